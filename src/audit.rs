@@ -1,0 +1,69 @@
+//! The audit trail: every change to the profile or to an item's progress, field by field, with
+//! the old and the new value.
+
+use serde::{Deserialize, Serialize};
+
+/// One recorded change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HistoryEntry {
+    pub id: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// `profile` or `item`.
+    pub entity: String,
+    pub item_id: Option<String>,
+    /// The item's title, if the item is known.
+    pub item_title: Option<String>,
+    pub field: String,
+    /// German name of the field.
+    pub field_label: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// Which entries to list; all fields optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct HistoryFilter {
+    /// Only changes of this item.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub item_id: Option<String>,
+    /// Only changes on or after this day (`YYYY-MM-DD`, UTC).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub since: Option<String>,
+    /// Only changes on or before this day (`YYYY-MM-DD`, UTC).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub until: Option<String>,
+    /// At most this many, newest first (default 500).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub limit: Option<u32>,
+}
+
+/// The German label of a recorded field.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "name" => "Name der Kommune",
+        "ags" => "AGS",
+        "population" => "Einwohnerzahl",
+        "coordinator_name" => "OZG-Koordination",
+        "coordinator_email" => "E-Mail der OZG-Koordination",
+        "coordinator_phone" => "Telefon der OZG-Koordination",
+        "status" => "Status",
+        "blocked_by" => "Blockiert durch",
+        "blocked_text" => "Beschreibung der Blockade",
+        "owner" => "Verantwortlich",
+        "due" => "Fällig am",
+        "note" => "Notiz",
+        _ => "Sonstiges",
+    }
+}
+
+/// A changed field: name, old and new value as text.
+pub(crate) type Change = (&'static str, Option<String>, Option<String>);
+
+/// Compares named field values and keeps those that differ.
+pub(crate) fn diff(fields: Vec<(&'static str, Option<String>, Option<String>)>) -> Vec<Change> {
+    fields.into_iter().filter(|(_, old, new)| old != new).collect()
+}

@@ -1,0 +1,25 @@
+//! The checklist as the clerk sees it: every catalogue item with its progress.
+
+use serde::Serialize;
+
+use crate::catalogue::{Item, Point, Section};
+use crate::progress::ItemProgress;
+
+/// One item with its progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ChecklistEntry {
+    pub item: Item,
+    pub progress: ItemProgress,
+}
+
+/// The whole checklist, in catalogue order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Checklist {
+    /// Title of the source document.
+    pub source: String,
+    pub sections: Vec<Section>,
+    pub points: Vec<Point>,
+    pub entries: Vec<ChecklistEntry>,
+}

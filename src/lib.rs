@@ -1,0 +1,23 @@
+//! Anbindungscheck core: the municipality's readiness for connecting EfA online services.
+//!
+//! The crate owns the domain (profile, checklist catalogue, item progress, readiness) and its
+//! SQLite store. It knows nothing of the desktop shell; the CLI binary and the Tauri app both
+//! call into it.
+
+pub mod ags;
+pub mod audit;
+#[cfg(feature = "ts")]
+pub mod bindings;
+pub mod catalogue;
+pub mod checklist;
+pub mod error;
+pub mod ipc;
+pub mod paths;
+pub mod profile;
+pub mod progress;
+pub mod readiness;
+pub mod store;
+mod text;
+
+pub use error::{Error, Result};
+pub use store::Store;

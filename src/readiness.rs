@@ -1,0 +1,306 @@
+//! Readiness of the municipality: overall and per EfA dimension, plus what blocks and what is due.
+//!
+//! The formula (docs/readiness.md): of the items the municipality acts on itself (actor
+//! `kommune`), those marked `nicht_zutreffend` are left out; readiness is the share of the rest
+//! that is `erledigt`, rounded down to a whole percent. With nothing left to count it is `None`.
+//! Land-side items are shown and can block, but do not count towards readiness.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+
+use crate::catalogue::{Actor, Catalogue, Dimension, Item};
+use crate::profile::Profile;
+use crate::progress::{BlockingParty, ItemProgress, Status};
+
+/// Identifies the shape of [`StatusReport`] as JSON; bumped only on incompatible changes.
+pub const STATUS_SCHEMA: &str = "anbindungscheck.status/1";
+
+/// Items due within this many days count as "due soon".
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// A share of done items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Score {
+    /// Whole percent, rounded down; `None` when no item counts.
+    pub percent: Option<u8>,
+    pub done: u32,
+    pub applicable: u32,
+}
+
+impl Score {
+    fn of<'a>(items: impl Iterator<Item = (&'a Item, Status)>) -> Score {
+        let (mut done, mut applicable) = (0u32, 0u32);
+        for (item, status) in items {
+            if item.actor != Actor::Kommune || status == Status::NichtZutreffend {
+                continue;
+            }
+            applicable += 1;
+            done += u32::from(status == Status::Erledigt);
+        }
+        let percent = (applicable > 0).then(|| {
+            u8::try_from(u64::from(done) * 100 / u64::from(applicable)).expect("at most 100")
+        });
+        Score { percent, done, applicable }
+    }
+}
+
+/// The score of one EfA dimension.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DimensionScore {
+    pub dimension: Dimension,
+    pub label: String,
+    pub score: Score,
+}
+
+/// Number of items per status (all items, both actors).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusCounts {
+    pub offen: u32,
+    pub in_arbeit: u32,
+    pub erledigt: u32,
+    pub nicht_zutreffend: u32,
+    pub extern_blockiert: u32,
+}
+
+/// An item blocked by someone outside the municipality.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Blocker {
+    pub item_id: String,
+    pub title: String,
+    pub party: BlockingParty,
+    pub party_label: String,
+    pub text: Option<String>,
+}
+
+/// An open item with a due date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Deadline {
+    pub item_id: String,
+    pub title: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub due: NaiveDate,
+    /// Days from the report date to the due date; negative when overdue.
+    pub days: i64,
+    pub status: Status,
+    pub owner: Option<String>,
+}
+
+/// Everything the dashboard and `anbindungscheck status` show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusReport {
+    pub schema: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub date: NaiveDate,
+    pub profile: Option<Profile>,
+    pub overall: Score,
+    pub dimensions: Vec<DimensionScore>,
+    pub counts: StatusCounts,
+    pub blockers: Vec<Blocker>,
+    /// Open items past their due date, oldest first.
+    pub overdue: Vec<Deadline>,
+    /// Open items due from today up to [`DUE_SOON_DAYS`] days ahead, soonest first.
+    pub due_soon: Vec<Deadline>,
+}
+
+/// Computes the status report for `today`.
+pub fn status_report(
+    catalogue: &Catalogue,
+    progress: &HashMap<String, ItemProgress>,
+    profile: Option<Profile>,
+    today: NaiveDate,
+) -> StatusReport {
+    let none = ItemProgress::default();
+    let entries: Vec<(&Item, &ItemProgress)> = catalogue
+        .items
+        .iter()
+        .map(|item| (item, progress.get(&item.id).unwrap_or(&none)))
+        .collect();
+
+    let overall = Score::of(entries.iter().map(|(i, p)| (*i, p.status)));
+    let dimensions = Dimension::ALL
+        .into_iter()
+        .map(|dimension| DimensionScore {
+            dimension,
+            label: dimension.label().to_owned(),
+            score: Score::of(
+                entries
+                    .iter()
+                    .filter(|(i, _)| i.dimension == dimension)
+                    .map(|(i, p)| (*i, p.status)),
+            ),
+        })
+        .collect();
+
+    let mut counts = StatusCounts::default();
+    let mut blockers = Vec::new();
+    let (mut overdue, mut due_soon) = (Vec::new(), Vec::new());
+    for (item, p) in &entries {
+        *match p.status {
+            Status::Offen => &mut counts.offen,
+            Status::InArbeit => &mut counts.in_arbeit,
+            Status::Erledigt => &mut counts.erledigt,
+            Status::NichtZutreffend => &mut counts.nicht_zutreffend,
+            Status::ExternBlockiert => &mut counts.extern_blockiert,
+        } += 1;
+        if let (Status::ExternBlockiert, Some(party)) = (p.status, p.blocked_by) {
+            blockers.push(Blocker {
+                item_id: item.id.clone(),
+                title: item.title.clone(),
+                party,
+                party_label: party.label().to_owned(),
+                text: p.blocked_text.clone(),
+            });
+        }
+        if let (true, Some(due)) = (p.status.is_open(), p.due) {
+            let days = (due - today).num_days();
+            let deadline = Deadline {
+                item_id: item.id.clone(),
+                title: item.title.clone(),
+                due,
+                days,
+                status: p.status,
+                owner: p.owner.clone(),
+            };
+            if days < 0 {
+                overdue.push(deadline);
+            } else if days <= DUE_SOON_DAYS {
+                due_soon.push(deadline);
+            }
+        }
+    }
+    overdue.sort_by_key(|d| (d.due, d.item_id.clone()));
+    due_soon.sort_by_key(|d| (d.due, d.item_id.clone()));
+
+    StatusReport {
+        schema: STATUS_SCHEMA.to_owned(),
+        date: today,
+        profile,
+        overall,
+        dimensions,
+        counts,
+        blockers,
+        overdue,
+        due_soon,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::BlockingParty;
+
+    fn item(id: &str, dimension: Dimension, actor: Actor) -> Item {
+        Item {
+            id: id.into(),
+            point: "1.1".into(),
+            dimension,
+            actor,
+            title: id.into(),
+            explanation: String::new(),
+        }
+    }
+
+    fn catalogue() -> Catalogue {
+        use Actor::*;
+        use Dimension::*;
+        Catalogue {
+            source: String::new(),
+            sections: vec![],
+            points: vec![],
+            items: vec![
+                item("f1", Finanziell, Kommune),
+                item("f2", Finanziell, Kommune),
+                item("f3", Finanziell, Kommune),
+                item("r1", Rechtlich, Kommune),
+                item("r-land", Rechtlich, Land),
+                item("t1", Technisch, Kommune),
+                item("t2", Technisch, Kommune),
+            ],
+        }
+    }
+
+    fn with(status: Status) -> ItemProgress {
+        ItemProgress { status, ..Default::default() }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn nothing_done_is_zero_percent() {
+        let report = status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"));
+        assert_eq!(report.overall, Score { percent: Some(0), done: 0, applicable: 6 });
+        assert_eq!(report.counts.offen, 7);
+        let org = &report.dimensions[2];
+        assert_eq!(org.dimension, Dimension::Organisatorisch);
+        assert_eq!(org.score.percent, None, "no items in this dimension");
+    }
+
+    #[test]
+    fn formula_counts_done_municipal_items_and_skips_not_applicable() {
+        let progress = HashMap::from([
+            ("f1".to_owned(), with(Status::Erledigt)),
+            ("f2".to_owned(), with(Status::NichtZutreffend)),
+            ("f3".to_owned(), with(Status::InArbeit)),
+            ("r-land".to_owned(), with(Status::Erledigt)),
+            ("t1".to_owned(), with(Status::Erledigt)),
+            ("t2".to_owned(), with(Status::Erledigt)),
+        ]);
+        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
+        // Applicable: f1 f3 r1 t1 t2 (f2 not applicable, r-land is the Land's); done: f1 t1 t2.
+        assert_eq!(report.overall, Score { percent: Some(60), done: 3, applicable: 5 });
+        assert_eq!(report.dimensions[0].score, Score { percent: Some(50), done: 1, applicable: 2 });
+        assert_eq!(report.dimensions[1].score, Score { percent: Some(0), done: 0, applicable: 1 });
+        assert_eq!(report.dimensions[3].score.percent, Some(100));
+    }
+
+    #[test]
+    fn percent_rounds_down() {
+        let progress = HashMap::from([
+            ("f1".to_owned(), with(Status::Erledigt)),
+            ("f2".to_owned(), with(Status::Erledigt)),
+        ]);
+        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
+        assert_eq!(report.dimensions[0].score.percent, Some(66));
+    }
+
+    #[test]
+    fn blockers_overdue_and_due_soon() {
+        let due = |status, date: &str| ItemProgress {
+            status,
+            due: Some(day(date)),
+            ..Default::default()
+        };
+        let progress = HashMap::from([
+            ("f1".to_owned(), due(Status::Offen, "2026-12-31")),
+            ("f2".to_owned(), due(Status::Erledigt, "2026-12-01")),
+            ("f3".to_owned(), due(Status::InArbeit, "2027-01-01")),
+            ("r1".to_owned(), due(Status::Offen, "2027-01-15")),
+            ("t1".to_owned(), due(Status::Offen, "2027-01-16")),
+            (
+                "t2".to_owned(),
+                ItemProgress {
+                    status: Status::ExternBlockiert,
+                    blocked_by: Some(BlockingParty::Hersteller),
+                    due: Some(day("2026-11-01")),
+                    ..Default::default()
+                },
+            ),
+        ]);
+        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
+        let ids = |v: &[Deadline]| v.iter().map(|d| d.item_id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&report.overdue), ["t2", "f1"]);
+        assert_eq!(report.overdue[1].days, -1);
+        assert_eq!(ids(&report.due_soon), ["f3", "r1"]);
+        assert_eq!(report.blockers.len(), 1);
+        assert_eq!(report.blockers[0].party_label, "Hersteller");
+    }
+}

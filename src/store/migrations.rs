@@ -1,0 +1,125 @@
+//! Schema migrations. All pending migrations run in one IMMEDIATE transaction together with the
+//! version bump, so a crash leaves either the old or the new schema, never a mix. A database
+//! whose version is newer than this code knows is refused before anything is written.
+
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// `PRAGMA application_id` of our databases ("ANBC").
+pub const APPLICATION_ID: i32 = 0x414E_4243;
+
+/// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: profile, item progress, audit trail.
+    "CREATE TABLE profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        ags TEXT NOT NULL CHECK (length(ags) = 8),
+        population INTEGER CHECK (population > 0),
+        coordinator_name TEXT,
+        coordinator_email TEXT,
+        coordinator_phone TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE item_progress (
+        item_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN
+            ('offen', 'in_arbeit', 'erledigt', 'nicht_zutreffend', 'extern_blockiert')),
+        blocked_by TEXT CHECK (blocked_by IN ('land', 'hersteller', 'fitko', 'sonstige')),
+        blocked_text TEXT,
+        owner TEXT,
+        due TEXT,
+        note TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        entity TEXT NOT NULL CHECK (entity IN ('profile', 'item')),
+        item_id TEXT,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    CREATE INDEX audit_item ON audit (item_id, id);",
+];
+
+/// The schema version this code writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// What a database file holds before it is opened for writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// No file, or an empty one.
+    New,
+    /// One of ours, at this schema version.
+    Version(i64),
+}
+
+/// Looks at an existing file read-only: is it ours, and at which version? Refuses a foreign file
+/// and one from a newer version without writing anything.
+pub fn inspect(path: &Path, migrations: &[&str]) -> Result<Found> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
+        Err(e) => return Err(Error::io(path, e)),
+        Ok(meta) if meta.len() == 0 => return Ok(Found::New),
+        Ok(_) => {}
+    }
+    let foreign = || Error::ForeignDatabase(path.to_owned());
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let header = || -> rusqlite::Result<(i64, i32, i64)> {
+        let version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let tables = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        Ok((version, app_id, tables))
+    };
+    let (version, app_id, tables) = match header() {
+        Ok(found) => found,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, rusqlite::ErrorCode::NotADatabase) =>
+        {
+            return Err(foreign());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    match (version, app_id) {
+        (0, 0) if tables == 0 => Ok(Found::New),
+        (_, APPLICATION_ID) if version > migrations.len() as i64 => Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: migrations.len() as i64,
+        }),
+        (v, APPLICATION_ID) if v > 0 => Ok(Found::Version(v)),
+        _ => Err(foreign()),
+    }
+}
+
+/// Brings the schema up to date in one transaction. Returns the version found before.
+pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let target = migrations.len() as i64;
+    if version > target {
+        return Err(Error::NewerSchema {
+            path: tx.path().map(Into::into).unwrap_or_default(),
+            found: version,
+            supported: target,
+        });
+    }
+    for sql in &migrations[version as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    if version < target {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", target)?;
+    }
+    tx.commit()?;
+    Ok(version)
+}

@@ -1,0 +1,355 @@
+//! The SQLite store. Each public write method is one user action and one transaction: it
+//! validates, writes the change and its audit rows, and commits, or writes nothing.
+//!
+//! Every connection runs in WAL mode with `synchronous=FULL` (a reported save survives a crash
+//! and a power cut), foreign keys on and a busy timeout.
+
+pub mod backup;
+pub mod migrations;
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::audit::{self, Change, HistoryEntry, HistoryFilter};
+use crate::catalogue::Catalogue;
+use crate::checklist::{Checklist, ChecklistEntry};
+use crate::profile::{Profile, ProfileInput};
+use crate::progress::{self, ItemProgress, ItemState};
+use crate::readiness::{self, StatusReport};
+use crate::{Error, Result};
+
+/// The municipality's local database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    catalogue: &'static Catalogue,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and migrates it, writing a backup first if an
+    /// existing database needs migrating. A foreign or newer database is refused untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, migrations::MIGRATIONS)
+    }
+
+    /// [`Store::open`] with an explicit migration list (for tests of the migration machinery).
+    #[doc(hidden)]
+    pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+        let found = migrations::inspect(path, migrations)?;
+        if let migrations::Found::Version(v) = found {
+            if v < migrations.len() as i64 {
+                backup::before_migration(path, v)?;
+            }
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, migrations)?;
+        Ok(Store { conn, path: Some(path.to_owned()), catalogue: Catalogue::builtin() })
+    }
+
+    /// A fresh database in memory (tests).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        Ok(Store { conn, path: None, catalogue: Catalogue::builtin() })
+    }
+
+    /// The file behind the store, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The catalogue the checklist is built from.
+    pub fn catalogue(&self) -> &Catalogue {
+        self.catalogue
+    }
+
+    /// The stored profile, if the clerk has entered one.
+    pub fn profile(&self) -> Result<Option<Profile>> {
+        read_profile(&self.conn)
+    }
+
+    /// Validates and stores the profile, recording every changed field.
+    pub fn set_profile(&mut self, input: &ProfileInput) -> Result<Profile> {
+        let profile = input.validate()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = read_profile(&tx)?;
+        let field = |p: &Option<Profile>, f: fn(&Profile) -> Option<String>| p.as_ref().and_then(f);
+        let new = Some(profile.clone());
+        let changes = audit::diff(
+            [
+                ("name", (|p: &Profile| Some(p.name.clone())) as fn(&Profile) -> Option<String>),
+                ("ags", |p| Some(p.ags.clone())),
+                ("population", |p| p.population.map(|n| n.to_string())),
+                ("coordinator_name", |p| p.coordinator_name.clone()),
+                ("coordinator_email", |p| p.coordinator_email.clone()),
+                ("coordinator_phone", |p| p.coordinator_phone.clone()),
+            ]
+            .into_iter()
+            .map(|(name, f)| (name, field(&old, f), field(&new, f)))
+            .collect(),
+        );
+        if changes.is_empty() {
+            return Ok(profile);
+        }
+        let at = now();
+        tx.execute(
+            "INSERT INTO profile (id, name, ags, population, coordinator_name, coordinator_email,
+                 coordinator_phone, updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, ags = excluded.ags,
+                 population = excluded.population, coordinator_name = excluded.coordinator_name,
+                 coordinator_email = excluded.coordinator_email,
+                 coordinator_phone = excluded.coordinator_phone, updated_at = excluded.updated_at",
+            params![
+                profile.name,
+                profile.ags,
+                profile.population,
+                profile.coordinator_name,
+                profile.coordinator_email,
+                profile.coordinator_phone,
+                at
+            ],
+        )?;
+        record(&tx, &at, "profile", None, &changes)?;
+        tx.commit()?;
+        Ok(profile)
+    }
+
+    /// The progress of every item that has been touched.
+    pub fn progress(&self) -> Result<HashMap<String, ItemProgress>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, status, blocked_by, blocked_text, owner, due, note, updated_at
+             FROM item_progress",
+        )?;
+        let rows =
+            stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, progress_from_row(row)?)))?;
+        rows.map(|r| r.map_err(Error::from).and_then(|(id, p)| Ok((id, p?)))).collect()
+    }
+
+    /// The progress of one item (the default, `offen`, if never touched).
+    pub fn item_progress(&self, item_id: &str) -> Result<ItemProgress> {
+        self.known_item(item_id)?;
+        read_progress(&self.conn, item_id)
+    }
+
+    /// Validates and stores an item's state, recording every changed field.
+    pub fn set_item(&mut self, item_id: &str, state: &ItemState) -> Result<ChecklistEntry> {
+        let item = self.known_item(item_id)?.clone();
+        let mut new = state.validate()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let old = read_progress(&tx, item_id)?;
+        let text = |p: &ItemProgress| -> [Option<String>; 6] {
+            [
+                Some(p.status.key().to_owned()),
+                p.blocked_by.map(|b| b.key().to_owned()),
+                p.blocked_text.clone(),
+                p.owner.clone(),
+                p.due.map(|d| d.to_string()),
+                p.note.clone(),
+            ]
+        };
+        let names = ["status", "blocked_by", "blocked_text", "owner", "due", "note"];
+        let changes = audit::diff(
+            names
+                .into_iter()
+                .zip(text(&old))
+                .zip(text(&new))
+                .map(|((n, o), v)| (n, o, v))
+                .collect(),
+        );
+        if changes.is_empty() {
+            return Ok(ChecklistEntry { item, progress: old });
+        }
+        let at = now();
+        tx.execute(
+            "INSERT INTO item_progress (item_id, status, blocked_by, blocked_text, owner, due,
+                 note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (item_id) DO UPDATE SET status = excluded.status,
+                 blocked_by = excluded.blocked_by, blocked_text = excluded.blocked_text,
+                 owner = excluded.owner, due = excluded.due, note = excluded.note,
+                 updated_at = excluded.updated_at",
+            params![
+                item_id,
+                new.status.key(),
+                new.blocked_by.map(|b| b.key()),
+                new.blocked_text,
+                new.owner,
+                new.due.map(|d| d.to_string()),
+                new.note,
+                at
+            ],
+        )?;
+        record(&tx, &at, "item", Some(item_id), &changes)?;
+        tx.commit()?;
+        new.updated_at = Some(at);
+        Ok(ChecklistEntry { item, progress: new })
+    }
+
+    /// Every catalogue item with its progress.
+    pub fn checklist(&self) -> Result<Checklist> {
+        let mut progress = self.progress()?;
+        let c = self.catalogue;
+        Ok(Checklist {
+            source: c.source.clone(),
+            sections: c.sections.clone(),
+            points: c.points.clone(),
+            entries: c
+                .items
+                .iter()
+                .map(|item| ChecklistEntry {
+                    item: item.clone(),
+                    progress: progress.remove(&item.id).unwrap_or_default(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Readiness, blockers and deadlines as of `today`.
+    pub fn status(&self, today: NaiveDate) -> Result<StatusReport> {
+        Ok(readiness::status_report(self.catalogue, &self.progress()?, self.profile()?, today))
+    }
+
+    /// Recorded changes, newest first.
+    pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>> {
+        if let Some(id) = &filter.item_id {
+            self.known_item(id)?;
+        }
+        let day = |field, label, value: &Option<String>| {
+            value.as_deref().map(|v| progress::parse_date(field, label, v.trim())).transpose()
+        };
+        let since = day("since", "Von-Datum", &filter.since)?;
+        let until = day("until", "Bis-Datum", &filter.until)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, entity, item_id, field, old_value, new_value FROM audit
+             WHERE (?1 IS NULL OR item_id = ?1)
+               AND (?2 IS NULL OR substr(at, 1, 10) >= ?2)
+               AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)
+             ORDER BY id DESC LIMIT ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                filter.item_id,
+                since.map(|d| d.to_string()),
+                until.map(|d| d.to_string()),
+                filter.limit.unwrap_or(500)
+            ],
+            |row| {
+                let item_id: Option<String> = row.get(3)?;
+                let field: String = row.get(4)?;
+                Ok(HistoryEntry {
+                    id: row.get(0)?,
+                    at: row.get(1)?,
+                    entity: row.get(2)?,
+                    item_title: item_id
+                        .as_deref()
+                        .and_then(|id| self.catalogue.item(id))
+                        .map(|i| i.title.clone()),
+                    item_id,
+                    field_label: audit::field_label(&field).to_owned(),
+                    field,
+                    old_value: row.get(5)?,
+                    new_value: row.get(6)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn known_item(&self, item_id: &str) -> Result<&crate::catalogue::Item> {
+        self.catalogue.item(item_id).ok_or_else(|| Error::UnknownItem(item_id.to_owned()))
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn record(
+    conn: &Connection,
+    at: &str,
+    entity: &str,
+    item_id: Option<&str>,
+    changes: &[Change],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO audit (at, entity, item_id, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (field, old, new) in changes {
+        stmt.execute(params![at, entity, item_id, field, old, new])?;
+    }
+    Ok(())
+}
+
+fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
+    let row = conn
+        .query_row(
+            "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone
+             FROM profile WHERE id = 1",
+            [],
+            |r| {
+                Ok(ProfileInput {
+                    name: r.get(0)?,
+                    ags: r.get(1)?,
+                    population: r.get(2)?,
+                    coordinator_name: r.get(3)?,
+                    coordinator_email: r.get(4)?,
+                    coordinator_phone: r.get(5)?,
+                })
+            },
+        )
+        .optional()?;
+    // Stored profiles were validated on the way in; validating again derives the Land.
+    row.map(|input| input.validate()).transpose()
+}
+
+fn read_progress(conn: &Connection, item_id: &str) -> Result<ItemProgress> {
+    conn.query_row(
+        "SELECT item_id, status, blocked_by, blocked_text, owner, due, note, updated_at
+         FROM item_progress WHERE item_id = ?1",
+        [item_id],
+        progress_from_row,
+    )
+    .optional()?
+    .transpose()
+    .map(Option::unwrap_or_default)
+}
+
+/// Maps a row to progress; the outer result is SQLite's, the inner one ours.
+fn progress_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ItemProgress>> {
+    let status: String = row.get(1)?;
+    let blocked_by: Option<String> = row.get(2)?;
+    let due: Option<String> = row.get(5)?;
+    let parse = || -> Result<ItemProgress> {
+        Ok(ItemProgress {
+            status: status.parse()?,
+            blocked_by: blocked_by.as_deref().map(str::parse).transpose()?,
+            blocked_text: row.get(3)?,
+            owner: row.get(4)?,
+            due: due
+                .as_deref()
+                .map(|d| progress::parse_date("due", "Fälligkeitsdatum", d))
+                .transpose()?,
+            note: row.get(6)?,
+            updated_at: row.get(7)?,
+        })
+    };
+    Ok(parse())
+}
