@@ -60,10 +60,34 @@ pub fn field_label(field: &str) -> &'static str {
     }
 }
 
+/// A stored value as the clerk reads it: status and blocking party by their German label.
+pub fn display_value(field: &str, value: Option<&str>) -> String {
+    let Some(value) = value else { return "–".to_owned() };
+    let label = match field {
+        "status" => value.parse::<crate::progress::Status>().ok().map(|s| s.label()),
+        "blocked_by" => value.parse::<crate::progress::BlockingParty>().ok().map(|p| p.label()),
+        _ => None,
+    };
+    label.map_or_else(|| value.to_owned(), str::to_owned)
+}
+
 /// A changed field: name, old and new value as text.
 pub(crate) type Change = (&'static str, Option<String>, Option<String>);
 
 /// Compares named field values and keeps those that differ.
 pub(crate) fn diff(fields: Vec<(&'static str, Option<String>, Option<String>)>) -> Vec<Change> {
     fields.into_iter().filter(|(_, old, new)| old != new).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_shown_with_german_labels() {
+        assert_eq!(display_value("status", Some("in_arbeit")), "In Arbeit");
+        assert_eq!(display_value("blocked_by", Some("fitko")), "FITKO");
+        assert_eq!(display_value("owner", Some("in_arbeit")), "in_arbeit");
+        assert_eq!(display_value("note", None), "–");
+    }
 }

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod bindings;
 pub mod catalogue;
 pub mod checklist;
+pub mod cli;
 pub mod error;
 pub mod ipc;
 pub mod paths;
@@ -21,3 +22,8 @@ mod text;
 
 pub use error::{Error, Result};
 pub use store::Store;
+
+/// Today's date in the computer's local time zone.
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

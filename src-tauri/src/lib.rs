@@ -1,0 +1,36 @@
+//! The desktop shell: opens the store, registers the commands, starts the window. Commands are
+//! thin: they take the input, call the core and map the error; no business logic lives here.
+
+mod commands;
+mod error;
+mod state;
+
+pub use error::AppError;
+pub use state::AppState;
+
+/// Starts the app.
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            use tauri::Manager;
+            let fallback = app
+                .path()
+                .app_local_data_dir()
+                .ok()
+                .map(|d| d.join(anbindungscheck::paths::DB_FILE));
+            app.manage(AppState::open(anbindungscheck::paths::db_path().or(fallback)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::check_ags,
+            commands::get_checklist,
+            commands::get_profile,
+            commands::get_status,
+            commands::list_history,
+            commands::set_item,
+            commands::set_profile,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Anbindungscheck app");
+}

@@ -1,0 +1,408 @@
+//! The command line: the clerk's checklist in a terminal, and (later) the Land's coordinator's
+//! tools. Every command takes `--db PATH`; bad input exits non-zero with one line naming the bad
+//! value and writes nothing. A database file that did not exist is not left behind by a command
+//! that failed.
+
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::audit::{self, HistoryFilter};
+use crate::checklist::ChecklistEntry;
+use crate::profile::ProfileInput;
+use crate::progress::{self, ItemPatch};
+use crate::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
+use crate::{paths, Error, Result, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "anbindungscheck",
+    version,
+    about = "Bereitschaft der Kommune für die Anbindung von EfA-Onlinediensten"
+)]
+pub struct Cli {
+    /// Path of the database (created if missing). Default: $ANBINDUNGSCHECK_DB, else the app's
+    /// database in the local app-data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Readiness overall and per dimension, blockers, due and overdue items.
+    Status {
+        #[arg(long)]
+        json: bool,
+        /// The day to compute deadlines for (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
+    /// Show or change the municipality's profile.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// Change an item of the checklist.
+    #[command(subcommand)]
+    Item(ItemCommand),
+    /// All checklist items with their progress.
+    Items {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The recorded changes, newest first.
+    History {
+        #[arg(long)]
+        json: bool,
+        /// Only changes of this item.
+        #[arg(long, value_name = "ITEM_ID")]
+        item: Option<String>,
+        /// Only changes on or after this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<String>,
+        /// Only changes on or before this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+        /// At most this many entries.
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Print the profile.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set fields of the profile; fields not given keep their value. An empty value clears an
+    /// optional field.
+    Set(ProfileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Amtlicher Gemeindeschlüssel, 8 digits.
+    #[arg(long)]
+    pub ags: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub population: Option<String>,
+    #[arg(long)]
+    pub coordinator_name: Option<String>,
+    #[arg(long)]
+    pub coordinator_email: Option<String>,
+    #[arg(long)]
+    pub coordinator_phone: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemCommand {
+    /// Set the state of one item; fields not given keep their value, an empty value clears.
+    Set {
+        item_id: String,
+        /// offen | in_arbeit | erledigt | nicht_zutreffend | extern_blockiert
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// With extern_blockiert: land | hersteller | fitko | sonstige, optionally `:TEXT`
+        /// (e.g. `hersteller:Schnittstelle erst 2027`).
+        #[arg(long, value_name = "PARTY[:TEXT]")]
+        blocked_by: Option<String>,
+    },
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    match run(cli, &mut stdout.lock()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("Fehler: {e}");
+            match e.code() {
+                "validation" | "not_found" => 2,
+                _ => 1,
+            }
+        }
+    }
+}
+
+/// Runs one command, writing its output to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let db = match cli.db.or_else(paths::db_path) {
+        Some(db) => db,
+        None => {
+            return Err(Error::validation(
+                "db",
+                "Kein Datenbankpfad: bitte --db PATH angeben oder ANBINDUNGSCHECK_DB setzen.",
+            ))
+        }
+    };
+    let existed = db.exists();
+    let result = with_store(&db, |store| execute(cli.command, store, out));
+    if result.is_err() && !existed {
+        remove_new_database(&db);
+    }
+    result
+}
+
+fn with_store<T>(db: &Path, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    let mut store = Store::open(db)?;
+    f(&mut store)
+}
+
+/// Removes a database this command created before it failed, so bad input leaves nothing.
+fn remove_new_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut path = db.as_os_str().to_owned();
+        path.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(path));
+    }
+}
+
+fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Status { json, today } => {
+            let today = match today {
+                Some(day) => progress::parse_date("today", "Datum", &day)?,
+                None => crate::local_today(),
+            };
+            let report = store.status(today)?;
+            if json {
+                print_json(out, &report)
+            } else {
+                print_status(out, &report)
+            }
+        }
+        Command::Profile(ProfileCommand::Show { json }) => {
+            let profile = store.profile()?;
+            if json {
+                return print_json(out, &profile);
+            }
+            match profile {
+                None => line(out, "Noch kein Profil angelegt (anbindungscheck profile set …)."),
+                Some(p) => {
+                    line(out, &format!("{} (AGS {}, {})", p.name, p.ags, p.land))?;
+                    if let Some(n) = p.population {
+                        line(out, &format!("Einwohnerzahl: {n}"))?;
+                    }
+                    let contact = [p.coordinator_name, p.coordinator_email, p.coordinator_phone];
+                    let contact: Vec<String> = contact.into_iter().flatten().collect();
+                    if !contact.is_empty() {
+                        line(out, &format!("OZG-Koordination: {}", contact.join(", ")))?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+        Command::Profile(ProfileCommand::Set(args)) => {
+            let mut input = match store.profile()? {
+                Some(p) => ProfileInput {
+                    name: p.name,
+                    ags: p.ags,
+                    population: p.population,
+                    coordinator_name: p.coordinator_name,
+                    coordinator_email: p.coordinator_email,
+                    coordinator_phone: p.coordinator_phone,
+                },
+                None => ProfileInput::default(),
+            };
+            if let Some(name) = args.name {
+                input.name = name;
+            }
+            if let Some(ags) = args.ags {
+                input.ags = ags;
+            }
+            if let Some(population) = args.population {
+                input.population = parse_population(&population)?;
+            }
+            for (field, value) in [
+                (&mut input.coordinator_name, args.coordinator_name),
+                (&mut input.coordinator_email, args.coordinator_email),
+                (&mut input.coordinator_phone, args.coordinator_phone),
+            ] {
+                if value.is_some() {
+                    *field = value;
+                }
+            }
+            let profile = store.set_profile(&input)?;
+            line(
+                out,
+                &format!(
+                    "Profil gespeichert: {} (AGS {}, {}).",
+                    profile.name, profile.ags, profile.land
+                ),
+            )
+        }
+        Command::Item(ItemCommand::Set { item_id, status, owner, due, note, blocked_by }) => {
+            let patch = ItemPatch {
+                status: status.as_deref().map(str::parse).transpose()?,
+                blocked_by,
+                owner,
+                due,
+                note,
+            };
+            if patch.is_empty() {
+                return Err(Error::validation(
+                    "item",
+                    "Nichts zu ändern: bitte mindestens eine Angabe machen \
+                     (--status, --owner, --due, --note oder --blocked-by).",
+                ));
+            }
+            let current = store.item_progress(&item_id)?;
+            let entry = store.set_item(&item_id, &patch.apply(&current)?)?;
+            line(
+                out,
+                &format!("Gespeichert: {} – {}.", entry.item.title, entry.progress.status.label()),
+            )
+        }
+        Command::Items { json } => {
+            let checklist = store.checklist()?;
+            if json {
+                return print_json(out, &checklist.entries);
+            }
+            print_items(out, &checklist.entries)
+        }
+        Command::History { json, item, since, until, limit } => {
+            let entries = store.history(&HistoryFilter {
+                item_id: item,
+                since,
+                until,
+                limit: Some(limit),
+            })?;
+            if json {
+                return print_json(out, &entries);
+            }
+            if entries.is_empty() {
+                return line(out, "Noch keine Änderungen.");
+            }
+            for e in entries {
+                let what = match (&e.item_title, &e.item_id) {
+                    (Some(title), _) => title.clone(),
+                    (None, Some(id)) => id.clone(),
+                    (None, None) => "Profil".to_owned(),
+                };
+                let value = |v: &Option<String>| audit::display_value(&e.field, v.as_deref());
+                let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+                    .map(|t| t.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string())
+                    .unwrap_or_else(|_| e.at.clone());
+                line(
+                    out,
+                    &format!(
+                        "{at}  {what}  {}: {} → {}",
+                        e.field_label,
+                        value(&e.old_value),
+                        value(&e.new_value)
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn parse_population(value: &str) -> Result<Option<u32>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    value.parse::<u32>().map(Some).map_err(|_| {
+        Error::validation(
+            "population",
+            format!("Einwohnerzahl „{value}“ ist keine ganze Zahl ohne Trennzeichen."),
+        )
+    })
+}
+
+fn line(out: &mut dyn Write, text: &str) -> Result<()> {
+    writeln!(out, "{text}").map_err(|e| Error::io("<stdout>", e))
+}
+
+fn print_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let json = serde_json::to_string_pretty(value).expect("our types serialize");
+    line(out, &json)
+}
+
+fn percent(score: &Score) -> String {
+    match score.percent {
+        Some(p) => format!("{p:>3} %  ({} von {} erledigt)", score.done, score.applicable),
+        None => "  – (keine Aufgaben der Kommune)".to_owned(),
+    }
+}
+
+fn print_status(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
+    let date = r.date.format("%d.%m.%Y");
+    match &r.profile {
+        Some(p) => line(out, &format!("{} (AGS {}, {}) – Stand {date}", p.name, p.ags, p.land))?,
+        None => line(out, &format!("Kommune noch nicht erfasst – Stand {date}"))?,
+    }
+    line(out, &format!("Bereitschaft gesamt: {}", percent(&r.overall)))?;
+    for d in &r.dimensions {
+        line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;
+    }
+    let c = &r.counts;
+    line(
+        out,
+        &format!(
+            "Aufgaben: {} offen, {} in Arbeit, {} erledigt, {} nicht zutreffend, {} extern blockiert",
+            c.offen, c.in_arbeit, c.erledigt, c.nicht_zutreffend, c.extern_blockiert
+        ),
+    )?;
+    line(out, "Extern blockiert:")?;
+    if r.blockers.is_empty() {
+        line(out, "  keine")?;
+    }
+    for b in &r.blockers {
+        let text = b.text.as_deref().map(|t| format!(" – {t}")).unwrap_or_default();
+        line(out, &format!("  {} [{}]: {}{text}", b.item_id, b.party_label, b.title))?;
+    }
+    print_deadlines(out, "Überfällig:", &r.overdue)?;
+    print_deadlines(out, &format!("In den nächsten {DUE_SOON_DAYS} Tagen fällig:"), &r.due_soon)
+}
+
+fn print_deadlines(out: &mut dyn Write, heading: &str, list: &[Deadline]) -> Result<()> {
+    line(out, heading)?;
+    if list.is_empty() {
+        return line(out, "  keine");
+    }
+    for d in list {
+        let owner = d.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        line(out, &format!("  {} {}: {}{owner}", d.due.format("%d.%m.%Y"), d.item_id, d.title))?;
+    }
+    Ok(())
+}
+
+fn print_items(out: &mut dyn Write, entries: &[ChecklistEntry]) -> Result<()> {
+    let width = entries.iter().map(|e| e.item.id.len()).max().unwrap_or(0);
+    for e in entries {
+        let p = &e.progress;
+        let mut extra = Vec::new();
+        if let Some(owner) = &p.owner {
+            extra.push(format!("verantwortlich: {owner}"));
+        }
+        if let Some(due) = p.due {
+            extra.push(format!("fällig {}", due.format("%d.%m.%Y")));
+        }
+        let extra =
+            if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        line(
+            out,
+            &format!(
+                "{:<5} {:<width$}  {:<17} {}{extra}",
+                e.item.point,
+                e.item.id,
+                p.status.label(),
+                e.item.title
+            ),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The `anbindungscheck` binary: good and bad arguments, exit codes, and that a rejected command
+//! leaves the database file byte-identical (or, for a new path, not created at all).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(db: &Path, args: &[&str]) -> Run {
+    let Output { status, stdout, stderr } = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("ANBINDUNGSCHECK_DB")
+        .output()
+        .expect("binary runs");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let r = run(db, args);
+    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(db, args)).unwrap()
+}
+
+fn fresh() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kommune.sqlite");
+    (dir, db)
+}
+
+#[test]
+fn status_on_a_new_path_is_zero_percent_with_every_item_open() {
+    let (_dir, db) = fresh();
+    let status = json(&db, &["status", "--json"]);
+    assert!(db.exists());
+    assert_eq!(status["schema"], "anbindungscheck.status/1");
+    assert_eq!(status["overall"]["percent"], 0);
+    assert_eq!(status["overall"]["done"], 0);
+    let items = json(&db, &["items", "--json"]);
+    let items = items.as_array().unwrap();
+    assert!(items.len() >= 16);
+    assert_eq!(status["counts"]["offen"], items.len());
+    assert!(items.iter().all(|e| e["progress"]["status"] == "offen"));
+    assert_eq!(status["dimensions"].as_array().unwrap().len(), 4);
+    assert_eq!(status["profile"], Value::Null);
+}
+
+#[test]
+fn profile_and_items_are_stored_and_listed() {
+    let (_dir, db) = fresh();
+    let out = ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Stadt Beispielhausen",
+            "--ags",
+            "05 3 15 000",
+            "--population",
+            "48000",
+            "--coordinator-name",
+            "Frau Şahin",
+            "--coordinator-email",
+            "ozg@beispielhausen.de",
+        ],
+    );
+    assert!(out.contains("Nordrhein-Westfalen"), "{out}");
+    ok(&db, &["item", "set", "datenschutz-avv", "--status", "erledigt"]);
+    ok(
+        &db,
+        &[
+            "item",
+            "set",
+            "hersteller-beauftragen",
+            "--status",
+            "extern_blockiert",
+            "--blocked-by",
+            "hersteller:Angebot kommt im Januar",
+            "--owner",
+            "IT-Abteilung",
+            "--due",
+            "2026-12-10",
+        ],
+    );
+    // `--db` may also follow the subcommand.
+    let status: Value = serde_json::from_str(
+        &String::from_utf8(
+            Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+                .args(["status", "--json", "--today", "2026-12-01", "--db"])
+                .arg(&db)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(status["profile"]["ags"], "05315000");
+    assert_eq!(status["profile"]["land"], "Nordrhein-Westfalen");
+    assert_eq!(status["overall"]["done"], 1);
+    assert_eq!(status["blockers"][0]["item_id"], "hersteller-beauftragen");
+    assert_eq!(status["blockers"][0]["party"], "hersteller");
+    assert_eq!(status["blockers"][0]["text"], "Angebot kommt im Januar");
+    assert_eq!(status["due_soon"][0]["days"], 9);
+    let overdue = json(&db, &["status", "--json", "--today", "2026-12-11"]);
+    assert_eq!(overdue["overdue"][0]["item_id"], "hersteller-beauftragen");
+
+    let text = ok(&db, &["status", "--today", "2026-12-01"]);
+    assert!(text.contains("Stadt Beispielhausen (AGS 05315000, Nordrhein-Westfalen)"), "{text}");
+    assert!(text.contains("[Hersteller]"), "{text}");
+
+    let history = json(&db, &["history", "--json", "--item", "hersteller-beauftragen"]);
+    let fields: Vec<&str> =
+        history.as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["due", "owner", "blocked_text", "blocked_by", "status"]);
+
+    // Partial change keeps the other fields; leaving extern_blockiert drops the blocker.
+    ok(&db, &["item", "set", "hersteller-beauftragen", "--status", "in_arbeit"]);
+    let items = json(&db, &["items", "--json"]);
+    let entry = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["item"]["id"] == "hersteller-beauftragen")
+        .unwrap();
+    assert_eq!(entry["progress"]["status"], "in_arbeit");
+    assert_eq!(entry["progress"]["owner"], "IT-Abteilung");
+    assert_eq!(entry["progress"]["blocked_by"], Value::Null);
+    let human = ok(&db, &["history", "--limit", "3"]);
+    assert!(human.contains("Status: Extern blockiert → In Arbeit"), "{human}");
+}
+
+/// Bad input: non-zero exit, one line on stderr naming the bad value, database unchanged.
+#[test]
+fn bad_arguments_are_refused_and_leave_the_file_byte_identical() {
+    let (_dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "09162000"]);
+    ok(&db, &["item", "set", "datenschutz-avv", "--status", "in_arbeit", "--owner", "Herr Vogel"]);
+    let cases: &[(&[&str], &str)] = &[
+        (&["profile", "set", "--ags", "1700000"], "„1700000“"),
+        (&["profile", "set", "--ags", "17000000"], "„17“"),
+        (&["profile", "set", "--ags", "0916200X"], "„X“"),
+        (&["profile", "set", "--name", ""], "Name der Kommune fehlt"),
+        (&["profile", "set", "--population", "12.500"], "„12.500“"),
+        (&["profile", "set", "--population", "0"], "Einwohnerzahl 0"),
+        (
+            &["profile", "set", "--coordinator-email", "ozg(at)musterstadt.de"],
+            "„ozg(at)musterstadt.de“",
+        ),
+        (&["item", "set", "gibt-es-nicht", "--status", "erledigt"], "„gibt-es-nicht“"),
+        (&["item", "set", "datenschutz-avv", "--status", "fertig"], "„fertig“"),
+        (&["item", "set", "datenschutz-avv", "--due", "31.12.2026"], "„31.12.2026“"),
+        (&["item", "set", "datenschutz-avv", "--due", "2026-02-30"], "„2026-02-30“"),
+        (&["item", "set", "datenschutz-avv", "--status", "extern_blockiert"], "wer blockiert"),
+        (
+            &[
+                "item",
+                "set",
+                "datenschutz-avv",
+                "--status",
+                "extern_blockiert",
+                "--blocked-by",
+                "bund",
+            ],
+            "„bund“",
+        ),
+        (
+            &[
+                "item",
+                "set",
+                "datenschutz-avv",
+                "--status",
+                "extern_blockiert",
+                "--blocked-by",
+                "sonstige",
+            ],
+            "Sonstige",
+        ),
+        (&["item", "set", "datenschutz-avv", "--blocked-by", "land"], "nur beim Status"),
+        (&["item", "set", "datenschutz-avv"], "Nichts zu ändern"),
+        (&["history", "--since", "letzte Woche"], "„letzte Woche“"),
+        (&["status", "--today", "morgen"], "„morgen“"),
+    ];
+    for (args, expected) in cases {
+        let before = std::fs::read(&db).unwrap();
+        let r = run(&db, args);
+        assert_eq!(r.code, 2, "{args:?} should be refused: {}", r.stdout);
+        assert_eq!(r.stderr.lines().count(), 1, "{args:?}: one line, got {:?}", r.stderr);
+        assert!(r.stderr.starts_with("Fehler: "), "{:?}", r.stderr);
+        assert!(
+            r.stderr.contains(expected),
+            "{args:?}: {:?} should contain {expected:?}",
+            r.stderr
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?} changed the database");
+    }
+    let history = json(&db, &["history", "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 4, "only the two good commands were recorded");
+}
+
+#[test]
+fn a_refused_command_on_a_new_path_creates_no_file() {
+    let (dir, db) = fresh();
+    let r = run(&db, &["profile", "set", "--name", "Musterstadt", "--ags", "1234"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("„1234“ hat 4 Ziffern"), "{}", r.stderr);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing may be left behind");
+}
+
+#[test]
+fn usage_errors_exit_non_zero() {
+    let (_dir, db) = fresh();
+    let r = run(&db, &["item", "set"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("ITEM_ID"), "{}", r.stderr);
+    let r = run(&db, &["unbekannt"]);
+    assert_ne!(r.code, 0);
+}
+
+#[test]
+fn a_newer_database_is_refused_with_exit_one() {
+    let (_dir, db) = fresh();
+    ok(&db, &["status"]);
+    rusqlite::Connection::open(&db).unwrap().pragma_update(None, "user_version", 42).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let r = run(&db, &["status"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("neueren Version"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

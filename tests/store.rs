@@ -1,0 +1,300 @@
+//! The store against real files: migrations, backups, refusals, the audit trail, persistence.
+
+use anbindungscheck::audit::HistoryFilter;
+use anbindungscheck::profile::ProfileInput;
+use anbindungscheck::progress::{BlockingParty, ItemState, Status};
+use anbindungscheck::store::{backup, migrations};
+use anbindungscheck::Store;
+use rusqlite::Connection;
+use std::path::Path;
+
+fn profile() -> ProfileInput {
+    ProfileInput {
+        name: "Gemeinde Musterstadt".into(),
+        ags: "09162000".into(),
+        population: Some(12_500),
+        ..Default::default()
+    }
+}
+
+fn user_version(path: &Path) -> i64 {
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+}
+
+fn row_counts(path: &Path) -> Vec<(String, i64)> {
+    let conn = Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let n =
+                conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            (t, n)
+        })
+        .collect()
+}
+
+#[test]
+fn new_database_is_created_at_the_current_schema_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/folder/db.sqlite");
+    let store = Store::open(&path).unwrap();
+    drop(store);
+    assert_eq!(user_version(&path), migrations::current_version());
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!(app_id, migrations::APPLICATION_ID);
+    assert!(!backup::dir_for(&path).exists(), "a new database needs no backup");
+}
+
+#[test]
+fn every_earlier_schema_migrates_with_its_data() {
+    let all = migrations::MIGRATIONS;
+    for version in 0..all.len() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        if version > 0 {
+            let mut store = Store::open_with(&path, &all[..version]).unwrap();
+            // Version 1 already has the profile and progress tables.
+            store.set_profile(&profile()).unwrap();
+            store
+                .set_item(
+                    "datenschutz-avv",
+                    &ItemState { status: Status::Erledigt, ..Default::default() },
+                )
+                .unwrap();
+        } else {
+            std::fs::File::create(&path).unwrap();
+        }
+        let before = row_counts(&path);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(user_version(&path), migrations::current_version());
+        let after = row_counts(&path);
+        for (table, n) in &before {
+            let now = after.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
+            assert_eq!(now, Some(*n), "rows of {table} after migrating from v{version}");
+        }
+        if version > 0 {
+            assert_eq!(store.profile().unwrap().unwrap().name, "Gemeinde Musterstadt");
+            assert_eq!(store.item_progress("datenschutz-avv").unwrap().status, Status::Erledigt);
+            assert_eq!(
+                backup::list(&backup::dir_for(&path), "db").unwrap().len(),
+                usize::from(version < all.len())
+            );
+        }
+        store.set_profile(&ProfileInput { name: "Neu".into(), ..profile() }).unwrap();
+    }
+}
+
+/// A later schema version, to exercise the migration machinery beyond the shipped migrations.
+const EXTRA: &str = "CREATE TABLE extra (x INTEGER)";
+
+#[test]
+fn migration_writes_a_backup_first_that_holds_the_old_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let base = migrations::MIGRATIONS.to_vec();
+    Store::open(&path).unwrap().set_profile(&profile()).unwrap();
+
+    let mut next = base.clone();
+    next.push(EXTRA);
+    Store::open_with(&path, &next).unwrap();
+    assert_eq!(user_version(&path), base.len() as i64 + 1);
+
+    let backups = backup::list(&backup::dir_for(&path), "db").unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(user_version(&backups[0]), base.len() as i64);
+    let copy = Store::open_with(&backups[0], &base).unwrap();
+    assert_eq!(copy.profile().unwrap().unwrap().ags, "09162000");
+}
+
+#[test]
+fn a_failing_migration_leaves_the_original_untouched_and_its_backup_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    Store::open(&path).unwrap().set_profile(&profile()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+
+    let mut broken = migrations::MIGRATIONS.to_vec();
+    broken.push(EXTRA);
+    broken.push("CREATE TABLE profile (x)"); // fails: the table exists
+    let err = Store::open_with(&path, &broken).err().expect("migration must fail");
+    assert_eq!(err.code(), "database");
+
+    assert_eq!(std::fs::read(&path).unwrap(), original, "database file changed");
+    assert_eq!(user_version(&path), migrations::current_version());
+    let conn = Connection::open(&path).unwrap();
+    let extra: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(extra, 0, "the first migration of the failed batch must be rolled back too");
+    assert_eq!(backup::list(&backup::dir_for(&path), "db").unwrap().len(), 1);
+}
+
+#[test]
+fn only_the_last_five_backups_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let mut list = migrations::MIGRATIONS.to_vec();
+    Store::open_with(&path, &list).unwrap();
+    let extras: Vec<String> = (0..7).map(|i| format!("CREATE TABLE extra{i} (x)")).collect();
+    for sql in &extras {
+        list.push(sql);
+        Store::open_with(&path, &list).unwrap();
+    }
+    let backups = backup::list(&backup::dir_for(&path), "db").unwrap();
+    assert_eq!(backups.len(), backup::KEEP);
+    // The newest backup is of the version just before the last migration.
+    assert_eq!(user_version(backups.last().unwrap()), list.len() as i64 - 1);
+}
+
+#[test]
+fn newer_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    Store::open(&path).unwrap().set_profile(&profile()).unwrap();
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let original = std::fs::read(&path).unwrap();
+
+    let err = Store::open(&path).err().expect("newer schema must be refused");
+    assert_eq!(err.code(), "schema_newer");
+    assert!(err.to_string().contains("neueren Version"), "{err}");
+    assert!(err.to_string().contains("Schema 99"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    assert!(!backup::dir_for(&path).exists());
+}
+
+#[test]
+fn foreign_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Dies ist keine Datenbank, sondern eine Notiz mit etwas Text.").unwrap();
+    let other = dir.path().join("other.sqlite");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for path in [text, other] {
+        let original = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().expect("foreign file must be refused");
+        assert_eq!(err.code(), "database_foreign", "{}: {err}", path.display());
+        assert_eq!(std::fs::read(&path).unwrap(), original);
+    }
+}
+
+#[test]
+fn audit_trail_records_every_changed_field_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_profile(&profile()).unwrap();
+    store.set_profile(&profile()).unwrap(); // no change, no entry
+    store
+        .set_profile(&ProfileInput {
+            coordinator_email: Some("ozg@musterstadt.de".into()),
+            ..profile()
+        })
+        .unwrap();
+    let blocked = ItemState {
+        status: Status::ExternBlockiert,
+        blocked_by: Some(BlockingParty::Fitko),
+        owner: Some("Herr Kaya".into()),
+        ..Default::default()
+    };
+    store.set_item("saas-vertrag-land", &blocked).unwrap();
+    store.set_item("saas-vertrag-land", &blocked).unwrap();
+    let done = ItemState {
+        status: Status::Erledigt,
+        owner: Some("Herr Kaya".into()),
+        ..Default::default()
+    };
+    store.set_item("saas-vertrag-land", &done).unwrap();
+
+    let all = store.history(&HistoryFilter::default()).unwrap();
+    let fields: Vec<(String, Option<String>, Option<String>)> = all
+        .iter()
+        .rev()
+        .map(|e| (e.field.clone(), e.old_value.clone(), e.new_value.clone()))
+        .collect();
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(
+        fields,
+        [
+            ("name".into(), None, s("Gemeinde Musterstadt")),
+            ("ags".into(), None, s("09162000")),
+            ("population".into(), None, s("12500")),
+            ("coordinator_email".into(), None, s("ozg@musterstadt.de")),
+            ("status".into(), s("offen"), s("extern_blockiert")),
+            ("blocked_by".into(), None, s("fitko")),
+            ("owner".into(), None, s("Herr Kaya")),
+            ("status".into(), s("extern_blockiert"), s("erledigt")),
+            ("blocked_by".into(), s("fitko"), None),
+        ]
+    );
+    let item_only = store
+        .history(&HistoryFilter { item_id: Some("saas-vertrag-land".into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(item_only.len(), 5);
+    assert!(item_only.iter().all(|e| e.item_title.as_deref()
+        == Some("Land hat den Nachnutzungsvertrag mit der FITKO geschlossen")));
+    let limited = store.history(&HistoryFilter { limit: Some(2), ..Default::default() }).unwrap();
+    assert_eq!(limited.len(), 2);
+    assert_eq!(limited[0].field, "blocked_by", "newest first");
+    let future = store
+        .history(&HistoryFilter { since: Some("2099-01-01".into()), ..Default::default() })
+        .unwrap();
+    assert!(future.is_empty());
+    let bad = store.history(&HistoryFilter { until: Some("gestern".into()), ..Default::default() });
+    assert_eq!(bad.unwrap_err().field(), Some("until"));
+}
+
+#[test]
+fn a_rejected_change_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let bad = ItemState {
+        status: Status::ExternBlockiert,
+        owner: Some("X".into()),
+        ..Default::default()
+    };
+    assert!(store.set_item("datenschutz-avv", &bad).is_err());
+    assert!(store.set_item("gibt-es-nicht", &ItemState::default()).is_err());
+    assert!(store.set_profile(&ProfileInput { ags: "99".into(), ..profile() }).is_err());
+    assert!(store.progress().unwrap().is_empty());
+    assert!(store.profile().unwrap().is_none());
+    assert!(store.history(&HistoryFilter::default()).unwrap().is_empty());
+}
+
+#[test]
+fn everything_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.set_profile(&profile()).unwrap();
+        store
+            .set_item(
+                "finanzierung-haushalt",
+                &ItemState {
+                    status: Status::InArbeit,
+                    due: Some("2027-02-15".into()),
+                    note: Some("Haushaltsentwurf 2027,\nKämmerei informiert".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.profile().unwrap().unwrap().land, "Bayern");
+    let p = store.item_progress("finanzierung-haushalt").unwrap();
+    assert_eq!(p.status, Status::InArbeit);
+    assert_eq!(p.due.unwrap().to_string(), "2027-02-15");
+    assert_eq!(p.note.as_deref(), Some("Haushaltsentwurf 2027,\nKämmerei informiert"));
+    assert!(p.updated_at.is_some());
+}

@@ -1,0 +1,4 @@
+//! All integration tests of the core, built as one binary.
+
+mod cli;
+mod store;
