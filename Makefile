@@ -1,0 +1,70 @@
+# Anbindungscheck: `make run` starts the app, `make test` runs every test (what CI runs).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
+	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick \
+	chromium poppler-utils qpdf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TAURI := ui/node_modules/.bin/tauri
+APP := target/debug/anbindungscheck-app
+CLI := target/debug/anbindungscheck
+XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
+
+.PHONY: help deps run app cli lint test test-core test-ui test-app test-e2e screenshots bindings clean
+
+help:
+	@echo "make run    install what is missing, build and start the app"
+	@echo "make test   run every test (lint, core, UI, app, end to end)"
+	@echo "make cli    build the command line tool ($(CLI))"
+
+## System packages and the UI's npm packages (skipped when already there).
+deps: ui/node_modules/.installed
+	@dpkg -s $(APT_PACKAGES) >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(APT_PACKAGES); }
+
+ui/node_modules/.installed: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	touch $@
+
+## The desktop app (debug build with the UI embedded).
+app: deps
+	$(TAURI) build --debug --no-bundle
+
+cli:
+	cargo build -p anbindungscheck
+
+run: app
+	$(APP)
+
+lint: deps
+	cargo fmt --all -- --check
+	cargo clippy -p anbindungscheck --all-targets --features ts -- -D warnings
+	cargo clippy -p anbindungscheck-app --all-targets --features tauri/custom-protocol -- -D warnings
+	cargo clippy -p anbindungscheck-e2e --all-targets -- -D warnings
+	cd ui && npm run check
+
+test-core:
+	cargo test -p anbindungscheck --features ts
+
+test-ui: deps
+	cd ui && npm test
+
+test-app: app
+	cargo test -p anbindungscheck-app --features tauri/custom-protocol
+
+test-e2e: app
+	$(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
+
+test: deps lint test-core test-ui test-app test-e2e
+	@echo "All tests passed."
+
+## Regenerates ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p anbindungscheck --features ts bindings
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/dist-mock ui/node_modules

@@ -1,0 +1,186 @@
+//! Drives the built desktop app through WebKitWebDriver (what tauri-driver does on Linux), with
+//! the database pointed at a throwaway file through `ANBINDUNGSCHECK_DB`.
+//!
+//! Needs a display (run under `xvfb-run`), `WebKitWebDriver` (Debian: webkit2gtk-driver) and the
+//! app built with the UI embedded (`make app`).
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long to wait for the UI to show something.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The app binary: `$ANBINDUNGSCHECK_APP`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("ANBINDUNGSCHECK_APP").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/anbindungscheck-app")
+    });
+    let path = path.canonicalize().unwrap_or_else(|_| {
+        panic!("app binary {} not found: build it first with `make app`", path.display())
+    });
+    path
+}
+
+/// Where screenshots of the run go (`target/e2e-screenshots`).
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A running WebKitWebDriver whose sessions start the app against one database.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts WebKitWebDriver on a free port; apps it starts use the database at `db`.
+    pub fn start(db: &Path) -> Driver {
+        let port = free_port();
+        let child = Command::new("WebKitWebDriver")
+            .arg(format!("--port={port}"))
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env("ANBINDUNGSCHECK_DB", db)
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("WebKitWebDriver not found (Debian package webkit2gtk-driver)");
+        let deadline = Instant::now() + TIMEOUT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "WebKitWebDriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+
+    /// Starts the app in a new WebDriver session and waits for its first view.
+    pub async fn launch(&self) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "webkitgtk:browserOptions".into(),
+            serde_json::json!({ "binary": app_binary(), "args": [] }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session");
+        let app = App { client };
+        app.heading("Übersicht").await;
+        app
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM, so WebKitWebDriver ends its browser processes too.
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// XPath string literal for any text (handles both quote kinds).
+pub fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// One running app, driven like a clerk would: by visible texts and field labels.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    /// Waits for an element.
+    pub async fn find(&self, locator: Locator<'_>) -> Element {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("element {locator:?} not found: {e}"))
+    }
+
+    /// Waits for the view heading (`h1`) with this text.
+    pub async fn heading(&self, text: &str) -> Element {
+        let xpath = format!("//h1[normalize-space()={}]", xpath_literal(text));
+        self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// Waits until the page shows `text` somewhere.
+    pub async fn sees(&self, text: &str) -> Element {
+        let xpath = format!("//*[contains(normalize-space(text()), {})]", xpath_literal(text));
+        self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// The form control labelled `label` (by `<label for>` or a wrapping label).
+    pub async fn field(&self, label: &str) -> Element {
+        let lit = xpath_literal(label);
+        let xpath = format!(
+            "//*[@id=//label[normalize-space()={lit} or normalize-space(text())={lit}]/@for] \
+             | //label[normalize-space(text())={lit}]//*[self::input or self::select or self::textarea]"
+        );
+        self.find(Locator::XPath(&xpath)).await
+    }
+
+    /// Replaces the value of the field labelled `label`.
+    pub async fn fill(&self, label: &str, value: &str) {
+        let field = self.field(label).await;
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    /// Clicks the button or link with this visible text.
+    pub async fn click(&self, text: &str) {
+        let lit = xpath_literal(text);
+        let xpath = format!(
+            "//*[(self::button or self::a) and (normalize-space()={lit} or @aria-label={lit})]"
+        );
+        self.find(Locator::XPath(&xpath)).await.click().await.unwrap();
+    }
+
+    /// Saves a screenshot of the whole screen, as the clerk sees it, under
+    /// target/e2e-screenshots/NAME.png. (ImageMagick's `import` on the X display: WebKitWebDriver's
+    /// own screenshot call can hang when a later session of the same process asks for one.)
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = screenshot_dir().join(format!("{name}.png"));
+        let status = tokio::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .await
+            .expect("ImageMagick's import runs");
+        assert!(status.success(), "screenshot {name} failed");
+        path
+    }
+
+    /// Ends the session, which closes the app.
+    pub async fn close(self) {
+        self.client.close().await.unwrap();
+    }
+}

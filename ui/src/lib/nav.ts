@@ -1,0 +1,14 @@
+// The app's views; no router, just a state variable in App.svelte.
+
+export type View = 'overview' | 'checklist' | 'profile' | 'history';
+
+export const NAV: readonly { view: View; label: string; hash: string }[] = [
+  { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
+  { view: 'checklist', label: 'Checkliste', hash: 'checkliste' },
+  { view: 'profile', label: 'Profil', hash: 'profil' },
+  { view: 'history', label: 'Verlauf', hash: 'verlauf' },
+];
+
+export function viewTitle(view: View): string {
+  return NAV.find((n) => n.view === view)?.label ?? '';
+}

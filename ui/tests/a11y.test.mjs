@@ -1,0 +1,158 @@
+// Accessibility of every view (axe-core, WCAG 2.1 A/AA), visible focus, and screenshots at
+// 1366×768 into test-results/ for a look by eye.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  axeViolations,
+  buildMockApp,
+  gotoView,
+  launch,
+  openApp,
+  screenshot,
+  serve,
+} from './harness.mjs';
+
+let server;
+let browser;
+const AXE = { bypassCSP: true };
+
+before(async () => {
+  server = await serve(await buildMockApp('a11y'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertNoViolations(violations, view) {
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `axe violations in ${view}`,
+  );
+}
+
+test('Übersicht has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await page.waitForSelector('[data-testid=overall-percent]');
+  assertNoViolations(await axeViolations(page, 'Übersicht'), 'Übersicht');
+  await screenshot(page, 'uebersicht');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Übersicht without a profile (hint card) has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer', AXE);
+  await page.getByRole('button', { name: 'Profil anlegen' }).waitFor();
+  assertNoViolations(await axeViolations(page, 'Übersicht ohne Profil'), 'Übersicht ohne Profil');
+  await screenshot(page, 'uebersicht-ohne-profil');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Checkliste with one entry expanded has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Checkliste');
+  const entry = page.locator('[data-item="finanzierung-kosten"]');
+  await entry.getByRole('button', { name: /Stand bearbeiten/ }).click();
+  // Show the extra fields of "Extern blockiert" too, and a field error.
+  await entry.getByLabel('Status').selectOption('extern_blockiert');
+  await entry.getByRole('button', { name: 'Speichern' }).click();
+  await entry.locator('.field-error').waitFor();
+  assertNoViolations(await axeViolations(page, 'Checkliste'), 'Checkliste');
+  await entry.scrollIntoViewIfNeeded();
+  await page.evaluate(() =>
+    document.querySelector('[data-item="finanzierung-kosten"]')?.scrollIntoView({ block: 'start' }),
+  );
+  await screenshot(page, 'checkliste');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Profil, also with a validation error, has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Profil');
+  await page.locator('#profile-ags-check', { hasText: 'Land: Bayern' }).waitFor();
+  assertNoViolations(await axeViolations(page, 'Profil'), 'Profil');
+  await screenshot(page, 'profil');
+  await page.getByLabel(/^AGS/).fill('1234');
+  await page.getByRole('button', { name: 'Profil speichern' }).click();
+  await page.locator('#profile-ags-error').waitFor();
+  assertNoViolations(await axeViolations(page, 'Profil mit Fehler'), 'Profil mit Fehler');
+  await screenshot(page, 'profil-fehler');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Verlauf has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Verlauf');
+  await page.locator('table.history tbody tr').first().waitFor();
+  assertNoViolations(await axeViolations(page, 'Verlauf'), 'Verlauf');
+  await screenshot(page, 'verlauf');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Outline of the focused element, or null if nothing interactive has focus. */
+function focusedOutline(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim().slice(0, 40),
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      focusVisible: el.matches(':focus-visible'),
+      inViewport: (() => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.width > 0 && r.height > 0;
+      })(),
+    };
+  });
+}
+
+test('focus is visible on every element reached with Tab', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.waitForSelector('[data-testid=overall-percent]');
+
+  await page.keyboard.press('Tab');
+  const first = await focusedOutline(page);
+  assert.equal(first?.text, 'Zum Inhalt springen', 'the skip link comes first');
+  assert.ok(first.inViewport, 'the skip link shows when focused');
+  await screenshot(page, 'fokus-skip-link');
+
+  const seen = [first];
+  // The rest of the dashboard: nav links and the links in the lists.
+  const tabbable = await page.locator('a[href], button:not([disabled]), input, select, textarea').count();
+  assert.ok(tabbable >= 8, `dashboard has ${tabbable} focusable elements`);
+  for (let i = 1; i < tabbable; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focusedOutline(page));
+  }
+  // The checklist has selects, inputs and buttons: check those too.
+  await gotoView(page, 'Checkliste');
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await focusedOutline(page));
+  }
+  await screenshot(page, 'fokus-checkliste');
+
+  const tags = new Set();
+  for (const f of seen) {
+    assert.ok(f, 'Tab moved focus to an element');
+    assert.notEqual(f.style, 'none', `${f.tag} "${f.text}" has an outline`);
+    assert.ok(f.width >= 2, `${f.tag} "${f.text}" outline is at least 2px (${f.width})`);
+    assert.ok(f.focusVisible, `${f.tag} "${f.text}" matches :focus-visible`);
+    tags.add(f.tag);
+  }
+  for (const tag of ['a', 'button', 'select', 'input']) {
+    assert.ok(tags.has(tag), `a focused <${tag}> was checked`);
+  }
+  await context.close();
+});
