@@ -39,7 +39,7 @@ cli:
 run: app
 	$(APP)
 
-lint: deps
+lint: app
 	cargo fmt --all -- --check
 	cargo clippy -p anbindungscheck --all-targets --features ts -- -D warnings
 	cargo clippy -p anbindungscheck-app --all-targets --features tauri/custom-protocol -- -D warnings
