@@ -5,19 +5,20 @@ SHELL := /bin/bash
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick \
-	chromium poppler-utils qpdf
+	chromium poppler-utils qpdf xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: help deps run app cli lint test test-core test-ui test-app test-e2e screenshots bindings clean
+.PHONY: help deps run app cli lint test test-core test-ui test-app test-e2e screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
 	@echo "make test   run every test (lint, core, UI, app, end to end)"
 	@echo "make cli    build the command line tool ($(CLI))"
+	@echo "make bench  run the benchmarks and print their figures"
 
 ## System packages and the UI's npm packages (skipped when already there).
 deps: ui/node_modules/.installed
@@ -55,11 +56,16 @@ test-ui: deps
 test-app: app
 	cargo test -p anbindungscheck-app --features tauri/custom-protocol
 
-test-e2e: app
+test-e2e: app cli
 	$(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
 
 test: deps lint test-core test-ui test-app test-e2e
 	@echo "All tests passed."
+
+## Benchmarks that print their figures (see docs/performance.md).
+bench:
+	bench/import.sh
+	bench/report.sh
 
 ## Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:

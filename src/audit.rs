@@ -56,6 +56,11 @@ pub fn field_label(field: &str) -> &'static str {
         "owner" => "Verantwortlich",
         "due" => "Fällig am",
         "note" => "Notiz",
+        "version" => "Paketversion",
+        "decision" => "Entscheidung (Bedarfsträger)",
+        "decision_reason" => "Begründung",
+        "attended" => "Teilgenommen",
+        "review" => "Bitte prüfen",
         _ => "Sonstiges",
     }
 }

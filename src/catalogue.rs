@@ -79,6 +79,14 @@ pub struct Item {
     pub actor: Actor,
     pub title: String,
     pub explanation: String,
+    /// The package that added the item; `None` for the built-in checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub package: Option<String>,
+    /// A deadline the Land set for the item (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub deadline: Option<String>,
 }
 
 /// The whole catalogue.

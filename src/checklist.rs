@@ -11,6 +11,18 @@ use crate::progress::ItemProgress;
 pub struct ChecklistEntry {
     pub item: Item,
     pub progress: ItemProgress,
+    /// Regional guidance of the Land for this item, from imported packages.
+    pub guidance: Vec<GuidanceNote>,
+    /// Why the clerk should look at the item again ("bitte prüfen"), after a package update.
+    pub review: Option<String>,
+}
+
+/// Guidance of the Land on one item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GuidanceNote {
+    pub package_title: String,
+    pub text: String,
 }
 
 /// The whole checklist, in catalogue order.

@@ -50,6 +50,50 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Build, sign and check information packages (the Land's side).
+    #[command(subcommand)]
+    Package(PackageCommand),
+    /// Import an information package of the Land.
+    Import {
+        /// The package file (.zip).
+        package: PathBuf,
+        /// Confirms the fingerprint of the Land's key (needed for the first package of a Land).
+        #[arg(long, value_name = "FINGERPRINT")]
+        trust: Option<String>,
+        /// Only show what the import would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The imported packages.
+    Packages {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the readiness report: a PDF with the report's data embedded as JSON.
+    Report {
+        /// The PDF file to write (replaced if it exists).
+        #[arg(short, long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// The day the report describes (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Combine readiness reports (PDF files, or folders searched for *.pdf) into one table.
+    /// Needs no database. Exit code 3 if some files could not be read.
+    Aggregate {
+        /// Report files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Write the table as CSV (UTF-8 with BOM, `;`-separated) to this file.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// Write the table, skipped and ignored files as JSON to this file.
+        #[arg(long, value_name = "OUT.json")]
+        json: Option<PathBuf>,
+        /// Keep older reports of the same municipality too (default: only the newest).
+        #[arg(long)]
+        all: bool,
+    },
     /// The recorded changes, newest first.
     History {
         #[arg(long)]
@@ -66,6 +110,30 @@ pub enum Command {
         /// At most this many entries.
         #[arg(long, default_value_t = 500)]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageCommand {
+    /// Create a signing key: KEYFILE (secret) and KEYFILE.pub (to publish).
+    Keygen {
+        #[arg(long, value_name = "KEYFILE")]
+        out: PathBuf,
+    },
+    /// Build a signed package from SRC_DIR (manifest.json and documents/).
+    Build {
+        src_dir: PathBuf,
+        #[arg(long, value_name = "KEYFILE")]
+        key: PathBuf,
+        #[arg(short, long, value_name = "PKG.zip")]
+        out: PathBuf,
+    },
+    /// Check structure, hashes and signature of a package (exit 0 only if all hold).
+    Verify {
+        package: PathBuf,
+        /// The Land's public key file; without it only the signature's consistency is checked.
+        #[arg(long, value_name = "FILE")]
+        pubkey: Option<PathBuf>,
     },
 }
 
@@ -129,6 +197,11 @@ pub fn main() -> i32 {
             eprintln!("Fehler: {e}");
             match e.code() {
                 "validation" | "not_found" => 2,
+                "package_io" => 1,
+                "report_skipped" => 3,
+                "report_pdf" => 1,
+                code if code.starts_with("report_") => 2,
+                code if code.starts_with("package_") => 2,
                 _ => 1,
             }
         }
@@ -137,6 +210,13 @@ pub fn main() -> i32 {
 
 /// Runs one command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
+    let command = match cli.command {
+        Command::Package(command) => return package_command(command, out),
+        Command::Aggregate { paths, csv, json, all } => {
+            return aggregate_command(&paths, csv.as_deref(), json.as_deref(), all, out)
+        }
+        command => command,
+    };
     let db = match cli.db.or_else(paths::db_path) {
         Some(db) => db,
         None => {
@@ -147,7 +227,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         }
     };
     let existed = db.exists();
-    let result = with_store(&db, |store| execute(cli.command, store, out));
+    let result = with_store(&db, |store| execute(command, store, out));
     if result.is_err() && !existed {
         remove_new_database(&db);
     }
@@ -271,6 +351,95 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             }
             print_items(out, &checklist.entries)
         }
+        Command::Package(_) | Command::Aggregate { .. } => {
+            unreachable!("handled before the store is opened")
+        }
+        Command::Report { out: target, date } => {
+            let date = match date {
+                Some(day) => progress::parse_date("date", "Berichtsdatum", &day)?,
+                None => crate::local_today(),
+            };
+            let data = store.report_data(date, None)?;
+            let rendered = crate::report::render(&data)?;
+            crate::files::write_atomic(&target, &rendered.bytes)?;
+            line(out, &format!("Bericht geschrieben: {}", target.display()))?;
+            line(
+                out,
+                &format!(
+                    "{} Seiten, {} KB ({} Bytes)",
+                    rendered.pages,
+                    rendered.bytes.len().div_ceil(1024),
+                    rendered.bytes.len()
+                ),
+            )?;
+            line(out, &format!("Bericht-Nr.: {}", data.report_id))
+        }
+        Command::Import { package, trust, dry_run } => {
+            use crate::store::{ImportAction, KeyStatus};
+            let preview = store.preview_import(&package)?;
+            line(
+                out,
+                &format!(
+                    "Paket „{}“ ({}), Version {} von {}",
+                    preview.title, preview.package_id, preview.version, preview.land
+                ),
+            )?;
+            if preview.key == KeyStatus::FirstOfLand {
+                line(
+                    out,
+                    &format!(
+                        "Erstes Paket dieses Landes. Fingerabdruck des Schlüssels: {}",
+                        preview.fingerprint
+                    ),
+                )?;
+            }
+            if preview.action == ImportAction::Update {
+                line(
+                    out,
+                    &format!(
+                        "Aktualisierung von Version {}",
+                        preview.installed_version.unwrap_or(0)
+                    ),
+                )?;
+                print_changes(out, &preview.changes)?;
+            }
+            if dry_run {
+                return line(out, "Probelauf: nichts eingelesen.");
+            }
+            let done = store.import_package(&package, trust.as_deref(), &mut |_| {})?;
+            match done.action {
+                ImportAction::Unchanged => {
+                    line(out, "Diese Version ist bereits eingelesen; nichts geändert.")
+                }
+                _ => line(out, &format!("Eingelesen: {} Dokumente.", done.documents)),
+            }
+        }
+        Command::Packages { json } => {
+            let packages = store.packages()?;
+            if json {
+                return print_json(out, &packages);
+            }
+            if packages.is_empty() {
+                return line(out, "Noch kein Informationspaket eingelesen.");
+            }
+            for p in packages {
+                let m = &p.manifest;
+                line(
+                    out,
+                    &format!(
+                        "{} Version {} – „{}“ ({}), gültig bis {}, {} Onlinedienste, {} Dokumente",
+                        m.id,
+                        m.version,
+                        m.title,
+                        m.land.name,
+                        m.valid_until,
+                        m.services.len(),
+                        m.documents.len()
+                    ),
+                )?;
+            }
+            Ok(())
+        }
         Command::History { json, item, since, until, limit } => {
             let entries = store.history(&HistoryFilter {
                 item_id: item,
@@ -307,6 +476,164 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             Ok(())
         }
     }
+}
+
+fn package_command(command: PackageCommand, out: &mut dyn Write) -> Result<()> {
+    use crate::package::{archive, build, signing, PackageError};
+    let catalogue = crate::catalogue::Catalogue::builtin();
+    match command {
+        PackageCommand::Keygen { out: path } => {
+            let public = with_suffix(&path, ".pub");
+            for p in [&path, &public] {
+                if p.exists() {
+                    return Err(PackageError::Key(format!(
+                        "{} gibt es schon; ein vorhandener Schlüssel wird nicht überschrieben.",
+                        p.display()
+                    ))
+                    .into());
+                }
+            }
+            let key = signing::generate()?;
+            write_new(&path, signing::secret_key_text(&key).as_bytes(), true)?;
+            write_new(&public, signing::public_key_text(&key.verifying_key()).as_bytes(), false)?;
+            line(out, &format!("Signaturschlüssel: {} (geheim halten)", path.display()))?;
+            line(out, &format!("Öffentlicher Schlüssel: {}", public.display()))?;
+            line(out, &format!("Fingerabdruck: {}", signing::fingerprint(&key.verifying_key())))
+        }
+        PackageCommand::Build { src_dir, key, out: target } => {
+            let key = signing::read_secret(&key)?;
+            let built = build::build(&src_dir, &key, &target, catalogue)?;
+            let m = &built.manifest;
+            line(
+                out,
+                &format!(
+                    "Paket gebaut: {} ({} Bytes) – „{}“, Version {}, {}, {} Dokumente",
+                    built.path.display(),
+                    built.bytes,
+                    m.title,
+                    m.version,
+                    m.land.name,
+                    m.documents.len()
+                ),
+            )?;
+            line(out, &format!("Fingerabdruck: {}", built.fingerprint))
+        }
+        PackageCommand::Verify { package, pubkey } => {
+            let mut opened = archive::open(&package, &archive::Limits::default(), catalogue)?;
+            if let Some(pubkey) = pubkey {
+                let expected = signing::read_public(&pubkey)?;
+                if expected != opened.signer {
+                    return Err(PackageError::WrongKey {
+                        land: opened.manifest.land.name.clone(),
+                        fingerprint: opened.fingerprint(),
+                    }
+                    .into());
+                }
+            }
+            let scratch = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+            opened.extract(scratch.path(), &mut |_| {})?;
+            let m = &opened.manifest;
+            line(
+                out,
+                &format!(
+                    "Paket gültig: „{}“, Version {}, {}, {} Dokumente geprüft",
+                    m.title,
+                    m.version,
+                    m.land.name,
+                    m.documents.len()
+                ),
+            )?;
+            line(out, &format!("Signiert mit Schlüssel {}", opened.fingerprint()))
+        }
+    }
+}
+
+/// `aggregate`: reads the reports, writes CSV/JSON (CSV to standard output if neither file is
+/// given), and tells on standard error what was read, skipped and ignored.
+fn aggregate_command(
+    paths: &[PathBuf],
+    csv: Option<&Path>,
+    json: Option<&Path>,
+    all: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::report::{aggregate, ReportError};
+    let result = aggregate::aggregate(paths, all);
+    if result.files == 0 && result.skipped.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(ReportError::NothingFound(names.join(", ")).into());
+    }
+    let table = aggregate::to_csv(&result.rows);
+    if let Some(path) = csv {
+        crate::files::write_atomic(path, table.as_bytes())?;
+    }
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&result).expect("our types serialize");
+        crate::files::write_atomic(path, text.as_bytes())?;
+    }
+    if csv.is_none() && json.is_none() {
+        out.write_all(table.as_bytes()).map_err(|e| Error::io("<stdout>", e))?;
+    }
+    eprintln!(
+        "{} Berichte von {} Kommunen gelesen, {} Zeilen ({} PDF-Dateien durchsucht).",
+        result.reports,
+        result.municipalities,
+        result.rows.len(),
+        result.files
+    );
+    for (label, path) in [("CSV", csv), ("JSON", json)] {
+        if let Some(path) = path {
+            eprintln!("{label}: {}", path.display());
+        }
+    }
+    if !result.ignored.is_empty() {
+        eprintln!("Nicht berücksichtigt ({}):", result.ignored.len());
+        for i in &result.ignored {
+            eprintln!("  {} – {}", i.path.display(), i.reason);
+        }
+    }
+    if !result.skipped.is_empty() {
+        eprintln!("Übersprungen ({}):", result.skipped.len());
+        for s in &result.skipped {
+            eprintln!("  {} – {}", s.path.display(), s.reason);
+        }
+        return Err(
+            ReportError::Skipped { skipped: result.skipped.len(), total: result.inputs }.into()
+        );
+    }
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Writes a new file (never overwriting); a secret one readable only by its owner.
+fn write_new(path: &Path, bytes: &[u8], secret: bool) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if secret {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = secret;
+    let mut file = options.open(path).map_err(|e| Error::io(path, e))?;
+    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| Error::io(path, e))
+}
+
+fn print_changes(out: &mut dyn Write, changes: &[crate::package::review::Change]) -> Result<()> {
+    if changes.is_empty() {
+        return line(out, "Keine inhaltlichen Änderungen.");
+    }
+    line(out, "Änderungen:")?;
+    for c in changes {
+        line(out, &format!("  {} {}: {} ({})", c.area.label(), c.kind.label(), c.title, c.id))?;
+    }
+    Ok(())
 }
 
 fn parse_population(value: &str) -> Result<Option<u32>> {

@@ -25,6 +25,12 @@ pub enum Error {
     /// The file is an SQLite database of some other program, or no database at all.
     #[error("Die Datei {0} ist keine Datenbank von Anbindungscheck.")]
     ForeignDatabase(PathBuf),
+    /// A package was refused, or could not be built.
+    #[error(transparent)]
+    Package(#[from] crate::package::PackageError),
+    /// A readiness report could not be written, or a file could not be read as one.
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
     /// SQLite reported an error.
     #[error("Datenbankfehler: {0}")]
     Database(#[from] rusqlite::Error),
@@ -41,6 +47,8 @@ impl Error {
             Error::UnknownItem(_) => "not_found",
             Error::NewerSchema { .. } => "schema_newer",
             Error::ForeignDatabase(_) => "database_foreign",
+            Error::Package(e) => e.code(),
+            Error::Report(e) => e.code(),
             Error::Database(_) => "database",
             Error::Io { .. } => "io",
         }

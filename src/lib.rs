@@ -12,11 +12,14 @@ pub mod catalogue;
 pub mod checklist;
 pub mod cli;
 pub mod error;
+pub mod files;
 pub mod ipc;
+pub mod package;
 pub mod paths;
 pub mod profile;
 pub mod progress;
 pub mod readiness;
+pub mod report;
 pub mod store;
 mod text;
 

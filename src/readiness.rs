@@ -204,6 +204,8 @@ mod tests {
             actor,
             title: id.into(),
             explanation: String::new(),
+            package: None,
+            deadline: None,
         }
     }
 

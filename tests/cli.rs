@@ -207,7 +207,7 @@ fn bad_arguments_are_refused_and_leave_the_file_byte_identical() {
             "{args:?}: {:?} should contain {expected:?}",
             r.stderr
         );
-        assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?} changed the database");
+        assert!(std::fs::read(&db).unwrap() == before, "{args:?} changed the database");
     }
     let history = json(&db, &["history", "--json"]);
     assert_eq!(history.as_array().unwrap().len(), 4, "only the two good commands were recorded");
@@ -241,5 +241,63 @@ fn a_newer_database_is_refused_with_exit_one() {
     let r = run(&db, &["status"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("neueren Version"), "{}", r.stderr);
-    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert!(std::fs::read(&db).unwrap() == before, "file changed");
+}
+
+#[test]
+fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
+    let (dir, db) = fresh();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck")).args(args).output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    };
+    let key = dir.path().join("land.key");
+    let key = key.to_str().unwrap();
+    let pkg = dir.path().join("paket.zip");
+    let pkg = pkg.to_str().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
+
+    let made = cli(&["package", "keygen", "--out", key]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let fingerprint =
+        made.stdout.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap().to_owned();
+    assert_eq!(fingerprint.len(), 39);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(key).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    assert_eq!(cli(&["package", "keygen", "--out", key]).code, 2, "never overwrites a key");
+
+    let built = cli(&["package", "build", example, "--key", key, "-o", pkg]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(built.stdout.contains(&fingerprint));
+    let verified = cli(&["package", "verify", pkg, "--pubkey", &format!("{key}.pub")]);
+    assert_eq!(verified.code, 0, "{}", verified.stderr);
+    assert!(verified.stdout.contains("3 Dokumente geprüft"), "{}", verified.stdout);
+
+    let other = dir.path().join("other.key");
+    cli(&["package", "keygen", "--out", other.to_str().unwrap()]);
+    let wrong = cli(&["package", "verify", pkg, "--pubkey", &format!("{}.pub", other.display())]);
+    assert_eq!(wrong.code, 2);
+    assert!(
+        wrong.stderr.contains("nicht mit einem vertrauenswürdigen Schlüssel"),
+        "{}",
+        wrong.stderr
+    );
+
+    let untrusted = run(&db, &["import", pkg]);
+    assert_eq!(untrusted.code, 2);
+    assert!(untrusted.stderr.contains(&fingerprint), "{}", untrusted.stderr);
+    let imported = run(&db, &["import", pkg, "--trust", &fingerprint]);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    let packages = json(&db, &["packages", "--json"]);
+    assert_eq!(packages[0]["manifest"]["id"], "ni-vergabe-kommunen");
+    assert_eq!(packages[0]["documents"].as_array().unwrap().len(), 3);
+    let again = ok(&db, &["import", pkg]);
+    assert!(again.contains("bereits eingelesen"), "{again}");
 }

@@ -1,4 +1,6 @@
 //! All integration tests of the core, built as one binary.
 
 mod cli;
+mod package;
+mod report;
 mod store;

@@ -12,6 +12,9 @@ pub enum AppError {
     /// Opening the database failed at start; every command reports why.
     #[error("{}", .0.message)]
     Unavailable(IpcError),
+    /// A dialog, the system viewer or a background task failed.
+    #[error("{0}")]
+    Desktop(String),
 }
 
 impl From<&AppError> for IpcError {
@@ -19,6 +22,9 @@ impl From<&AppError> for IpcError {
         match e {
             AppError::Core(e) => IpcError::from(e),
             AppError::Unavailable(e) => e.clone(),
+            AppError::Desktop(message) => {
+                IpcError { code: "desktop".into(), message: message.clone(), field: None }
+            }
         }
     }
 }

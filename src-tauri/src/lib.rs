@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod packages;
 mod state;
 
 pub use error::AppError;
@@ -11,6 +12,8 @@ pub use state::AppState;
 /// Starts the app.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             use tauri::Manager;
             let fallback = app
@@ -30,6 +33,14 @@ pub fn run() {
             commands::list_history,
             commands::set_item,
             commands::set_profile,
+            packages::choose_package,
+            packages::confirm_review,
+            packages::export_ics,
+            packages::import_package,
+            packages::list_packages,
+            packages::open_document,
+            packages::set_event_attended,
+            packages::set_service_decision,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Anbindungscheck app");

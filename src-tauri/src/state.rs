@@ -11,6 +11,8 @@ use crate::AppError;
 pub struct AppState {
     store: Result<Mutex<Store>, IpcError>,
     db_path: Option<PathBuf>,
+    /// The package file the clerk chose and is about to confirm.
+    pending_package: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -26,7 +28,7 @@ impl AppState {
                 field: None,
             }),
         };
-        AppState { store, db_path: path }
+        AppState { store, db_path: path, pending_package: Mutex::new(None) }
     }
 
     /// Runs `f` with the store.
@@ -39,6 +41,16 @@ impl AppState {
         // so the store stays usable.
         let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         Ok(f(&mut guard)?)
+    }
+
+    /// Remembers (or forgets) the package file chosen in the file dialog.
+    pub fn set_pending_package(&self, path: Option<PathBuf>) {
+        *self.pending_package.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    /// The package file chosen in the file dialog, if any.
+    pub fn pending_package(&self) -> Option<PathBuf> {
+        self.pending_package.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Where the database is (or would be).

@@ -44,6 +44,77 @@ pub const MIGRATIONS: &[&str] = &[
         new_value TEXT
     );
     CREATE INDEX audit_item ON audit (item_id, id);",
+    // 2: information packages, trusted keys, package items, reviews, decisions; the audit trail
+    // also records packages, services and events.
+    "CREATE TABLE trusted_key (
+        land_code TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (land_code, public_key)
+    );
+    CREATE TABLE package (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        land_code TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE package_item (
+        id TEXT PRIMARY KEY,
+        package_id TEXT NOT NULL REFERENCES package (id),
+        point TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        title TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        deadline TEXT,
+        archived_at TEXT
+    );
+    CREATE TABLE item_review (
+        item_id TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        since TEXT NOT NULL
+    );
+    CREATE TABLE document (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (package_id, path)
+    );
+    CREATE TABLE service_decision (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('ja', 'nein', 'offen')),
+        reason TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (package_id, service_id)
+    );
+    CREATE TABLE event_attendance (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        event_id TEXT NOT NULL,
+        attended INTEGER NOT NULL CHECK (attended IN (0, 1)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (package_id, event_id)
+    );
+    CREATE TABLE audit_v2 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        entity TEXT NOT NULL CHECK (entity IN ('profile', 'item', 'package', 'service', 'event')),
+        item_id TEXT,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    INSERT INTO audit_v2 (id, at, entity, item_id, field, old_value, new_value)
+        SELECT id, at, entity, item_id, field, old_value, new_value FROM audit;
+    DROP TABLE audit;
+    ALTER TABLE audit_v2 RENAME TO audit;
+    CREATE INDEX audit_item ON audit (item_id, id);",
 ];
 
 /// The schema version this code writes.

@@ -6,6 +6,12 @@
 
 pub mod backup;
 pub mod migrations;
+mod packages;
+
+pub use packages::{
+    Decision, ImportAction, ImportOutcome, ImportPreview, InstalledPackage, KeyStatus,
+    ServiceDecision, StoredDocument,
+};
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -25,7 +31,8 @@ use crate::{Error, Result};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    catalogue: &'static Catalogue,
+    /// The built-in catalogue plus the active items of imported packages.
+    catalogue: Catalogue,
 }
 
 impl Store {
@@ -50,7 +57,8 @@ impl Store {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         migrations::migrate(&mut conn, migrations)?;
-        Ok(Store { conn, path: Some(path.to_owned()), catalogue: Catalogue::builtin() })
+        let catalogue = packages::load_catalogue(&conn)?;
+        Ok(Store { conn, path: Some(path.to_owned()), catalogue })
     }
 
     /// A fresh database in memory (tests).
@@ -58,7 +66,8 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
-        Ok(Store { conn, path: None, catalogue: Catalogue::builtin() })
+        let catalogue = packages::load_catalogue(&conn)?;
+        Ok(Store { conn, path: None, catalogue })
     }
 
     /// The file behind the store, if any.
@@ -68,7 +77,7 @@ impl Store {
 
     /// The catalogue the checklist is built from.
     pub fn catalogue(&self) -> &Catalogue {
-        self.catalogue
+        &self.catalogue
     }
 
     /// The stored profile, if the clerk has entered one.
@@ -166,7 +175,8 @@ impl Store {
                 .collect(),
         );
         if changes.is_empty() {
-            return Ok(ChecklistEntry { item, progress: old });
+            drop(tx);
+            return self.entry(item, old);
         }
         let at = now();
         tx.execute(
@@ -191,13 +201,25 @@ impl Store {
         record(&tx, &at, "item", Some(item_id), &changes)?;
         tx.commit()?;
         new.updated_at = Some(at);
-        Ok(ChecklistEntry { item, progress: new })
+        self.entry(item, new)
+    }
+
+    fn entry(
+        &self,
+        item: crate::catalogue::Item,
+        progress: ItemProgress,
+    ) -> Result<ChecklistEntry> {
+        let guidance = packages::guidance(&self.conn)?.remove(&item.id).unwrap_or_default();
+        let review = packages::reviews(&self.conn)?.remove(&item.id);
+        Ok(ChecklistEntry { item, progress, guidance, review })
     }
 
     /// Every catalogue item with its progress.
     pub fn checklist(&self) -> Result<Checklist> {
         let mut progress = self.progress()?;
-        let c = self.catalogue;
+        let mut guidance = packages::guidance(&self.conn)?;
+        let mut reviews = packages::reviews(&self.conn)?;
+        let c = &self.catalogue;
         Ok(Checklist {
             source: c.source.clone(),
             sections: c.sections.clone(),
@@ -208,6 +230,8 @@ impl Store {
                 .map(|item| ChecklistEntry {
                     item: item.clone(),
                     progress: progress.remove(&item.id).unwrap_or_default(),
+                    guidance: guidance.remove(&item.id).unwrap_or_default(),
+                    review: reviews.remove(&item.id),
                 })
                 .collect(),
         })
@@ -215,13 +239,28 @@ impl Store {
 
     /// Readiness, blockers and deadlines as of `today`.
     pub fn status(&self, today: NaiveDate) -> Result<StatusReport> {
-        Ok(readiness::status_report(self.catalogue, &self.progress()?, self.profile()?, today))
+        Ok(readiness::status_report(&self.catalogue, &self.progress()?, self.profile()?, today))
+    }
+
+    /// Everything the readiness report shows, as of `date`, read in one transaction (one
+    /// consistent snapshot). Without `report_id` a new one is made.
+    pub fn report_data(
+        &self,
+        date: NaiveDate,
+        report_id: Option<String>,
+    ) -> Result<crate::report::ReportData> {
+        let tx = self.conn.unchecked_transaction()?;
+        let data = crate::report::ReportData::gather(self, date, report_id);
+        tx.commit()?;
+        data
     }
 
     /// Recorded changes, newest first.
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>> {
         if let Some(id) = &filter.item_id {
-            self.known_item(id)?;
+            if !packages::item_titles(&self.conn, &self.catalogue)?.contains_key(id) {
+                return Err(Error::UnknownItem(id.clone()));
+            }
         }
         let day = |field, label, value: &Option<String>| {
             value.as_deref().map(|v| progress::parse_date(field, label, v.trim())).transpose()
@@ -235,6 +274,7 @@ impl Store {
                AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)
              ORDER BY id DESC LIMIT ?4",
         )?;
+        let titles = packages::item_titles(&self.conn, &self.catalogue)?;
         let rows = stmt.query_map(
             params![
                 filter.item_id,
@@ -249,10 +289,7 @@ impl Store {
                     id: row.get(0)?,
                     at: row.get(1)?,
                     entity: row.get(2)?,
-                    item_title: item_id
-                        .as_deref()
-                        .and_then(|id| self.catalogue.item(id))
-                        .map(|i| i.title.clone()),
+                    item_title: item_id.as_deref().and_then(|id| titles.get(id)).cloned(),
                     item_id,
                     field_label: audit::field_label(&field).to_owned(),
                     field,
@@ -277,11 +314,11 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn record(
+pub(crate) fn record(
     conn: &Connection,
     at: &str,
     entity: &str,

@@ -97,6 +97,91 @@ test('Verlauf has no axe violations', async () => {
   await context.close();
 });
 
+test('Informationen des Landes with an installed package has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  await gotoView(page, 'Informationen des Landes');
+  await page.locator('article[data-service]').first().waitFor();
+  assertNoViolations(await axeViolations(page, 'Informationen des Landes'), 'Informationen des Landes');
+  await screenshot(page, 'land');
+  // A decision saved, an event ticked and a calendar saved: status messages shown.
+  const service = page.locator('[data-service="praequalifizierung"]');
+  await service.getByRole('radio', { name: 'Ja' }).check();
+  await service.getByLabel(/^Begründung/).fill('Vergabestelle schreibt regelmäßig aus.');
+  await service.getByRole('button', { name: /Entscheidung speichern/ }).click();
+  await service.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
+  const event = page.locator('[data-event="info-2027-01"]');
+  await event.getByRole('checkbox').check();
+  await event.getByRole('button', { name: /Als Kalendereintrag speichern/ }).click();
+  await page.getByTestId('ics-status').filter({ hasText: 'gespeichert' }).waitFor();
+  assertNoViolations(await axeViolations(page, 'Informationen des Landes (bearbeitet)'), 'Informationen des Landes (bearbeitet)');
+  await page.evaluate(() => document.getElementById('paket-0-termine')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'land-termine');
+  await page.evaluate(() => document.getElementById('paket-0-kosten')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'land-kosten');
+  await page.evaluate(() => document.getElementById('paket-0-dokumente')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'land-dokumente');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Informationen des Landes without a package (empty state) has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Informationen des Landes');
+  await page.getByTestId('packages-empty').waitFor();
+  assertNoViolations(await axeViolations(page, 'Informationen des Landes (leer)'), 'Informationen des Landes (leer)');
+  await screenshot(page, 'land-leer');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the import dialog with the first-key confirmation has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Informationen des Landes');
+  await page.locator('#package-import').click();
+  await page.getByTestId('first-key').waitFor();
+  assertNoViolations(await axeViolations(page, 'Einlesen (erster Schlüssel)'), 'Einlesen (erster Schlüssel)');
+  await screenshot(page, 'import-dialog');
+  // The refusal message, too.
+  // Playwright does not click aria-disabled buttons; a person can, and so can the keyboard.
+  await page.locator('#import-start').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#import-trust-error').waitFor();
+  assertNoViolations(await axeViolations(page, 'Einlesen (abgelehnt)'), 'Einlesen (abgelehnt)');
+  await screenshot(page, 'import-dialog-bestaetigen');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the update preview dialog has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  await gotoView(page, 'Informationen des Landes');
+  await page.locator('#package-import').click();
+  await page.getByTestId('import-update').waitFor();
+  assertNoViolations(await axeViolations(page, 'Aktualisierung'), 'Aktualisierung');
+  await screenshot(page, 'import-aktualisierung');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?paket=2', AXE);
+  await page.getByTestId('review-card').waitFor();
+  assertNoViolations(await axeViolations(page, 'Übersicht mit Bitte prüfen'), 'Übersicht mit Bitte prüfen');
+  await screenshot(page, 'uebersicht-pruefen');
+  await gotoView(page, 'Checkliste');
+  await page.getByTestId('review').first().waitFor();
+  assertNoViolations(await axeViolations(page, 'Checkliste mit Bitte prüfen'), 'Checkliste mit Bitte prüfen');
+  await page.evaluate(() =>
+    document.querySelector('[data-item="finanzierung-kosten"]')?.scrollIntoView({ block: 'start' }),
+  );
+  await screenshot(page, 'checkliste-pruefen');
+  await page.getByTestId('review-filter').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'checkliste-pruefen-filter');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** Outline of the focused element, or null if nothing interactive has focus. */
 function focusedOutline(page) {
   return page.evaluate(() => {

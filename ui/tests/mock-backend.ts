@@ -1,28 +1,50 @@
 // A stand-in for the Tauri backend in front-end tests (loaded only by `vite build --mode mock`).
 // It mirrors the core's behaviour for what the tests exercise: an in-memory catalogue, progress
-// with validation, the audit trail, the profile with the core's AGS rules, and the status report.
-// `?szenario=leer` starts without a profile and without progress.
+// with validation, the audit trail, the profile with the core's AGS rules, the status report, and
+// information packages of the Land (preview, trust of a Land's first key, import with progress
+// through a Channel, update review, decisions, events, documents).
+//
+// Query parameters pick a scenario:
+// - `?szenario=leer` starts without a profile and without progress;
+// - `?paket=1` starts with version 1 of the Land's package installed, `?paket=2` with version 2
+//   installed as an update of version 1 (entries flagged "Bitte prüfen", one archived item);
+// - `?paketfehler=signatur` makes picking the package fail (bad signature),
+//   `?paketfehler=dokument` makes the import fail halfway (a document was altered).
+//
+// `choose_package` offers the next version: version 1 (first key of the Land) while nothing is
+// installed, then version 2 (an update), then version 2 again (unchanged).
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   AgsCheck,
   AppInfo,
   BlockingParty,
+  Change,
+  ChangeArea,
+  ChangeKind,
   Checklist,
   ChecklistEntry,
+  CostShare,
   Deadline,
+  Decision,
   Dimension,
+  GuidanceNote,
   HistoryEntry,
   HistoryFilter,
+  ImportPreview,
+  InstalledPackage,
   IpcError,
   Item,
   ItemProgress,
   ItemState,
+  Manifest,
   Point,
   Profile,
   ProfileInput,
+  Progress,
   Score,
   Section,
+  ServiceDecision,
   Status,
   StatusReport,
 } from '../src/lib/bindings';
@@ -223,6 +245,11 @@ const FIELD_LABELS: Record<string, string> = {
   owner: 'Verantwortlich',
   due: 'Fällig am',
   note: 'Notiz',
+  version: 'Paketversion',
+  decision: 'Entscheidung (Bedarfsträger)',
+  decision_reason: 'Begründung',
+  attended: 'Teilgenommen',
+  review: 'Bitte prüfen',
 };
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -330,7 +357,8 @@ function landOf(ags: string): string {
 
 // ---- state -----------------------------------------------------------------------------------
 
-const empty = new URLSearchParams(window.location.search).get('szenario') === 'leer';
+const params = new URLSearchParams(window.location.search);
+const empty = params.get('szenario') === 'leer';
 
 const NONE: ItemProgress = {
   status: 'offen',
@@ -348,7 +376,7 @@ const history: HistoryEntry[] = [];
 let nextHistoryId = 1;
 
 function record(
-  entity: 'profile' | 'item',
+  entity: 'profile' | 'item' | 'package' | 'service' | 'event',
   itemId: string | null,
   at: string,
   changes: [string, string | null, string | null][],
@@ -359,7 +387,7 @@ function record(
       at,
       entity,
       item_id: itemId,
-      item_title: itemId === null ? null : (ITEMS.find((i) => i.id === itemId)?.title ?? null),
+      item_title: itemId === null ? null : (allItems().find((i) => i.id === itemId)?.title ?? null),
       field,
       field_label: FIELD_LABELS[field] ?? 'Sonstiges',
       old_value: oldValue,
@@ -373,7 +401,7 @@ function progressOf(itemId: string): ItemProgress {
 }
 
 function itemOf(itemId: string): Item {
-  const item = ITEMS.find((i) => i.id === itemId);
+  const item = allItems().find((i) => i.id === itemId);
   if (!item) fail(null, `Unbekannte Aufgabe „${itemId}“.`, 'not_found');
   return item;
 }
@@ -426,12 +454,12 @@ function setItem(itemId: string, state: ItemState): ChecklistEntry {
   const changes = fields
     .map((f): [string, string | null, string | null] => [f, old[f], next[f]])
     .filter(([, o, n]) => o !== n);
-  if (changes.length === 0) return { item, progress: old };
+  if (changes.length === 0) return entryOf(item);
   const at = now();
   next.updated_at = at;
   progress.set(itemId, next);
   record('item', itemId, at, changes);
-  return { item, progress: next };
+  return entryOf(item);
 }
 
 function validateProfile(input: ProfileInput): Profile {
@@ -514,7 +542,8 @@ function statusReport(): StatusReport {
   const blockers: StatusReport['blockers'] = [];
   const overdue: Deadline[] = [];
   const dueSoon: Deadline[] = [];
-  for (const item of ITEMS) {
+  const items = catalogueItems();
+  for (const item of items) {
     const p = progressOf(item.id);
     counts[p.status] += 1;
     if (p.status === 'extern_blockiert' && p.blocked_by) {
@@ -540,11 +569,11 @@ function statusReport(): StatusReport {
     schema: 'anbindungscheck.status/1',
     date: day,
     profile,
-    overall: score(ITEMS),
+    overall: score(items),
     dimensions: DIMENSIONS.map(([dimension, label]) => ({
       dimension,
       label,
-      score: score(ITEMS.filter((i) => i.dimension === dimension)),
+      score: score(items.filter((i) => i.dimension === dimension)),
     })),
     counts,
     blockers,
@@ -570,9 +599,765 @@ function checklist(): Checklist {
     source: SOURCE,
     sections: SECTIONS,
     points: POINTS,
-    entries: ITEMS.map((item) => ({ item, progress: progressOf(item.id) })),
+    entries: catalogueItems().map(entryOf),
   };
 }
+
+// ---- information packages ------------------------------------------------------------------
+
+/** Markup in package text: must always show as literal text. */
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+/** Fingerprint of the Land's key (16 bytes of SHA-256, hex in groups of four, as the core). */
+const FINGERPRINT = '3F9A 0C4E 7B21 D860 5A1F 92C3 E47D 0B6A';
+
+/** Version 1 of a package, modelled on examples/paket-vergabe/manifest.json. */
+const PACKAGE_V1: Manifest = {
+  format: 'anbindungscheck.package/1',
+  id: 'ni-vergabe-kommunen',
+  version: 1,
+  title: 'Informationspaket EfA-Vergabedienste für niedersächsische Kommunen',
+  description:
+    'Dieses Beispielpaket einer fiktiven Landesstelle zeigt, was ein Land seinen Kommunen für die Anbindung der EfA-Onlinedienste rund um die öffentliche Vergabe mitgibt: Ansprechpersonen, Kosten, das Nachnutzungsmodell, Termine und Unterlagen.',
+  land: { code: '03', name: 'Niedersachsen' },
+  issued: '2026-11-02',
+  valid_until: '2027-12-31',
+  contacts: [
+    {
+      id: 'koordination',
+      name: 'Dr. Jana Wöhler',
+      role: 'Kommunale OZG-Koordination',
+      organisation: 'Landesstelle für digitale Verwaltung (Beispiel)',
+      email: 'ozg-koordination@landesstelle.example',
+      phone: '+49 511 000-1200',
+      taskforce: false,
+    },
+    {
+      id: 'taskforce-leitung',
+      name: `Malte Brüggemann ${MARKUP}`,
+      role: 'Leitung OZG-Taskforce Vergabe',
+      organisation: 'Landesstelle für digitale Verwaltung (Beispiel)',
+      email: 'taskforce-vergabe@landesstelle.example',
+      phone: '+49 511 000-1210',
+      taskforce: true,
+    },
+    {
+      id: 'technik',
+      name: 'Aylin Korkmaz',
+      role: 'Technische Anbindung (FIT-Connect)',
+      organisation: 'IT-Dienstleister des Landes (Beispiel)',
+      email: 'anbindung@it-dienstleister.example',
+      taskforce: true,
+    },
+  ],
+  services: [
+    {
+      id: 'praequalifizierung',
+      name: 'Präqualifizierung von Unternehmen',
+      description: `Unternehmen weisen ihre Eignung für öffentliche Aufträge einmal im Voraus nach. Ihre Vergabestelle greift auf die aktuellen, vollständigen Einträge zu, statt jede Bescheinigung erneut zu prüfen. Testeintrag: ${MARKUP}`,
+      leika: ['99001001000000'],
+      ozg_id: '10247',
+      vollzug: 'Kommune (Vergabestelle)',
+      fit_store_contract: 'abgeschlossen',
+      reuse_model_status: 'abgeschlossen',
+    },
+    {
+      id: 'bekanntmachung',
+      name: 'Bekanntmachung von Vergabeverfahren',
+      description:
+        'Ausschreibungen werden einheitlich veröffentlicht und an die Bekanntmachungsportale weitergeleitet.',
+      leika: ['99001002000000'],
+      ozg_id: '10248',
+      vollzug: 'Kommune (Vergabestelle)',
+      fit_store_contract: 'abgeschlossen',
+      reuse_model_status: 'in_vorbereitung',
+    },
+    {
+      id: 'eigenerklaerung',
+      name: 'Digitale Eigenerklärungen',
+      description:
+        'Bietende geben Eigenerklärungen strukturiert online ab; die Vergabestelle erhält sie maschinenlesbar.',
+      leika: ['99001003000000'],
+      ozg_id: '10249',
+      vollzug: 'Kommune (Vergabestelle)',
+      fit_store_contract: 'in_vorbereitung',
+      reuse_model_status: 'offen',
+    },
+  ],
+  reuse_model: {
+    kind: 'verwaltungsvereinbarung',
+    description:
+      'Das Land gibt die Nutzung der Onlinedienste über eine Verwaltungsvereinbarung unentgeltlich an die Kommunen weiter. Die Kommunen tragen nur die Kosten ihrer eigenen Anbindung und des Betriebs nach der Kostenstaffel.',
+    document: 'documents/verwaltungsvereinbarung.pdf',
+  },
+  costs: [
+    {
+      note: 'Einmalige Kosten für Einrichtung und Schulung, jährliche Kosten für Betrieb und Support. Beträge in Euro, netto.',
+      brackets: [
+        { max_population: 10000, one_off_cents: 150000, annual_cents: 60000 },
+        { max_population: 50000, one_off_cents: 300000, annual_cents: 120000 },
+        { max_population: 200000, one_off_cents: 600000, annual_cents: 240000 },
+        { one_off_cents: 1200000, annual_cents: 480000 },
+      ],
+    },
+  ],
+  events: [
+    {
+      id: 'info-2027-01',
+      title: 'Informationsveranstaltung: EfA-Vergabedienste für Kommunen',
+      description:
+        'Vorstellung der Dienste, des Nachnutzungsmodells und der Schritte zur Anbindung, mit Fragerunde.',
+      start: '2027-01-20T10:00',
+      end: '2027-01-20T12:00',
+      online_url: 'https://videokonferenz.landesstelle.example/vergabe-info',
+      registration_deadline: '2027-01-13',
+    },
+    {
+      id: 'workshop-technik-2027-02',
+      title: `Workshop technische Anbindung (FIT-Connect) ${MARKUP}`,
+      start: '2027-02-10T09:30',
+      end: '2027-02-10T15:00',
+      place: 'Landesstelle für digitale Verwaltung, Musterstraße 1, 30159 Hannover',
+      registration_deadline: '2027-01-31',
+    },
+  ],
+  municipalities: [
+    {
+      name: 'Stadt Musterhausen',
+      ags: '03241001',
+      role: 'pilot',
+      contact: 'Vergabestelle, Frau Lindqvist',
+      email: 'vergabe@musterhausen.example',
+      services: ['praequalifizierung', 'bekanntmachung'],
+    },
+    {
+      name: 'Gemeinde Beispielfeld',
+      ags: '03351006',
+      role: 'peer',
+      contact: 'Hauptamt, Herr Olschewski',
+      services: ['praequalifizierung'],
+    },
+  ],
+  fachverfahren: [
+    {
+      id: 'vergabemanager',
+      product: 'VergabeManager (Beispiel)',
+      vendor: 'Muster Software GmbH',
+      interface: 'FIT-Connect',
+      services: ['praequalifizierung', 'bekanntmachung', 'eigenerklaerung'],
+    },
+    {
+      id: 'ausschreibung-plus',
+      product: 'Ausschreibung Plus (Beispiel)',
+      vendor: 'Beispiel IT AG',
+      interface: 'OSCI/XTA',
+      services: ['bekanntmachung'],
+    },
+  ],
+  checklist: {
+    additions: [
+      {
+        id: 'ni-ansprechperson-melden',
+        point: '1.2',
+        dimension: 'organisatorisch',
+        actor: 'kommune',
+        title: 'Ansprechperson für die Vergabedienste an das Land melden',
+        explanation:
+          'Nennen Sie der kommunalen OZG-Koordination des Landes eine Ansprechperson Ihrer Vergabestelle.',
+        deadline: '2027-01-15',
+      },
+      {
+        id: 'ni-vereinbarung-unterzeichnen',
+        point: '2.L2',
+        dimension: 'rechtlich',
+        actor: 'kommune',
+        title: 'Verwaltungsvereinbarung mit dem Land unterzeichnen',
+        explanation:
+          'Unterzeichnen Sie die Verwaltungsvereinbarung (siehe Dokumente) und senden Sie sie an die kommunale OZG-Koordination zurück.',
+        deadline: '2027-03-31',
+      },
+      {
+        id: 'ni-fragebogen',
+        point: '2.T2',
+        dimension: 'technisch',
+        actor: 'kommune',
+        title: 'Fragebogen zur technischen Anbindung ausfüllen',
+        explanation:
+          'Der Fragebogen fragt Fachverfahren, Übertragungsweg und Ansprechpersonen ab. Er ist Voraussetzung für die Freischaltung.',
+        deadline: '2027-02-28',
+      },
+    ],
+    guidance: [
+      {
+        item: 'finanzierung-kosten',
+        text: 'Die Kostenstaffel des Landes steht im Paket unter „Kosten“. Maßgeblich ist die Einwohnerzahl zum 31.12. des Vorjahres.',
+      },
+      {
+        item: 'hersteller-beauftragen',
+        text: 'Für den VergabeManager (Beispiel) stellt der Hersteller die FIT-Connect-Schnittstelle ab Version 8.2 bereit.\nBitte nennen Sie im Auftrag die Zustellpunkt-ID.',
+      },
+    ],
+  },
+  documents: [
+    {
+      path: 'documents/verwaltungsvereinbarung.pdf',
+      title: 'Verwaltungsvereinbarung zur Nachnutzung (Entwurf)',
+      media_type: 'application/pdf',
+      size: 248_312,
+      sha256: '5d41c0a7e3b29f1864aa0c7d2e9b3f5a61c8e0d4b7a92f3e1c6d8b0a4f2e9c71',
+    },
+    {
+      path: 'documents/kostenstaffel.csv',
+      title: 'Kostenstaffel 2027',
+      media_type: 'text/csv',
+      size: 1_482,
+      sha256: 'a3f1e9c27b0d4e6a8c5b1f3d9e7a2c4b6d8f0e1a3c5b7d9f1e3a5c7b9d1f3e5a',
+    },
+    {
+      path: 'documents/anbindungsleitfaden.txt',
+      title: 'Leitfaden zur technischen Anbindung',
+      media_type: 'text/plain',
+      size: 18_940,
+      sha256: '0b8e7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d',
+    },
+  ],
+};
+
+/** Version 2: an update that changes, adds and removes a little of everything. */
+function packageV2(): Manifest {
+  const m = clone(PACKAGE_V1);
+  m.version = 2;
+  m.issued = '2027-02-15';
+  const additions = m.checklist.additions.filter((a) => a.id !== 'ni-ansprechperson-melden');
+  for (const a of additions) {
+    if (a.id === 'ni-vereinbarung-unterzeichnen') a.deadline = '2027-04-30';
+    if (a.id === 'ni-fragebogen') {
+      a.explanation =
+        'Der Fragebogen fragt Fachverfahren, Übertragungsweg, Zustellpunkt-ID und Ansprechpersonen ab. Er ist Voraussetzung für die Freischaltung; das Land schickt ihn Ihnen ab Februar zu.';
+    }
+  }
+  additions.push({
+    id: 'ni-zustaendigkeitsfinder',
+    point: '2.T2',
+    dimension: 'technisch',
+    actor: 'kommune',
+    title: 'Einträge im Zuständigkeitsfinder prüfen',
+    explanation:
+      'Prüfen Sie, ob Ihre Vergabestelle im Zuständigkeitsfinder mit den Leistungen der Vergabedienste eingetragen ist.',
+    deadline: '2027-05-31',
+  });
+  m.checklist.additions = additions;
+  const costs = m.checklist.guidance.find((g) => g.item === 'finanzierung-kosten');
+  if (costs) {
+    costs.text =
+      'Die Kostenstaffel des Landes steht im Paket unter „Kosten“. Maßgeblich ist die Einwohnerzahl zum 31.12. des Vorjahres.\nNeu: Die jährlichen Kosten werden erst ab dem zweiten Betriebsjahr fällig.';
+  }
+  const bekanntmachung = m.services.find((s) => s.id === 'bekanntmachung');
+  if (bekanntmachung) bekanntmachung.reuse_model_status = 'abgeschlossen';
+  const model = m.costs[0];
+  if (model) {
+    model.brackets = [
+      { max_population: 10000, one_off_cents: 150000, annual_cents: 50000 },
+      { max_population: 50000, one_off_cents: 300000, annual_cents: 100000 },
+      { max_population: 200000, one_off_cents: 600000, annual_cents: 200000 },
+      { one_off_cents: 1200000, annual_cents: 400000 },
+    ];
+  }
+  const technik = m.contacts.find((c) => c.id === 'technik');
+  if (technik) technik.phone = '+49 511 000-1300';
+  const workshop = m.events.find((e) => e.id === 'workshop-technik-2027-02');
+  if (workshop) workshop.registration_deadline = '2027-02-03';
+  m.events.push({
+    id: 'sprechstunde-2027-03',
+    title: 'Offene Sprechstunde zur Anbindung',
+    description: 'Fragen zu Fragebogen, Zustellpunkt und Freischaltung, ohne Anmeldung.',
+    start: '2027-03-03T14:00',
+    end: '2027-03-03T15:30',
+    online_url: 'https://videokonferenz.landesstelle.example/sprechstunde',
+  });
+  const staffel = m.documents.find((d) => d.path === 'documents/kostenstaffel.csv');
+  if (staffel) {
+    staffel.title = 'Kostenstaffel 2027 (aktualisiert)';
+    staffel.size = 1_530;
+    staffel.sha256 = 'c7e2a9f04b1d3e5a6c8b0f2d4e6a8c0b2d4f6e8a0c2e4a6b8d0f2a4c6e8b0d2f';
+  }
+  return m;
+}
+
+type Installed = {
+  manifest: Manifest;
+  fingerprint: string;
+  imported_at: string;
+  decisions: Record<string, ServiceDecision>;
+  attended: Set<string>;
+};
+
+const installed = new Map<string, Installed>();
+/** Land code → fingerprint of the key the municipality trusts. */
+const trustedKeys = new Map<string, string>();
+/** Checklist items added by packages, in insertion order; archived ones are kept. */
+const packageItems = new Map<string, { item: Item; archived: boolean }>();
+/** Item ID → why to look at it again ("bitte prüfen"). */
+const reviews = new Map<string, string>();
+/** The package the clerk picked with `choose_package`. */
+let pending: Manifest | null = null;
+
+/** The catalogue: built-in items plus active package items after the built-ins of their point. */
+function catalogueItems(): Item[] {
+  const order = new Map(POINTS.map((p, i) => [p.id, i]));
+  const active = [...packageItems.values()].filter((p) => !p.archived).map((p) => p.item);
+  return [...ITEMS, ...active]
+    .map((item, i) => ({ item, i }))
+    .sort(
+      (a, b) =>
+        (order.get(a.item.point) ?? 999) - (order.get(b.item.point) ?? 999) ||
+        Number(a.item.package !== undefined) - Number(b.item.package !== undefined) ||
+        a.i - b.i,
+    )
+    .map(({ item }) => item);
+}
+
+/** Every item ever known: the catalogue and archived package items. */
+function allItems(): Item[] {
+  return [...ITEMS, ...[...packageItems.values()].map((p) => p.item)];
+}
+
+function guidanceFor(itemId: string): GuidanceNote[] {
+  const notes: GuidanceNote[] = [];
+  for (const p of installed.values()) {
+    for (const g of p.manifest.checklist.guidance) {
+      if (g.item === itemId) notes.push({ package_title: p.manifest.title, text: g.text });
+    }
+  }
+  return notes;
+}
+
+function entryOf(item: Item): ChecklistEntry {
+  return {
+    item,
+    progress: progressOf(item.id),
+    guidance: guidanceFor(item.id),
+    review: reviews.get(item.id) ?? null,
+  };
+}
+
+function normalizeFingerprint(text: string): string {
+  return text.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+}
+
+const AREA_ORDER: ChangeArea[] = [
+  'aufgabe',
+  'hinweis',
+  'frist',
+  'kosten',
+  'kontakt',
+  'onlinedienst',
+  'veranstaltung',
+  'kommune',
+  'fachverfahren',
+  'dokument',
+  'nachnutzungsmodell',
+];
+const KIND_ORDER: ChangeKind[] = ['added', 'changed', 'removed'];
+
+/** The core's `review::compare`: keyed lists, added / changed (unequal) / removed. */
+function compare<T>(
+  area: ChangeArea,
+  oldList: readonly T[],
+  newList: readonly T[],
+  key: (t: T) => [string, string],
+  out: Change[],
+): void {
+  const index = (list: readonly T[]): Map<string, [T, string]> =>
+    new Map(list.map((t) => {
+      const [k, title] = key(t);
+      return [k, [t, title]];
+    }));
+  const o = index(oldList);
+  const n = index(newList);
+  for (const [id, [t, title]] of n) {
+    const before = o.get(id);
+    if (!before) out.push({ area, kind: 'added', id, title });
+    else if (JSON.stringify(before[0]) !== JSON.stringify(t)) out.push({ area, kind: 'changed', id, title });
+  }
+  for (const [id, [, title]] of o) {
+    if (!n.has(id)) out.push({ area, kind: 'removed', id, title });
+  }
+}
+
+/** The core's `review::changes`. */
+function reviewChanges(old: Manifest, next: Manifest): Change[] {
+  const out: Change[] = [];
+  const oa = old.checklist.additions;
+  const na = next.checklist.additions;
+  compare('aufgabe', oa, na, (a) => [a.id, a.title], out);
+  const content = (a: (typeof na)[number]): string =>
+    JSON.stringify([a.title, a.explanation, a.point, a.dimension, a.actor]);
+  const items = out.filter((c) => {
+    if (c.kind !== 'changed') return true;
+    const o = oa.find((a) => a.id === c.id);
+    const n = na.find((a) => a.id === c.id);
+    return o !== undefined && n !== undefined && content(o) !== content(n);
+  });
+  out.length = 0;
+  out.push(...items);
+  for (const n of na) {
+    const o = oa.find((a) => a.id === n.id);
+    if (o && (o.deadline ?? null) !== (n.deadline ?? null)) {
+      out.push({ area: 'frist', kind: 'changed', id: n.id, title: n.title });
+    }
+  }
+  const guidanceTitle = (item: string): string =>
+    [...na, ...oa].find((a) => a.id === item)?.title ?? ITEMS.find((i) => i.id === item)?.title ?? item;
+  compare('hinweis', old.checklist.guidance, next.checklist.guidance, (g) => [g.item, guidanceTitle(g.item)], out);
+  compare('onlinedienst', old.services, next.services, (s) => [s.id, s.name], out);
+  compare(
+    'kosten',
+    old.costs,
+    next.costs,
+    (c) => {
+      const service = [...next.services, ...old.services].find((s) => s.id === c.service);
+      return [c.service ?? '', service ? `Kosten für ${service.name}` : 'Kosten für alle Dienste'];
+    },
+    out,
+  );
+  compare('kontakt', old.contacts, next.contacts, (c) => [c.id, c.name], out);
+  compare('veranstaltung', old.events, next.events, (e) => [e.id, e.title], out);
+  for (const n of next.events) {
+    const o = old.events.find((e) => e.id === n.id);
+    if (o && ((o.registration_deadline ?? null) !== (n.registration_deadline ?? null) || o.start !== n.start)) {
+      out.push({ area: 'frist', kind: 'changed', id: n.id, title: n.title });
+    }
+  }
+  compare('kommune', old.municipalities, next.municipalities, (m) => [m.ags, m.name], out);
+  compare('fachverfahren', old.fachverfahren, next.fachverfahren, (f) => [f.id, f.product], out);
+  compare('dokument', old.documents, next.documents, (d) => [d.path, d.title], out);
+  if (JSON.stringify(old.reuse_model) !== JSON.stringify(next.reuse_model)) {
+    out.push({ area: 'nachnutzungsmodell', kind: 'changed', id: 'reuse_model', title: next.reuse_model.kind });
+  }
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return out.sort(
+    (a, b) =>
+      AREA_ORDER.indexOf(a.area) - AREA_ORDER.indexOf(b.area) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      cmp(a.id, b.id) ||
+      cmp(a.title, b.title),
+  );
+}
+
+/** The core's `Store::plan`: what importing `m` would do. */
+function plan(m: Manifest): ImportPreview {
+  const trusted = trustedKeys.get(m.land.code);
+  if (trusted !== undefined && trusted !== FINGERPRINT) {
+    fail(
+      null,
+      `Das Paket ist nicht mit einem vertrauenswürdigen Schlüssel des Landes ${m.land.name} signiert (Fingerabdruck ${FINGERPRINT}).`,
+      'package_wrong_key',
+    );
+  }
+  const current = installed.get(m.id);
+  let action: ImportPreview['action'] = 'new';
+  let changes: Change[] = [];
+  if (current) {
+    if (current.manifest.version > m.version) {
+      fail(
+        null,
+        `Das Paket „${m.id}“ ist älter (Version ${m.version}) als das bereits eingelesene (Version ${current.manifest.version}) und wurde nicht eingelesen.`,
+        'package_older',
+      );
+    }
+    if (current.manifest.version === m.version) {
+      action = 'unchanged';
+    } else {
+      action = 'update';
+      changes = reviewChanges(current.manifest, m);
+    }
+  }
+  return {
+    package_id: m.id,
+    title: m.title,
+    version: m.version,
+    land_code: m.land.code,
+    land: m.land.name,
+    issued: m.issued,
+    valid_until: m.valid_until,
+    fingerprint: FINGERPRINT,
+    key: trusted === undefined ? 'first_of_land' : 'trusted',
+    installed_version: current?.manifest.version ?? null,
+    action,
+    changes,
+    documents: m.documents.length,
+    document_bytes: m.documents.reduce((sum, d) => sum + d.size, 0),
+  };
+}
+
+function checkTrust(p: ImportPreview, trust: string | null): void {
+  if (p.key !== 'first_of_land') return;
+  if (trust === null) {
+    fail(
+      null,
+      `Das Paket ist das erste von ${p.land}. Bitte prüfen Sie den Fingerabdruck des Schlüssels beim Land (${p.fingerprint}) und bestätigen Sie ihn.`,
+      'package_untrusted_key',
+    );
+  }
+  if (normalizeFingerprint(trust) !== normalizeFingerprint(p.fingerprint)) {
+    fail(
+      null,
+      `Der bestätigte Fingerabdruck ${trust.trim()} passt nicht zum Schlüssel des Pakets (${p.fingerprint}).`,
+      'package_wrong_key',
+    );
+  }
+}
+
+/** The core's `Store::apply`: one transaction in the real store. */
+function apply(m: Manifest, p: ImportPreview): void {
+  const at = now();
+  if (p.key === 'first_of_land') trustedKeys.set(m.land.code, p.fingerprint);
+  const previous = installed.get(m.id);
+  installed.set(m.id, {
+    manifest: clone(m),
+    fingerprint: p.fingerprint,
+    imported_at: at,
+    decisions: previous?.decisions ?? {},
+    attended: previous?.attended ?? new Set(),
+  });
+  const ids = m.checklist.additions.map((a) => a.id);
+  for (const a of m.checklist.additions) {
+    const item: Item = {
+      id: a.id,
+      point: a.point,
+      dimension: a.dimension,
+      actor: a.actor,
+      title: a.title,
+      explanation: a.explanation,
+      package: m.id,
+    };
+    if (a.deadline != null) item.deadline = a.deadline;
+    packageItems.set(a.id, { item, archived: false });
+  }
+  for (const [id, entry] of packageItems) {
+    if (entry.item.package === m.id && !entry.archived && !ids.includes(id)) {
+      entry.archived = true;
+      reviews.delete(id);
+    }
+  }
+  for (const c of p.changes) {
+    let reason: string | null = null;
+    if (c.area === 'aufgabe' && c.kind === 'changed') reason = 'Aufgabe in einer neuen Paketversion geändert';
+    else if (c.area === 'frist' && c.kind === 'changed' && ids.includes(c.id)) reason = 'Frist des Landes geändert';
+    else if (c.area === 'hinweis' && c.kind !== 'removed') reason = 'Neuer oder geänderter Hinweis des Landes';
+    else if (c.area === 'hinweis') reason = 'Hinweis des Landes entfernt';
+    if (reason !== null) reviews.set(c.id, reason);
+  }
+  record('package', m.id, at, [
+    ['version', p.installed_version === null ? null : String(p.installed_version), String(m.version)],
+  ]);
+}
+
+/** The next edition the Land has published, from what is installed. */
+function offered(): Manifest {
+  const current = installed.get(PACKAGE_V1.id);
+  return current ? packageV2() : clone(PACKAGE_V1);
+}
+
+function choosePackage(): ImportPreview | null {
+  if (params.get('paketfehler') === 'signatur') {
+    pending = null;
+    fail(
+      null,
+      'Die Signatur des Manifests ist ungültig: Das Paket wurde nach dem Signieren verändert oder ist beschädigt.',
+      'package_signature',
+    );
+  }
+  const m = offered();
+  const p = plan(m);
+  pending = m;
+  return p;
+}
+
+/** Imports without the dialog (seeding scenarios): the clerk confirmed the fingerprint. */
+function importNow(m: Manifest): void {
+  const p = plan(m);
+  if (p.action !== 'unchanged') apply(m, p);
+}
+
+type Internals = { runCallback: (id: number, data: unknown) => void };
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Sends messages through a `Channel` the app passed as an argument. Under `mockIPC` the argument
+ * arrives as the Channel object itself; its `id` is the callback the mock's `transformCallback`
+ * registered, and messages go through `runCallback` with the same `{index, message}` framing the
+ * Rust side uses (then `{index, end: true}`).
+ */
+function channel(value: unknown): { send: (p: Progress) => void; end: () => void } {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  const internals = (window as unknown as { __TAURI_INTERNALS__?: Internals }).__TAURI_INTERNALS__;
+  let index = 0;
+  const post = (data: Record<string, unknown>): void => {
+    if (typeof id === 'number' && internals) internals.runCallback(id, { index: index++, ...data });
+  };
+  return { send: (message) => post({ message }), end: () => post({ end: true }) };
+}
+
+async function importPackage(trust: string | null, onProgress: unknown): Promise<ImportPreview> {
+  if (pending === null) fail(null, 'Bitte wählen Sie zuerst eine Paketdatei aus.', 'desktop');
+  const m = pending;
+  const p = plan(m);
+  checkTrust(p, trust);
+  if (p.action === 'unchanged') {
+    pending = null;
+    return p;
+  }
+  const progressChannel = channel(onProgress);
+  const total = Math.max(1, p.document_bytes);
+  const steps = 5;
+  try {
+    for (let i = 1; i <= steps; i++) {
+      await sleep(120);
+      if (params.get('paketfehler') === 'dokument' && i === 3) {
+        fail(
+          null,
+          'Dokument „documents/kostenstaffel.csv“ wurde verändert: Die Prüfsumme stimmt nicht mit dem Manifest überein.',
+          'package_document',
+        );
+      }
+      progressChannel.send({ done: Math.round((total * i) / steps), total });
+    }
+  } finally {
+    progressChannel.end();
+  }
+  apply(m, p);
+  pending = null;
+  return p;
+}
+
+function packageOf(packageId: string): Installed {
+  const p = installed.get(packageId);
+  if (!p) fail('package', `Unbekanntes Paket „${packageId}“.`);
+  return p;
+}
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** The core's `manifest::costs_for`. */
+function costsFor(m: Manifest, population: number): CostShare[] {
+  const shares: CostShare[] = [];
+  for (const model of m.costs) {
+    const b = model.brackets.find((x) => x.max_population == null || population <= x.max_population);
+    if (!b) continue;
+    let bracket: string;
+    if (b.max_population != null) {
+      bracket = `bis ${groupThousands(b.max_population)} Einwohner`;
+    } else {
+      const limits = model.brackets.map((x) => x.max_population).filter((x): x is number => x != null);
+      bracket = limits.length > 0 ? `über ${groupThousands(Math.max(...limits))} Einwohner` : 'alle Kommunen';
+    }
+    shares.push({
+      service: m.services.find((s) => s.id === model.service)?.name ?? null,
+      bracket,
+      one_off_cents: b.one_off_cents,
+      annual_cents: b.annual_cents,
+      note: model.note ?? null,
+    });
+  }
+  return shares;
+}
+
+function listPackages(): InstalledPackage[] {
+  const population = profile?.population ?? null;
+  return [...installed.values()].map((p) => ({
+    manifest: p.manifest,
+    fingerprint: p.fingerprint,
+    imported_at: p.imported_at,
+    decisions: p.decisions,
+    attended: [...p.attended].sort(),
+    documents: p.manifest.documents.map((d) => ({
+      path: d.path,
+      title: d.title,
+      media_type: d.media_type,
+      size: d.size,
+      sha256: d.sha256,
+    })),
+    archived_items: [...packageItems.values()]
+      .filter((e) => e.archived && e.item.package === p.manifest.id)
+      .map((e) => e.item),
+    costs_for_municipality: population === null ? [] : costsFor(p.manifest, population),
+  }));
+}
+
+function setServiceDecision(packageId: string, serviceId: string, input: ServiceDecision): ServiceDecision {
+  const p = packageOf(packageId);
+  if (!p.manifest.services.some((s) => s.id === serviceId)) {
+    fail('service', `Unbekannter Onlinedienst „${serviceId}“.`);
+  }
+  const decisions: Decision[] = ['ja', 'nein', 'offen'];
+  if (!decisions.includes(input.decision)) fail('decision', `Unbekannte Entscheidung ${quote(String(input.decision))}.`);
+  const reason = text('reason', 'Die Begründung', input.reason, 2000, true);
+  const old = p.decisions[serviceId] ?? { decision: 'offen', reason: null };
+  const changes = (
+    [
+      ['decision', old.decision, input.decision],
+      ['decision_reason', old.reason, reason],
+    ] as [string, string | null, string | null][]
+  ).filter(([, o, n]) => o !== n);
+  const saved: ServiceDecision = { decision: input.decision, reason };
+  if (changes.length > 0) {
+    p.decisions[serviceId] = saved;
+    record('service', `${packageId}/${serviceId}`, now(), changes);
+  }
+  return saved;
+}
+
+function setEventAttended(packageId: string, eventId: string, attended: boolean): null {
+  const p = packageOf(packageId);
+  if (!p.manifest.events.some((e) => e.id === eventId)) {
+    fail('event', `Unbekannte Veranstaltung „${eventId}“.`);
+  }
+  const old = p.attended.has(eventId);
+  if (old !== attended) {
+    if (attended) p.attended.add(eventId);
+    else p.attended.delete(eventId);
+    record('event', `${packageId}/${eventId}`, now(), [['attended', old ? 'ja' : 'nein', attended ? 'ja' : 'nein']]);
+  }
+  return null;
+}
+
+function confirmReview(itemId: string): null {
+  itemOf(itemId);
+  const reason = reviews.get(itemId);
+  if (reason !== undefined) {
+    reviews.delete(itemId);
+    record('item', itemId, now(), [['review', reason, null]]);
+  }
+  return null;
+}
+
+function openDocument(packageId: string, path: string): null {
+  const p = packageOf(packageId);
+  if (!p.manifest.documents.some((d) => d.path === path)) {
+    fail('document', `Unbekanntes Dokument „${path}“.`);
+  }
+  return null;
+}
+
+function exportIcs(packageId: string, eventId: string | null): string | null {
+  const p = packageOf(packageId);
+  if (eventId !== null && !p.manifest.events.some((e) => e.id === eventId)) {
+    fail('event', `Unbekannte Veranstaltung „${eventId}“.`);
+  }
+  // The Rust side proposes `<event id>.ics` (or `veranstaltungen.ics`) in a save dialog.
+  return `/home/sachbearbeitung/Dokumente/${eventId ?? 'veranstaltungen'}.ics`;
+}
+
+/** Package commands the app called, for tests: `window.__mockCalls`. */
+const calls: { cmd: string; args: unknown }[] = [];
+(window as unknown as { __mockCalls: typeof calls }).__mockCalls = calls;
 
 // ---- seed ------------------------------------------------------------------------------------
 
@@ -606,6 +1391,17 @@ function seed(): void {
 
 if (!empty) seed();
 
+// Package scenarios: version 1 installed, or version 2 installed as an update of version 1.
+const packageScenario = params.get('paket');
+if (packageScenario === '1' || packageScenario === '2') {
+  importNow(clone(PACKAGE_V1));
+  if (packageScenario === '2') {
+    setItem('ni-fragebogen', { status: 'in_arbeit', owner: 'IT-Stelle' });
+    setItem('ni-ansprechperson-melden', { status: 'erledigt', owner: 'Vergabestelle' });
+    importNow(packageV2());
+  }
+}
+
 // ---- IPC -------------------------------------------------------------------------------------
 
 function arg<T>(payload: unknown, name: string): T {
@@ -636,6 +1432,52 @@ mockIPC((cmd, payload) => {
         db_path: '/home/sachbearbeitung/.local/share/de.anbindungscheck/anbindungscheck.sqlite',
       };
       return info;
+    }
+    case 'choose_package':
+      calls.push({ cmd, args: null });
+      return clone(choosePackage());
+    case 'import_package': {
+      const trust = arg<string | null>(payload, 'trust');
+      calls.push({ cmd, args: { trust } });
+      return importPackage(trust, arg<unknown>(payload, 'onProgress')).then(clone);
+    }
+    case 'list_packages':
+      return clone(listPackages());
+    case 'set_service_decision': {
+      const args = {
+        packageId: arg<string>(payload, 'packageId'),
+        serviceId: arg<string>(payload, 'serviceId'),
+        decision: clone(arg<ServiceDecision>(payload, 'decision')),
+      };
+      calls.push({ cmd, args });
+      return clone(setServiceDecision(args.packageId, args.serviceId, args.decision));
+    }
+    case 'set_event_attended': {
+      const args = {
+        packageId: arg<string>(payload, 'packageId'),
+        eventId: arg<string>(payload, 'eventId'),
+        attended: arg<boolean>(payload, 'attended'),
+      };
+      calls.push({ cmd, args });
+      return setEventAttended(args.packageId, args.eventId, args.attended);
+    }
+    case 'confirm_review': {
+      const itemId = arg<string>(payload, 'itemId');
+      calls.push({ cmd, args: { itemId } });
+      return confirmReview(itemId);
+    }
+    case 'open_document': {
+      const args = { packageId: arg<string>(payload, 'packageId'), path: arg<string>(payload, 'path') };
+      calls.push({ cmd, args });
+      return openDocument(args.packageId, args.path);
+    }
+    case 'export_ics': {
+      const args = {
+        packageId: arg<string>(payload, 'packageId'),
+        eventId: arg<string | null>(payload, 'eventId'),
+      };
+      calls.push({ cmd, args });
+      return exportIcs(args.packageId, args.eventId);
     }
     default:
       throw `command ${cmd} not found`;

@@ -94,6 +94,51 @@ impl Drop for Driver {
     }
 }
 
+/// Answers the app's native (GTK) file dialog titled `title` by typing `path` and Enter, as a
+/// clerk would (needs `xdotool`). In an open dialog the location field is opened with Ctrl+L; in a
+/// save dialog the name field already has focus. Retries until the dialog has closed.
+pub fn answer_file_dialog(title: &str, path: &Path, save: bool) {
+    let search = || {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .expect("xdotool runs");
+        String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_owned)
+    };
+    let xdo = |args: &[&str]| {
+        let _ = Command::new("xdotool").args(args).status();
+    };
+    let deadline = Instant::now() + TIMEOUT;
+    let mut window = None;
+    while window.is_none() {
+        assert!(Instant::now() < deadline, "no file dialog titled {title:?} appeared");
+        std::thread::sleep(Duration::from_millis(200));
+        window = search();
+    }
+    for _attempt in 0..3 {
+        let Some(w) = search() else { return };
+        // Let GTK finish mapping and focusing the dialog before typing.
+        std::thread::sleep(Duration::from_millis(700));
+        xdo(&["windowfocus", "--sync", &w]);
+        if !save {
+            xdo(&["key", "--clearmodifiers", "ctrl+l"]);
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        xdo(&["key", "--clearmodifiers", "ctrl+a"]);
+        xdo(&["type", "--delay", "15", &path.to_string_lossy()]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdo(&["key", "Return"]);
+        let closed_by = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < closed_by {
+            if search().is_none() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    panic!("the file dialog {title:?} did not accept {}", path.display());
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }

@@ -1,7 +1,7 @@
 // Typed wrappers over the Tauri commands of the shell. Argument names are camelCase here; Tauri
 // maps them to the snake_case parameters of the Rust commands (`itemId` -> `item_id`).
 
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AgsCheck,
   AppInfo,
@@ -9,10 +9,14 @@ import type {
   ChecklistEntry,
   HistoryEntry,
   HistoryFilter,
+  ImportPreview,
+  InstalledPackage,
   IpcError,
   ItemState,
   Profile,
   ProfileInput,
+  Progress,
+  ServiceDecision,
   StatusReport,
 } from './bindings';
 
@@ -51,6 +55,63 @@ export function list_history(args: { filter: HistoryFilter }): Promise<HistoryEn
 
 export function app_info(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
+}
+
+// Information packages of the Land. File dialogs and the system viewer are driven from Rust: the
+// web view never names a file path of its own.
+
+/** Lets the clerk pick a package file (native dialog); `null` if cancelled. Writes nothing. */
+export function choose_package(): Promise<ImportPreview | null> {
+  return call<ImportPreview | null>('choose_package');
+}
+
+/**
+ * Imports the package picked with {@link choose_package}. `trust` is the fingerprint the clerk
+ * confirmed, only for the first package of a Land; progress arrives through `onProgress`.
+ */
+export function import_package(args: {
+  trust: string | null;
+  onProgress: Channel<Progress>;
+}): Promise<ImportPreview> {
+  return call<ImportPreview>('import_package', args);
+}
+
+export function list_packages(): Promise<InstalledPackage[]> {
+  return call<InstalledPackage[]>('list_packages');
+}
+
+export function set_service_decision(args: {
+  packageId: string;
+  serviceId: string;
+  decision: ServiceDecision;
+}): Promise<ServiceDecision> {
+  return call<ServiceDecision>('set_service_decision', args);
+}
+
+export function set_event_attended(args: {
+  packageId: string;
+  eventId: string;
+  attended: boolean;
+}): Promise<null> {
+  return call<null>('set_event_attended', args);
+}
+
+/** Clears the "bitte prüfen" flag of a checklist entry. */
+export function confirm_review(args: { itemId: string }): Promise<null> {
+  return call<null>('confirm_review', args);
+}
+
+/** Opens a stored document of an imported package in the system viewer. */
+export function open_document(args: { packageId: string; path: string }): Promise<null> {
+  return call<null>('open_document', args);
+}
+
+/**
+ * Saves one event (or, with `eventId` null, all events of the package) as an .ics file where the
+ * clerk chooses; resolves to the saved path, or `null` if the clerk cancelled.
+ */
+export function export_ics(args: { packageId: string; eventId: string | null }): Promise<string | null> {
+  return call<string | null>('export_ics', args);
 }
 
 /** Invokes a command; every rejection becomes an {@link IpcError}. */

@@ -68,7 +68,15 @@ id: string,
 /**
  * The source point, e.g. `2.F`.
  */
-point: string, dimension: Dimension, actor: Actor, title: string, explanation: string, };
+point: string, dimension: Dimension, actor: Actor, title: string, explanation: string, 
+/**
+ * The package that added the item; `None` for the built-in checklist.
+ */
+package?: string, 
+/**
+ * A deadline the Land set for the item (`YYYY-MM-DD`).
+ */
+deadline?: string, };
 
 export type Point = { id: string, section: string, title: string, };
 
@@ -80,11 +88,173 @@ export type Checklist = {
  */
 source: string, sections: Array<Section>, points: Array<Point>, entries: Array<ChecklistEntry>, };
 
-export type ChecklistEntry = { item: Item, progress: ItemProgress, };
+export type ChecklistEntry = { item: Item, progress: ItemProgress, 
+/**
+ * Regional guidance of the Land for this item, from imported packages.
+ */
+guidance: Array<GuidanceNote>, 
+/**
+ * Why the clerk should look at the item again ("bitte prüfen"), after a package update.
+ */
+review: string | null, };
+
+export type GuidanceNote = { package_title: string, text: string, };
 
 export type AppInfo = { version: string, db_path: string, };
 
 export type IpcError = { code: string, message: string, field: string | null, };
+
+export type ChecklistChanges = { additions: Array<ItemAddition>, guidance: Array<Guidance>, };
+
+export type Contact = { id: string, name: string, 
+/**
+ * e.g. "Kommunale OZG-Koordination", "OZG-Taskforce".
+ */
+role: string, organisation?: string | null, email?: string | null, phone?: string | null, 
+/**
+ * Member of the OZG taskforce (Vollzugsteam).
+ */
+taskforce: boolean, };
+
+export type CostBracket = { max_population?: number | null, one_off_cents: number, annual_cents: number, };
+
+export type CostModel = { service?: string | null, note?: string | null, 
+/**
+ * Ascending by `max_population`; the last one may have no upper bound.
+ */
+brackets: Array<CostBracket>, };
+
+export type CostShare = { 
+/**
+ * The service's name, or `None` for a model that covers all services.
+ */
+service: string | null, 
+/**
+ * The bracket that applies, e.g. "bis 50.000 Einwohner".
+ */
+bracket: string, one_off_cents: number, annual_cents: number, note: string | null, };
+
+export type Document = { 
+/**
+ * `documents/<name>`; the name uses letters, digits, `.`, `_` and `-`.
+ */
+path: string, title: string, media_type: string, 
+/**
+ * Bytes; filled in by `package build`.
+ */
+size: number, 
+/**
+ * Hex SHA-256; filled in by `package build`.
+ */
+sha256: string, };
+
+export type Event = { id: string, title: string, description?: string | null, 
+/**
+ * Local time (Europe/Berlin), `YYYY-MM-DDTHH:MM`.
+ */
+start: string, end: string, place?: string | null, 
+/**
+ * `https://…`
+ */
+online_url?: string | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+registration_deadline?: string | null, };
+
+export type Fachverfahren = { id: string, product: string, vendor: string, 
+/**
+ * e.g. "FIT-Connect", "OSCI/XTA".
+ */
+interface: string, services: Array<string>, };
+
+export type Guidance = { item: string, text: string, };
+
+export type ItemAddition = { id: string, 
+/**
+ * The source point it belongs to (1.1 … 3.3).
+ */
+point: string, dimension: Dimension, actor: Actor, title: string, explanation: string, 
+/**
+ * A deadline the Land sets, `YYYY-MM-DD`.
+ */
+deadline?: string | null, };
+
+export type LandRef = { 
+/**
+ * Two digits, 01–16.
+ */
+code: string, name: string, };
+
+export type LandStep = "offen" | "in_vorbereitung" | "abgeschlossen";
+
+export type Manifest = { 
+/**
+ * Always [`FORMAT`].
+ */
+format: string, 
+/**
+ * Stable package ID, e.g. `by-vergabe-kommunen` (lower-case letters, digits, `-`).
+ */
+id: string, 
+/**
+ * Grows with every edition of the package.
+ */
+version: number, title: string, description?: string | null, land: LandRef, 
+/**
+ * `YYYY-MM-DD`.
+ */
+issued: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+valid_until: string, contacts: Array<Contact>, services: Array<Service>, reuse_model: ReuseModel, costs: Array<CostModel>, events: Array<Event>, municipalities: Array<Municipality>, fachverfahren: Array<Fachverfahren>, checklist: ChecklistChanges, documents: Array<Document>, };
+
+export type Municipality = { name: string, ags: string, role: MunicipalityRole, contact?: string | null, email?: string | null, services: Array<string>, };
+
+export type MunicipalityRole = "pilot" | "peer";
+
+export type ReuseKind = "fit_store" | "govdigital" | "kommunalvertreter" | "verwaltungsvereinbarung";
+
+export type ReuseModel = { kind: ReuseKind, description: string, 
+/**
+ * Path of the agreement document, e.g. `documents/vereinbarung.pdf`.
+ */
+document?: string | null, };
+
+export type Service = { id: string, name: string, description?: string | null, 
+/**
+ * LeiKa keys (strings of digits, never numbers).
+ */
+leika: Array<string>, ozg_id?: string | null, 
+/**
+ * Who executes the service (Vollzugsebene), e.g. "Kommune".
+ */
+vollzug: string, 
+/**
+ * The Land's SaaS re-use contract with FITKO via the FIT-Store.
+ */
+fit_store_contract: LandStep, 
+/**
+ * The Land's Nachnutzungsmodell for passing the service on.
+ */
+reuse_model_status: LandStep, };
+
+export type Progress = { done: number, total: number, };
+
+export type Change = { area: ChangeArea, kind: ChangeKind, 
+/**
+ * ID of what changed (item ID, service ID, …).
+ */
+id: string, 
+/**
+ * Its title as the clerk knows it.
+ */
+title: string, };
+
+export type ChangeArea = "aufgabe" | "hinweis" | "frist" | "kosten" | "kontakt" | "onlinedienst" | "veranstaltung" | "kommune" | "fachverfahren" | "dokument" | "nachnutzungsmodell";
+
+export type ChangeKind = "added" | "changed" | "removed";
 
 export type Profile = { name: string, 
 /**
@@ -145,3 +315,33 @@ overdue: Array<Deadline>,
  * Open items due from today up to [`DUE_SOON_DAYS`] days ahead, soonest first.
  */
 due_soon: Array<Deadline>, };
+
+export type Decision = "ja" | "nein" | "offen";
+
+export type ImportAction = "new" | "update" | "unchanged";
+
+export type ImportPreview = { package_id: string, title: string, version: number, land_code: string, land: string, issued: string, valid_until: string, fingerprint: string, key: KeyStatus, installed_version: number | null, action: ImportAction, changes: Array<Change>, documents: number, document_bytes: number, };
+
+export type InstalledPackage = { manifest: Manifest, fingerprint: string, imported_at: string, 
+/**
+ * Decision per service ID.
+ */
+decisions: { [key in string]: ServiceDecision }, 
+/**
+ * Event IDs marked as attended.
+ */
+attended: Array<string>, documents: Array<StoredDocument>, 
+/**
+ * Items of this package that a later version removed (kept with their history).
+ */
+archived_items: Array<Item>, 
+/**
+ * The costs for this municipality (empty while its population is not recorded).
+ */
+costs_for_municipality: Array<CostShare>, };
+
+export type KeyStatus = "trusted" | "first_of_land";
+
+export type ServiceDecision = { decision: Decision, reason: string | null, };
+
+export type StoredDocument = { path: string, title: string, media_type: string, size: number, sha256: string, };

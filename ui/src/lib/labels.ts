@@ -1,6 +1,18 @@
 // German labels for the core's keys, and date formatting for the UI.
 
-import type { Actor, BlockingParty, Dimension, Status } from './bindings';
+import type {
+  Actor,
+  BlockingParty,
+  ChangeArea,
+  ChangeKind,
+  CostBracket,
+  Decision,
+  Dimension,
+  LandStep,
+  MunicipalityRole,
+  ReuseKind,
+  Status,
+} from './bindings';
 
 export const STATUSES: readonly Status[] = [
   'offen',
@@ -118,4 +130,172 @@ export function todayIso(): string {
 /** 48200 → `48.200` (German digit grouping, independent of the system locale). */
 export function formatNumber(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+// ---- information packages of the Land ----------------------------------------------------------
+
+export const LAND_STEP_LABELS: Record<LandStep, string> = {
+  offen: 'offen',
+  in_vorbereitung: 'in Vorbereitung',
+  abgeschlossen: 'abgeschlossen',
+};
+
+export const REUSE_KIND_LABELS: Record<ReuseKind, string> = {
+  fit_store: 'FIT-Store (Inhouse-Ausnahme, § 108 GWB)',
+  govdigital: 'govdigital',
+  kommunalvertreter: 'Kommunalvertretermodell („NRW-Modell“)',
+  verwaltungsvereinbarung: 'Verwaltungsvereinbarung',
+};
+
+/** In the order the core sorts changes. */
+export const CHANGE_AREAS: readonly ChangeArea[] = [
+  'aufgabe',
+  'hinweis',
+  'frist',
+  'kosten',
+  'kontakt',
+  'onlinedienst',
+  'veranstaltung',
+  'kommune',
+  'fachverfahren',
+  'dokument',
+  'nachnutzungsmodell',
+];
+
+export const CHANGE_AREA_LABELS: Record<ChangeArea, string> = {
+  aufgabe: 'Aufgabe',
+  hinweis: 'Hinweis des Landes',
+  frist: 'Frist',
+  kosten: 'Kosten',
+  kontakt: 'Kontakt',
+  onlinedienst: 'Onlinedienst',
+  veranstaltung: 'Veranstaltung',
+  kommune: 'Pilot- oder Partnerkommune',
+  fachverfahren: 'Fachverfahren',
+  dokument: 'Dokument',
+  nachnutzungsmodell: 'Nachnutzungsmodell',
+};
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  added: 'neu',
+  changed: 'geändert',
+  removed: 'entfernt',
+};
+
+export const DECISIONS: readonly Decision[] = ['ja', 'nein', 'offen'];
+
+export const DECISION_LABELS: Record<Decision, string> = {
+  ja: 'Ja',
+  nein: 'Nein',
+  offen: 'Offen',
+};
+
+export function isDecision(value: string): value is Decision {
+  return (DECISIONS as readonly string[]).includes(value);
+}
+
+export const MUNICIPALITY_ROLE_LABELS: Record<MunicipalityRole, string> = {
+  pilot: 'Pilotkommune',
+  peer: 'Partnerkommune',
+};
+
+const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+
+/** 300000 (cents) → `3.000,00 €` (with a no-break space before the sign). */
+export function formatEuro(cents: number): string {
+  return EURO.format(cents / 100);
+}
+
+const DECIMAL = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+
+/** File sizes as the clerk reads them: `812 Bytes`, `2,4 KB`, `245 KB`, `1,3 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return bytes === 1 ? '1 Byte' : `${formatNumber(bytes)} Bytes`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${DECIMAL.format(kb < 10 ? kb : Math.round(kb))} KB`;
+  const mb = kb / 1024;
+  return `${DECIMAL.format(mb < 10 ? mb : Math.round(mb))} MB`;
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'text/plain': 'Text',
+  'text/csv': 'CSV (Tabelle)',
+  'text/markdown': 'Markdown-Text',
+  'text/html': 'HTML',
+  'application/json': 'JSON',
+  'application/xml': 'XML',
+  'text/xml': 'XML',
+  'application/zip': 'ZIP-Archiv',
+  'image/png': 'PNG-Bild',
+  'image/jpeg': 'JPEG-Bild',
+  'image/svg+xml': 'SVG-Grafik',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-powerpoint': 'PowerPoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument-Text',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument-Tabelle',
+  'application/vnd.oasis.opendocument.presentation': 'OpenDocument-Präsentation',
+};
+
+/** A media type in words: `application/pdf` → `PDF`; unknown types as they are. */
+export function mediaTypeLabel(mediaType: string): string {
+  const key = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return MEDIA_TYPES[key] ?? mediaType;
+}
+
+const WEEKDAYS = ['So.', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.'];
+
+type LocalTime = { day: string; time: string; weekday: string; date: string };
+
+function localTime(value: string): LocalTime | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m as unknown as [string, string, string, string, string, string];
+  const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay()];
+  if (weekday === undefined) return null;
+  return { day: `${y}-${mo}-${d}`, time: `${h}:${mi}`, weekday, date: `${d}.${mo}.${y}` };
+}
+
+/**
+ * The time of an event (local times `YYYY-MM-DDTHH:MM`): `Mi., 20.01.2027, 10:00–12:00 Uhr`, or
+ * with both days if it spans several.
+ */
+export function formatEventTime(start: string, end: string): string {
+  const s = localTime(start);
+  const e = localTime(end);
+  if (!s || !e) return `${start} – ${end}`;
+  if (s.day === e.day) return `${s.weekday}, ${s.date}, ${s.time}–${e.time} Uhr`;
+  return `${s.weekday}, ${s.date}, ${s.time} Uhr – ${e.weekday}, ${e.date}, ${e.time} Uhr`;
+}
+
+/** A key fingerprint in groups of four hex digits, as the Land reads it out. */
+export function fingerprintGroups(fingerprint: string): string[] {
+  const hex = fingerprint.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
+  return hex.match(/.{1,4}/g) ?? [];
+}
+
+/** The population range of a cost bracket: `bis 10.000`, `10.001 bis 50.000`, `über 200.000`. */
+export function bracketLabel(brackets: readonly CostBracket[], index: number): string {
+  const b = brackets[index];
+  if (!b) return '';
+  const prev = index > 0 ? (brackets[index - 1]?.max_population ?? null) : null;
+  const max = b.max_population ?? null;
+  if (max === null) {
+    return prev === null ? 'alle Kommunen' : `über ${formatNumber(prev)}`;
+  }
+  return prev === null ? `bis ${formatNumber(max)}` : `${formatNumber(prev + 1)} bis ${formatNumber(max)}`;
+}
+
+/** Index of the bracket that applies to `population` (the first that fits), or -1. */
+export function bracketIndex(brackets: readonly CostBracket[], population: number): number {
+  return brackets.findIndex((b) => b.max_population == null || population <= b.max_population);
+}
+
+/** "1 Dokument", "3 Dokumente". */
+export function documentsText(n: number): string {
+  return n === 1 ? '1 Dokument' : `${n} Dokumente`;
 }

@@ -1,0 +1,124 @@
+//! Building a package on the Land's side: read the manifest source and the documents from a
+//! folder, fill in sizes and SHA-256 hashes, validate, sign the exact manifest bytes and write the
+//! ZIP atomically (a temporary file renamed into place).
+
+use ed25519_dalek::SigningKey;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use zip::write::SimpleFileOptions;
+
+use crate::catalogue::Catalogue;
+use crate::package::archive::{self, Limits};
+use crate::package::manifest::Manifest;
+use crate::package::{signing, PackageError};
+
+/// What a build produced.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub path: PathBuf,
+    pub manifest: Manifest,
+    pub fingerprint: String,
+    pub bytes: u64,
+}
+
+fn build_err(message: String) -> PackageError {
+    PackageError::Build(message)
+}
+
+/// Hashes a file; refuses links and files over `max` bytes.
+fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
+    let meta = std::fs::symlink_metadata(path)
+        .map_err(|e| build_err(format!("{}: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(build_err(format!("{} ist keine gewöhnliche Datei.", path.display())));
+    }
+    if meta.len() > max {
+        return Err(build_err(format!("{} ist größer als {max} Bytes.", path.display())));
+    }
+    let mut file = File::open(path).map_err(|e| build_err(format!("{}: {e}", path.display())))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = file.read(&mut buf).map_err(|e| build_err(e.to_string()))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((size, signing::hex(&hasher.finalize())))
+}
+
+/// Builds `out` from `src` (holding `manifest.json` and `documents/`), signed with `key`.
+pub fn build(
+    src: &Path,
+    key: &SigningKey,
+    out: &Path,
+    catalogue: &Catalogue,
+) -> Result<Built, PackageError> {
+    let limits = Limits::default();
+    let manifest_path = src.join("manifest.json");
+    hash_file(&manifest_path, limits.manifest_bytes)?;
+    let text = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| build_err(format!("{}: {e}", manifest_path.display())))?;
+    let mut manifest = archive::parse_manifest(&text)?;
+
+    for d in &mut manifest.documents {
+        crate::package::manifest::check_document_path(&d.path)?;
+        let (size, sha256) = hash_file(&src.join(&d.path), limits.document_bytes)?;
+        d.size = size;
+        d.sha256 = sha256;
+    }
+    // Files lying in documents/ but missing from the manifest are a mistake worth stopping for.
+    if let Ok(entries) = std::fs::read_dir(src.join("documents")) {
+        for entry in entries.flatten() {
+            let name = format!("documents/{}", entry.file_name().to_string_lossy());
+            if !manifest.documents.iter().any(|d| d.path == name) {
+                return Err(build_err(format!(
+                    "{name} liegt im Quellordner, ist aber im Manifest nicht aufgeführt."
+                )));
+            }
+        }
+    }
+    manifest.validate(catalogue)?;
+
+    let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("manifest serializes");
+    manifest_bytes.push(b'\n');
+    let signature = signing::sign(key, &manifest_bytes);
+
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let temp = tempfile::Builder::new()
+        .prefix(".paket-")
+        .tempfile_in(dir)
+        .map_err(|e| build_err(format!("{}: {e}", dir.display())))?;
+    {
+        let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(temp.as_file()));
+        let deflated = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .unix_permissions(0o644);
+        let zip_err = |e: zip::result::ZipError| build_err(e.to_string());
+        zip.start_file("manifest.json", deflated).map_err(zip_err)?;
+        zip.write_all(&manifest_bytes).map_err(|e| build_err(e.to_string()))?;
+        zip.start_file("manifest.sig", deflated).map_err(zip_err)?;
+        zip.write_all(signature.as_bytes()).map_err(|e| build_err(e.to_string()))?;
+        for d in &manifest.documents {
+            zip.start_file(d.path.as_str(), deflated).map_err(zip_err)?;
+            let mut file = File::open(src.join(&d.path)).map_err(|e| build_err(e.to_string()))?;
+            std::io::copy(&mut file, &mut zip).map_err(|e| build_err(e.to_string()))?;
+        }
+        let mut writer = zip.finish().map_err(zip_err)?;
+        writer.flush().map_err(|e| build_err(e.to_string()))?;
+    }
+    temp.as_file().sync_all().map_err(|e| build_err(e.to_string()))?;
+    let bytes = temp.as_file().metadata().map_err(|e| build_err(e.to_string()))?.len();
+    temp.persist(out).map_err(|e| build_err(format!("{}: {e}", out.display())))?;
+    Ok(Built {
+        path: out.to_owned(),
+        manifest,
+        fingerprint: signing::fingerprint(&key.verifying_key()),
+        bytes,
+    })
+}

@@ -1,0 +1,111 @@
+//! Why a package was refused. Each variant has its own German message that says what is wrong
+//! and a stable code (`Error::code()` passes it on to the UI and the CLI).
+
+/// A refused package, a failed build, or a bad key file.
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    #[error("Die Paketdatei konnte nicht gelesen werden: {0}")]
+    Io(String),
+    #[error("Das Paket ist zu groß ({size} Bytes, höchstens {max} Bytes).")]
+    TooLarge { size: u64, max: u64 },
+    #[error("Die Datei ist leer.")]
+    Empty,
+    #[error("Die Datei ist kein Informationspaket (kein gültiges ZIP-Archiv).")]
+    NotAZip,
+    #[error("Das Paket enthält zu viele Einträge ({count}, höchstens {max}).")]
+    TooManyEntries { count: usize, max: usize },
+    #[error("Das Paket enthält den Eintrag „{0}“ mehrfach.")]
+    DuplicateEntry(String),
+    #[error(
+        "Der Eintrag „{0}“ ist verschlüsselt; verschlüsselte Einträge werden nicht angenommen."
+    )]
+    Encrypted(String),
+    #[error("Der Eintrag „{0}“ ist ein symbolischer Link; Links werden nicht angenommen.")]
+    Symlink(String),
+    #[error("{0}")]
+    UnsafePath(String),
+    #[error("Das Paket enthält die Datei „{0}“, die im Manifest nicht aufgeführt ist.")]
+    UndeclaredEntry(String),
+    #[error("Im Paket fehlt „{0}“.")]
+    MissingEntry(String),
+    #[error("„{name}“ ist zu groß (höchstens {max} Bytes).")]
+    Oversized { name: String, max: u64 },
+    #[error("„{0}“ ist ungewöhnlich stark komprimiert (Verdacht auf eine ZIP-Bombe).")]
+    CompressionRatio(String),
+    #[error("Die Größe von „{0}“ stimmt nicht mit dem Manifest überein.")]
+    SizeMismatch(String),
+    #[error(
+        "Dokument „{0}“ wurde verändert: Die Prüfsumme stimmt nicht mit dem Manifest überein."
+    )]
+    DocumentTampered(String),
+    #[error("Die Signaturdatei manifest.sig ist beschädigt oder hat ein unbekanntes Format.")]
+    SignatureMalformed,
+    #[error(
+        "Die Signatur des Manifests ist ungültig: Das Paket wurde nach dem Signieren verändert \
+         oder ist beschädigt."
+    )]
+    SignatureInvalid,
+    #[error(
+        "Das Paket ist das erste von {land}. Bitte prüfen Sie den Fingerabdruck des Schlüssels \
+         beim Land ({fingerprint}) und bestätigen Sie ihn."
+    )]
+    UntrustedKey { land: String, fingerprint: String },
+    #[error(
+        "Das Paket ist nicht mit einem vertrauenswürdigen Schlüssel des Landes {land} signiert \
+         (Fingerabdruck {fingerprint})."
+    )]
+    WrongKey { land: String, fingerprint: String },
+    #[error(
+        "Der bestätigte Fingerabdruck {given} passt nicht zum Schlüssel des Pakets ({actual})."
+    )]
+    FingerprintMismatch { given: String, actual: String },
+    #[error("Das Manifest ist kein gültiger UTF-8-Text.")]
+    NotUtf8,
+    #[error("Das Manifest ist fehlerhaft: {0}")]
+    Malformed(String),
+    #[error(
+        "Das Paketformat „{0}“ wird von dieser Version nicht unterstützt; bitte installieren Sie \
+         die aktuelle Version von Anbindungscheck."
+    )]
+    UnsupportedFormat(String),
+    #[error("Das Manifest ist ungültig: {0}")]
+    Invalid(String),
+    #[error("Das Manifest ist ungültig: {0}")]
+    DanglingReference(String),
+    #[error(
+        "Das Paket „{id}“ ist älter (Version {offered}) als das bereits eingelesene \
+         (Version {installed}) und wurde nicht eingelesen."
+    )]
+    OlderVersion { id: String, installed: u32, offered: u32 },
+    #[error("Schlüssel: {0}")]
+    Key(String),
+    #[error("Paket bauen: {0}")]
+    Build(String),
+}
+
+impl PackageError {
+    /// The stable code of the kind of problem.
+    pub fn code(&self) -> &'static str {
+        use PackageError::*;
+        match self {
+            Io(_) => "package_io",
+            TooLarge { .. } | TooManyEntries { .. } | Oversized { .. } | CompressionRatio(_) => {
+                "package_limits"
+            }
+            Empty | NotAZip => "package_not_zip",
+            DuplicateEntry(_) | Encrypted(_) | Symlink(_) | UndeclaredEntry(_)
+            | MissingEntry(_) => "package_structure",
+            UnsafePath(_) => "package_unsafe_path",
+            SizeMismatch(_) | DocumentTampered(_) => "package_document",
+            SignatureMalformed | SignatureInvalid => "package_signature",
+            UntrustedKey { .. } => "package_untrusted_key",
+            WrongKey { .. } | FingerprintMismatch { .. } => "package_wrong_key",
+            NotUtf8 | Malformed(_) => "package_manifest",
+            UnsupportedFormat(_) => "package_format",
+            Invalid(_) | DanglingReference(_) => "package_invalid",
+            OlderVersion { .. } => "package_older",
+            Key(_) => "package_key",
+            Build(_) => "package_build",
+        }
+    }
+}

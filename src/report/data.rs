@@ -1,0 +1,463 @@
+//! The report's data model ([`ReportData`]): everything the PDF shows, gathered from the store in
+//! one read transaction. It is also embedded in the PDF as `bereitschaftsbericht.json`, so the
+//! Land's coordinator can aggregate hundreds of reports without reading PDFs
+//! (docs/report-format.md describes the JSON field by field).
+//!
+//! The report has its own types instead of reusing the status types: its JSON is a published
+//! format (`anbindungscheck.report/1`) that must stay stable when the app's views change.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{Actor, Dimension};
+use crate::profile::Profile;
+use crate::progress::{BlockingParty, Status};
+use crate::readiness::{Deadline, Score};
+use crate::store::{Decision, Store};
+use crate::Result;
+
+use super::ReportError;
+
+/// Identifies the shape of [`ReportData`]. Fields may be added without changing it; a reader
+/// ignores fields it does not know. Renaming, removing or changing the meaning of a field
+/// needs a new version (`…/2`).
+pub const REPORT_SCHEMA: &str = "anbindungscheck.report/1";
+
+/// The prefix every version of the report schema shares.
+pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportData {
+    /// Always [`REPORT_SCHEMA`].
+    pub schema: String,
+    /// `BB-<AGS>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`.
+    pub report_id: String,
+    /// The day the report describes (deadlines are counted from it).
+    pub report_date: NaiveDate,
+    /// When the report was written (RFC 3339, UTC).
+    pub created_at: String,
+    pub generator: Generator,
+    /// The municipality (the stored profile).
+    pub municipality: Profile,
+    /// The information packages the report is based on (empty: "ohne Informationspaket").
+    pub packages: Vec<ReportPackage>,
+    pub readiness: Readiness,
+    pub counts: Counts,
+    /// Items of the municipality that are still to do (`offen`, `in_arbeit`,
+    /// `extern_blockiert`); equals `readiness.overall.applicable - readiness.overall.done`.
+    pub open_items: u32,
+    /// Number of externally blocked items (both actors); the length of `blockers`.
+    pub blocker_count: u32,
+    pub blockers: Vec<Blocker>,
+    /// Open items past their due date, oldest first.
+    pub overdue: Vec<DueItem>,
+    /// Open items due within the next 14 days, soonest first.
+    pub due_soon: Vec<DueItem>,
+    /// The whole checklist, by section, in catalogue order.
+    pub checklist: Vec<ReportSection>,
+    /// Every service of every installed package, with the municipality's decision.
+    pub services: Vec<ReportService>,
+}
+
+/// The program that wrote the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Generator {
+    pub name: String,
+    pub version: String,
+}
+
+/// An information package the report is based on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportPackage {
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub land_code: String,
+    pub land: String,
+    pub issued: String,
+    pub valid_until: String,
+    /// Costs of cost models that cover all services of the package, for this municipality
+    /// (empty while the population is not recorded or the package names no costs).
+    pub costs: Vec<Cost>,
+}
+
+/// A share of done items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportScore {
+    /// Whole percent, rounded down; `None` when no item counts (docs/readiness.md).
+    pub percent: Option<u8>,
+    pub done: u32,
+    pub applicable: u32,
+}
+
+impl From<Score> for ReportScore {
+    fn from(s: Score) -> ReportScore {
+        ReportScore { percent: s.percent, done: s.done, applicable: s.applicable }
+    }
+}
+
+/// Readiness of one EfA dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionReadiness {
+    pub dimension: Dimension,
+    pub label: String,
+    pub score: ReportScore,
+}
+
+/// Readiness overall and per dimension (the four dimensions in their fixed order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Readiness {
+    pub overall: ReportScore,
+    pub dimensions: Vec<DimensionReadiness>,
+}
+
+/// Number of items per status (all items, both actors).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub offen: u32,
+    pub in_arbeit: u32,
+    pub erledigt: u32,
+    pub nicht_zutreffend: u32,
+    pub extern_blockiert: u32,
+}
+
+/// An item blocked by someone outside the municipality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Blocker {
+    pub item_id: String,
+    pub title: String,
+    pub party: BlockingParty,
+    pub party_label: String,
+    pub text: Option<String>,
+}
+
+/// An open item with a due date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueItem {
+    pub item_id: String,
+    pub title: String,
+    pub due: NaiveDate,
+    /// Days from the report date to the due date; negative when overdue.
+    pub days: i64,
+    pub status: Status,
+    pub status_label: String,
+    pub owner: Option<String>,
+}
+
+impl From<Deadline> for DueItem {
+    fn from(d: Deadline) -> DueItem {
+        DueItem {
+            item_id: d.item_id,
+            title: d.title,
+            due: d.due,
+            days: d.days,
+            status: d.status,
+            status_label: d.status.label().to_owned(),
+            owner: d.owner,
+        }
+    }
+}
+
+/// A section of the checklist with its items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub id: String,
+    pub title: String,
+    pub items: Vec<ReportItem>,
+}
+
+/// One checklist item with its progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportItem {
+    pub id: String,
+    /// The source point, e.g. `2.F`.
+    pub point: String,
+    pub dimension: Dimension,
+    /// `land`: the Land acts, the municipality records the state (does not count).
+    pub actor: Actor,
+    pub title: String,
+    /// The package that added the item; `None` for the built-in checklist.
+    pub package: Option<String>,
+    pub status: Status,
+    pub status_label: String,
+    pub blocked_by: Option<BlockingParty>,
+    pub blocked_text: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// A deadline the Land set for the item (`YYYY-MM-DD`).
+    pub land_deadline: Option<String>,
+    pub note: Option<String>,
+    /// "Bitte prüfen": why the clerk should look at the item again after a package update.
+    pub review: Option<String>,
+}
+
+/// A service of an installed package, with the municipality's decision and costs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportService {
+    pub package_id: String,
+    pub package_version: u32,
+    pub service_id: String,
+    pub name: String,
+    /// LeiKa keys (strings of digits).
+    pub leika: Vec<String>,
+    pub ozg_id: Option<String>,
+    /// Is the municipality Bedarfsträger of the service? `ja`, `nein` or `offen`.
+    pub decision: Decision,
+    pub decision_label: String,
+    pub decision_reason: Option<String>,
+    /// The connection phase. Not modelled yet: always `null` until the connection workflow
+    /// (interest → prerequisites → questionnaire → activation → go-live) arrives.
+    pub phase: Option<String>,
+    /// Costs of cost models for this service only (models for all services are in the
+    /// package's `costs`).
+    pub costs: Vec<Cost>,
+}
+
+/// What one cost model means for this municipality, in euro cents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cost {
+    /// The population bracket that applies, e.g. "bis 50.000 Einwohner".
+    pub bracket: String,
+    pub one_off_cents: u64,
+    pub annual_cents: u64,
+    pub note: Option<String>,
+}
+
+/// The German label of a decision.
+pub fn decision_label(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Ja => "Ja, Bedarfsträger",
+        Decision::Nein => "Nein",
+        Decision::Offen => "Offen",
+    }
+}
+
+/// A new report ID: `BB-<AGS>-<YYYYMMDD>-<6 random hex digits>`.
+pub fn new_report_id(ags: &str, date: NaiveDate) -> String {
+    let mut random = [0u8; 3];
+    // Without a random source the ID is still unique enough per day and municipality.
+    if getrandom::fill(&mut random).is_err() {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        random.copy_from_slice(&nanos.to_be_bytes()[1..]);
+    }
+    format!(
+        "BB-{ags}-{}-{:02x}{:02x}{:02x}",
+        date.format("%Y%m%d"),
+        random[0],
+        random[1],
+        random[2]
+    )
+}
+
+impl ReportData {
+    /// Gathers the report for `date` from the store. Call it through
+    /// [`Store::report_data`], which wraps it in one read transaction.
+    pub(crate) fn gather(
+        store: &Store,
+        date: NaiveDate,
+        report_id: Option<String>,
+    ) -> Result<Self> {
+        let profile = store.profile()?.ok_or(ReportError::NoProfile)?;
+        let status = store.status(date)?;
+        let checklist = store.checklist()?;
+        let packages = store.packages()?;
+
+        let mut sections: Vec<ReportSection> = checklist
+            .sections
+            .iter()
+            .map(|s| ReportSection { id: s.id.clone(), title: s.title.clone(), items: vec![] })
+            .collect();
+        for entry in checklist.entries {
+            let section = checklist
+                .points
+                .iter()
+                .find(|p| p.id == entry.item.point)
+                .map(|p| p.section.clone())
+                .unwrap_or_default();
+            let index = match sections.iter().position(|s| s.id == section) {
+                Some(i) => i,
+                None => {
+                    sections.push(ReportSection {
+                        id: section.clone(),
+                        title: "Weitere Aufgaben".to_owned(),
+                        items: vec![],
+                    });
+                    sections.len() - 1
+                }
+            };
+            let (item, p) = (entry.item, entry.progress);
+            sections[index].items.push(ReportItem {
+                id: item.id,
+                point: item.point,
+                dimension: item.dimension,
+                actor: item.actor,
+                title: item.title,
+                package: item.package,
+                status: p.status,
+                status_label: p.status.label().to_owned(),
+                blocked_by: p.blocked_by,
+                blocked_text: p.blocked_text,
+                owner: p.owner,
+                due: p.due,
+                land_deadline: item.deadline,
+                note: p.note,
+                review: entry.review,
+            });
+        }
+        sections.retain(|s| !s.items.is_empty());
+
+        let mut services = Vec::new();
+        let mut report_packages = Vec::new();
+        for installed in packages {
+            let m = &installed.manifest;
+            let cost = |c: &crate::package::manifest::CostShare| Cost {
+                bracket: c.bracket.clone(),
+                one_off_cents: c.one_off_cents,
+                annual_cents: c.annual_cents,
+                note: c.note.clone(),
+            };
+            report_packages.push(ReportPackage {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                version: m.version,
+                land_code: m.land.code.clone(),
+                land: m.land.name.clone(),
+                issued: m.issued.clone(),
+                valid_until: m.valid_until.clone(),
+                costs: installed
+                    .costs_for_municipality
+                    .iter()
+                    .filter(|c| c.service.is_none())
+                    .map(cost)
+                    .collect(),
+            });
+            for s in &m.services {
+                let decision = installed.decisions.get(&s.id).cloned().unwrap_or_default();
+                services.push(ReportService {
+                    package_id: m.id.clone(),
+                    package_version: m.version,
+                    service_id: s.id.clone(),
+                    name: s.name.clone(),
+                    leika: s.leika.clone(),
+                    ozg_id: s.ozg_id.clone(),
+                    decision: decision.decision,
+                    decision_label: decision_label(decision.decision).to_owned(),
+                    decision_reason: decision.reason,
+                    phase: None,
+                    costs: installed
+                        .costs_for_municipality
+                        .iter()
+                        .filter(|c| c.service.as_deref() == Some(s.name.as_str()))
+                        .map(cost)
+                        .collect(),
+                });
+            }
+        }
+
+        let blockers: Vec<Blocker> = status
+            .blockers
+            .into_iter()
+            .map(|b| Blocker {
+                item_id: b.item_id,
+                title: b.title,
+                party: b.party,
+                party_label: b.party_label,
+                text: b.text,
+            })
+            .collect();
+        let overall = ReportScore::from(status.overall);
+        let c = status.counts;
+        Ok(ReportData {
+            schema: REPORT_SCHEMA.to_owned(),
+            report_id: report_id.unwrap_or_else(|| new_report_id(&profile.ags, date)),
+            report_date: date,
+            created_at: crate::store::now(),
+            generator: Generator {
+                name: "Anbindungscheck".to_owned(),
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+            },
+            municipality: profile,
+            packages: report_packages,
+            readiness: Readiness {
+                overall,
+                dimensions: status
+                    .dimensions
+                    .into_iter()
+                    .map(|d| DimensionReadiness {
+                        dimension: d.dimension,
+                        label: d.label,
+                        score: d.score.into(),
+                    })
+                    .collect(),
+            },
+            counts: Counts {
+                offen: c.offen,
+                in_arbeit: c.in_arbeit,
+                erledigt: c.erledigt,
+                nicht_zutreffend: c.nicht_zutreffend,
+                extern_blockiert: c.extern_blockiert,
+            },
+            open_items: overall.applicable - overall.done,
+            blocker_count: blockers.len() as u32,
+            blockers,
+            overdue: status.overdue.into_iter().map(DueItem::from).collect(),
+            due_soon: status.due_soon.into_iter().map(DueItem::from).collect(),
+            checklist: sections,
+            services,
+        })
+    }
+
+    /// Number of checklist items.
+    pub fn item_count(&self) -> usize {
+        self.checklist.iter().map(|s| s.items.len()).sum()
+    }
+
+    /// The plain sentence of the summary: ready or not, and why.
+    pub fn verdict(&self) -> String {
+        let o = &self.readiness.overall;
+        if o.applicable == 0 {
+            return "Keine Aufgaben der Kommune zu bewerten: Alle Aufgaben sind als nicht \
+                    zutreffend markiert."
+                .to_owned();
+        }
+        let blocked_parties = {
+            let mut parties: Vec<&str> = Vec::new();
+            for b in &self.blockers {
+                if !parties.contains(&b.party_label.as_str()) {
+                    parties.push(&b.party_label);
+                }
+            }
+            parties
+        };
+        if self.open_items == 0 {
+            let mut s =
+                format!("Bereit: Alle {} Aufgaben der Kommune sind erledigt.", o.applicable);
+            if !self.blockers.is_empty() {
+                s.push_str(&format!(
+                    " Aufgaben des Landes sind noch extern blockiert ({}).",
+                    blocked_parties.join(", ")
+                ));
+            }
+            return s;
+        }
+        let aufgaben = if self.open_items == 1 { "Aufgabe" } else { "Aufgaben" };
+        let mut s =
+            format!("Noch nicht bereit: {} von {} {aufgaben} offen", self.open_items, o.applicable);
+        if self.blocker_count > 0 {
+            s.push_str(&format!(
+                ", {} extern blockiert ({})",
+                self.blocker_count,
+                blocked_parties.join(", ")
+            ));
+        }
+        if !self.overdue.is_empty() {
+            s.push_str(&format!(", {} überfällig", self.overdue.len()));
+        }
+        s.push('.');
+        s
+    }
+}

@@ -1,0 +1,103 @@
+//! Why a report could not be written or read. Each variant has its own German message and a
+//! stable code (`Error::code()` passes it on to the UI and the CLI).
+
+/// A report that could not be rendered, or a file that could not be read back as a report.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The profile (name and AGS) is missing: a report without them cannot be assigned.
+    #[error(
+        "Für den Bericht fehlt das Profil der Kommune (Name und AGS). Bitte erfassen Sie es \
+         zuerst (anbindungscheck profile set …)."
+    )]
+    NoProfile,
+    /// A character has no glyph in the report's font.
+    #[error(
+        "Das Zeichen „{ch}“ ({codepoint}) kann im Bericht nicht dargestellt werden, weil es in \
+         der Schrift fehlt. Es steht in {context}. Bitte ersetzen Sie es und erstellen Sie den \
+         Bericht erneut."
+    )]
+    MissingGlyph { ch: String, codepoint: String, context: String },
+    /// The PDF could not be assembled (a bug rather than bad input).
+    #[error("Der Bericht konnte nicht als PDF geschrieben werden: {0}")]
+    Pdf(String),
+    /// The file does not start like a PDF.
+    #[error("Die Datei ist kein PDF.")]
+    NotPdf,
+    /// The file is larger than any report could be.
+    #[error(
+        "Die Datei ist zu groß für einen Bereitschaftsbericht ({size} Bytes, höchstens {max})."
+    )]
+    TooLarge { size: u64, max: u64 },
+    /// The PDF is damaged (truncated, broken cross-reference table, …).
+    #[error("Das PDF ist beschädigt und kann nicht gelesen werden ({0}).")]
+    Damaged(String),
+    /// A readable PDF without our attachment.
+    #[error(
+        "Das PDF ist kein Bereitschaftsbericht von Anbindungscheck: Die eingebettete Datei \
+         bereitschaftsbericht.json fehlt."
+    )]
+    NoAttachment,
+    /// The attachment names a schema version this program does not know.
+    #[error(
+        "Der Bericht hat das Datenformat „{0}“, das diese Version von Anbindungscheck nicht \
+         kennt. Bitte installieren Sie die aktuelle Version."
+    )]
+    UnknownSchema(String),
+    /// The attachment is there but its content is not valid report data.
+    #[error("Die eingebettete Datei bereitschaftsbericht.json ist fehlerhaft: {0}")]
+    BadData(String),
+    /// `aggregate` read some files but had to skip others (exit code 3).
+    #[error("{skipped} von {total} Dateien konnten nicht gelesen werden (Gründe siehe oben).")]
+    Skipped { skipped: usize, total: usize },
+    /// `aggregate` found no PDF file at all.
+    #[error("Keine PDF-Dateien gefunden in: {0}.")]
+    NothingFound(String),
+}
+
+impl ReportError {
+    /// The stable code of the kind of problem.
+    pub fn code(&self) -> &'static str {
+        use ReportError::*;
+        match self {
+            NoProfile => "report_no_profile",
+            MissingGlyph { .. } => "report_glyph",
+            Pdf(_) => "report_pdf",
+            NotPdf => "report_not_pdf",
+            TooLarge { .. } => "report_too_large",
+            Damaged(_) => "report_damaged",
+            NoAttachment => "report_no_data",
+            UnknownSchema(_) => "report_schema",
+            BadData(_) => "report_data",
+            Skipped { .. } => "report_skipped",
+            NothingFound(_) => "report_nothing_found",
+        }
+    }
+
+    /// The error for a character the font cannot draw, naming it and where it occurs.
+    pub(crate) fn missing_glyph(c: char, text: &str) -> ReportError {
+        let shown = if c.is_control() || c.is_whitespace() {
+            format!("{c:?}").trim_matches('\'').to_owned()
+        } else {
+            c.to_string()
+        };
+        let excerpt: String = {
+            let chars: Vec<char> = text.chars().collect();
+            let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+            let start = at.saturating_sub(20);
+            let end = (at + 20).min(chars.len());
+            let mut s: String = chars[start..end].iter().collect();
+            if start > 0 {
+                s.insert(0, '…');
+            }
+            if end < chars.len() {
+                s.push('…');
+            }
+            s
+        };
+        ReportError::MissingGlyph {
+            ch: shown,
+            codepoint: format!("U+{:04X}", u32::from(c)),
+            context: format!("„{excerpt}“"),
+        }
+    }
+}

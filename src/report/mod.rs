@@ -1,0 +1,30 @@
+//! The readiness report ("Bereitschaftsbericht"): a signed-off A4 PDF for the Land's
+//! coordinator with the report's data embedded as JSON, reading that data back, and
+//! aggregating many reports into one table.
+//!
+//! - [`data`]: the data model, gathered from the store in one read
+//! - [`fonts`], [`wrap`], [`format`]: the bundled typeface, measuring, wrapping, German formats
+//! - [`layout`]: pages of positioned text, rules and rectangles
+//! - [`pdf`], [`attach`]: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
+//! - [`read`]: the embedded data back from a PDF
+//! - [`aggregate`]: many reports to CSV/JSON
+//!
+//! The format: docs/report-format.md.
+
+pub mod aggregate;
+pub mod attach;
+pub mod data;
+mod error;
+pub mod fonts;
+pub mod format;
+pub mod layout;
+pub mod pdf;
+pub mod read;
+pub mod wrap;
+
+pub use data::{ReportData, REPORT_SCHEMA};
+pub use error::ReportError;
+pub use pdf::{render, Rendered};
+
+/// The name of the attached JSON file.
+pub const ATTACHMENT_NAME: &str = "bereitschaftsbericht.json";

@@ -1,0 +1,434 @@
+//! The readiness report: a realistic municipality (profile, 32 items with owners and notes, the
+//! example package imported and updated, service decisions) rendered to PDF and checked as a
+//! reader sees it (`pdftotext`), as a PDF tool sees it (`qpdf --check`), and as the Land's
+//! coordinator uses it (attachment round trip, aggregation with broken files, exit codes).
+
+use anbindungscheck::package::{build, signing};
+use anbindungscheck::progress::{BlockingParty, ItemState, Status};
+use anbindungscheck::report::{self, aggregate, read, ReportData};
+use anbindungscheck::store::{Decision, ServiceDecision};
+use anbindungscheck::{profile::ProfileInput, Store};
+use chrono::NaiveDate;
+use ed25519_dalek::SigningKey;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
+const FOREIGN_PDF: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/paket-vergabe/documents/verwaltungsvereinbarung.pdf"
+);
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Runs a PDF tool of poppler-utils or qpdf; fails clearly when it is not installed.
+fn tool(name: &str, args: &[&str]) -> std::process::Output {
+    Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for this test (apt-get install poppler-utils qpdf): {e}")
+    })
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text for comparing: no whitespace (line breaks in cells) and no hyphens (breaks in words).
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+}
+
+/// A municipality with a realistic state, in a database in `dir`.
+fn municipality(dir: &Path, name: &str, ags: &str, with_package: bool) -> Store {
+    let mut store = Store::open(&dir.join(format!("{ags}.sqlite"))).unwrap();
+    store
+        .set_profile(&ProfileInput {
+            name: name.into(),
+            ags: ags.into(),
+            population: Some(12_500),
+            coordinator_name: Some("Petra Öztürk".into()),
+            coordinator_email: Some("ozg@musterstadt.example".into()),
+            coordinator_phone: Some("+49 5121 123-456".into()),
+        })
+        .unwrap();
+    if with_package {
+        import_example(&mut store, dir);
+    }
+    let owners =
+        ["Kämmerei", "IT-Abteilung", "Hauptamt", "Vergabestelle (Frau Lindqvist)", "Rechtsamt"];
+    let items: Vec<_> = store.catalogue().items.iter().map(|i| i.id.clone()).collect();
+    for (n, id) in items.iter().enumerate() {
+        let status = match n % 6 {
+            0 | 3 => Status::Erledigt,
+            1 => Status::InArbeit,
+            2 => Status::Offen,
+            4 if n % 12 == 4 => Status::ExternBlockiert,
+            4 => Status::NichtZutreffend,
+            _ => Status::Offen,
+        };
+        let note = match n % 4 {
+            0 => Some(format!(
+                "Abstimmung mit der Kämmerei läuft; Kosten laut Staffel einmalig 3.000 € und \
+                 jährlich 1.200 €. Rückmeldung „bis Ende des Monats“ zugesagt (Aufgabe {n})."
+            )),
+            1 => Some("Kurz: Übergabe an die Fachabteilung größtenteils erledigt.".to_owned()),
+            2 => Some(
+                "Sehr lange Notiz: Die Zuständigkeit für den späteren Betrieb wird zwischen \
+                 Hauptamt, IT-Abteilung und Vergabestelle abgestimmt; dabei geht es um den \
+                 1st- und 2nd-Level-Support, das Funktionspostfach vergabe@musterstadt.example, \
+                 Vertretungsregeln, Schulungen und die Frage, wer Zertifikate vor ihrem Ablauf \
+                 erneuert. Ergebnis wird im Verwaltungsvorstand am 15.01. vorgestellt."
+                    .to_owned(),
+            ),
+            _ => None,
+        };
+        let state = ItemState {
+            status,
+            blocked_by: (status == Status::ExternBlockiert).then_some(if n % 24 == 4 {
+                BlockingParty::Hersteller
+            } else {
+                BlockingParty::Fitko
+            }),
+            blocked_text: (status == Status::ExternBlockiert)
+                .then(|| "Schnittstelle für FIT-Connect erst ab Version 8.2".to_owned()),
+            owner: Some(owners[n % owners.len()].to_owned()),
+            due: match n % 5 {
+                0 => Some("2026-11-10".into()),
+                1 => Some("2026-12-05".into()),
+                2 => Some("2027-02-28".into()),
+                _ => None,
+            },
+            note,
+        };
+        store.set_item(id, &state).unwrap();
+    }
+    if with_package {
+        let decisions = [
+            (
+                "praequalifizierung",
+                Decision::Ja,
+                Some("Die Vergabestelle nutzt den Dienst ab 2027."),
+            ),
+            (
+                "bekanntmachung",
+                Decision::Nein,
+                Some("Bekanntmachungen laufen über das Landesportal."),
+            ),
+            ("eigenerklaerung", Decision::Offen, None),
+        ];
+        for (service, decision, reason) in decisions {
+            store
+                .set_service_decision(
+                    "ni-vergabe-kommunen",
+                    service,
+                    &ServiceDecision { decision, reason: reason.map(str::to_owned) },
+                )
+                .unwrap();
+        }
+    }
+    store
+}
+
+/// Builds the example package (version 1, then a version 2 with changed guidance, which flags
+/// an item "bitte prüfen") and imports both.
+fn import_example(store: &mut Store, dir: &Path) {
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let catalogue = anbindungscheck::catalogue::Catalogue::builtin();
+    let v1 = dir.join("paket-v1.zip");
+    build::build(Path::new(EXAMPLE), &key, &v1, catalogue).unwrap();
+    let fingerprint = signing::fingerprint(&key.verifying_key());
+    store.import_package(&v1, Some(&fingerprint), &mut |_| {}).unwrap();
+
+    let src = dir.join("paket-v2");
+    std::fs::create_dir_all(src.join("documents")).unwrap();
+    for entry in std::fs::read_dir(format!("{EXAMPLE}/documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), src.join("documents").join(entry.file_name())).unwrap();
+    }
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{EXAMPLE}/manifest.json")).unwrap())
+            .unwrap();
+    manifest["version"] = 2.into();
+    manifest["checklist"]["guidance"][0]["text"] =
+        "Neue Kostenstaffel ab 2027: maßgeblich ist die Einwohnerzahl zum 30.06.".into();
+    std::fs::write(src.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap())
+        .unwrap();
+    let v2 = dir.join("paket-v2.zip");
+    build::build(&src, &key, &v2, catalogue).unwrap();
+    store.import_package(&v2, None, &mut |_| {}).unwrap();
+}
+
+fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usize) {
+    let data = store.report_data(day(date), None).unwrap();
+    let rendered = report::render(&data).unwrap();
+    std::fs::write(path, &rendered.bytes).unwrap();
+    (data, rendered.pages)
+}
+
+#[test]
+fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let path = dir.path().join("bericht.pdf");
+    let (data, pages) = write_report(&store, "2026-11-28", &path);
+
+    // The data itself.
+    assert_eq!(data.schema, "anbindungscheck.report/1");
+    assert!(data.report_id.starts_with("BB-03241001-20261128-"), "{}", data.report_id);
+    assert_eq!(data.report_id.len(), "BB-03241001-20261128-".len() + 6);
+    assert_eq!(data.item_count(), 32);
+    assert_eq!(data.packages.len(), 1);
+    assert_eq!(data.packages[0].version, 2);
+    assert_eq!(data.services.len(), 3);
+    assert_eq!(data.services[0].decision, Decision::Ja);
+    assert!(data.services.iter().all(|s| s.phase.is_none()));
+    assert_eq!(data.packages[0].costs[0].one_off_cents, 300_000, "bracket up to 50,000");
+    let items: Vec<_> = data.checklist.iter().flat_map(|s| &s.items).collect();
+    assert!(items.iter().any(|i| i.review.is_some()), "the update flagged an item");
+    assert_eq!(data.open_items, data.readiness.overall.applicable - data.readiness.overall.done);
+    assert_eq!(data.blocker_count as usize, data.blockers.len());
+    assert!(data.blocker_count >= 2);
+    assert!(!data.overdue.is_empty() && !data.due_soon.is_empty());
+    assert!(data.verdict().starts_with("Noch nicht bereit: "), "{}", data.verdict());
+
+    // What a reader sees.
+    let text = pdftotext(&path);
+    for needle in ["ä", "ö", "ü", "ß", "€", "„", "“", "Bereitschaftsbericht", "03241001"]
+    {
+        assert!(text.contains(needle), "{needle:?} missing from the PDF text");
+    }
+    assert!(pages >= 3, "{pages} pages");
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Seite {n} von {pages}")), "footer of page {n} missing");
+    }
+    assert!(!text.contains(&format!("Seite {} von", pages + 1)));
+    let flat = squash(&text);
+    for item in &items {
+        assert!(flat.contains(&squash(&item.title)), "item title {:?} missing", item.title);
+    }
+    for needle in
+        [&data.verdict(), "Präqualifizierung von Unternehmen", "Ja, Bedarfsträger", "Unterschrift"]
+    {
+        assert!(flat.contains(&squash(needle)), "{needle:?} missing");
+    }
+    assert!(flat.contains(&squash("Bitte prüfen")), "review flag missing");
+
+    // What PDF tools say.
+    let qpdf = tool("qpdf", &["--check", path.to_str().unwrap()]);
+    assert!(
+        qpdf.status.success(),
+        "qpdf --check: {}{}",
+        String::from_utf8_lossy(&qpdf.stdout),
+        String::from_utf8_lossy(&qpdf.stderr)
+    );
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("Title:           Bereitschaftsbericht Samtgemeinde Musterstadt-Süd"),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Samtgemeinde Musterstadt-Süd"), "{info}");
+    assert!(info.contains("PDF version:     1.7"), "{info}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!bytes.windows(15).any(|w| w == b"GTS_PDFXVersion"), "stray /GTS_PDFXVersion");
+    let detach = tool("pdfdetach", &["-list", path.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&detach.stdout).contains("bereitschaftsbericht.json"));
+
+    // The attachment round trip.
+    assert_eq!(read::read_file(&path).unwrap(), data);
+}
+
+#[test]
+fn a_character_the_font_lacks_fails_the_export_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Gemeinde Zeichenhausen", "09162000", false);
+    store
+        .set_item(
+            "datenschutz-avv",
+            &ItemState {
+                note: Some("Rückruf erbeten ☎ bis Freitag".into()), ..Default::default()
+            },
+        )
+        .unwrap();
+    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let err = report::render(&data).unwrap_err();
+    assert_eq!(err.code(), "report_glyph");
+    let message = err.to_string();
+    assert!(message.contains("„☎“") && message.contains("U+260E"), "{message}");
+    assert!(message.contains("Rückruf erbeten"), "{message}");
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn cli(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+        .args(args)
+        .env_remove("ANBINDUNGSCHECK_DB")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn cli_report_writes_the_pdf_and_refuses_without_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Gemeinde Musterstadt", "09162000", false);
+    let db = store.path().unwrap().to_str().unwrap().to_owned();
+    drop(store);
+    let pdf = dir.path().join("bericht.pdf");
+    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "2026-11-28"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Bericht geschrieben:"), "{}", r.stdout);
+    assert!(r.stdout.contains("Seiten"), "{}", r.stdout);
+    assert!(r.stdout.contains("Bericht-Nr.: BB-09162000-20261128-"), "{}", r.stdout);
+    let data = read::read_file(&pdf).unwrap();
+    assert_eq!(data.report_date, day("2026-11-28"));
+    assert!(data.packages.is_empty());
+    assert!(pdftotext(&pdf).contains("ohne Informationspaket"));
+
+    let fresh = dir.path().join("leer.sqlite");
+    let r = cli(&["--db", fresh.to_str().unwrap(), "report", "-o", "x.pdf"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Profil"), "{}", r.stderr);
+    assert!(!fresh.exists(), "a failed command leaves no database behind");
+
+    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "28.11.2026"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("„28.11.2026“"), "{}", r.stderr);
+}
+
+#[test]
+fn aggregation_reads_reports_and_lists_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("eingang");
+    let nested = reports.join("kreis-hildesheim");
+    std::fs::create_dir_all(&nested).unwrap();
+    let dbs = dir.path().join("db");
+    std::fs::create_dir_all(&dbs).unwrap();
+
+    let a = municipality(&dbs, "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let (a_old, _) = write_report(&a, "2026-10-01", &reports.join("musterstadt-oktober.pdf"));
+    let (a_new, _) = write_report(&a, "2026-11-28", &nested.join("musterstadt-november.pdf"));
+    std::fs::copy(nested.join("musterstadt-november.pdf"), reports.join("kopie.PDF")).unwrap();
+    let b = municipality(&dbs, "=Gemeinde Formelhausen", "03351006", true);
+    let (b_data, _) = write_report(&b, "2026-11-20", &nested.join("formelhausen.pdf"));
+    let c = municipality(&dbs, "Gemeinde Ohnepaket", "09162000", false);
+    let (c_data, _) = write_report(&c, "2026-11-25", &reports.join("ohnepaket.pdf"));
+
+    // Broken and foreign files.
+    let good = std::fs::read(nested.join("formelhausen.pdf")).unwrap();
+    std::fs::write(reports.join("abgeschnitten.pdf"), &good[..good.len() / 2]).unwrap();
+    std::fs::copy(FOREIGN_PDF, reports.join("vereinbarung.pdf")).unwrap();
+    std::fs::write(reports.join("notiz.pdf"), "Bitte bis Freitag zurückmelden.").unwrap();
+    std::fs::write(reports.join("liesmich.txt"), "keine PDF-Datei, wird nicht gelesen").unwrap();
+
+    // The library.
+    let result = aggregate::aggregate(std::slice::from_ref(&reports), false);
+    assert_eq!(result.files, 8, "{:?}", result.skipped);
+    assert_eq!(result.reports, 3);
+    assert_eq!(result.municipalities, 3);
+    assert_eq!(result.rows.len(), 3 + 3 + 1, "two municipalities with 3 services, one without");
+    let ids: Vec<&str> = result.rows.iter().map(|r| r.report_id.as_str()).collect();
+    assert!(ids.contains(&a_new.report_id.as_str()) && !ids.contains(&a_old.report_id.as_str()));
+    assert!(ids.contains(&b_data.report_id.as_str()) && ids.contains(&c_data.report_id.as_str()));
+    let without = result.rows.iter().find(|r| r.ags == "09162000").unwrap();
+    assert_eq!((without.service.as_deref(), without.package_id.as_deref()), (None, None));
+    let with =
+        result.rows.iter().find(|r| r.service_id.as_deref() == Some("praequalifizierung")).unwrap();
+    assert_eq!(with.decision.as_deref(), Some("ja"));
+    assert_eq!(with.package_version, Some(2));
+    assert_eq!(with.readiness, a_new.readiness.overall.percent);
+    assert_eq!(result.ignored.len(), 2, "{:?}", result.ignored);
+    assert!(result.ignored.iter().any(|i| i.reason.contains("derselbe Bericht")));
+    assert!(result.ignored.iter().any(|i| i.reason.contains("älterer Bericht")));
+    let reason = |name: &str| {
+        result
+            .skipped
+            .iter()
+            .find(|s| s.path.ends_with(name))
+            .map(|s| s.reason.clone())
+            .unwrap_or_else(|| panic!("{name} not skipped: {:?}", result.skipped))
+    };
+    assert!(reason("abgeschnitten.pdf").contains("beschädigt"));
+    assert!(reason("vereinbarung.pdf").contains("kein Bereitschaftsbericht"));
+    assert!(reason("notiz.pdf").contains("kein PDF"));
+    assert_eq!(result.skipped.len(), 3);
+    assert_eq!(aggregate::aggregate(std::slice::from_ref(&reports), true).reports, 4);
+
+    // The command line: exit code 3, reasons on standard error, CSV and JSON written.
+    let csv = dir.path().join("uebersicht.csv");
+    let json = dir.path().join("uebersicht.json");
+    let r = cli(&[
+        "aggregate",
+        reports.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    for name in ["abgeschnitten.pdf", "vereinbarung.pdf", "notiz.pdf"] {
+        assert!(r.stderr.contains(name), "{name} not listed: {}", r.stderr);
+    }
+    assert!(r.stderr.contains("3 Berichte von 3 Kommunen gelesen, 7 Zeilen"), "{}", r.stderr);
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("\u{FEFF}AGS;Kommune;"));
+    assert_eq!(table.lines().count(), 1 + 7);
+    assert!(table.contains("03241001;Samtgemeinde Musterstadt-Süd;Niedersachsen;2026-11-28;"));
+    assert!(table.contains(";'=Gemeinde Formelhausen;"), "formula not defused");
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(value["schema"], "anbindungscheck.aggregate/1");
+    assert_eq!(value["rows"].as_array().unwrap().len(), 7);
+    assert_eq!(value["skipped"].as_array().unwrap().len(), 3);
+
+    // Only good files: exit 0, CSV on standard output.
+    let r = cli(&["aggregate", nested.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("\u{FEFF}AGS;"), "{}", r.stdout);
+    assert_eq!(r.stdout.lines().count(), 1 + 6);
+
+    // Nothing to read at all.
+    let empty = dir.path().join("leer");
+    std::fs::create_dir_all(&empty).unwrap();
+    let r = cli(&["aggregate", empty.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = cli(&["aggregate", dir.path().join("gibt-es-nicht").to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+}
+
+#[test]
+fn damaged_reports_give_errors_not_panics() {
+    // aggregate reads files from many municipalities in one process: a damaged file must come
+    // back as an error (the release build aborts on a panic).
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Gemeinde Bruchstadt", "09162000", false);
+    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let bytes = report::render(&data).unwrap().bytes;
+    let step = (bytes.len() / 200).max(1);
+    for cut in (0..bytes.len()).step_by(step) {
+        if let Ok(read) = read::read_bytes(&bytes[..cut]) {
+            assert_eq!(read, data, "a cut file that still reads must read right");
+        }
+    }
+    let mut flipped = 0;
+    for at in (0..bytes.len()).step_by(step / 2 + 1) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x5A;
+        if read::read_bytes(&damaged).is_err() {
+            flipped += 1;
+        }
+    }
+    assert!(flipped > 0);
+}
