@@ -51,6 +51,7 @@ pub fn typescript() -> String {
         crate::progress::ItemState::decl(&cfg),
         crate::progress::Status::decl(&cfg),
         crate::readiness::Blocker::decl(&cfg),
+        crate::report::preview::ReportPreview::decl(&cfg),
         crate::readiness::Deadline::decl(&cfg),
         crate::readiness::DimensionScore::decl(&cfg),
         crate::readiness::Score::decl(&cfg),
@@ -61,6 +62,7 @@ pub fn typescript() -> String {
         crate::store::ImportPreview::decl(&cfg),
         crate::store::InstalledPackage::decl(&cfg),
         crate::store::KeyStatus::decl(&cfg),
+        crate::store::ReportExport::decl(&cfg),
         crate::store::ServiceDecision::decl(&cfg),
         crate::store::StoredDocument::decl(&cfg),
     ];

@@ -432,3 +432,53 @@ fn damaged_reports_give_errors_not_panics() {
     }
     assert!(flipped > 0);
 }
+
+#[test]
+fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Gemeinde Vorschau", "03241001", false);
+    let date = day("2026-11-28");
+    let open = anbindungscheck::progress::ItemState {
+        status: anbindungscheck::progress::Status::InArbeit,
+        ..Default::default()
+    };
+    store.set_item("schulung-bedarf", &open).unwrap();
+    let preview = store.report_preview(date).unwrap();
+    assert_eq!(preview.ags, "03241001");
+    assert!(
+        preview.warnings.iter().any(|w| w.contains("ohne Verantwortliche")),
+        "{:?}",
+        preview.warnings
+    );
+    assert!(
+        preview.warnings.iter().any(|w| w.contains("kein Informationspaket")),
+        "{:?}",
+        preview.warnings
+    );
+    assert!(preview.warnings.iter().any(|w| w.contains("überfällig")), "{:?}", preview.warnings);
+
+    let target = dir.path().join("bericht.pdf");
+    let export = store.export_report(date, &target, Some("OZG-Koordination des Landes")).unwrap();
+    assert!(target.exists());
+    assert_eq!(export.pages as usize, {
+        let text = pdftotext(&target);
+        text.matches("Seite ").count()
+    });
+    let history = store.report_exports().unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].recipient.as_deref(), Some("OZG-Koordination des Landes"));
+    assert_eq!(history[0].sha256.len(), 64);
+    assert_eq!(store.report_export_file(export.id).unwrap(), target);
+
+    // A changed file is not opened as the exported report.
+    let mut bytes = std::fs::read(&target).unwrap();
+    bytes.push(b'\n');
+    std::fs::write(&target, bytes).unwrap();
+    let err = store.report_export_file(export.id).unwrap_err();
+    assert!(err.to_string().contains("verändert"), "{err}");
+    assert!(store.report_export_file(999).is_err());
+    assert!(
+        store.export_report(date, &target, Some("a\u{7}b")).is_err(),
+        "control characters refused"
+    );
+}

@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod packages;
+mod reports;
 mod state;
 
 pub use error::AppError;
@@ -41,6 +42,10 @@ pub fn run() {
             packages::open_document,
             packages::set_event_attended,
             packages::set_service_decision,
+            reports::export_report,
+            reports::list_report_exports,
+            reports::open_report,
+            reports::report_preview,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Anbindungscheck app");

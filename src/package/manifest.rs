@@ -758,11 +758,11 @@ pub fn costs_for(manifest: &Manifest, population: u32) -> Vec<CostShare> {
 }
 
 /// 50000 → "50.000".
-pub fn group_thousands(n: u32) -> String {
-    let digits = n.to_string();
+pub fn group_thousands(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -25,15 +25,7 @@ pub fn percent(p: Option<u8>) -> String {
 
 /// Euro cents as `3.000,00 €`.
 pub fn euro(cents: u64) -> String {
-    let euros = cents / 100;
-    let digits = euros.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::package::manifest::group_thousands(cents / 100);
     format!("{grouped},{:02}{NBSP}€", cents % 100)
 }
 

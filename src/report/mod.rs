@@ -19,6 +19,7 @@ pub mod fonts;
 pub mod format;
 pub mod layout;
 pub mod pdf;
+pub mod preview;
 pub mod read;
 pub mod wrap;
 

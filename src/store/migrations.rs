@@ -115,6 +115,18 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE audit;
     ALTER TABLE audit_v2 RENAME TO audit;
     CREATE INDEX audit_item ON audit (item_id, id);",
+    // 3: the history of exported readiness reports.
+    "CREATE TABLE report_export (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        report_id TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        recipient TEXT
+    );",
 ];
 
 /// The schema version this code writes.

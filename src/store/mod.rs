@@ -7,11 +7,13 @@
 pub mod backup;
 pub mod migrations;
 mod packages;
+mod reports;
 
 pub use packages::{
     Decision, ImportAction, ImportOutcome, ImportPreview, InstalledPackage, KeyStatus,
     ServiceDecision, StoredDocument,
 };
+pub use reports::ReportExport;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};

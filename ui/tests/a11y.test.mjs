@@ -182,6 +182,48 @@ test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violat
   await context.close();
 });
 
+test('Bericht with hints, an export in the history, and without a profile has no axe violations', async () => {
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    await gotoView(page, 'Bericht');
+    await page.getByTestId('report-warnings').getByRole('listitem').first().waitFor();
+    assertNoViolations(await axeViolations(page, 'Bericht'), 'Bericht');
+    await page.getByLabel('Empfänger (optional)').fill('Kommunale OZG-Koordination des Landes');
+    await page.locator('#report-export').click();
+    await page.getByTestId('report-export-row').first().waitFor();
+    await page.getByTestId('report-export-row').first().getByRole('button').click();
+    await page.getByTestId('report-open-status').filter({ hasText: 'geöffnet' }).waitFor();
+    assertNoViolations(await axeViolations(page, 'Bericht mit Export'), 'Bericht mit Export');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'bericht');
+    await page.evaluate(() => document.getElementById('report-form-title')?.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'bericht-exporte');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '?paket=2&berichtfehler=geaendert', AXE);
+    await gotoView(page, 'Bericht');
+    await page.getByTestId('report-packages').waitFor();
+    await page.locator('#report-export').click();
+    await page.getByTestId('report-export-row').first().getByRole('button').click();
+    await page.locator('#report-open-error').waitFor();
+    assertNoViolations(await axeViolations(page, 'Bericht mit Paket und Fehler'), 'Bericht mit Paket und Fehler');
+    await screenshot(page, 'bericht-paket');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer', AXE);
+    await gotoView(page, 'Bericht');
+    await page.getByTestId('report-no-profile').waitFor();
+    assertNoViolations(await axeViolations(page, 'Bericht ohne Profil'), 'Bericht ohne Profil');
+    await screenshot(page, 'bericht-ohne-profil');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 /** Outline of the focused element, or null if nothing interactive has focus. */
 function focusedOutline(page) {
   return page.evaluate(() => {

@@ -298,7 +298,7 @@ test('the shell: skip link, nav with aria-current, footer with version and data 
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   assert.deepEqual(
     await nav.getByRole('link').allTextContents(),
-    ['Übersicht', 'Checkliste', 'Informationen des Landes', 'Profil', 'Verlauf'],
+    ['Übersicht', 'Checkliste', 'Informationen des Landes', 'Bericht', 'Profil', 'Verlauf'],
   );
   assert.equal(await text(nav.locator('[aria-current="page"]')), 'Übersicht');
   await page.getByText('Anbindungscheck 0.1.0').waitFor();

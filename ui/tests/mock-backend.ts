@@ -9,7 +9,9 @@
 // - `?paket=1` starts with version 1 of the Land's package installed, `?paket=2` with version 2
 //   installed as an update of version 1 (entries flagged "Bitte prüfen", one archived item);
 // - `?paketfehler=signatur` makes picking the package fail (bad signature),
-//   `?paketfehler=dokument` makes the import fail halfway (a document was altered).
+//   `?paketfehler=dokument` makes the import fail halfway (a document was altered);
+// - `?berichtfehler=geaendert` makes opening an exported report fail (file changed since),
+//   `?berichtfehler=abbruch` makes the save dialog of the report export come back cancelled.
 //
 // `choose_package` offers the next version: version 1 (first key of the Land) while nothing is
 // installed, then version 2 (an update), then version 2 again (unchanged).
@@ -42,6 +44,8 @@ import type {
   Profile,
   ProfileInput,
   Progress,
+  ReportExport,
+  ReportPreview,
   Score,
   Section,
   ServiceDecision,
@@ -1355,6 +1359,133 @@ function exportIcs(packageId: string, eventId: string | null): string | null {
   return `/home/sachbearbeitung/Dokumente/${eventId ?? 'veranstaltungen'}.ics`;
 }
 
+// ---- readiness report ----------------------------------------------------------------------
+
+const reportExports: ReportExport[] = [];
+let nextExportId = 1;
+
+/** The core's `report::preview`: the status report plus what is worth fixing before export. */
+function reportPreview(): ReportPreview {
+  if (!profile) {
+    fail(
+      null,
+      'Für den Bericht fehlt das Profil Ihrer Kommune. Legen Sie zuerst das Profil an; Name, AGS und Land stehen auf der ersten Seite des Berichts.',
+      'report_no_profile',
+    );
+  }
+  const status = statusReport();
+  const items = catalogueItems();
+  const open = items.filter((i) => {
+    const st = progressOf(i.id).status;
+    return i.actor === 'kommune' && st !== 'erledigt' && st !== 'nicht_zutreffend';
+  });
+  const packages = [...installed.values()].map((p) => `${p.manifest.title}, Version ${p.manifest.version}`);
+  const services = [...installed.values()].reduce((n, p) => n + p.manifest.services.length, 0);
+
+  const warnings: string[] = [];
+  const noOwner = open.filter((i) => !progressOf(i.id).owner).length;
+  if (noOwner > 0) {
+    warnings.push(
+      noOwner === 1
+        ? '1 offene Aufgabe der Kommune ohne Verantwortliche.'
+        : `${noOwner} offene Aufgaben der Kommune ohne Verantwortliche.`,
+    );
+  }
+  if (status.overdue.length > 0) {
+    warnings.push(
+      status.overdue.length === 1
+        ? `1 Aufgabe ist überfällig: ${status.overdue[0]?.title ?? ''}.`
+        : `${status.overdue.length} Aufgaben sind überfällig.`,
+    );
+  }
+  const blockedWithoutText = status.blockers.filter((b) => !b.text).length;
+  if (blockedWithoutText > 0) {
+    warnings.push(`${blockedWithoutText} extern blockierte Aufgaben ohne Beschreibung des Hindernisses.`);
+  }
+  if (reviews.size > 0) {
+    warnings.push(
+      `${reviews.size} Aufgaben sind nach der Aktualisierung des Landespakets noch mit „Bitte prüfen“ markiert.`,
+    );
+  }
+  if (installed.size === 0) {
+    warnings.push('Es ist kein Informationspaket des Landes eingelesen; der Bericht nennt keine Onlinedienste des Landes.');
+  }
+  if (!profile.coordinator_email && !profile.coordinator_phone) {
+    warnings.push('Im Profil fehlt eine Kontaktmöglichkeit der Koordination (E-Mail oder Telefon).');
+  }
+
+  const day = status.date;
+  return {
+    report_id: `BB-${profile.ags}-${day.replaceAll('-', '')}`,
+    report_date: day,
+    municipality: profile.name,
+    ags: profile.ags,
+    land: profile.land,
+    percent: status.overall.percent,
+    done: status.overall.done,
+    applicable: status.overall.applicable,
+    dimensions: status.dimensions.map((d) => [d.label, d.score.percent] as [string, number | null]),
+    open_items: open.length,
+    blockers: status.blockers.length,
+    overdue: status.overdue.length,
+    packages,
+    services,
+    warnings,
+  };
+}
+
+/** A stand-in for the SHA-256 of the written PDF: 64 hex digits, different for every export. */
+function fakeSha256(seed: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 64; round++) {
+    for (const c of `${seed}#${round}`) {
+      h ^= c.charCodeAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+function exportReport(recipient: string | null): ReportExport | null {
+  const preview = reportPreview();
+  const to = recipient === null ? null : text('recipient', 'Der Empfänger', recipient, 200, false);
+  // Rust shows the save dialog ("Bereitschaftsbericht speichern") here.
+  if (params.get('berichtfehler') === 'abbruch') return null;
+  const id = nextExportId++;
+  const saved: ReportExport = {
+    id,
+    at: now(),
+    report_id: preview.report_id,
+    report_date: preview.report_date,
+    path: `/home/sachbearbeitung/Bereitschaftsbericht-${preview.ags}-${preview.report_date}.pdf`,
+    sha256: fakeSha256(`${preview.report_id}/${id}/${to ?? ''}`),
+    bytes: 41_230 + preview.packages.length * 6_100 + preview.warnings.length * 380,
+    pages: 2 + (preview.packages.length > 0 ? 1 : 0),
+    recipient: to,
+  };
+  reportExports.push(saved);
+  return saved;
+}
+
+function listReportExports(): ReportExport[] {
+  return [...reportExports].sort((a, b) => b.id - a.id);
+}
+
+function openReport(exportId: number): null {
+  const x = reportExports.find((e) => e.id === exportId);
+  if (!x) fail(null, `Unbekannter Export ${exportId}.`, 'not_found');
+  if (params.get('berichtfehler') === 'geaendert') {
+    fail(
+      null,
+      `Die Datei ${x.path} wurde nach dem Export verändert. Speichern Sie den Bericht neu, statt die geänderte Datei zu drucken.`,
+      'report_changed',
+    );
+  }
+  return null;
+}
+
 /** Package commands the app called, for tests: `window.__mockCalls`. */
 const calls: { cmd: string; args: unknown }[] = [];
 (window as unknown as { __mockCalls: typeof calls }).__mockCalls = calls;
@@ -1478,6 +1609,20 @@ mockIPC((cmd, payload) => {
       };
       calls.push({ cmd, args });
       return exportIcs(args.packageId, args.eventId);
+    }
+    case 'report_preview':
+      return clone(reportPreview());
+    case 'export_report': {
+      const recipient = arg<string | null>(payload, 'recipient');
+      calls.push({ cmd, args: { recipient } });
+      return clone(exportReport(recipient));
+    }
+    case 'list_report_exports':
+      return clone(listReportExports());
+    case 'open_report': {
+      const exportId = arg<number>(payload, 'exportId');
+      calls.push({ cmd, args: { exportId } });
+      return openReport(exportId);
     }
     default:
       throw `command ${cmd} not found`;

@@ -250,8 +250,9 @@ async fn markup_in_a_package_is_shown_as_text() {
         .arg("import")
         .arg(&pkg)
         .args(["--trust", &fingerprint])
-        .status()
+        .output()
         .unwrap()
+        .status
         .success();
     assert!(ok);
     let driver = Driver::start(&db);
@@ -266,4 +267,40 @@ async fn markup_in_a_package_is_shown_as_text() {
     assert!(images.is_empty(), "markup from the package created an element");
     app.screenshot("12-paket-markup-als-text").await;
     app.close().await;
+}
+
+#[tokio::test]
+async fn the_clerk_exports_the_readiness_report_and_it_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kommune.sqlite");
+    profile(&db);
+    let driver = Driver::start(&db);
+    let app = driver.launch().await;
+    app.click("Bericht").await;
+    app.heading("Bereitschaftsbericht").await;
+    app.sees("Vor dem Export prüfen").await;
+    app.fill("Empfänger (optional)", "Kommunale OZG-Koordination Niedersachsen").await;
+    app.screenshot("20-bericht").await;
+    app.find(Locator::Id("report-export")).await.click().await.unwrap();
+    let pdf = dir.path().join("bericht.pdf");
+    anbindungscheck_e2e::answer_file_dialog("Bereitschaftsbericht speichern", &pdf, true);
+    let status = app.find(Locator::Css("[data-testid='report-status']")).await;
+    let deadline = std::time::Instant::now() + anbindungscheck_e2e::TIMEOUT;
+    while !status.text().await.unwrap().contains("bericht.pdf") {
+        assert!(std::time::Instant::now() < deadline, "saved path not shown");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.sees("Kommunale OZG-Koordination Niedersachsen").await;
+    app.screenshot("21-bericht-exportiert").await;
+    app.close().await;
+    drop(driver);
+
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF was written");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (recipient, path): (String, String) = conn
+        .query_row("SELECT recipient, path FROM report_export", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(recipient, "Kommunale OZG-Koordination Niedersachsen");
+    assert_eq!(std::path::Path::new(&path), pdf);
 }

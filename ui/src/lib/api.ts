@@ -16,6 +16,8 @@ import type {
   Profile,
   ProfileInput,
   Progress,
+  ReportExport,
+  ReportPreview,
   ServiceDecision,
   StatusReport,
 } from './bindings';
@@ -112,6 +114,32 @@ export function open_document(args: { packageId: string; path: string }): Promis
  */
 export function export_ics(args: { packageId: string; eventId: string | null }): Promise<string | null> {
   return call<string | null>('export_ics', args);
+}
+
+// Readiness report ("Bereitschaftsbericht"). The save dialog and the system viewer are driven from
+// Rust, like the package files: the web view never names a file path of its own.
+
+/** What the report would say today; rejects while there is no profile. */
+export function report_preview(): Promise<ReportPreview> {
+  return call<ReportPreview>('report_preview');
+}
+
+/**
+ * Writes the report as a PDF where the clerk chooses (native save dialog) and records the export;
+ * `null` if the clerk cancelled.
+ */
+export function export_report(args: { recipient: string | null }): Promise<ReportExport | null> {
+  return call<ReportExport | null>('export_report', args);
+}
+
+/** Recorded exports, newest first. */
+export function list_report_exports(): Promise<ReportExport[]> {
+  return call<ReportExport[]>('list_report_exports');
+}
+
+/** Opens an exported PDF in the system viewer (for printing); fails if the file was changed. */
+export function open_report(args: { exportId: number }): Promise<null> {
+  return call<null>('open_report', args);
 }
 
 /** Invokes a command; every rejection becomes an {@link IpcError}. */

@@ -290,6 +290,28 @@ export type Status = "offen" | "in_arbeit" | "erledigt" | "nicht_zutreffend" | "
 
 export type Blocker = { item_id: string, title: string, party: BlockingParty, party_label: string, text: string | null, };
 
+export type ReportPreview = { report_id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+report_date: string, municipality: string, ags: string, land: string, 
+/**
+ * Overall readiness in percent (`None` when nothing counts).
+ */
+percent: number | null, done: number, applicable: number, 
+/**
+ * Per dimension: label and percent.
+ */
+dimensions: Array<[string, number | null]>, open_items: number, blockers: number, overdue: number, 
+/**
+ * "Title, Version N" of each package the report is based on.
+ */
+packages: Array<string>, services: number, 
+/**
+ * Gaps worth fixing before the report goes out.
+ */
+warnings: Array<string>, };
+
 export type Deadline = { item_id: string, title: string, due: string, 
 /**
  * Days from the report date to the due date; negative when overdue.
@@ -341,6 +363,16 @@ archived_items: Array<Item>,
 costs_for_municipality: Array<CostShare>, };
 
 export type KeyStatus = "trusted" | "first_of_land";
+
+export type ReportExport = { id: number, 
+/**
+ * When it was exported (RFC 3339, UTC).
+ */
+at: string, report_id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+report_date: string, path: string, sha256: string, bytes: number, pages: number, recipient: string | null, };
 
 export type ServiceDecision = { decision: Decision, reason: string | null, };
 

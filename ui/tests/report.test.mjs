@@ -1,0 +1,211 @@
+// The readiness report ("Bereitschaftsbericht") against the mocked backend (tests/mock-backend.ts):
+// preview, the hints before export, the PDF export with the keyboard only, the export history with
+// "Öffnen und drucken", and the state without a profile. Accessibility: tests/a11y.test.mjs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
+
+let server;
+let browser;
+
+const VIEW = 'Bericht';
+const RECIPIENT = 'Kommunale OZG-Koordination des Landes';
+
+before(async () => {
+  server = await serve(await buildMockApp('report'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const calls = (page, cmd) =>
+  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+
+/** Today in the browser's time zone (Europe/Berlin, see harness.mjs): `20260307` and `07.03.2026`. */
+function todayGerman() {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return { iso: `${parts.year}${parts.month}${parts.day}`, de: `${parts.day}.${parts.month}.${parts.year}` };
+}
+
+test('the preview shows the municipality, the readiness and the hints before export', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await gotoView(page, VIEW);
+  assert.equal(await text(page.locator('h1')), 'Bereitschaftsbericht');
+  assert.equal(await page.title(), 'Bericht – Anbindungscheck');
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  assert.equal(await text(nav.locator('[aria-current="page"]')), 'Bericht');
+
+  const { iso, de } = todayGerman();
+  const preview = page.getByTestId('report-preview');
+  assert.match(await text(preview), /Kommune Stadt Musterstadt/);
+  assert.match(await text(preview), /AGS 09162000/);
+  assert.match(await text(preview), /Land Bayern/);
+  assert.equal(await text(page.getByTestId('report-date')), de);
+  assert.equal(await text(page.getByTestId('report-id')), `BB-09162000-${iso}`);
+  assert.equal(await text(page.getByTestId('report-percent')), '25 %');
+  assert.equal(await text(page.getByTestId('report-done')), '2 von 8 Aufgaben erledigt');
+  const bars = preview.locator('.bar-row');
+  assert.equal(await bars.count(), 4);
+  assert.equal(await bars.nth(3).getByRole('img').getAttribute('aria-label'), 'Technisch: 33 Prozent');
+  assert.equal(await text(page.getByTestId('report-open')), '6 offen');
+  assert.equal(await text(page.getByTestId('report-blockers')), '1 extern blockiert');
+  assert.equal(await text(page.getByTestId('report-overdue')), '1 überfällig');
+  assert.match(await text(preview), /Kein Informationspaket des Landes eingelesen/);
+
+  // Hints as a real list, one icon each.
+  const warnings = page.getByTestId('report-warnings').getByRole('list').getByRole('listitem');
+  const items = await warnings.allTextContents();
+  assert.deepEqual(
+    items.map((t) => t.replace(/\s+/g, ' ').trim()),
+    [
+      '3 offene Aufgaben der Kommune ohne Verantwortliche.',
+      '1 Aufgabe ist überfällig: Kosten für die eigene Kommune ermitteln.',
+      'Es ist kein Informationspaket des Landes eingelesen; der Bericht nennt keine Onlinedienste des Landes.',
+    ],
+  );
+  assert.equal(await warnings.first().locator('svg[aria-hidden="true"]').count(), 1);
+  assert.equal(await text(page.getByTestId('report-history-empty')), 'Noch kein Bericht exportiert.');
+  assert.equal(await text(page.getByTestId('report-status')), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with a package the preview names it as the basis of the report', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?paket=2');
+  await gotoView(page, VIEW);
+  const packages = page.getByTestId('report-packages');
+  await packages.waitFor();
+  assert.match(await text(packages), /EfA-Vergabedienste für niedersächsische Kommunen, Version 2$/);
+  const warnings = await text(page.getByTestId('report-warnings'));
+  assert.match(warnings, /„Bitte prüfen“/);
+  assert.doesNotMatch(warnings, /kein Informationspaket/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('exporting with the keyboard only adds a row to the history and says where the PDF is', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await gotoView(page, VIEW);
+  const { iso } = todayGerman();
+
+  // The recipient field has a visible label; reach it with Tab and type.
+  await tabTo(page, () => document.activeElement?.id === 'report-recipient');
+  assert.equal(await page.getByLabel('Empfänger (optional)').evaluate((el) => el.id), 'report-recipient');
+  await page.keyboard.type(RECIPIENT);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-export');
+  assert.equal(await text(page.locator('#report-export')), 'Bericht als PDF speichern …');
+  await page.keyboard.press('Enter');
+
+  const status = page.getByTestId('report-status');
+  await status.filter({ hasText: 'Bericht gespeichert' }).waitFor();
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.equal(
+    await text(status),
+    `Bericht gespeichert: /home/sachbearbeitung/Bereitschaftsbericht-09162000-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
+  );
+  assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
+
+  const table = page.locator('table.report-exports');
+  assert.equal(await text(table.locator('caption')), 'Exportierte Berichte, neueste zuerst');
+  assert.deepEqual(
+    (await table.locator('thead th').allTextContents()).map((t) => t.trim()),
+    ['Datum/Uhrzeit', 'Bericht-Nr.', 'Empfänger', 'Seiten', 'SHA-256', 'Aktion'],
+  );
+  const rows = page.getByTestId('report-export-row');
+  assert.equal(await rows.count(), 1);
+  const row = rows.first();
+  assert.match(await text(row.locator('th[scope="row"]')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
+  assert.equal(await text(row.locator('td').nth(0)), `BB-09162000-${iso}`);
+  assert.equal(await text(row.locator('td').nth(1)), RECIPIENT);
+  assert.equal(await text(row.locator('td').nth(2)), '2');
+  // SHA-256: 16 hex digits shown, the full value for screen readers and as a tooltip.
+  const shown = row.locator('td').nth(3).locator('[aria-hidden="true"]');
+  const full = await shown.getAttribute('title');
+  assert.match(full, /^[0-9a-f]{64}$/);
+  assert.equal(await text(shown), `${full.slice(0, 16)}…`);
+  assert.equal(await text(row.locator('td').nth(3).locator('.visually-hidden')), full);
+
+  // A second export without a recipient comes first; "–" is read as "keine Angabe".
+  await page.locator('#report-recipient').fill('');
+  await page.locator('#report-export').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-export-row"]').length === 2);
+  assert.equal(await text(rows.first().locator('td').nth(1).locator('.visually-hidden')), 'keine Angabe');
+  assert.deepEqual((await calls(page, 'export_report'))[1], { recipient: null });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Öffnen und drucken" opens the right export and names the report', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await gotoView(page, VIEW);
+  const { iso } = todayGerman();
+  await page.getByLabel('Empfänger (optional)').fill('Landratsamt');
+  await page.locator('#report-export').click();
+  await page.getByTestId('report-export-row').first().waitFor();
+  await page.getByLabel('Empfänger (optional)').fill('Kämmerei');
+  await page.locator('#report-export').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-export-row"]').length === 2);
+
+  // The older export (id 1) is the second row.
+  const older = page.locator('[data-testid="report-export-row"][data-export-id="1"]');
+  assert.equal(await text(older.locator('td').nth(1)), 'Landratsamt');
+  const button = older.getByRole('button', { name: new RegExp(`^Öffnen und drucken \\(Bericht BB-09162000-${iso} vom \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr\\)$`) });
+  assert.equal(await button.count(), 1);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('report-open-status').filter({ hasText: 'geöffnet' }).waitFor();
+  assert.deepEqual(await calls(page, 'open_report'), [{ exportId: 1 }]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a changed PDF is not opened: the German message shows in an alert', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?berichtfehler=geaendert');
+  await gotoView(page, VIEW);
+  await page.locator('#report-export').click();
+  await page.getByTestId('report-export-row').first().getByRole('button', { name: /Öffnen und drucken/ }).click();
+  const alert = page.locator('#report-open-error');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(await text(alert), /^Nicht geöffnet: Die Datei .*\.pdf wurde nach dem Export verändert\./);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-open-error');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a cancelled save dialog changes nothing', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?berichtfehler=abbruch');
+  await gotoView(page, VIEW);
+  await page.locator('#report-export').click();
+  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'export_report'));
+  await page.waitForFunction(() => document.getElementById('report-export')?.getAttribute('aria-disabled') === null);
+  assert.equal(await text(page.getByTestId('report-status')), '');
+  assert.equal(await page.getByTestId('report-export-row').count(), 0);
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without a profile the view says why and leads to the profile', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+  await gotoView(page, VIEW);
+  const notice = page.getByTestId('report-no-profile');
+  await notice.waitFor();
+  assert.match(await text(notice), /Für den Bericht fehlt das Profil Ihrer Kommune/);
+  assert.equal(await page.locator('#report-export').count(), 0);
+  await notice.getByRole('button', { name: 'Zum Profil' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'view-title');
+  assert.equal(await text(page.locator('h1')), 'Profil der Kommune');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
