@@ -94,6 +94,13 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Write a consistent copy of the database to OUT.
+    Backup { out: PathBuf },
+    /// Replace the database with the backup IN (the current one is kept under backups/).
+    Restore {
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+    },
     /// The recorded changes, newest first.
     History {
         #[arg(long)]
@@ -226,6 +233,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
             ))
         }
     };
+    if let Command::Restore { input } = &command {
+        let kept = crate::store::backup::restore(&db, input)?;
+        let store = Store::open(&db)?;
+        let profile =
+            store.profile()?.map(|p| format!(" ({}, AGS {})", p.name, p.ags)).unwrap_or_default();
+        line(out, &format!("Wiederhergestellt aus {}{profile}.", input.display()))?;
+        if let Some(kept) = kept {
+            line(
+                out,
+                &format!("Die bisherige Datenbank liegt als Sicherung in {}.", kept.display()),
+            )?;
+        }
+        return Ok(());
+    }
     let existed = db.exists();
     let result = with_store(&db, |store| execute(command, store, out));
     if result.is_err() && !existed {
@@ -351,8 +372,12 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             }
             print_items(out, &checklist.entries)
         }
-        Command::Package(_) | Command::Aggregate { .. } => {
+        Command::Package(_) | Command::Restore { .. } | Command::Aggregate { .. } => {
             unreachable!("handled before the store is opened")
+        }
+        Command::Backup { out: target } => {
+            store.backup_to(&target)?;
+            line(out, &format!("Sicherung geschrieben: {}", target.display()))
         }
         Command::Report { out: target, date } => {
             let date = match date {

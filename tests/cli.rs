@@ -301,3 +301,21 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let again = ok(&db, &["import", pkg]);
     assert!(again.contains("bereits eingelesen"), "{again}");
 }
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let (dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "09162000"]);
+    let copy = dir.path().join("sicherung.sqlite");
+    let out = ok(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(out.contains("Sicherung geschrieben"), "{out}");
+    ok(&db, &["profile", "set", "--name", "Anderer Name"]);
+    let out = ok(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(out.contains("Gemeinde Musterstadt"), "{out}");
+    assert!(out.contains("bisherige Datenbank"), "{out}");
+    let status = json(&db, &["status", "--json"]);
+    assert_eq!(status["profile"]["name"], "Gemeinde Musterstadt");
+    let bad = run(&db, &["restore", db.with_file_name("gibt-es-nicht.sqlite").to_str().unwrap()]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("nicht gefunden"), "{}", bad.stderr);
+}

@@ -298,3 +298,82 @@ fn everything_survives_reopening() {
     assert_eq!(p.note.as_deref(), Some("Haushaltsentwurf 2027,\nKämmerei informiert"));
     assert!(p.updated_at.is_some());
 }
+
+#[test]
+fn backup_and_restore_round_trip_and_keep_the_current_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let copy = dir.path().join("sicherung.sqlite");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.set_profile(&profile()).unwrap();
+        store
+            .set_item(
+                "datenschutz-avv",
+                &ItemState { status: Status::Erledigt, ..Default::default() },
+            )
+            .unwrap();
+        store.backup_to(&copy).unwrap();
+        // Work goes on after the backup …
+        store
+            .set_item("datenschutz-avv", &ItemState { status: Status::Offen, ..Default::default() })
+            .unwrap();
+    }
+    // … and the restore brings back the state of the backup, keeping the current one.
+    let kept = backup::restore(&path, &copy).unwrap().expect("current database kept");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.item_progress("datenschutz-avv").unwrap().status, Status::Erledigt);
+    assert_eq!(store.profile().unwrap().unwrap().ags, "09162000");
+    let previous = Store::open(&kept).unwrap();
+    assert_eq!(previous.item_progress("datenschutz-avv").unwrap().status, Status::Offen);
+}
+
+#[test]
+fn restore_refuses_foreign_damaged_and_newer_files_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    Store::open(&path).unwrap().set_profile(&profile()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+
+    let text = dir.path().join("notiz.sqlite");
+    std::fs::write(&text, "keine Datenbank, nur eine Notiz mit etwas mehr Text darin").unwrap();
+    let empty = dir.path().join("leer.sqlite");
+    std::fs::write(&empty, "").unwrap();
+    let newer = dir.path().join("neuer.sqlite");
+    Store::open(&newer).unwrap();
+    Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let damaged = dir.path().join("kaputt.sqlite");
+    {
+        let mut store = Store::open(&damaged).unwrap();
+        for i in 0..200 {
+            store
+                .set_item(
+                    "datenschutz-avv",
+                    &ItemState {
+                        note: Some(format!("Notiz {i} {}", "x".repeat(200))),
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
+        }
+    }
+    let mut bytes = std::fs::read(&damaged).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len / 2 + 4096] {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, bytes).unwrap();
+
+    for (file, code) in [
+        (&text, "database_foreign"),
+        (&empty, "validation"),
+        (&newer, "schema_newer"),
+        (&damaged, ""),
+    ] {
+        let err = backup::restore(&path, file).expect_err("must be refused");
+        if !code.is_empty() {
+            assert_eq!(err.code(), code, "{}: {err}", file.display());
+        }
+        assert!(std::fs::read(&path).unwrap() == original, "{}: database changed", file.display());
+    }
+}

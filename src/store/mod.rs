@@ -72,6 +72,11 @@ impl Store {
         Ok(Store { conn, path: None, catalogue })
     }
 
+    /// Writes a consistent copy of the whole database to `out` ("Sicherung erstellen").
+    pub fn backup_to(&self, out: &Path) -> Result<()> {
+        backup::copy_to(&self.conn, out)
+    }
+
     /// The file behind the store, if any.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
