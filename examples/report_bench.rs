@@ -236,7 +236,7 @@ fn html(d: &ReportData) -> String {
             "<tr><td>{}<td>{}<td>{}<td>{}",
             format::date(i.due),
             esc(&i.title),
-            esc(&i.status_label),
+            esc(i.status_label.as_deref().unwrap_or(&i.kind_label)),
             esc(i.owner.as_deref().unwrap_or("–"))
         );
     }

@@ -727,7 +727,10 @@ fn print_deadlines(out: &mut dyn Write, heading: &str, list: &[Deadline]) -> Res
     }
     for d in list {
         let owner = d.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
-        line(out, &format!("  {} {}: {}{owner}", d.due.format("%d.%m.%Y"), d.item_id, d.title))?;
+        let what = d.item_id.clone().unwrap_or_else(|| d.kind_label.clone());
+        let context = d.context.as_deref().map(|c| format!(" – {c}")).unwrap_or_default();
+        let due = d.due.format("%d.%m.%Y");
+        line(out, &format!("  {due} {what}: {}{context}{owner}", d.title))?;
     }
     Ok(())
 }

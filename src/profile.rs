@@ -74,7 +74,7 @@ impl ProfileInput {
             254,
         )?;
         if let Some(email) = &coordinator_email {
-            check_email(email)?;
+            check_email("coordinator_email", email)?;
         }
         let coordinator_phone = text::line(
             "coordinator_phone",
@@ -83,7 +83,7 @@ impl ProfileInput {
             40,
         )?;
         if let Some(phone) = &coordinator_phone {
-            check_phone(phone)?;
+            check_phone("coordinator_phone", phone)?;
         }
         let land = ags.land();
         Ok(Profile {
@@ -100,10 +100,10 @@ impl ProfileInput {
 }
 
 /// A deliberately plain e-mail check: one `@`, a local part, a domain with a dot, no spaces.
-fn check_email(email: &str) -> Result<()> {
+pub(crate) fn check_email(field: &'static str, email: &str) -> Result<()> {
     let bad = |why: &str| {
         Err(Error::validation(
-            "coordinator_email",
+            field,
             format!("E-Mail-Adresse {}: {why}", text::quote_for_message(email)),
         ))
     };
@@ -132,12 +132,12 @@ fn check_email(email: &str) -> Result<()> {
 }
 
 /// Phone numbers: digits with the usual separators, at least 3 digits.
-fn check_phone(phone: &str) -> Result<()> {
+pub(crate) fn check_phone(field: &'static str, phone: &str) -> Result<()> {
     let allowed = |c: char| c.is_ascii_digit() || " +-/()".contains(c);
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if !phone.chars().all(allowed) || digits < 3 {
         return Err(Error::validation(
-            "coordinator_phone",
+            field,
             format!(
                 "Telefonnummer {}: erlaubt sind Ziffern, Leerzeichen und + - / ( ).",
                 text::quote_for_message(phone)

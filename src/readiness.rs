@@ -16,8 +16,22 @@ use crate::progress::{BlockingParty, ItemProgress, Status};
 /// Identifies the shape of [`StatusReport`] as JSON; bumped only on incompatible changes.
 pub const STATUS_SCHEMA: &str = "anbindungscheck.status/1";
 
-/// Items due within this many days count as "due soon".
-pub const DUE_SOON_DAYS: i64 = 14;
+/// Dates within this many days count as "due soon".
+pub const DUE_SOON_DAYS: i64 = 30;
+
+crate::keyed::keyed_enum! {
+    /// What a date belongs to.
+    pub enum DeadlineKind (field = "kind", unknown = "Unbekannte Terminart") {
+        /// The due date of a checklist item (the municipality's, or else the Land's deadline).
+        Aufgabe = ("aufgabe", "Aufgabe"),
+        /// Registration deadline of an event not yet marked attended.
+        Anmeldeschluss = ("anmeldeschluss", "Anmeldeschluss"),
+        /// A planned date or cut-off of a phase not reached yet.
+        Phase = ("phase", "Phasentermin"),
+        Vereinbarung = ("vereinbarung", "Vereinbarung läuft ab"),
+        Zertifikat = ("zertifikat", "Zertifikat läuft ab"),
+    }
+}
 
 /// A share of done items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -77,18 +91,48 @@ pub struct Blocker {
     pub text: Option<String>,
 }
 
-/// An open item with a due date.
+/// A date that needs attention: an open item's due date, a registration deadline, a planned
+/// phase, or the expiry of an agreement or a certificate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
-    pub item_id: String,
+    pub kind: DeadlineKind,
+    pub kind_label: String,
+    /// The checklist item (kind `aufgabe`).
+    pub item_id: Option<String>,
+    /// What the date belongs to, for other kinds: the service or the package.
+    pub context: Option<String>,
     pub title: String,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub due: NaiveDate,
     /// Days from the report date to the due date; negative when overdue.
     pub days: i64,
-    pub status: Status,
+    /// The item's status (kind `aufgabe`).
+    pub status: Option<Status>,
     pub owner: Option<String>,
+}
+
+impl Deadline {
+    /// A date that is not a checklist item's.
+    pub fn other(
+        kind: DeadlineKind,
+        context: Option<String>,
+        title: String,
+        due: NaiveDate,
+        today: NaiveDate,
+    ) -> Deadline {
+        Deadline {
+            kind,
+            kind_label: kind.label().to_owned(),
+            item_id: None,
+            context,
+            title,
+            due,
+            days: (due - today).num_days(),
+            status: None,
+            owner: None,
+        }
+    }
 }
 
 /// Everything the dashboard and `anbindungscheck status` show.
@@ -109,12 +153,14 @@ pub struct StatusReport {
     pub due_soon: Vec<Deadline>,
 }
 
-/// Computes the status report for `today`.
+/// Computes the status report for `today`; `other` are dates beyond the checklist items
+/// (see [`Deadline::other`]), sorted in with the items' due dates.
 pub fn status_report(
     catalogue: &Catalogue,
     progress: &HashMap<String, ItemProgress>,
     profile: Option<Profile>,
     today: NaiveDate,
+    other: Vec<Deadline>,
 ) -> StatusReport {
     let none = ItemProgress::default();
     let entries: Vec<(&Item, &ItemProgress)> = catalogue
@@ -158,14 +204,18 @@ pub fn status_report(
                 text: p.blocked_text.clone(),
             });
         }
-        if let (true, Some(due)) = (p.status.is_open(), p.due) {
+        let land_deadline = || item.deadline.as_deref().and_then(|d| d.parse().ok());
+        if let (true, Some(due)) = (p.status.is_open(), p.due.or_else(land_deadline)) {
             let days = (due - today).num_days();
             let deadline = Deadline {
-                item_id: item.id.clone(),
+                kind: DeadlineKind::Aufgabe,
+                kind_label: DeadlineKind::Aufgabe.label().to_owned(),
+                item_id: Some(item.id.clone()),
+                context: None,
                 title: item.title.clone(),
                 due,
                 days,
-                status: p.status,
+                status: Some(p.status),
                 owner: p.owner.clone(),
             };
             if days < 0 {
@@ -175,8 +225,16 @@ pub fn status_report(
             }
         }
     }
-    overdue.sort_by_key(|d| (d.due, d.item_id.clone()));
-    due_soon.sort_by_key(|d| (d.due, d.item_id.clone()));
+    for deadline in other {
+        if deadline.days < 0 {
+            overdue.push(deadline);
+        } else if deadline.days <= DUE_SOON_DAYS {
+            due_soon.push(deadline);
+        }
+    }
+    let order = |d: &Deadline| (d.due, d.kind, d.item_id.clone(), d.title.clone());
+    overdue.sort_by_key(order);
+    due_soon.sort_by_key(order);
 
     StatusReport {
         schema: STATUS_SCHEMA.to_owned(),
@@ -238,7 +296,7 @@ mod tests {
 
     #[test]
     fn nothing_done_is_zero_percent() {
-        let report = status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"));
+        let report = status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"), vec![]);
         assert_eq!(report.overall, Score { percent: Some(0), done: 0, applicable: 6 });
         assert_eq!(report.counts.offen, 7);
         let org = &report.dimensions[2];
@@ -256,7 +314,7 @@ mod tests {
             ("t1".to_owned(), with(Status::Erledigt)),
             ("t2".to_owned(), with(Status::Erledigt)),
         ]);
-        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
+        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
         // Applicable: f1 f3 r1 t1 t2 (f2 not applicable, r-land is the Land's); done: f1 t1 t2.
         assert_eq!(report.overall, Score { percent: Some(60), done: 3, applicable: 5 });
         assert_eq!(report.dimensions[0].score, Score { percent: Some(50), done: 1, applicable: 2 });
@@ -270,7 +328,7 @@ mod tests {
             ("f1".to_owned(), with(Status::Erledigt)),
             ("f2".to_owned(), with(Status::Erledigt)),
         ]);
-        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
+        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
         assert_eq!(report.dimensions[0].score.percent, Some(66));
     }
 
@@ -297,11 +355,41 @@ mod tests {
                 },
             ),
         ]);
-        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"));
-        let ids = |v: &[Deadline]| v.iter().map(|d| d.item_id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&report.overdue), ["t2", "f1"]);
-        assert_eq!(report.overdue[1].days, -1);
-        assert_eq!(ids(&report.due_soon), ["f3", "r1"]);
+        let today = day("2027-01-01");
+        let mut cat = catalogue();
+        cat.items[4].deadline = Some("2027-01-20".into()); // the Land's deadline for r-land
+        let other = vec![
+            Deadline::other(
+                DeadlineKind::Zertifikat,
+                None,
+                "Zertifikat".into(),
+                day("2026-12-24"),
+                today,
+            ),
+            Deadline::other(
+                DeadlineKind::Phase,
+                None,
+                "Fragebogen".into(),
+                day("2027-01-31"),
+                today,
+            ),
+            Deadline::other(
+                DeadlineKind::Anmeldeschluss,
+                None,
+                "Info".into(),
+                day("2027-02-01"),
+                today,
+            ),
+        ];
+        let report = status_report(&cat, &progress, None, today, other);
+        let ids = |v: &[Deadline]| {
+            v.iter().map(|d| d.item_id.clone().unwrap_or(d.title.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&report.overdue), ["t2", "Zertifikat", "f1"]);
+        assert_eq!(report.overdue[2].days, -1);
+        assert_eq!(report.overdue[1].kind_label, "Zertifikat läuft ab");
+        // Within 30 days, the Land's deadline included; 31 days ahead is not yet due soon.
+        assert_eq!(ids(&report.due_soon), ["f3", "r1", "t1", "r-land", "Fragebogen"]);
         assert_eq!(report.blockers.len(), 1);
         assert_eq!(report.blockers[0].party_label, "Hersteller");
     }

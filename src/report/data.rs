@@ -132,28 +132,40 @@ pub struct Blocker {
     pub text: Option<String>,
 }
 
-/// An open item with a due date.
+/// A date that needs attention: an open item's due date, a registration deadline, a planned
+/// phase date, or the expiry of an agreement or a certificate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DueItem {
-    pub item_id: String,
+    /// `aufgabe`, `anmeldeschluss`, `phase`, `vereinbarung` or `zertifikat`.
+    pub kind: String,
+    pub kind_label: String,
+    /// The checklist item (kind `aufgabe`), else `null`.
+    pub item_id: Option<String>,
+    /// For other kinds: the package or the phase the date belongs to.
+    pub context: Option<String>,
+    /// The item's, the event's or the service's title.
     pub title: String,
     pub due: NaiveDate,
     /// Days from the report date to the due date; negative when overdue.
     pub days: i64,
-    pub status: Status,
-    pub status_label: String,
+    /// The item's status (kind `aufgabe`), else `null`.
+    pub status: Option<Status>,
+    pub status_label: Option<String>,
     pub owner: Option<String>,
 }
 
 impl From<Deadline> for DueItem {
     fn from(d: Deadline) -> DueItem {
         DueItem {
+            kind: d.kind.key().to_owned(),
+            kind_label: d.kind_label,
             item_id: d.item_id,
+            context: d.context,
             title: d.title,
             due: d.due,
             days: d.days,
             status: d.status,
-            status_label: d.status.label().to_owned(),
+            status_label: d.status.map(|s| s.label().to_owned()),
             owner: d.owner,
         }
     }

@@ -541,20 +541,24 @@ impl Layout {
         self.h2("Fristen", 60.0)?;
         let columns = [
             col("Fällig", 88.0),
-            col("Aufgabe", 0.0),
-            col("Status", 84.0),
+            col("Was", 0.0),
+            col("Status / Art", 96.0),
             col("Verantwortlich", 110.0),
         ];
         let rows = |list: &[DueItem]| -> Vec<Vec<Cell>> {
             list.iter()
                 .map(|i| {
+                    let mut what = vec![para(i.title.clone(), CELL)];
+                    if let Some(context) = &i.context {
+                        what.push(para(context.clone(), CELL_SMALL));
+                    }
                     vec![
                         vec![
                             para(format::date(i.due), CELL_BOLD),
                             para(format::days(i.days), CELL_SMALL),
                         ],
-                        cell(&i.title),
-                        cell(&i.status_label),
+                        what,
+                        cell(i.status_label.as_deref().unwrap_or(&i.kind_label)),
                         cell(i.owner.as_deref().unwrap_or("–")),
                     ]
                 })
@@ -562,14 +566,14 @@ impl Layout {
         };
         self.h3("Überfällig", 40.0)?;
         if d.overdue.is_empty() {
-            self.paragraph(LEFT, WIDTH, "Keine Aufgabe ist überfällig.", BODY)?;
+            self.paragraph(LEFT, WIDTH, "Nichts ist überfällig.", BODY)?;
         } else {
             self.table(&columns, &rows(&d.overdue), "Überfällig")?;
         }
         let soon = format!("In den nächsten {} Tagen fällig", crate::readiness::DUE_SOON_DAYS);
         self.h3(&soon, 40.0)?;
         if d.due_soon.is_empty() {
-            self.paragraph(LEFT, WIDTH, "In den nächsten zwei Wochen ist nichts fällig.", BODY)
+            self.paragraph(LEFT, WIDTH, "In den nächsten 30 Tagen ist nichts fällig.", BODY)
         } else {
             self.table(&columns, &rows(&d.due_soon), &soon)
         }

@@ -127,6 +127,94 @@ pub const MIGRATIONS: &[&str] = &[
         pages INTEGER NOT NULL,
         recipient TEXT
     );",
+    // 4: the clerk's workflow: people per role, the state of each service (phase with dates,
+    // connection data, expiry dates, pilot interest), the Fachverfahren inventory, evidence
+    // files and requirements to the Land; the audit trail records all of them.
+    "CREATE TABLE person (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        role TEXT NOT NULL CHECK (role IN ('ozg_koordination', 'projektleitung', 'technik',
+            'fachlichkeit', 'datenschutz', 'betrieb', 'postfach')),
+        name TEXT NOT NULL,
+        email TEXT,
+        phone TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE service_state (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        phase TEXT CHECK (phase IN ('interesse', 'voraussetzungen', 'fragebogen',
+            'freischaltung', 'produktionstest', 'produktiv')),
+        ou_id TEXT,
+        pvog_url TEXT,
+        dvdv_key TEXT,
+        fit_connect_destination TEXT,
+        transport_route TEXT CHECK (transport_route IN ('fit_connect', 'osci_xta', 'uebergang')),
+        agreement_expires TEXT,
+        certificate_expires TEXT,
+        pilot_interest INTEGER NOT NULL DEFAULT 0 CHECK (pilot_interest IN (0, 1)),
+        training_needed INTEGER NOT NULL DEFAULT 0 CHECK (training_needed IN (0, 1)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (package_id, service_id)
+    );
+    CREATE TABLE service_phase_date (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        date TEXT NOT NULL,
+        PRIMARY KEY (package_id, service_id, phase)
+    );
+    CREATE TABLE fachverfahren (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        product TEXT NOT NULL,
+        vendor TEXT NOT NULL,
+        version TEXT,
+        services TEXT NOT NULL DEFAULT '[]',
+        interface TEXT NOT NULL CHECK (interface IN ('fit_connect', 'osci_xta', 'keine')),
+        vendor_commissioned INTEGER NOT NULL CHECK (vendor_commissioned IN (0, 1)),
+        commissioned_on TEXT,
+        analysis TEXT NOT NULL CHECK (analysis IN ('offen', 'in_pruefung', 'abgeschlossen')),
+        note TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        item_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        removed_at TEXT
+    );
+    CREATE INDEX evidence_item ON evidence (item_id, id);
+    CREATE TABLE requirement (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('anforderung', 'funktionswunsch')),
+        area TEXT NOT NULL CHECK (area IN ('fachlich', 'technisch')),
+        description TEXT NOT NULL,
+        priority TEXT NOT NULL CHECK (priority IN ('hoch', 'mittel', 'niedrig')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        removed_at TEXT
+    );
+    CREATE TABLE audit_v4 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        entity TEXT NOT NULL CHECK (entity IN ('profile', 'item', 'package', 'service', 'event',
+            'person', 'fachverfahren', 'evidence', 'requirement')),
+        item_id TEXT,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    INSERT INTO audit_v4 (id, at, entity, item_id, field, old_value, new_value)
+        SELECT id, at, entity, item_id, field, old_value, new_value FROM audit;
+    DROP TABLE audit;
+    ALTER TABLE audit_v4 RENAME TO audit;
+    CREATE INDEX audit_item ON audit (item_id, id);",
 ];
 
 /// The schema version this code writes.

@@ -5,9 +5,11 @@
 //! and a power cut), foreign keys on and a busy timeout.
 
 pub mod backup;
+mod evidence;
 pub mod migrations;
 mod packages;
 mod reports;
+mod workflow;
 
 pub use packages::{
     Decision, ImportAction, ImportOutcome, ImportPreview, InstalledPackage, KeyStatus,
@@ -246,7 +248,14 @@ impl Store {
 
     /// Readiness, blockers and deadlines as of `today`.
     pub fn status(&self, today: NaiveDate) -> Result<StatusReport> {
-        Ok(readiness::status_report(&self.catalogue, &self.progress()?, self.profile()?, today))
+        let other = self.other_deadlines(today)?;
+        Ok(readiness::status_report(
+            &self.catalogue,
+            &self.progress()?,
+            self.profile()?,
+            today,
+            other,
+        ))
     }
 
     /// Everything the readiness report shows, as of `date`, read in one transaction (one

@@ -126,6 +126,10 @@ pub struct InstalledPackage {
     pub archived_items: Vec<Item>,
     /// The costs for this municipality (empty while its population is not recorded).
     pub costs_for_municipality: Vec<crate::package::manifest::CostShare>,
+    /// The municipality's state per service ID (phase, connection data, …), where entered.
+    pub service_states: HashMap<String, crate::service_state::ServiceState>,
+    /// Requirements to the Land on services of this package.
+    pub requirements: Vec<crate::requirements::Requirement>,
 }
 
 fn schema_version(conn: &Connection) -> Result<i64> {
@@ -235,7 +239,7 @@ pub(super) fn item_titles(
 }
 
 /// All installed manifests with fingerprint and import time.
-fn manifests(conn: &Connection) -> Result<Vec<(Manifest, String, String)>> {
+pub(super) fn manifests(conn: &Connection) -> Result<Vec<(Manifest, String, String)>> {
     let mut stmt =
         conn.prepare("SELECT manifest, fingerprint, imported_at FROM package ORDER BY id")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
@@ -539,6 +543,8 @@ impl Store {
     /// Every imported package with the municipality's answers.
     pub fn packages(&self) -> Result<Vec<InstalledPackage>> {
         let archived = package_items(&self.conn, true)?;
+        let mut states = self.service_states()?;
+        let requirements = self.requirements()?;
         let population = self.profile()?.and_then(|p| p.population);
         let mut out = Vec::new();
         for (manifest, fingerprint, imported_at) in manifests(&self.conn)? {
@@ -585,8 +591,22 @@ impl Store {
             let costs_for_municipality = population
                 .map(|n| crate::package::manifest::costs_for(&manifest, n))
                 .unwrap_or_default();
+            let service_states = manifest
+                .services
+                .iter()
+                .filter_map(|s| {
+                    states.remove(&(manifest.id.clone(), s.id.clone())).map(|st| (s.id.clone(), st))
+                })
+                .collect();
+            let requirements = requirements
+                .iter()
+                .filter(|r| r.input.package_id == manifest.id)
+                .cloned()
+                .collect();
             out.push(InstalledPackage {
                 costs_for_municipality,
+                service_states,
+                requirements,
                 manifest,
                 fingerprint,
                 imported_at,
@@ -599,7 +619,7 @@ impl Store {
         Ok(out)
     }
 
-    fn package_manifest(&self, package_id: &str) -> Result<Manifest> {
+    pub(super) fn package_manifest(&self, package_id: &str) -> Result<Manifest> {
         let (_, json) = installed(&self.conn, package_id)?.ok_or_else(|| {
             Error::validation("package", format!("Unbekanntes Paket „{package_id}“."))
         })?;

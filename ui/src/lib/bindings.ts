@@ -312,11 +312,23 @@ packages: Array<string>, services: number,
  */
 warnings: Array<string>, };
 
-export type Deadline = { item_id: string, title: string, due: string, 
+export type Deadline = { kind: DeadlineKind, kind_label: string, 
+/**
+ * The checklist item (kind `aufgabe`).
+ */
+item_id: string | null, 
+/**
+ * What the date belongs to, for other kinds: the service or the package.
+ */
+context: string | null, title: string, due: string, 
 /**
  * Days from the report date to the due date; negative when overdue.
  */
-days: number, status: Status, owner: string | null, };
+days: number, 
+/**
+ * The item's status (kind `aufgabe`).
+ */
+status: Status | null, owner: string | null, };
 
 export type DimensionScore = { dimension: Dimension, label: string, score: Score, };
 
@@ -337,6 +349,124 @@ overdue: Array<Deadline>,
  * Open items due from today up to [`DUE_SOON_DAYS`] days ahead, soonest first.
  */
 due_soon: Array<Deadline>, };
+
+export type Evidence = { id: number, item_id: string, title: string, 
+/**
+ * The original file name (for display only; the file is stored by its hash).
+ */
+file_name: string, media_type: string, size: number, sha256: string, 
+/**
+ * RFC 3339, UTC.
+ */
+added_at: string, };
+
+export type Analysis = "offen" | "in_pruefung" | "abgeschlossen";
+
+export type FachverfahrenInput = { product: string, vendor: string, version?: string | null, 
+/**
+ * IDs of the services (from the packages) it serves.
+ */
+services: Array<string>, interface: Interface, vendor_commissioned: boolean, 
+/**
+ * `YYYY-MM-DD`, only with `vendor_commissioned`.
+ */
+commissioned_on?: string | null, analysis: Analysis, note?: string | null, };
+
+export type Interface = "fit_connect" | "osci_xta" | "keine";
+
+export type Inventory = { entries: Array<InventoryEntry>, 
+/**
+ * Fachverfahren of the Land's list without an entry in the inventory.
+ */
+land_only: Array<LandFachverfahren>, };
+
+export type InventoryEntry = { id: number, 
+/**
+ * The same product of the same vendor in the Land's list, if any.
+ */
+land_match: LandFachverfahren | null, updated_at: string, product: string, vendor: string, version?: string | null, 
+/**
+ * IDs of the services (from the packages) it serves.
+ */
+services: Array<string>, interface: Interface, vendor_commissioned: boolean, 
+/**
+ * `YYYY-MM-DD`, only with `vendor_commissioned`.
+ */
+commissioned_on?: string | null, analysis: Analysis, note?: string | null, };
+
+export type LandFachverfahren = { package_id: string, id: string, product: string, vendor: string, interface: string, services: Array<string>, };
+
+export type DeadlineKind = "aufgabe" | "anmeldeschluss" | "phase" | "vereinbarung" | "zertifikat";
+
+export type Area = "fachlich" | "technisch";
+
+export type Priority = "hoch" | "mittel" | "niedrig";
+
+export type Requirement = { id: number, created_at: string, updated_at: string, package_id: string, service_id: string, kind: RequirementKind, area: Area, description: string, priority: Priority, };
+
+export type RequirementInput = { package_id: string, service_id: string, kind: RequirementKind, area: Area, description: string, priority: Priority, };
+
+export type RequirementKind = "anforderung" | "funktionswunsch";
+
+export type Person = { id: number, role: Role, role_label: string, name: string, email: string | null, phone: string | null, };
+
+export type PersonInput = { role: Role, name: string, email?: string | null, phone?: string | null, };
+
+export type Role = "ozg_koordination" | "projektleitung" | "technik" | "fachlichkeit" | "datenschutz" | "betrieb" | "postfach";
+
+export type ConnectionData = { 
+/**
+ * ID of the organisational unit (PVOG / Zuständigkeitsfinder).
+ */
+ou_id?: string | null, 
+/**
+ * Link to the service's entry in the PVOG (`https://…`).
+ */
+pvog_url?: string | null, 
+/**
+ * DVDV Behördenkennung, `präfix:kennung`, e.g. `ags:09162000`.
+ */
+dvdv_key?: string | null, 
+/**
+ * FIT-Connect destination ID (a UUID).
+ */
+fit_connect_destination?: string | null, transport_route?: TransportRoute | null, };
+
+export type Phase = "interesse" | "voraussetzungen" | "fragebogen" | "freischaltung" | "produktionstest" | "produktiv";
+
+export type PhaseDate = { phase: Phase, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, };
+
+export type ServiceState = { 
+/**
+ * The phase reached; `None` before the connection has started.
+ */
+phase?: Phase | null, 
+/**
+ * At most one date per phase, in phase order.
+ */
+phase_dates: Array<PhaseDate>, connection: ConnectionData, 
+/**
+ * End of the Nachnutzung agreement, `YYYY-MM-DD`.
+ */
+agreement_expires?: string | null, 
+/**
+ * Expiry of the certificate used for the transport route, `YYYY-MM-DD`.
+ */
+certificate_expires?: string | null, 
+/**
+ * The municipality would take part as a pilot.
+ */
+pilot_interest: boolean, 
+/**
+ * Staff need training for this service.
+ */
+training_needed: boolean, };
+
+export type TransportRoute = "fit_connect" | "osci_xta" | "uebergang";
 
 export type Decision = "ja" | "nein" | "offen";
 
@@ -360,7 +490,15 @@ archived_items: Array<Item>,
 /**
  * The costs for this municipality (empty while its population is not recorded).
  */
-costs_for_municipality: Array<CostShare>, };
+costs_for_municipality: Array<CostShare>, 
+/**
+ * The municipality's state per service ID (phase, connection data, …), where entered.
+ */
+service_states: { [key in string]: ServiceState }, 
+/**
+ * Requirements to the Land on services of this package.
+ */
+requirements: Array<Requirement>, };
 
 export type KeyStatus = "trusted" | "first_of_land";
 

@@ -1,0 +1,106 @@
+//! The people the municipality names per role (OZG-Koordination, Projektleitung, …). They are
+//! offered as owners of checklist items and listed in the report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::keyed::keyed_enum;
+use crate::profile::{check_email, check_phone};
+use crate::{text, Error, Result};
+
+keyed_enum! {
+    /// A role in the connection project.
+    pub enum Role (field = "role", unknown = "Unbekannte Rolle") {
+        OzgKoordination = ("ozg_koordination", "OZG-Koordination"),
+        Projektleitung = ("projektleitung", "Projektleitung"),
+        Technik = ("technik", "Technik"),
+        Fachlichkeit = ("fachlichkeit", "Fachlichkeit"),
+        Datenschutz = ("datenschutz", "Datenschutz"),
+        Betrieb = ("betrieb", "Betrieb / 1st-Level-Support"),
+        Postfach = ("postfach", "Funktionspostfach"),
+    }
+}
+
+/// A named person (or, for [`Role::Postfach`], a functional mailbox).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Person {
+    pub id: i64,
+    pub role: Role,
+    pub role_label: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A person as the clerk enters them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    pub role: Role,
+    pub name: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub email: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub phone: Option<String>,
+}
+
+impl PersonInput {
+    /// Checks the input; a functional mailbox needs its e-mail address.
+    pub fn validate(&self) -> Result<PersonInput> {
+        let name = text::line("name", "Der Name", Some(&self.name), 200)?
+            .ok_or_else(|| Error::validation("name", "Der Name fehlt."))?;
+        let email = text::line("email", "Die E-Mail-Adresse", self.email.as_deref(), 254)?;
+        if let Some(email) = &email {
+            check_email("email", email)?;
+        }
+        if self.role == Role::Postfach && email.is_none() {
+            return Err(Error::validation(
+                "email",
+                "Für das Funktionspostfach fehlt die E-Mail-Adresse.",
+            ));
+        }
+        let phone = text::line("phone", "Die Telefonnummer", self.phone.as_deref(), 40)?;
+        if let Some(phone) = &phone {
+            check_phone("phone", phone)?;
+        }
+        Ok(PersonInput { role: self.role, name, email, phone })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(role: Role) -> PersonInput {
+        PersonInput {
+            role,
+            name: " Frau Ünal ".into(),
+            email: Some("ozg@musterstadt.de".into()),
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn valid_input_is_trimmed() {
+        assert_eq!(input(Role::Technik).validate().unwrap().name, "Frau Ünal");
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        type Change = fn(&mut PersonInput);
+        let cases: [(Change, &str); 4] = [
+            (|p| p.name = " ".into(), "name"),
+            (|p| p.email = Some("kein-at.de".into()), "email"),
+            (|p| p.phone = Some("ruf mich an".into()), "phone"),
+            (|p| (p.role, p.email) = (Role::Postfach, None), "email"),
+        ];
+        for (change, field) in cases {
+            let mut p = input(Role::Technik);
+            change(&mut p);
+            assert_eq!(p.validate().unwrap_err().field(), Some(field));
+        }
+    }
+}
