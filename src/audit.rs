@@ -10,7 +10,8 @@ pub struct HistoryEntry {
     pub id: i64,
     /// RFC 3339, UTC.
     pub at: String,
-    /// `profile` or `item`.
+    /// `profile`, `item`, `package`, `service`, `event`, `person`, `fachverfahren`, `evidence`
+    /// or `requirement`.
     pub entity: String,
     pub item_id: Option<String>,
     /// The item's title, if the item is known.
@@ -61,6 +62,32 @@ pub fn field_label(field: &str) -> &'static str {
         "decision_reason" => "Begründung",
         "attended" => "Teilgenommen",
         "review" => "Bitte prüfen",
+        "role" => "Rolle",
+        "email" => "E-Mail",
+        "phone" => "Telefon",
+        "phase" => "Phase",
+        "phase_dates" => "Termine der Phasen",
+        "ou_id" => "Organisationseinheit-ID",
+        "pvog_url" => "PVOG-Link",
+        "dvdv_key" => "DVDV-Kennung",
+        "fit_connect_destination" => "FIT-Connect-Zustellpunkt",
+        "transport_route" => "Transportweg",
+        "agreement_expires" => "Vereinbarung gültig bis",
+        "certificate_expires" => "Zertifikat gültig bis",
+        "pilot_interest" => "Interesse als Pilotkommune",
+        "training_needed" => "Schulungsbedarf",
+        "product" => "Produkt",
+        "vendor" => "Hersteller",
+        "services" => "Onlinedienste",
+        "interface" => "Schnittstelle",
+        "vendor_commissioned" => "Hersteller beauftragt",
+        "commissioned_on" => "Beauftragt am",
+        "analysis" => "Analysestand",
+        "evidence" => "Nachweis",
+        "kind" => "Art",
+        "area" => "Bereich",
+        "description" => "Beschreibung",
+        "priority" => "Priorität",
         _ => "Sonstiges",
     }
 }
@@ -71,6 +98,16 @@ pub fn display_value(field: &str, value: Option<&str>) -> String {
     let label = match field {
         "status" => value.parse::<crate::progress::Status>().ok().map(|s| s.label()),
         "blocked_by" => value.parse::<crate::progress::BlockingParty>().ok().map(|p| p.label()),
+        "role" => value.parse::<crate::roles::Role>().ok().map(|r| r.label()),
+        "phase" => value.parse::<crate::service_state::Phase>().ok().map(|p| p.label()),
+        "transport_route" => {
+            value.parse::<crate::service_state::TransportRoute>().ok().map(|t| t.label())
+        }
+        "interface" => value.parse::<crate::inventory::Interface>().ok().map(|i| i.label()),
+        "analysis" => value.parse::<crate::inventory::Analysis>().ok().map(|a| a.label()),
+        "kind" => value.parse::<crate::requirements::RequirementKind>().ok().map(|k| k.label()),
+        "area" => value.parse::<crate::requirements::Area>().ok().map(|a| a.label()),
+        "priority" => value.parse::<crate::requirements::Priority>().ok().map(|p| p.label()),
         _ => None,
     };
     label.map_or_else(|| value.to_owned(), str::to_owned)
@@ -94,5 +131,7 @@ mod tests {
         assert_eq!(display_value("blocked_by", Some("fitko")), "FITKO");
         assert_eq!(display_value("owner", Some("in_arbeit")), "in_arbeit");
         assert_eq!(display_value("note", None), "–");
+        assert_eq!(display_value("phase", Some("produktionstest")), "Produktionstest");
+        assert_eq!(field_label("fit_connect_destination"), "FIT-Connect-Zustellpunkt");
     }
 }
