@@ -4,3 +4,4 @@ mod cli;
 mod package;
 mod report;
 mod store;
+mod workflow;

@@ -1,0 +1,313 @@
+//! The clerk's workflow in the store: people per role, service state with its deadlines, the
+//! Fachverfahren inventory against the Land's list, requirements and evidence files. Every
+//! refused input writes nothing.
+
+use anbindungscheck::audit::HistoryFilter;
+use anbindungscheck::inventory::{Analysis, FachverfahrenInput, Interface};
+use anbindungscheck::package::{build, signing};
+use anbindungscheck::profile::ProfileInput;
+use anbindungscheck::readiness::DeadlineKind;
+use anbindungscheck::requirements::{Area, Priority, RequirementInput, RequirementKind};
+use anbindungscheck::roles::{PersonInput, Role};
+use anbindungscheck::service_state::{
+    ConnectionData, Phase, PhaseDate, ServiceState, TransportRoute,
+};
+use anbindungscheck::store::{Decision, ServiceDecision};
+use anbindungscheck::Store;
+use chrono::NaiveDate;
+use ed25519_dalek::SigningKey;
+use std::path::Path;
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
+const PACKAGE: &str = "ni-vergabe-kommunen";
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A file-backed store with a profile and the example package imported.
+fn store(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("db.sqlite")).unwrap();
+    store
+        .set_profile(&ProfileInput {
+            name: "Stadt Musterhausen".into(),
+            ags: "03241001".into(),
+            population: Some(20_000),
+            ..Default::default()
+        })
+        .unwrap();
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let zip = dir.join("paket.zip");
+    build::build(Path::new(EXAMPLE), &key, &zip, anbindungscheck::catalogue::Catalogue::builtin())
+        .unwrap();
+    let fingerprint = signing::fingerprint(&key.verifying_key());
+    store.import_package(&zip, Some(&fingerprint), &mut |_| {}).unwrap();
+    store
+}
+
+fn audit_rows(store: &Store) -> usize {
+    store.history(&HistoryFilter { limit: Some(10_000), ..Default::default() }).unwrap().len()
+}
+
+fn person(role: Role, name: &str, email: Option<&str>) -> PersonInput {
+    PersonInput { role, name: name.into(), email: email.map(Into::into), phone: None }
+}
+
+#[test]
+fn people_are_listed_by_role_changed_and_removed_with_their_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let tech = store.save_person(None, &person(Role::Technik, "Herr Kaya", None)).unwrap();
+    store.save_person(None, &person(Role::OzgKoordination, "Frau Öztürk", None)).unwrap();
+    let before = audit_rows(&store);
+    let refused = store.save_person(None, &person(Role::Postfach, "Vergabestelle", None));
+    assert_eq!(refused.unwrap_err().field(), Some("email"));
+    assert_eq!(audit_rows(&store), before, "a refused person writes nothing");
+    store
+        .save_person(
+            None,
+            &person(Role::Postfach, "Vergabestelle", Some("vergabe@musterhausen.de")),
+        )
+        .unwrap();
+
+    let names: Vec<_> = store.people().unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(names, ["Frau Öztürk", "Herr Kaya", "Vergabestelle"], "in role order");
+
+    let moved =
+        store.save_person(Some(tech.id), &person(Role::Datenschutz, "Herr Kaya", None)).unwrap();
+    assert_eq!(moved.role_label, "Datenschutz");
+    store.remove_person(tech.id).unwrap();
+    assert!(store.people().unwrap().iter().all(|p| p.id != tech.id));
+    assert_eq!(store.remove_person(tech.id).unwrap_err().code(), "validation");
+    let all = store.history(&HistoryFilter::default()).unwrap();
+    let kaya: Vec<_> = all
+        .iter()
+        .filter(|e| e.item_id.as_deref() == Some(&format!("person/{}", tech.id)))
+        .map(|e| (e.field.as_str(), e.old_value.as_deref(), e.new_value.as_deref()))
+        .collect();
+    assert_eq!(
+        kaya,
+        [
+            ("name", Some("Herr Kaya"), None),
+            ("role", Some("technik"), Some("datenschutz")),
+            ("name", None, Some("Herr Kaya")),
+            ("role", None, Some("technik")),
+        ]
+    );
+}
+
+fn connected() -> ServiceState {
+    ServiceState {
+        phase: Some(Phase::Fragebogen),
+        phase_dates: vec![
+            PhaseDate { phase: Phase::Interesse, date: "2026-10-01".into() },
+            PhaseDate { phase: Phase::Freischaltung, date: "2026-12-15".into() },
+        ],
+        connection: ConnectionData {
+            ou_id: Some("OE-4711".into()),
+            pvog_url: Some("https://www.pvog.de/leistung/4711".into()),
+            dvdv_key: Some("ags:03241001".into()),
+            fit_connect_destination: Some("3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57".into()),
+            transport_route: Some(TransportRoute::FitConnect),
+        },
+        agreement_expires: Some("2028-12-31".into()),
+        certificate_expires: Some("2026-11-20".into()),
+        pilot_interest: true,
+        training_needed: true,
+    }
+}
+
+#[test]
+fn service_state_is_stored_checked_and_feeds_the_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    let today = day("2026-11-28");
+
+    let unknown = store.set_service_state(PACKAGE, "gibt-es-nicht", &connected());
+    assert_eq!(unknown.unwrap_err().field(), Some("service"));
+    let before = audit_rows(&store);
+    let mut bad = connected();
+    bad.connection.fit_connect_destination = Some("nicht-uuid".into());
+    let err = store.set_service_state(PACKAGE, "praequalifizierung", &bad).unwrap_err();
+    assert_eq!(err.field(), Some("fit_connect_destination"));
+    assert!(store.service_states().unwrap().is_empty(), "a refused state writes nothing");
+    assert_eq!(audit_rows(&store), before);
+
+    store.set_service_state(PACKAGE, "praequalifizierung", &connected()).unwrap();
+    let after_first = audit_rows(&store);
+    store.set_service_state(PACKAGE, "praequalifizierung", &connected()).unwrap();
+    assert_eq!(audit_rows(&store), after_first, "saving the same state records nothing");
+    assert_eq!(after_first - before, 11, "every field recorded once");
+
+    let packages = store.packages().unwrap();
+    let state = &packages[0].service_states["praequalifizierung"];
+    assert_eq!(state.phase, Some(Phase::Fragebogen));
+    assert_eq!(state.phase_dates.len(), 2);
+    assert!(state.pilot_interest);
+
+    // The certificate expired 8 days ago; activation is planned in 17 days; the information
+    // event's registration closes on 2027-01-13 (46 days: not yet due soon).
+    let status = store.status(today).unwrap();
+    let kinds = |list: &[anbindungscheck::readiness::Deadline]| {
+        list.iter()
+            .filter(|d| d.kind != DeadlineKind::Aufgabe)
+            .map(|d| (d.kind, d.days))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(&status.overdue), [(DeadlineKind::Zertifikat, -8)]);
+    assert_eq!(kinds(&status.due_soon), [(DeadlineKind::Phase, 17)]);
+    let later = store.status(day("2027-01-01")).unwrap();
+    assert!(later.due_soon.iter().any(|d| d.kind == DeadlineKind::Anmeldeschluss
+        && d.title.contains("Informationsveranstaltung")
+        && d.days == 12));
+    store.set_event_attended(PACKAGE, "info-2027-01", true).unwrap();
+    let attended = store.status(day("2027-01-01")).unwrap();
+    assert!(!attended
+        .due_soon
+        .iter()
+        .any(|d| d.kind == DeadlineKind::Anmeldeschluss && d.days == 12));
+
+    // A declined service's dates no longer need attention.
+    let nein = ServiceDecision { decision: Decision::Nein, reason: Some("Kein Bedarf".into()) };
+    store.set_service_decision(PACKAGE, "praequalifizierung", &nein).unwrap();
+    let declined = store.status(today).unwrap();
+    assert!(kinds(&declined.overdue).is_empty());
+    assert!(kinds(&declined.due_soon).is_empty());
+}
+
+fn fachverfahren(product: &str, vendor: &str) -> FachverfahrenInput {
+    FachverfahrenInput {
+        product: product.into(),
+        vendor: vendor.into(),
+        version: Some("7.1".into()),
+        services: vec!["praequalifizierung".into()],
+        interface: Interface::FitConnect,
+        vendor_commissioned: true,
+        commissioned_on: Some("2026-10-15".into()),
+        analysis: Analysis::InPruefung,
+        note: None,
+    }
+}
+
+#[test]
+fn the_inventory_is_matched_against_the_lands_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    let land = store.inventory().unwrap();
+    assert!(land.entries.is_empty());
+    let land_ids: Vec<_> = land.land_only.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(land_ids, ["vergabemanager", "ausschreibung-plus"]);
+
+    let matched = store
+        .save_fachverfahren(
+            None,
+            &fachverfahren("Vergabemanager (beispiel)", "Muster  Software GmbH"),
+        )
+        .unwrap();
+    assert_eq!(matched.land_match.as_ref().map(|m| m.id.as_str()), Some("vergabemanager"));
+    let own =
+        store.save_fachverfahren(None, &fachverfahren("Eigenentwicklung", "Stadt-IT")).unwrap();
+    assert_eq!(own.land_match, None);
+    let inv = store.inventory().unwrap();
+    assert_eq!(inv.entries.len(), 2);
+    assert_eq!(
+        inv.land_only.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        ["ausschreibung-plus"]
+    );
+
+    let mut bad = fachverfahren("X", "Y");
+    bad.services = vec!["gibt-es-nicht".into()];
+    assert_eq!(store.save_fachverfahren(None, &bad).unwrap_err().field(), Some("services"));
+    assert_eq!(store.inventory().unwrap().entries.len(), 2, "nothing written");
+
+    let mut changed = fachverfahren("Eigenentwicklung", "Stadt-IT");
+    changed.analysis = Analysis::Abgeschlossen;
+    let saved = store.save_fachverfahren(Some(own.id), &changed).unwrap();
+    assert_eq!(saved.fachverfahren.analysis, Analysis::Abgeschlossen);
+    assert_eq!(saved.fachverfahren.version.as_deref(), Some("7.1"));
+    store.remove_fachverfahren(own.id).unwrap();
+    assert_eq!(store.inventory().unwrap().entries.len(), 1);
+    assert!(store.save_fachverfahren(Some(own.id), &changed).is_err(), "removed is gone");
+}
+
+#[test]
+fn requirements_are_kept_per_service_and_removal_keeps_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    let input = RequirementInput {
+        package_id: PACKAGE.into(),
+        service_id: "bekanntmachung".into(),
+        kind: RequirementKind::Funktionswunsch,
+        area: Area::Technisch,
+        description: "Rückkanal über FIT-Connect für Nachforderungen".into(),
+        priority: Priority::Hoch,
+    };
+    let first = store.save_requirement(None, &input).unwrap();
+    let unknown = RequirementInput { service_id: "x".into(), ..input.clone() };
+    assert_eq!(store.save_requirement(None, &unknown).unwrap_err().field(), Some("service"));
+    let empty = RequirementInput { description: "  ".into(), ..input.clone() };
+    assert_eq!(store.save_requirement(None, &empty).unwrap_err().field(), Some("description"));
+
+    let edited = RequirementInput { priority: Priority::Mittel, ..input.clone() };
+    let saved = store.save_requirement(Some(first.id), &edited).unwrap();
+    assert_eq!(saved.created_at, first.created_at);
+    assert_eq!(store.packages().unwrap()[0].requirements[0].input.priority, Priority::Mittel);
+
+    store.remove_requirement(first.id).unwrap();
+    assert!(store.requirements().unwrap().is_empty());
+    assert!(store.remove_requirement(first.id).is_err());
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("db.sqlite")).unwrap();
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM requirement WHERE removed_at IS NOT NULL", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn evidence_is_checked_stored_by_hash_verified_before_opening_and_kept_on_removal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let pdf = dir.path().join("Ratsbeschluss 2026.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n").unwrap();
+    let evidence = store.add_evidence("datenschutz-avv", &pdf, None).unwrap();
+    assert_eq!(evidence.title, "Ratsbeschluss 2026");
+    assert_eq!(evidence.media_type, "application/pdf");
+    let stored = store.evidence_file(evidence.id).unwrap();
+    assert_eq!(stored, dir.path().join("db-evidence").join(format!("{}.pdf", evidence.sha256)));
+    assert!(std::fs::read(&stored).unwrap() == std::fs::read(&pdf).unwrap());
+    assert_eq!(store.evidence(Some("datenschutz-avv")).unwrap(), std::slice::from_ref(&evidence));
+
+    let exe = dir.path().join("beschluss.pdf.exe");
+    std::fs::write(&exe, b"MZ\x90\x00").unwrap();
+    let disguised = dir.path().join("vertrag.pdf");
+    std::fs::write(&disguised, b"MZ\x90\x00 this is a program").unwrap();
+    for (file, item) in [(&exe, "datenschutz-avv"), (&disguised, "datenschutz-avv")] {
+        let err = store.add_evidence(item, file, None).unwrap_err();
+        assert_eq!(err.field(), Some("file"), "{err}");
+    }
+    assert!(store.add_evidence("gibt-es-nicht", &pdf, None).is_err());
+    let big = dir.path().join("gross.txt");
+    std::fs::write(&big, vec![b'a'; anbindungscheck::evidence::MAX_BYTES as usize + 10]).unwrap();
+    assert!(store
+        .add_evidence("datenschutz-avv", &big, None)
+        .unwrap_err()
+        .to_string()
+        .contains("zu groß"));
+    assert_eq!(store.evidence(None).unwrap().len(), 1, "refused files write no row");
+    assert_eq!(std::fs::read_dir(dir.path().join("db-evidence")).unwrap().count(), 1, "nor a file");
+
+    std::fs::write(&stored, b"%PDF-1.7 changed behind our back").unwrap();
+    let err = store.evidence_file(evidence.id).unwrap_err();
+    assert!(err.to_string().contains("verändert"), "{err}");
+
+    store.remove_evidence(evidence.id).unwrap();
+    assert!(store.evidence(None).unwrap().is_empty());
+    let history = store
+        .history(&HistoryFilter { item_id: Some("datenschutz-avv".into()), ..Default::default() })
+        .unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(history[0].old_value.as_deref().unwrap().contains(&evidence.sha256));
+    assert!(history[1].new_value.as_deref().unwrap().contains("Ratsbeschluss 2026"));
+}
