@@ -16,11 +16,16 @@ pub struct HistoryEntry {
     pub item_id: Option<String>,
     /// The item's title, if the item is known.
     pub item_title: Option<String>,
+    /// What was changed, in German: "Profil", the item's title, "Onlinedienst „…“", …
+    pub subject: String,
     pub field: String,
     /// German name of the field.
     pub field_label: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
+    /// The values as the clerk reads them (German labels instead of keys).
+    pub old_display: Option<String>,
+    pub new_display: Option<String>,
 }
 
 /// Which entries to list; all fields optional.
@@ -94,7 +99,11 @@ pub fn field_label(field: &str) -> &'static str {
 
 /// A stored value as the clerk reads it: status and blocking party by their German label.
 pub fn display_value(field: &str, value: Option<&str>) -> String {
-    let Some(value) = value else { return "–".to_owned() };
+    value.map_or_else(|| "–".to_owned(), |v| label_of(field, v))
+}
+
+/// A stored value with keys replaced by their German labels.
+pub(crate) fn label_of(field: &str, value: &str) -> String {
     let label = match field {
         "status" => value.parse::<crate::progress::Status>().ok().map(|s| s.label()),
         "blocked_by" => value.parse::<crate::progress::BlockingParty>().ok().map(|p| p.label()),
@@ -111,6 +120,32 @@ pub fn display_value(field: &str, value: Option<&str>) -> String {
         _ => None,
     };
     label.map_or_else(|| value.to_owned(), str::to_owned)
+}
+
+/// What an audit entry is about, in German. `names` holds the names of packages, services and
+/// events by the IDs the audit trail records for them.
+pub(crate) fn subject(
+    entity: &str,
+    id: Option<&str>,
+    item_title: &Option<String>,
+    names: &std::collections::HashMap<String, String>,
+) -> String {
+    let named = |what: &str| match id.and_then(|id| names.get(id)) {
+        Some(name) => format!("{what} „{name}“"),
+        None => format!("{what} {}", id.unwrap_or_default()).trim_end().to_owned(),
+    };
+    match entity {
+        "profile" => "Profil".to_owned(),
+        "item" | "evidence" => {
+            item_title.clone().or_else(|| id.map(str::to_owned)).unwrap_or_default()
+        }
+        "package" => named("Informationspaket"),
+        "service" | "requirement" => named("Onlinedienst"),
+        "event" => named("Veranstaltung"),
+        "person" => "Ansprechpersonen".to_owned(),
+        "fachverfahren" => "Fachverfahren".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 /// A changed field: name, old and new value as text.
@@ -133,5 +168,18 @@ mod tests {
         assert_eq!(display_value("note", None), "–");
         assert_eq!(display_value("phase", Some("produktionstest")), "Produktionstest");
         assert_eq!(field_label("fit_connect_destination"), "FIT-Connect-Zustellpunkt");
+    }
+
+    #[test]
+    fn subjects_name_what_changed() {
+        let names =
+            std::collections::HashMap::from([("p/s".to_owned(), "Präqualifizierung".to_owned())]);
+        assert_eq!(
+            subject("service", Some("p/s"), &None, &names),
+            "Onlinedienst „Präqualifizierung“"
+        );
+        assert_eq!(subject("event", Some("p/e"), &None, &names), "Veranstaltung p/e");
+        assert_eq!(subject("item", Some("a"), &Some("Titel".into()), &names), "Titel");
+        assert_eq!(subject("profile", None, &None, &names), "Profil");
     }
 }

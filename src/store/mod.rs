@@ -291,6 +291,7 @@ impl Store {
              ORDER BY id DESC LIMIT ?4",
         )?;
         let titles = packages::item_titles(&self.conn, &self.catalogue)?;
+        let names = packages::subject_names(&self.conn)?;
         let rows = stmt.query_map(
             params![
                 filter.item_id,
@@ -300,17 +301,25 @@ impl Store {
             ],
             |row| {
                 let item_id: Option<String> = row.get(3)?;
+                let entity: String = row.get(2)?;
                 let field: String = row.get(4)?;
+                let old_value: Option<String> = row.get(5)?;
+                let new_value: Option<String> = row.get(6)?;
+                let item_title = item_id.as_deref().and_then(|id| titles.get(id)).cloned();
+                let subject = audit::subject(&entity, item_id.as_deref(), &item_title, &names);
                 Ok(HistoryEntry {
                     id: row.get(0)?,
                     at: row.get(1)?,
-                    entity: row.get(2)?,
-                    item_title: item_id.as_deref().and_then(|id| titles.get(id)).cloned(),
+                    entity,
+                    item_title,
                     item_id,
+                    subject,
                     field_label: audit::field_label(&field).to_owned(),
+                    old_display: old_value.as_deref().map(|v| audit::label_of(&field, v)),
+                    new_display: new_value.as_deref().map(|v| audit::label_of(&field, v)),
                     field,
-                    old_value: row.get(5)?,
-                    new_value: row.get(6)?,
+                    old_value,
+                    new_value,
                 })
             },
         )?;

@@ -223,6 +223,25 @@ pub(super) fn reviews(conn: &Connection) -> Result<HashMap<String, String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Names of what the audit trail refers to besides items: packages by ID, services and events
+/// by `<package ID>/<ID>`.
+pub(super) fn subject_names(conn: &Connection) -> Result<HashMap<String, String>> {
+    let mut names = HashMap::new();
+    if schema_version(conn)? < 2 {
+        return Ok(names);
+    }
+    for (m, _, _) in manifests(conn)? {
+        for s in &m.services {
+            names.insert(format!("{}/{}", m.id, s.id), s.name.clone());
+        }
+        for e in &m.events {
+            names.insert(format!("{}/{}", m.id, e.id), e.title.clone());
+        }
+        names.insert(m.id.clone(), m.title.clone());
+    }
+    Ok(names)
+}
+
 /// Titles of every item ever known: the catalogue and archived package items.
 pub(super) fn item_titles(
     conn: &Connection,

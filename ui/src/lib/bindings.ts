@@ -20,17 +20,26 @@ export type HistoryEntry = { id: number,
  */
 at: string, 
 /**
- * `profile` or `item`.
+ * `profile`, `item`, `package`, `service`, `event`, `person`, `fachverfahren`, `evidence`
+ * or `requirement`.
  */
 entity: string, item_id: string | null, 
 /**
  * The item's title, if the item is known.
  */
-item_title: string | null, field: string, 
+item_title: string | null, 
+/**
+ * What was changed, in German: "Profil", the item's title, "Onlinedienst „…“", …
+ */
+subject: string, field: string, 
 /**
  * German name of the field.
  */
-field_label: string, old_value: string | null, new_value: string | null, };
+field_label: string, old_value: string | null, new_value: string | null, 
+/**
+ * The values as the clerk reads them (German labels instead of keys).
+ */
+old_display: string | null, new_display: string | null, };
 
 export type HistoryFilter = { 
 /**
