@@ -59,12 +59,23 @@ pub fn build(
     out: &Path,
     catalogue: &Catalogue,
 ) -> Result<Built, PackageError> {
-    let limits = Limits::default();
     let manifest_path = src.join("manifest.json");
-    hash_file(&manifest_path, limits.manifest_bytes)?;
+    hash_file(&manifest_path, Limits::default().manifest_bytes)?;
     let text = std::fs::read_to_string(&manifest_path)
         .map_err(|e| build_err(format!("{}: {e}", manifest_path.display())))?;
-    let mut manifest = archive::parse_manifest(&text)?;
+    build_from(src, &text, key, out, catalogue)
+}
+
+/// Like [`build`], with the manifest given as text (e.g. a changed copy of `src`'s own).
+pub fn build_from(
+    src: &Path,
+    manifest_json: &str,
+    key: &SigningKey,
+    out: &Path,
+    catalogue: &Catalogue,
+) -> Result<Built, PackageError> {
+    let limits = Limits::default();
+    let mut manifest = archive::parse_manifest(manifest_json)?;
 
     for d in &mut manifest.documents {
         crate::package::manifest::check_document_path(&d.path)?;
