@@ -84,13 +84,10 @@ fn seen(db: &Path) -> Seen {
 
 #[test]
 fn killed_writes_and_imports_never_lose_a_saved_change_or_leave_half_of_one() {
-    let seed = std::env::var("CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
-            t.as_nanos() as u64 ^ 0x9E37_79B9_7F4A_7C15
-        });
+    let seed = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        t.as_nanos() as u64 ^ 0x9E37_79B9_7F4A_7C15
+    });
     println!("CRASH_SEED={seed}");
     let mut rng = Rng(seed | 1);
     let dir = tempfile::tempdir().unwrap();
