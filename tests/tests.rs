@@ -2,7 +2,9 @@
 
 mod cli;
 mod crash;
+mod fuzz;
 mod package;
+mod properties;
 mod report;
 mod store;
 mod workflow;
