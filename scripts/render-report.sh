@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds a sample readiness report with the CLI (a municipality with progress, notes, blockers,
 # deadlines and the example package imported) and renders every page to PNG for a visual check:
-# target/report-pages/bericht.pdf and target/report-pages/seite-N.png. Needs poppler-utils.
+# target/report-pages/bericht.pdf and target/report-pages/seite-N.png. A second report with the
+# clerk's whole workflow (roles, connection data, requirements, Fachverfahren, evidence, events)
+# comes from the integration test that builds it: target/report-pages/bericht-workflow.pdf and
+# workflow-N.png. Needs poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p anbindungscheck
@@ -56,4 +59,9 @@ cli item set veranstaltung-teilnehmen --status erledigt --owner "Petra Öztürk"
 
 "$bin" --db "$db" report -o "$out/bericht.pdf" --date "$today"
 pdftoppm -r 80 -png "$out/bericht.pdf" "$out/seite"
+
+# The workflow has no CLI commands: the integration test builds that report and keeps a copy.
+ANBINDUNGSCHECK_KEEP_REPORT="$PWD/$out" cargo test -q -p anbindungscheck --features ts \
+  --test integration report::report_shows_the_clerks_whole_workflow >/dev/null
+pdftoppm -r 80 -png "$out/bericht-workflow.pdf" "$out/workflow"
 ls "$out"

@@ -47,8 +47,11 @@ pub struct HistoryFilter {
     pub limit: Option<u32>,
 }
 
-/// The German label of a recorded field.
-pub fn field_label(field: &str) -> &'static str {
+/// The German label of a recorded field of `entity`.
+pub fn field_label(entity: &str, field: &str) -> &'static str {
+    if field == "name" && entity != "profile" {
+        return "Name";
+    }
     match field {
         "name" => "Name der Kommune",
         "ags" => "AGS",
@@ -167,7 +170,9 @@ mod tests {
         assert_eq!(display_value("owner", Some("in_arbeit")), "in_arbeit");
         assert_eq!(display_value("note", None), "–");
         assert_eq!(display_value("phase", Some("produktionstest")), "Produktionstest");
-        assert_eq!(field_label("fit_connect_destination"), "FIT-Connect-Zustellpunkt");
+        assert_eq!(field_label("service", "fit_connect_destination"), "FIT-Connect-Zustellpunkt");
+        assert_eq!(field_label("profile", "name"), "Name der Kommune");
+        assert_eq!(field_label("person", "name"), "Name");
     }
 
     #[test]

@@ -242,6 +242,366 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     assert_eq!(read::read_file(&path).unwrap(), data);
 }
 
+/// Adds everything of the clerk's workflow to a municipality made with the example package:
+/// people per role, the state of two services (every connection field, an expired agreement,
+/// a certificate expiring soon), requirements, Fachverfahren (one the Land lists, one it does
+/// not), evidence files and an attended event. Returns the evidence files' SHA-256.
+fn add_workflow(store: &mut Store, dir: &Path) -> Vec<String> {
+    use anbindungscheck::inventory::{Analysis, FachverfahrenInput, Interface};
+    use anbindungscheck::requirements::{Area, Priority, RequirementInput, RequirementKind};
+    use anbindungscheck::roles::{PersonInput, Role};
+    use anbindungscheck::service_state::{
+        ConnectionData, Phase, PhaseDate, ServiceState, TransportRoute,
+    };
+    const PACKAGE: &str = "ni-vergabe-kommunen";
+
+    let people = [
+        (Role::Projektleitung, "Petra Öztürk", Some("ozg@musterstadt.example"), None),
+        (
+            Role::Technik,
+            "Jonas Weißenfels",
+            Some("it-anbindung.vergabestelle@samtgemeinde-musterstadt-sued.example"),
+            Some("+49 5121 123-789"),
+        ),
+        (Role::Postfach, "Vergabestelle", Some("vergabe@musterstadt.example"), None),
+    ];
+    for (role, name, email, phone) in people {
+        let input = PersonInput {
+            role,
+            name: name.into(),
+            email: email.map(str::to_owned),
+            phone: phone.map(str::to_owned),
+        };
+        store.save_person(None, &input).unwrap();
+    }
+
+    let date = |phase, date: &str| PhaseDate { phase, date: date.into() };
+    let state = ServiceState {
+        phase: Some(Phase::Fragebogen),
+        phase_dates: vec![
+            date(Phase::Interesse, "2026-09-15"),
+            date(Phase::Voraussetzungen, "2026-10-20"),
+            date(Phase::Fragebogen, "2026-11-10"),
+            date(Phase::Freischaltung, "2027-03-01"),
+            date(Phase::Produktiv, "2027-06-01"),
+        ],
+        connection: ConnectionData {
+            ou_id: Some("03241001-OE-17-Vergabestelle".into()),
+            pvog_url: Some(
+                "https://www.pvog.example/leistungen/vergabe/praequalifizierung-von-\
+                 unternehmen/zustaendigkeit?ars=032410010000&ou=03241001-OE-17"
+                    .into(),
+            ),
+            dvdv_key: Some("ags:03241001".into()),
+            fit_connect_destination: Some("3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57".into()),
+            transport_route: Some(TransportRoute::FitConnect),
+        },
+        agreement_expires: Some("2026-11-01".into()),
+        certificate_expires: Some("2026-12-10".into()),
+        pilot_interest: true,
+        training_needed: true,
+    };
+    store.set_service_state(PACKAGE, "praequalifizierung", &state).unwrap();
+    let interest = ServiceState {
+        phase: Some(Phase::Interesse),
+        phase_dates: vec![date(Phase::Interesse, "2026-11-20")],
+        training_needed: true,
+        ..Default::default()
+    };
+    store.set_service_state(PACKAGE, "eigenerklaerung", &interest).unwrap();
+
+    let requirements = [
+        (
+            "praequalifizierung",
+            RequirementKind::Anforderung,
+            Area::Technisch,
+            Priority::Hoch,
+            "Rückkanal über FIT-Connect, damit die Vergabestelle fehlende Nachweise beim \
+             Unternehmen nachfordern kann, ohne das Verfahren zu verlassen. Ohne Rückkanal \
+             müssten Nachforderungen weiter per Post oder E-Mail laufen, was die Fristen des \
+             Vergabeverfahrens gefährdet.",
+        ),
+        (
+            "praequalifizierung",
+            RequirementKind::Funktionswunsch,
+            Area::Fachlich,
+            Priority::Niedrig,
+            "Export der Eignungsnachweise als PDF/A für die E-Akte.",
+        ),
+        (
+            "eigenerklaerung",
+            RequirementKind::Funktionswunsch,
+            Area::Fachlich,
+            Priority::Mittel,
+            "Vorlagen für Eigenerklärungen nach § 123 und § 124 GWB.",
+        ),
+    ];
+    for (service, kind, area, priority, description) in requirements {
+        let input = RequirementInput {
+            package_id: PACKAGE.into(),
+            service_id: service.into(),
+            kind,
+            area,
+            description: description.into(),
+            priority,
+        };
+        store.save_requirement(None, &input).unwrap();
+    }
+
+    let listed = FachverfahrenInput {
+        product: "Vergabemanager (Beispiel)".into(),
+        vendor: "Muster Software GmbH".into(),
+        version: Some("8.1".into()),
+        services: vec!["praequalifizierung".into(), "bekanntmachung".into()],
+        interface: Interface::FitConnect,
+        vendor_commissioned: true,
+        commissioned_on: Some("2026-09-01".into()),
+        analysis: Analysis::InPruefung,
+        note: None,
+    };
+    store.save_fachverfahren(None, &listed).unwrap();
+    let own = FachverfahrenInput {
+        product: "Vergabetabelle (Eigenentwicklung)".into(),
+        vendor: "Kommunales Rechenzentrum Südniedersachsen".into(),
+        version: None,
+        services: vec!["eigenerklaerung".into()],
+        interface: Interface::Keine,
+        vendor_commissioned: false,
+        commissioned_on: None,
+        analysis: Analysis::Offen,
+        note: None,
+    };
+    store.save_fachverfahren(None, &own).unwrap();
+
+    let files = [
+        ("2026-10-14_Ratsbeschluss_Nachnutzung_EfA-Vergabe.pdf", &b"%PDF-1.7\nRatsbeschluss"[..]),
+        ("AVV Vergabedienste.pdf", b"%PDF-1.7\nAVV"),
+        ("Schulungsplan.csv", "Name;Termin\nFrau Lindqvist;2027-01-20\n".as_bytes()),
+    ];
+    let mut hashes = Vec::new();
+    for (n, (name, bytes)) in files.into_iter().enumerate() {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (item, title) = match n {
+            0 => ("vollzug-zustaendigkeit", Some("Ratsbeschluss zur Nachnutzung")),
+            1 => ("datenschutz-avv", Some("Unterzeichnete AVV")),
+            _ => ("datenschutz-avv", None),
+        };
+        hashes.push(store.add_evidence(item, &path, title).unwrap().sha256);
+    }
+    store.set_event_attended(PACKAGE, "info-2027-01", true).unwrap();
+    hashes
+}
+
+#[test]
+fn report_shows_the_clerks_whole_workflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let hashes = add_workflow(&mut store, dir.path());
+    let path = dir.path().join("bericht.pdf");
+    let (data, _) = write_report(&store, "2026-11-28", &path);
+    // `ANBINDUNGSCHECK_KEEP_REPORT=DIR` keeps the PDF for a look (scripts/render-report.sh).
+    if let Some(keep) = std::env::var_os("ANBINDUNGSCHECK_KEEP_REPORT") {
+        std::fs::create_dir_all(&keep).unwrap();
+        std::fs::copy(&path, Path::new(&keep).join("bericht-workflow.pdf")).unwrap();
+    }
+
+    // The embedded JSON, read back from the PDF.
+    let read = read::read_file(&path).unwrap();
+    assert_eq!(read, data);
+    let roles: Vec<_> = read.roles.iter().map(|p| (p.role.as_str(), p.name.as_str())).collect();
+    assert_eq!(
+        roles,
+        [
+            ("projektleitung", "Petra Öztürk"),
+            ("technik", "Jonas Weißenfels"),
+            ("postfach", "Vergabestelle")
+        ]
+    );
+    assert_eq!(read.roles[1].phone.as_deref(), Some("+49 5121 123-789"));
+    let service = |id: &str| read.services.iter().find(|s| s.service_id == id).unwrap();
+    let pq = service("praequalifizierung");
+    assert_eq!(
+        (pq.phase.as_deref(), pq.phase_label.as_deref()),
+        (Some("fragebogen"), Some("Fragebogen"))
+    );
+    assert_eq!(pq.phase_dates.len(), 5);
+    assert_eq!(
+        (pq.phase_dates[0].phase.as_str(), pq.phase_dates[0].date),
+        ("interesse", day("2026-09-15"))
+    );
+    assert_eq!(
+        pq.connection.fit_connect_destination.as_deref(),
+        Some("3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57")
+    );
+    assert_eq!(pq.connection.dvdv_key.as_deref(), Some("ags:03241001"));
+    assert_eq!(pq.connection.transport_route.as_deref(), Some("fit_connect"));
+    assert_eq!(pq.connection.transport_route_label.as_deref(), Some("FIT-Connect"));
+    assert_eq!(pq.agreement_expires, Some(day("2026-11-01")));
+    assert_eq!(pq.certificate_expires, Some(day("2026-12-10")));
+    assert!(pq.pilot_interest && pq.training_needed);
+    let kinds: Vec<_> = pq
+        .requirements
+        .iter()
+        .map(|r| (r.kind.as_str(), r.area.as_str(), r.priority.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [("anforderung", "technisch", "hoch"), ("funktionswunsch", "fachlich", "niedrig")]
+    );
+    assert_eq!(pq.requirements[0].priority_label, "Hoch");
+    let declined = service("bekanntmachung");
+    assert_eq!((declined.phase.as_deref(), declined.pilot_interest), (None, false));
+    assert!(declined.connection.is_empty() && declined.requirements.is_empty());
+    assert_eq!(service("eigenerklaerung").requirements.len(), 1);
+
+    assert_eq!(read.fachverfahren.len(), 2);
+    let matched = read.fachverfahren[0].land_match.as_ref().unwrap();
+    assert_eq!(
+        (matched.package_id.as_str(), matched.id.as_str()),
+        ("ni-vergabe-kommunen", "vergabemanager")
+    );
+    assert_eq!(read.fachverfahren[0].commissioned_on, Some(day("2026-09-01")));
+    assert_eq!(read.fachverfahren[0].interface_label, "FIT-Connect");
+    assert_eq!(read.fachverfahren[1].land_match, None);
+    assert_eq!(read.fachverfahren[1].analysis, "offen");
+    let land_only: Vec<_> = read.fachverfahren_land_only.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(land_only, ["ausschreibung-plus"]);
+
+    let events: Vec<_> = read.events.iter().map(|e| (e.id.as_str(), e.attended)).collect();
+    assert_eq!(events, [("info-2027-01", true), ("workshop-technik-2027-02", false)]);
+    assert_eq!(read.events[0].registration_deadline, Some(day("2027-01-13")));
+    assert_eq!(read.events[0].start, "2027-01-20T10:00");
+
+    let item =
+        |id: &str| read.checklist.iter().flat_map(|s| &s.items).find(|i| i.id == id).unwrap();
+    let avv = &item("datenschutz-avv").evidence;
+    assert_eq!(avv.len(), 2);
+    assert_eq!(
+        (avv[0].title.as_str(), avv[0].file_name.as_str()),
+        ("Unterzeichnete AVV", "AVV Vergabedienste.pdf")
+    );
+    assert_eq!((avv[0].media_type.as_str(), avv[0].size), ("application/pdf", 12));
+    assert_eq!(avv[0].sha256, hashes[1]);
+    assert_eq!((avv[1].title.as_str(), avv[1].media_type.as_str()), ("Schulungsplan", "text/csv"));
+    assert_eq!(item("vollzug-zustaendigkeit").evidence[0].sha256, hashes[0]);
+    assert!(item("koordination-land").evidence.is_empty());
+
+    // Deadlines of every kind: the expired agreement is overdue, the certificate due soon.
+    assert!(read.overdue.iter().any(|d| d.kind == "vereinbarung"), "{:?}", read.overdue);
+    assert!(read.due_soon.iter().any(|d| d.kind == "zertifikat"), "{:?}", read.due_soon);
+
+    // The JSON as a reader sees it: new fields present, keys as documented.
+    let json: Value = serde_json::to_value(&read).unwrap();
+    assert_eq!(json["services"][0]["connection"]["ou_id"], "03241001-OE-17-Vergabestelle");
+    assert_eq!(json["fachverfahren"][1]["land_match"], Value::Null);
+    assert_eq!(json["events"][1]["attended"], false);
+
+    // The PDF as a reader sees it.
+    let text = pdftotext(&path);
+    let flat = squash(&text);
+    for heading in [
+        "Anforderungen an das Land",
+        "Fachverfahren",
+        "Vom Land gelistet, aber nicht im Bestand der Kommune",
+        "Veranstaltungen",
+        "Nachweise",
+        "Ansprechpersonen",
+        "Anbindung: Präqualifizierung von Unternehmen",
+        "Beim Land gelistet",
+        "FIT-Connect-Zustellpunkt-ID",
+        "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57",
+        "Termine der Phasen",
+        "Jonas Weißenfels",
+        "Kommunales Rechenzentrum Südniedersachsen",
+        "In den nächsten 30 Tagen fällig",
+        "Vereinbarung läuft ab",
+    ] {
+        assert!(flat.contains(&squash(heading)), "{heading:?} missing from the PDF text");
+    }
+    for hash in &hashes {
+        assert!(flat.contains(hash), "evidence hash {hash} missing from the PDF text");
+    }
+    let qpdf = tool("qpdf", &["--check", path.to_str().unwrap()]);
+    assert!(qpdf.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&qpdf.stdout));
+
+    // The Land's aggregation: per-report counts and the state per service.
+    let result = aggregate::aggregate(std::slice::from_ref(&path), false);
+    assert_eq!(result.rows.len(), 3);
+    let row = |id: &str| result.rows.iter().find(|r| r.service_id.as_deref() == Some(id)).unwrap();
+    let pq_row = row("praequalifizierung");
+    assert_eq!(pq_row.phase.as_deref(), Some("fragebogen"));
+    assert_eq!((pq_row.requirement_count, pq_row.pilot_interest_count), (3, 1));
+    assert_eq!((pq_row.fachverfahren_count, pq_row.fachverfahren_unlisted), (2, 1));
+    assert_eq!(pq_row.service_requirement_count, Some(2));
+    assert_eq!(pq_row.agreement_expires, Some(day("2026-11-01")));
+    assert_eq!(row("eigenerklaerung").phase.as_deref(), Some("interesse"));
+    let csv = aggregate::to_csv(&result.rows);
+    assert!(
+        csv.lines().skip(1).any(|l| l.contains(";fragebogen;")
+            && l.ends_with(";3;1;2;1;ja;ja;2;fit_connect;2026-11-01;2026-12-10")),
+        "{csv}"
+    );
+
+    // The preview before export names what the Land would notice.
+    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    let warned = |needle: &str| preview.warnings.iter().any(|w| w.contains(needle));
+    assert!(warned("Die Nachnutzungsvereinbarung für „Präqualifizierung von Unternehmen“ ist am 01.11.2026 abgelaufen."), "{:?}", preview.warnings);
+    assert!(!warned("keine Phase"), "{:?}", preview.warnings);
+    store
+        .set_service_decision(
+            "ni-vergabe-kommunen",
+            "bekanntmachung",
+            &ServiceDecision { decision: Decision::Ja, reason: None },
+        )
+        .unwrap();
+    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    assert!(
+        preview.warnings.iter().any(|w| w.contains(
+            "„Bekanntmachung von Vergabeverfahren“ (Bedarfsträger: ja) ist noch keine Phase"
+        )),
+        "{:?}",
+        preview.warnings
+    );
+}
+
+#[test]
+fn reports_written_before_the_workflow_fields_still_read() {
+    // A `/1` report of an earlier version has none of the workflow fields.
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Gemeinde Altbericht", "09162000", true);
+    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let mut json: Value = serde_json::to_value(&data).unwrap();
+    let object = json.as_object_mut().unwrap();
+    for field in ["roles", "fachverfahren", "fachverfahren_land_only", "events"] {
+        assert!(object.remove(field).is_some(), "{field}");
+    }
+    for service in object["services"].as_array_mut().unwrap() {
+        let service = service.as_object_mut().unwrap();
+        for field in [
+            "phase_label",
+            "phase_dates",
+            "connection",
+            "agreement_expires",
+            "certificate_expires",
+            "pilot_interest",
+            "training_needed",
+            "requirements",
+        ] {
+            assert!(service.remove(field).is_some(), "{field}");
+        }
+    }
+    for section in object["checklist"].as_array_mut().unwrap() {
+        for item in section["items"].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("evidence");
+        }
+    }
+    let old = read::parse_json(&serde_json::to_vec(&json).unwrap()).unwrap();
+    assert!(old.roles.is_empty() && old.events.is_empty() && old.fachverfahren.is_empty());
+    assert!(old.services.iter().all(|s| s.connection.is_empty() && s.requirements.is_empty()));
+    assert_eq!(old.checklist, data.checklist);
+}
+
 #[test]
 fn a_character_the_font_lacks_fails_the_export_by_name() {
     let dir = tempfile::tempdir().unwrap();
@@ -260,6 +620,27 @@ fn a_character_the_font_lacks_fails_the_export_by_name() {
     let message = err.to_string();
     assert!(message.contains("„☎“") && message.contains("U+260E"), "{message}");
     assert!(message.contains("Rückruf erbeten"), "{message}");
+    assert!(message.contains("in der Notiz der Aufgabe"), "{message}");
+    // The preview warns before the export is tried.
+    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    assert!(preview.warnings.iter().any(|w| w.contains("„☎“ (U+260E)")), "{:?}", preview.warnings);
+}
+
+#[test]
+fn characters_the_clerk_cannot_change_do_not_fail_the_export() {
+    // An evidence file's name comes from the clerk's computer and cannot be edited.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Gemeinde Zeichenhausen", "09162000", false);
+    let file = dir.path().join("Beschluss ☎.pdf");
+    std::fs::write(&file, b"%PDF-1.7\n").unwrap();
+    store.add_evidence("datenschutz-avv", &file, Some("Beschluss")).unwrap();
+    let path = dir.path().join("bericht.pdf");
+    let (data, _) = write_report(&store, "2026-11-28", &path);
+    assert!(pdftotext(&path).contains("Beschluss [U+260E].pdf"));
+    // The data keeps the name as it is.
+    assert_eq!(read::read_file(&path).unwrap(), data);
+    let evidence = data.checklist.iter().flat_map(|s| &s.items).flat_map(|i| &i.evidence);
+    assert!(evidence.into_iter().any(|e| e.file_name == "Beschluss ☎.pdf"));
 }
 
 struct Run {

@@ -311,3 +311,58 @@ fn evidence_is_checked_stored_by_hash_verified_before_opening_and_kept_on_remova
     assert!(history[0].old_value.as_deref().unwrap().contains(&evidence.sha256));
     assert!(history[1].new_value.as_deref().unwrap().contains("Ratsbeschluss 2026"));
 }
+
+#[test]
+fn a_backup_carries_documents_and_evidence_to_another_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    let pdf = dir.path().join("AVV.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\nunterschriebene AVV\n%%EOF\n").unwrap();
+    let evidence = store.add_evidence("datenschutz-avv", &pdf, Some("AVV")).unwrap();
+    let backup = dir.path().join("sicherung.sqlite");
+    store.backup_to(&backup).unwrap();
+    let refused = store.backup_to(&dir.path().join("db.sqlite")).unwrap_err();
+    assert!(refused.to_string().contains("nicht die Datenbank selbst"), "{refused}");
+    drop(store);
+
+    // A freshly set-up computer: nothing but the backup file.
+    let other = tempfile::tempdir().unwrap();
+    let db = other.path().join("neu.sqlite");
+    assert_eq!(anbindungscheck::store::backup::restore(&db, &backup).unwrap(), None);
+    let store = Store::open(&db).unwrap();
+    let file = store.evidence_file(evidence.id).unwrap();
+    assert!(file.starts_with(other.path().join("neu-evidence")));
+    assert!(std::fs::read(&file).unwrap() == std::fs::read(&pdf).unwrap());
+    let documents = &store.packages().unwrap()[0].documents;
+    assert_eq!(documents.len(), 3);
+    for d in documents {
+        store.document_file(PACKAGE, &d.path).unwrap();
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let leftover: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'backup_file'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(leftover, 0, "the file table is only in the backup");
+}
+
+#[test]
+fn a_backup_whose_files_do_not_match_their_names_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let txt = dir.path().join("notiz.txt");
+    std::fs::write(&txt, "Beschluss vom 1. Oktober").unwrap();
+    store.add_evidence("datenschutz-avv", &txt, None).unwrap();
+    let backup = dir.path().join("sicherung.sqlite");
+    store.backup_to(&backup).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&backup).unwrap();
+    conn.execute("UPDATE backup_file SET content = X'00'", []).unwrap();
+    drop(conn);
+    let other = tempfile::tempdir().unwrap();
+    let db = other.path().join("neu.sqlite");
+    let err = anbindungscheck::store::backup::restore(&db, &backup).unwrap_err();
+    assert!(err.to_string().contains("beschädigt"), "{err}");
+    assert!(!db.exists(), "nothing restored");
+}

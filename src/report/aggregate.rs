@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::data::ReportData;
-use super::read;
+use super::{format, read};
 use crate::catalogue::Dimension;
 
 /// Identifies the shape of the JSON output.
@@ -61,6 +61,25 @@ pub struct Row {
     pub decision: Option<String>,
     pub phase: Option<String>,
     pub file: PathBuf,
+    // Added later; in the CSV after `Datei`, so existing column positions stay.
+    /// Requirements to the Land in the whole report.
+    pub requirement_count: u32,
+    /// Services of the report with pilot interest.
+    pub pilot_interest_count: u32,
+    /// Fachverfahren in the municipality's inventory.
+    pub fachverfahren_count: u32,
+    /// Of those, how many the Land does not list.
+    pub fachverfahren_unlisted: u32,
+    /// This service: pilot interest (`None` in a row without service).
+    pub pilot_interest: Option<bool>,
+    /// This service: staff need training.
+    pub training_needed: Option<bool>,
+    /// This service: number of requirements.
+    pub service_requirement_count: Option<u32>,
+    /// This service: transport route key.
+    pub transport_route: Option<String>,
+    pub agreement_expires: Option<NaiveDate>,
+    pub certificate_expires: Option<NaiveDate>,
 }
 
 /// The result of a run.
@@ -175,7 +194,7 @@ pub fn aggregate(paths: &[PathBuf], all: bool) -> Aggregate {
                     report_id: data.report_id.clone(),
                     reason: format!(
                         "älterer Bericht ({}) derselben Kommune; maßgeblich ist {id}",
-                        super::format::date(data.report_date)
+                        format::date(data.report_date)
                     ),
                 });
                 false
@@ -235,6 +254,17 @@ fn rows_of(path: &Path, d: &ReportData) -> Vec<Row> {
         decision: None,
         phase: None,
         file: path.to_owned(),
+        requirement_count: d.services.iter().map(|s| s.requirements.len() as u32).sum(),
+        pilot_interest_count: d.services.iter().filter(|s| s.pilot_interest).count() as u32,
+        fachverfahren_count: d.fachverfahren.len() as u32,
+        fachverfahren_unlisted: d.fachverfahren.iter().filter(|f| f.land_match.is_none()).count()
+            as u32,
+        pilot_interest: None,
+        training_needed: None,
+        service_requirement_count: None,
+        transport_route: None,
+        agreement_expires: None,
+        certificate_expires: None,
     };
     if d.services.is_empty() {
         let mut row = base;
@@ -256,13 +286,19 @@ fn rows_of(path: &Path, d: &ReportData) -> Vec<Row> {
             ozg_id: s.ozg_id.clone(),
             decision: Some(s.decision.key().to_owned()),
             phase: s.phase.clone(),
+            pilot_interest: Some(s.pilot_interest),
+            training_needed: Some(s.training_needed),
+            service_requirement_count: Some(s.requirements.len() as u32),
+            transport_route: s.connection.transport_route.clone(),
+            agreement_expires: s.agreement_expires,
+            certificate_expires: s.certificate_expires,
             ..base.clone()
         })
         .collect()
 }
 
 /// The CSV columns, in order (docs/report-format.md).
-pub const CSV_COLUMNS: [&str; 22] = [
+pub const CSV_COLUMNS: [&str; 32] = [
     "AGS",
     "Kommune",
     "Land",
@@ -285,6 +321,16 @@ pub const CSV_COLUMNS: [&str; 22] = [
     "Bedarfsträger",
     "Phase",
     "Datei",
+    "Anforderungen gesamt",
+    "Dienste mit Pilotinteresse",
+    "Fachverfahren",
+    "Fachverfahren nicht beim Land gelistet",
+    "Pilotinteresse",
+    "Schulungsbedarf",
+    "Anforderungen zum Dienst",
+    "Transportweg",
+    "Vereinbarung bis",
+    "Zertifikat bis",
 ];
 
 /// One CSV field: quoted when needed, and defused when a spreadsheet would take it for a
@@ -335,6 +381,16 @@ pub fn to_csv(rows: &[Row]) -> String {
             opt(&r.decision),
             opt(&r.phase),
             r.file.display().to_string(),
+            r.requirement_count.to_string(),
+            r.pilot_interest_count.to_string(),
+            r.fachverfahren_count.to_string(),
+            r.fachverfahren_unlisted.to_string(),
+            r.pilot_interest.map(|b| format::yes_no(b).to_owned()).unwrap_or_default(),
+            r.training_needed.map(|b| format::yes_no(b).to_owned()).unwrap_or_default(),
+            r.service_requirement_count.map(|n| n.to_string()).unwrap_or_default(),
+            opt(&r.transport_route),
+            r.agreement_expires.map(|d| d.to_string()).unwrap_or_default(),
+            r.certificate_expires.map(|d| d.to_string()).unwrap_or_default(),
         ]));
         out.push_str("\r\n");
     }
@@ -362,6 +418,49 @@ mod tests {
     fn csv_starts_with_bom_and_header() {
         let csv = to_csv(&[]);
         assert!(csv.starts_with("\u{FEFF}AGS;Kommune;Land;"));
-        assert!(csv.ends_with("Datei\r\n"));
+        // The first 22 columns keep their places; later ones follow `Datei`.
+        assert!(csv.contains(";Bedarfsträger;Phase;Datei;Anforderungen gesamt;"), "{csv}");
+        assert!(csv.ends_with(";Vereinbarung bis;Zertifikat bis\r\n"), "{csv}");
+    }
+
+    #[test]
+    fn rows_carry_the_workflow_per_report_and_per_service() {
+        let d = crate::report::layout::tests::workflow_sample();
+        let rows = rows_of(Path::new("bericht.pdf"), &d);
+        assert_eq!(rows.len(), 2);
+        let (a, b) = (&rows[0], &rows[1]);
+        for r in &rows {
+            assert_eq!(
+                (r.requirement_count, r.pilot_interest_count, r.fachverfahren_count),
+                (2, 1, 1)
+            );
+            assert_eq!(r.fachverfahren_unlisted, 0);
+        }
+        assert_eq!(a.phase.as_deref(), Some("fragebogen"));
+        assert_eq!((a.pilot_interest, a.training_needed), (Some(true), Some(true)));
+        assert_eq!(a.service_requirement_count, Some(2));
+        assert_eq!(a.transport_route.as_deref(), Some("fit_connect"));
+        assert_eq!(a.certificate_expires, Some("2026-12-10".parse().unwrap()));
+        assert_eq!((b.phase.as_deref(), b.pilot_interest), (None, Some(false)));
+
+        let csv = to_csv(&rows);
+        let lines: Vec<&str> = csv.lines().collect();
+        let fields: Vec<&str> = lines[1].split(';').collect();
+        assert_eq!(fields.len(), CSV_COLUMNS.len());
+        let at = |name: &str| fields[CSV_COLUMNS.iter().position(|c| *c == name).unwrap()];
+        assert_eq!(at("Phase"), "fragebogen");
+        assert_eq!(at("Anforderungen gesamt"), "2");
+        assert_eq!(at("Dienste mit Pilotinteresse"), "1");
+        assert_eq!(at("Pilotinteresse"), "ja");
+        assert_eq!(at("Transportweg"), "fit_connect");
+        assert_eq!(at("Zertifikat bis"), "2026-12-10");
+        assert_eq!(at("Datei"), "bericht.pdf");
+
+        // A report without services: one row, the per-report counts, empty service columns.
+        let mut none = d.clone();
+        none.services.clear();
+        let rows = rows_of(Path::new("x.pdf"), &none);
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].fachverfahren_count, rows[0].pilot_interest), (1, None));
     }
 }

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use crate::catalogue::{Actor, Dimension};
 use crate::profile::Profile;
@@ -50,14 +51,30 @@ pub struct ReportData {
     /// Number of externally blocked items (both actors); the length of `blockers`.
     pub blocker_count: u32,
     pub blockers: Vec<Blocker>,
-    /// Open items past their due date, oldest first.
+    /// Open items and other dates (expired agreements and certificates, passed phase dates)
+    /// past due, oldest first.
     pub overdue: Vec<DueItem>,
-    /// Open items due within the next 14 days, soonest first.
+    /// Open items and other dates due within the next
+    /// [`crate::readiness::DUE_SOON_DAYS`] days, soonest first.
     pub due_soon: Vec<DueItem>,
     /// The whole checklist, by section, in catalogue order.
     pub checklist: Vec<ReportSection>,
-    /// Every service of every installed package, with the municipality's decision.
+    /// Every service of every installed package, with the municipality's decision and its
+    /// work on the connection.
     pub services: Vec<ReportService>,
+    /// The people the municipality names per role, in role order. (Fields from here on were
+    /// added within `/1`: reports written before them read as empty.)
+    #[serde(default)]
+    pub roles: Vec<ReportPerson>,
+    /// The municipality's Fachverfahren inventory, matched against the Land's lists.
+    #[serde(default)]
+    pub fachverfahren: Vec<ReportFachverfahren>,
+    /// Fachverfahren the Land lists in its packages that the inventory does not contain.
+    #[serde(default)]
+    pub fachverfahren_land_only: Vec<ReportLandFachverfahren>,
+    /// The events of every installed package, with whether the municipality attended.
+    #[serde(default)]
+    pub events: Vec<ReportEvent>,
 }
 
 /// The program that wrote the report.
@@ -202,6 +219,25 @@ pub struct ReportItem {
     pub note: Option<String>,
     /// "Bitte prüfen": why the clerk should look at the item again after a package update.
     pub review: Option<String>,
+    /// Evidence files attached to the item, oldest first.
+    #[serde(default)]
+    pub evidence: Vec<ReportEvidence>,
+}
+
+/// An evidence file attached to a checklist item. The file itself stays with the
+/// municipality; its SHA-256 lets the Land check a copy it receives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportEvidence {
+    pub title: String,
+    /// The original file name.
+    pub file_name: String,
+    pub media_type: String,
+    /// Bytes.
+    pub size: u64,
+    /// 64 lowercase hex digits.
+    pub sha256: String,
+    /// When it was attached (RFC 3339, UTC).
+    pub added_at: String,
 }
 
 /// A service of an installed package, with the municipality's decision and costs.
@@ -218,12 +254,146 @@ pub struct ReportService {
     pub decision: Decision,
     pub decision_label: String,
     pub decision_reason: Option<String>,
-    /// The connection phase. Not modelled yet: always `null` until the connection workflow
-    /// (interest → prerequisites → questionnaire → activation → go-live) arrives.
+    /// The connection phase reached (`interesse`, `voraussetzungen`, `fragebogen`,
+    /// `freischaltung`, `produktionstest`, `produktiv`); `null` before the connection started.
     pub phase: Option<String>,
     /// Costs of cost models for this service only (models for all services are in the
     /// package's `costs`).
     pub costs: Vec<Cost>,
+    #[serde(default)]
+    pub phase_label: Option<String>,
+    /// Dates of phases, in phase order: reached (up to `phase`) or planned (later phases).
+    #[serde(default)]
+    pub phase_dates: Vec<ReportPhaseDate>,
+    #[serde(default)]
+    pub connection: ReportConnection,
+    /// End of the Nachnutzung agreement.
+    #[serde(default)]
+    pub agreement_expires: Option<NaiveDate>,
+    /// Expiry of the certificate used for the transport route.
+    #[serde(default)]
+    pub certificate_expires: Option<NaiveDate>,
+    /// The municipality would take part as a pilot.
+    #[serde(default)]
+    pub pilot_interest: bool,
+    /// Staff need training for this service.
+    #[serde(default)]
+    pub training_needed: bool,
+    /// Requirements and feature requests to the Land on this service, oldest first.
+    #[serde(default)]
+    pub requirements: Vec<ReportRequirement>,
+}
+
+/// The date of a connection phase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportPhaseDate {
+    pub phase: String,
+    pub phase_label: String,
+    pub date: NaiveDate,
+}
+
+/// The connection data of a service (each `null` while not entered).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportConnection {
+    /// ID of the organisational unit (PVOG / Zuständigkeitsfinder).
+    pub ou_id: Option<String>,
+    /// Link to the service's entry in the PVOG.
+    pub pvog_url: Option<String>,
+    /// DVDV Behördenkennung, e.g. `ags:09162000`.
+    pub dvdv_key: Option<String>,
+    /// FIT-Connect destination ID (a UUID, lowercase).
+    pub fit_connect_destination: Option<String>,
+    /// `fit_connect`, `osci_xta` or `uebergang`.
+    pub transport_route: Option<String>,
+    pub transport_route_label: Option<String>,
+}
+
+impl ReportConnection {
+    /// Whether nothing has been entered.
+    pub fn is_empty(&self) -> bool {
+        *self == ReportConnection::default()
+    }
+}
+
+/// A requirement or feature request to the Land.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRequirement {
+    /// `anforderung` or `funktionswunsch`.
+    pub kind: String,
+    pub kind_label: String,
+    /// `fachlich` or `technisch`.
+    pub area: String,
+    pub area_label: String,
+    /// `hoch`, `mittel` or `niedrig`.
+    pub priority: String,
+    pub priority_label: String,
+    pub description: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// A person named for a role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportPerson {
+    /// `ozg_koordination`, `projektleitung`, `technik`, `fachlichkeit`, `datenschutz`,
+    /// `betrieb`, `postfach`.
+    pub role: String,
+    pub role_label: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A Fachverfahren of the municipality's inventory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportFachverfahren {
+    pub product: String,
+    pub vendor: String,
+    pub version: Option<String>,
+    /// IDs of the services it serves.
+    pub services: Vec<String>,
+    /// `fit_connect`, `osci_xta` or `keine`.
+    pub interface: String,
+    pub interface_label: String,
+    pub vendor_commissioned: bool,
+    pub commissioned_on: Option<NaiveDate>,
+    /// `offen`, `in_pruefung` or `abgeschlossen`.
+    pub analysis: String,
+    pub analysis_label: String,
+    /// The same product of the same vendor in a Land's list, or `null`.
+    pub land_match: Option<LandMatch>,
+}
+
+/// Where a Fachverfahren appears in the Land's lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandMatch {
+    pub package_id: String,
+    pub id: String,
+}
+
+/// A Fachverfahren of a Land's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportLandFachverfahren {
+    pub package_id: String,
+    pub id: String,
+    pub product: String,
+    pub vendor: String,
+    /// As the Land writes it, e.g. "FIT-Connect".
+    pub interface: String,
+    pub services: Vec<String>,
+}
+
+/// An event of an installed package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportEvent {
+    pub package_id: String,
+    pub id: String,
+    pub title: String,
+    /// Local time (Europe/Berlin), `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    pub registration_deadline: Option<NaiveDate>,
+    /// Marked as attended by the municipality.
+    pub attended: bool,
 }
 
 /// What one cost model means for this municipality, in euro cents.
@@ -277,6 +447,17 @@ impl ReportData {
         let status = store.status(date)?;
         let checklist = store.checklist()?;
         let packages = store.packages()?;
+        let mut evidence: HashMap<String, Vec<ReportEvidence>> = HashMap::new();
+        for e in store.evidence(None)? {
+            evidence.entry(e.item_id).or_default().push(ReportEvidence {
+                title: e.title,
+                file_name: e.file_name,
+                media_type: e.media_type,
+                size: e.size,
+                sha256: e.sha256,
+                added_at: e.added_at,
+            });
+        }
 
         let mut sections: Vec<ReportSection> = checklist
             .sections
@@ -302,6 +483,7 @@ impl ReportData {
                 }
             };
             let (item, p) = (entry.item, entry.progress);
+            let item_evidence = evidence.remove(&item.id).unwrap_or_default();
             sections[index].items.push(ReportItem {
                 id: item.id,
                 point: item.point,
@@ -318,12 +500,14 @@ impl ReportData {
                 land_deadline: item.deadline,
                 note: p.note,
                 review: entry.review,
+                evidence: item_evidence,
             });
         }
         sections.retain(|s| !s.items.is_empty());
 
         let mut services = Vec::new();
         let mut report_packages = Vec::new();
+        let mut events = Vec::new();
         for installed in packages {
             let m = &installed.manifest;
             let cost = |c: &crate::package::manifest::CostShare| Cost {
@@ -347,8 +531,38 @@ impl ReportData {
                     .map(cost)
                     .collect(),
             });
+            for e in &m.events {
+                events.push(ReportEvent {
+                    package_id: m.id.clone(),
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    start: e.start.clone(),
+                    registration_deadline: e
+                        .registration_deadline
+                        .as_deref()
+                        .and_then(|d| d.parse().ok()),
+                    attended: installed.attended.contains(&e.id),
+                });
+            }
             for s in &m.services {
                 let decision = installed.decisions.get(&s.id).cloned().unwrap_or_default();
+                let state = installed.service_states.get(&s.id).cloned().unwrap_or_default();
+                let requirements = installed
+                    .requirements
+                    .iter()
+                    .filter(|r| r.input.service_id == s.id)
+                    .map(|r| ReportRequirement {
+                        kind: r.input.kind.key().to_owned(),
+                        kind_label: r.input.kind.label().to_owned(),
+                        area: r.input.area.key().to_owned(),
+                        area_label: r.input.area.label().to_owned(),
+                        priority: r.input.priority.key().to_owned(),
+                        priority_label: r.input.priority.label().to_owned(),
+                        description: r.input.description.clone(),
+                        created_at: r.created_at.clone(),
+                    })
+                    .collect();
+                let c = state.connection;
                 services.push(ReportService {
                     package_id: m.id.clone(),
                     package_version: m.version,
@@ -359,16 +573,88 @@ impl ReportData {
                     decision: decision.decision,
                     decision_label: decision_label(decision.decision).to_owned(),
                     decision_reason: decision.reason,
-                    phase: None,
+                    phase: state.phase.map(|p| p.key().to_owned()),
                     costs: installed
                         .costs_for_municipality
                         .iter()
                         .filter(|c| c.service.as_deref() == Some(s.name.as_str()))
                         .map(cost)
                         .collect(),
+                    phase_label: state.phase.map(|p| p.label().to_owned()),
+                    phase_dates: state
+                        .phase_dates
+                        .iter()
+                        .filter_map(|pd| {
+                            Some(ReportPhaseDate {
+                                phase: pd.phase.key().to_owned(),
+                                phase_label: pd.phase.label().to_owned(),
+                                date: pd.date.parse().ok()?,
+                            })
+                        })
+                        .collect(),
+                    connection: ReportConnection {
+                        ou_id: c.ou_id,
+                        pvog_url: c.pvog_url,
+                        dvdv_key: c.dvdv_key,
+                        fit_connect_destination: c.fit_connect_destination,
+                        transport_route: c.transport_route.map(|t| t.key().to_owned()),
+                        transport_route_label: c.transport_route.map(|t| t.label().to_owned()),
+                    },
+                    agreement_expires: state.agreement_expires.and_then(|d| d.parse().ok()),
+                    certificate_expires: state.certificate_expires.and_then(|d| d.parse().ok()),
+                    pilot_interest: state.pilot_interest,
+                    training_needed: state.training_needed,
+                    requirements,
                 });
             }
         }
+
+        let roles = store
+            .people()?
+            .into_iter()
+            .map(|p| ReportPerson {
+                role: p.role.key().to_owned(),
+                role_label: p.role_label,
+                name: p.name,
+                email: p.email,
+                phone: p.phone,
+            })
+            .collect();
+        let inventory = store.inventory()?;
+        let fachverfahren = inventory
+            .entries
+            .into_iter()
+            .map(|e| {
+                let f = e.fachverfahren;
+                ReportFachverfahren {
+                    product: f.product,
+                    vendor: f.vendor,
+                    version: f.version,
+                    services: f.services,
+                    interface: f.interface.key().to_owned(),
+                    interface_label: f.interface.label().to_owned(),
+                    vendor_commissioned: f.vendor_commissioned,
+                    commissioned_on: f.commissioned_on.and_then(|d| d.parse().ok()),
+                    analysis: f.analysis.key().to_owned(),
+                    analysis_label: f.analysis.label().to_owned(),
+                    land_match: e
+                        .land_match
+                        .map(|l| LandMatch { package_id: l.package_id, id: l.id }),
+                }
+            })
+            .collect();
+        let fachverfahren_land_only = inventory
+            .land_only
+            .into_iter()
+            .map(|l| ReportLandFachverfahren {
+                package_id: l.package_id,
+                id: l.id,
+                product: l.product,
+                vendor: l.vendor,
+                interface: l.interface,
+                services: l.services,
+            })
+            .collect();
 
         let blockers: Vec<Blocker> = status
             .blockers
@@ -420,6 +706,10 @@ impl ReportData {
             due_soon: status.due_soon.into_iter().map(DueItem::from).collect(),
             checklist: sections,
             services,
+            roles,
+            fachverfahren,
+            fachverfahren_land_only,
+            events,
         })
     }
 
@@ -466,8 +756,15 @@ impl ReportData {
                 blocked_parties.join(", ")
             ));
         }
-        if !self.overdue.is_empty() {
-            s.push_str(&format!(", {} überfällig", self.overdue.len()));
+        // Items and the workflow's other dates (expired agreements, passed phase dates).
+        let tasks = self.overdue.iter().filter(|d| d.kind == "aufgabe").count();
+        if tasks > 0 {
+            s.push_str(&format!(", {tasks} überfällig"));
+        }
+        match self.overdue.len() - tasks {
+            0 => {}
+            1 => s.push_str(", 1 weiterer Termin verstrichen"),
+            n => s.push_str(&format!(", {n} weitere Termine verstrichen")),
         }
         s.push('.');
         s

@@ -13,7 +13,7 @@ pub enum ReportError {
     /// A character has no glyph in the report's font.
     #[error(
         "Das Zeichen „{ch}“ ({codepoint}) kann im Bericht nicht dargestellt werden, weil es in \
-         der Schrift fehlt. Es steht in {context}. Bitte ersetzen Sie es und erstellen Sie den \
+         der Schrift fehlt. Es steht {context}. Bitte ersetzen Sie es und erstellen Sie den \
          Bericht erneut."
     )]
     MissingGlyph { ch: String, codepoint: String, context: String },
@@ -73,31 +73,52 @@ impl ReportError {
         }
     }
 
-    /// The error for a character the font cannot draw, naming it and where it occurs.
+    /// The error for a character the font cannot draw, naming it and the text it occurs in.
     pub(crate) fn missing_glyph(c: char, text: &str) -> ReportError {
-        let shown = if c.is_control() || c.is_whitespace() {
-            format!("{c:?}").trim_matches('\'').to_owned()
-        } else {
-            c.to_string()
-        };
-        let excerpt: String = {
-            let chars: Vec<char> = text.chars().collect();
-            let at = chars.iter().position(|&x| x == c).unwrap_or(0);
-            let start = at.saturating_sub(20);
-            let end = (at + 20).min(chars.len());
-            let mut s: String = chars[start..end].iter().collect();
-            if start > 0 {
-                s.insert(0, '…');
-            }
-            if end < chars.len() {
-                s.push('…');
-            }
-            s
-        };
         ReportError::MissingGlyph {
-            ch: shown,
-            codepoint: format!("U+{:04X}", u32::from(c)),
-            context: format!("„{excerpt}“"),
+            ch: shown_char(c),
+            codepoint: codepoint(c),
+            context: format!("in „{}“", excerpt(c, text)),
         }
     }
+
+    /// Like [`ReportError::missing_glyph`], naming the field too, e.g. "in der Notiz der
+    /// Aufgabe 2.F „…“" (`place` is the German phrase after "Es steht").
+    pub(crate) fn missing_glyph_in(c: char, text: &str, place: &str) -> ReportError {
+        ReportError::MissingGlyph {
+            ch: shown_char(c),
+            codepoint: codepoint(c),
+            context: format!("{place}: „{}“", excerpt(c, text)),
+        }
+    }
+}
+
+/// A character as a message shows it (control and space characters escaped).
+pub(crate) fn shown_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("{c:?}").trim_matches('\'').to_owned()
+    } else {
+        c.to_string()
+    }
+}
+
+/// `U+260E`.
+pub(crate) fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// Up to 20 characters either side of the first `c` in `text`, with "…" where cut.
+fn excerpt(c: char, text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+    let start = at.saturating_sub(20);
+    let end = (at + 20).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
 }

@@ -86,17 +86,53 @@ impl Fonts {
             Face::Bold => &self.bold,
         }
     }
+
+    /// Whether both faces can draw `c` (a line break is no glyph but always allowed).
+    pub fn covers(&self, c: char) -> bool {
+        c == '\n' || (self.regular.covers(c) && self.bold.covers(c))
+    }
+
+    /// The first character of `text` (as [`normalise`] leaves it) that the faces cannot draw.
+    pub fn first_missing(&self, text: &str) -> Option<char> {
+        normalise(text).chars().find(|&c| !self.covers(c))
+    }
 }
 
-/// Prepares free text for drawing: line breaks normalised, tabs to spaces, invisible
+/// Prepares free text for drawing: [`normalise`], then every character the font lacks written
+/// as its code point in brackets, e.g. "[U+260E]" (never an empty box).
+///
+/// Text the clerk can edit is checked before the layout starts (`report::glyphs`): a character
+/// the font lacks fails the export there, naming the field, so the clerk can replace it. What
+/// reaches the replacement here is text the clerk cannot change: the Land's package texts and
+/// the names and titles of evidence files.
+pub fn clean(text: &str) -> String {
+    let fonts = Fonts::get();
+    let text = normalise(text);
+    if text.chars().all(|c| fonts.covers(c)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if fonts.covers(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("[U+{:04X}]", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// Normalises free text for drawing: line breaks normalised, tabs to spaces, invisible
 /// formatting characters (zero-width spaces and joiners, BOM, soft hyphen) removed, and
 /// combining sequences composed (NFC), so "u" + "¨" typed on some systems becomes "ü", and the
-/// space before "€" and "%" made a no-break space, so "1.200 €" never breaks apart.
-pub fn clean(text: &str) -> String {
+/// space before "€" and "%" and after "§" made a no-break space, so "1.200 €" and "§ 108"
+/// never break apart.
+pub fn normalise(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.replace("\r\n", "\n")
         .replace(" €", "\u{00A0}€")
         .replace(" %", "\u{00A0}%")
+        .replace("§ ", "§\u{00A0}")
         .replace('\r', "\n")
         .nfc()
         .filter(|c| {
@@ -143,5 +179,16 @@ mod tests {
         assert_eq!(clean("Mu\u{0308}ller\u{200B}\tGmbH\r\nZeile"), "Müller GmbH\nZeile");
         assert_eq!(clean("Trenn\u{00AD}strich"), "Trennstrich");
         assert_eq!(clean("1.200 € und 5 %"), "1.200\u{a0}€ und 5\u{a0}%");
+        assert_eq!(clean("nach § 123 GWB"), "nach §\u{a0}123 GWB");
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_written_as_code_points() {
+        assert_eq!(clean("Beschluss ☎ 😀.pdf"), "Beschluss [U+260E] [U+1F600].pdf");
+        assert_eq!(clean("Zeile\nzwei"), "Zeile\nzwei");
+        let fonts = Fonts::get();
+        assert_eq!(fonts.first_missing("Mu\u{0308}ller ☎"), Some('☎'), "composed first");
+        assert_eq!(fonts.first_missing("Müller\nGmbH"), None);
+        fonts.regular.check(&clean("Москва ☎")).unwrap();
     }
 }

@@ -15,6 +15,39 @@ pub fn date_text(s: &str) -> String {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map(date).unwrap_or_else(|_| s.to_owned())
 }
 
+/// A local `YYYY-MM-DDTHH:MM` as `20.01.2027, 10:00 Uhr` (left as it is if it is no such time).
+pub fn datetime_text(s: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .map(|t| format!("{}, {}{NBSP}Uhr", date(t.date()), t.format("%H:%M")))
+        .unwrap_or_else(|_| s.to_owned())
+}
+
+/// `ja` or `nein`.
+pub fn yes_no(b: bool) -> &'static str {
+    if b {
+        "ja"
+    } else {
+        "nein"
+    }
+}
+
+/// A file size: `512 Bytes`, `245 KB`, `1,2 MB` (1 KB = 1024 bytes, rounded up).
+pub fn size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    if bytes < KB {
+        format!("{bytes}{NBSP}Bytes")
+    } else if bytes < KB * KB {
+        format!("{}{NBSP}KB", bytes.div_ceil(KB))
+    } else {
+        let tenths = bytes.saturating_mul(10).div_ceil(KB * KB);
+        format!(
+            "{},{}{NBSP}MB",
+            crate::package::manifest::group_thousands(tenths / 10),
+            tenths % 10
+        )
+    }
+}
+
 /// `25 %`, or `–` when there is nothing to count.
 pub fn percent(p: Option<u8>) -> String {
     match p {
@@ -63,5 +96,11 @@ mod tests {
         assert_eq!(days(-1), "seit 1 Tag");
         assert_eq!(days(0), "heute");
         assert_eq!(days(12), "in 12 Tagen");
+        assert_eq!(datetime_text("2027-01-20T09:30"), "20.01.2027, 09:30\u{a0}Uhr");
+        assert_eq!(datetime_text("demnächst"), "demnächst");
+        assert_eq!(size(512), "512\u{a0}Bytes");
+        assert_eq!(size(250_000), "245\u{a0}KB");
+        assert_eq!(size(1_200_000), "1,2\u{a0}MB");
+        assert_eq!(size(25 * 1024 * 1024), "25,0\u{a0}MB");
     }
 }

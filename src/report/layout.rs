@@ -7,7 +7,7 @@
 //! between lines. Headings are kept with what follows them, the signature block is never split.
 //! Status is always written out as text; colour only supports it.
 
-use super::data::{Cost, DueItem, ReportData, ReportItem};
+use super::data::{Cost, DueItem, ReportData, ReportItem, ReportService};
 use super::fonts::{clean, Face, Fonts};
 use super::format::{self, NBSP};
 use super::wrap::wrap;
@@ -92,14 +92,36 @@ const H2: Style = style(Face::Bold, 13.0, 17.0, ACCENT);
 const H3: Style = style(Face::Bold, 10.5, 14.0, INK);
 const LABEL: Style = style(Face::Regular, 8.0, 10.5, MUTED);
 const VALUE: Style = style(Face::Regular, 10.0, 13.5, INK);
+const VALUE_BOLD: Style = style(Face::Bold, 10.0, 13.5, INK);
+const VALUE_MUTED: Style = style(Face::Regular, 10.0, 13.5, MUTED);
 const CELL: Style = style(Face::Regular, 8.5, 11.5, INK);
 const CELL_BOLD: Style = style(Face::Bold, 8.5, 11.5, INK);
 const CELL_SMALL: Style = style(Face::Regular, 7.5, 10.0, MUTED);
 const CELL_HEAD: Style = style(Face::Bold, 7.5, 10.0, MUTED);
+/// SHA-256 in tables: two lines of 32 hex digits.
+const HASH: Style = style(Face::Regular, 7.0, 9.5, INK);
 const BIG: Style = style(Face::Bold, 34.0, 38.0, ACCENT);
 const FOOTER: Style = style(Face::Regular, 7.5, 10.0, MUTED);
 
 const PAD_X: f32 = 4.0;
+/// Space below a row of label-over-value fields.
+const FIELD_GAP: f32 = 6.0;
+/// What a heading keeps with it when a table follows: a two-line header, a note and a first
+/// row of a few lines (a table moves to the next page with less room than that).
+const TABLE_KEEP: f32 = 100.0;
+
+/// A one-line sub-heading with the space above and below it.
+const H3_BLOCK: f32 = 10.0 + H3.leading + 4.0;
+
+/// What a heading keeps with it: a table (header and first row), or the one line that says
+/// the section is empty.
+fn keep(empty: bool) -> f32 {
+    if empty {
+        BODY.leading
+    } else {
+        TABLE_KEEP
+    }
+}
 const PAD_Y: f32 = 4.0;
 
 /// A paragraph inside a table cell.
@@ -128,6 +150,34 @@ const fn col(title: &'static str, width: f32) -> Column {
     Column { title, width }
 }
 
+/// A label-over-value field of a [`Layout::field_row`].
+struct Field {
+    label: &'static str,
+    value: String,
+    style: Style,
+    width: f32,
+}
+
+impl Field {
+    fn value(value: String) -> Field {
+        Field { label: "", value, style: VALUE, width: 0.0 }
+    }
+
+    /// "nicht erfasst", muted.
+    fn missing() -> Field {
+        Field { style: VALUE_MUTED, ..Field::value("nicht erfasst".to_owned()) }
+    }
+
+    /// A value that needs attention (an expired date), bold.
+    fn warning(value: String) -> Field {
+        Field { style: VALUE_BOLD, ..Field::value(value) }
+    }
+
+    fn at(self, label: &'static str, width: f32) -> Field {
+        Field { label, width, ..self }
+    }
+}
+
 /// A wrapped cell: its lines with their styles.
 type Lines = Vec<(String, Style)>;
 
@@ -140,13 +190,20 @@ struct Layout {
 
 /// Lays out the whole report.
 pub fn layout(data: &ReportData) -> Result<Vec<Page>> {
+    // Text the clerk can fix fails here, naming the field; any other character the font
+    // lacks is written as its code point (`fonts::clean`).
+    super::glyphs::check(data)?;
     let mut l = Layout { fonts: Fonts::get(), pages: vec![Page::default()], y: TOP };
     l.title_block(data)?;
     l.summary(data)?;
     l.blockers(data)?;
     l.deadlines(data)?;
     l.services(data)?;
+    l.requirements(data)?;
+    l.fachverfahren(data)?;
+    l.events(data)?;
     l.checklist(data)?;
+    l.evidence(data)?;
     l.contacts(data)?;
     l.signature(data)?;
     l.closing(data)?;
@@ -232,7 +289,7 @@ impl Layout {
     /// A section heading, kept with the next `keep` pt.
     fn h2(&mut self, title: &str, keep: f32) -> Result<()> {
         self.gap(20.0);
-        self.ensure(H2.leading + 8.0 + keep);
+        self.ensure(H2.leading + 10.0 + keep);
         self.text_at(LEFT, self.y, H2, title)?;
         self.y += H2.leading + 2.0;
         self.hline(LEFT, RIGHT, self.y, 0.6, RULE);
@@ -255,6 +312,15 @@ impl Layout {
 
     // ---------------------------------------------------------------------------------------
     // Tables
+
+    /// The width of a column in which none of `texts` breaks (a header word, a date).
+    fn fit_width(&self, texts: &[(&str, Style)]) -> Result<f32> {
+        let mut w: f32 = 0.0;
+        for (text, style) in texts {
+            w = w.max(self.width(text, *style)?);
+        }
+        Ok((w + 2.0 * PAD_X + 1.0).ceil())
+    }
 
     fn column_widths(columns: &[Column]) -> Vec<f32> {
         let fixed: f32 = columns.iter().map(|c| c.width).sum();
@@ -515,7 +581,7 @@ impl Layout {
     }
 
     fn blockers(&mut self, d: &ReportData) -> Result<()> {
-        self.h2("Extern blockiert", 40.0)?;
+        self.h2("Extern blockiert", keep(d.blockers.is_empty()))?;
         if d.blockers.is_empty() {
             return self.paragraph(LEFT, WIDTH, "Keine Aufgabe ist extern blockiert.", BODY);
         }
@@ -538,12 +604,12 @@ impl Layout {
     }
 
     fn deadlines(&mut self, d: &ReportData) -> Result<()> {
-        self.h2("Fristen", 60.0)?;
+        self.h2("Fristen", H3_BLOCK + keep(d.overdue.is_empty()))?;
         let columns = [
-            col("Fällig", 88.0),
+            col("Fällig", 84.0),
             col("Was", 0.0),
-            col("Status / Art", 96.0),
-            col("Verantwortlich", 110.0),
+            col("Status / Art", 108.0),
+            col("Verantwortlich", 104.0),
         ];
         let rows = |list: &[DueItem]| -> Vec<Vec<Cell>> {
             list.iter()
@@ -564,16 +630,20 @@ impl Layout {
                 })
                 .collect()
         };
-        self.h3("Überfällig", 40.0)?;
+        self.h3("Überfällig", keep(d.overdue.is_empty()))?;
         if d.overdue.is_empty() {
             self.paragraph(LEFT, WIDTH, "Nichts ist überfällig.", BODY)?;
         } else {
             self.table(&columns, &rows(&d.overdue), "Überfällig")?;
         }
         let soon = format!("In den nächsten {} Tagen fällig", crate::readiness::DUE_SOON_DAYS);
-        self.h3(&soon, 40.0)?;
+        self.h3(&soon, keep(d.due_soon.is_empty()))?;
         if d.due_soon.is_empty() {
-            self.paragraph(LEFT, WIDTH, "In den nächsten 30 Tagen ist nichts fällig.", BODY)
+            let none = format!(
+                "In den nächsten {} Tagen ist nichts fällig.",
+                crate::readiness::DUE_SOON_DAYS
+            );
+            self.paragraph(LEFT, WIDTH, &none, BODY)
         } else {
             self.table(&columns, &rows(&d.due_soon), &soon)
         }
@@ -595,7 +665,7 @@ impl Layout {
     }
 
     fn services(&mut self, d: &ReportData) -> Result<()> {
-        self.h2("Onlinedienste", 50.0)?;
+        self.h2("Onlinedienste", H3_BLOCK + H3.leading + 60.0)?;
         if d.packages.is_empty() {
             return self.paragraph(
                 LEFT,
@@ -661,21 +731,378 @@ impl Layout {
                     } else {
                         "–".to_owned()
                     };
-                    vec![name, decision, cell(s.phase.as_deref().unwrap_or("–")), cell(costs)]
+                    let phase = s.phase_label.as_deref().unwrap_or("nicht begonnen");
+                    vec![name, decision, cell(phase), cell(costs)]
                 })
                 .collect();
             self.table(
                 &[
-                    col("Onlinedienst", 165.0),
-                    col("Bedarfsträger (Entscheidung)", 160.0),
-                    col("Phase", 50.0),
+                    col("Onlinedienst", 150.0),
+                    col("Bedarfsträger (Entscheidung)", 140.0),
+                    col("Phase", 80.0),
                     col("Kosten", 0.0),
                 ],
                 &rows,
                 &p.title,
             )?;
+            let (with, without): (Vec<&ReportService>, Vec<&ReportService>) =
+                services.iter().partition(|s| Self::has_details(s));
+            for s in with {
+                self.service_details(d, s)?;
+            }
+            if !without.is_empty() {
+                self.y += 6.0;
+                let text = if without.len() == services.len() {
+                    "Zur Anbindung dieser Onlinedienste ist noch nichts erfasst (Phase, \
+                     Anbindungsdaten, Ablaufdaten, Pilotinteresse, Schulungsbedarf)."
+                        .to_owned()
+                } else {
+                    let names: Vec<String> = without
+                        .iter()
+                        .map(|s| match s.decision {
+                            crate::store::Decision::Nein => {
+                                format!("„{}“ (nicht{NBSP}Bedarfsträger)", s.name)
+                            }
+                            _ => format!("„{}“", s.name),
+                        })
+                        .collect();
+                    format!("Ohne Angaben zur Anbindung: {}.", names.join(", "))
+                };
+                self.paragraph(LEFT, WIDTH, &text, BODY)?;
+            }
         }
         Ok(())
+    }
+
+    /// A row of label-over-value fields, kept on one page.
+    fn field_row(&mut self, fields: &[Field]) -> Result<()> {
+        let (wrapped, h) = self.wrap_fields(fields)?;
+        self.ensure(h);
+        let top = self.y;
+        let mut x = LEFT;
+        for (f, lines) in fields.iter().zip(wrapped) {
+            self.text_at(x, top, LABEL, f.label)?;
+            let mut y = top + LABEL.leading;
+            for line in lines {
+                self.text_at(x, y, f.style, &line)?;
+                y += f.style.leading;
+            }
+            x += f.width;
+        }
+        self.y = top + h + FIELD_GAP;
+        Ok(())
+    }
+
+    /// The wrapped values of a row of fields and the row's height (without the gap below).
+    fn wrap_fields(&self, fields: &[Field]) -> Result<(Vec<Vec<String>>, f32)> {
+        let mut wrapped = Vec::with_capacity(fields.len());
+        let mut h: f32 = 0.0;
+        for f in fields {
+            let lines = self.wrap(&clean(&f.value), f.style, f.width - 12.0)?;
+            h = h.max(LABEL.leading + f.style.leading * lines.len().max(1) as f32);
+            wrapped.push(lines);
+        }
+        Ok((wrapped, h))
+    }
+
+    /// How far a service's connection has come: phase with its dates, connection data, expiry
+    /// dates, pilot interest and training needs.
+    fn service_details(&mut self, d: &ReportData, s: &ReportService) -> Result<()> {
+        let c = &s.connection;
+        let title = format!("Anbindung: {}", s.name);
+        let third = WIDTH / 3.0;
+        let given = |v: &Option<String>| v.clone().map(Field::value);
+        let expiry = |date: Option<chrono::NaiveDate>| {
+            date.map_or(Field::missing(), |date| {
+                let days = (date - d.report_date).num_days();
+                let mut text = format::date(date);
+                if days < 0 {
+                    text.push_str("\nabgelaufen");
+                    return Field::warning(text);
+                }
+                if days <= crate::readiness::DUE_SOON_DAYS {
+                    text.push_str(&format!("\nläuft {} ab", format::days(days)));
+                    return Field::warning(text);
+                }
+                Field::value(text)
+            })
+        };
+        let phase = match &s.phase_label {
+            Some(label) => Field::value(label.clone()),
+            None => Field::value("nicht begonnen".to_owned()),
+        };
+        let mut rows = vec![
+            vec![
+                phase.at("Phase", third),
+                given(&c.transport_route_label)
+                    .unwrap_or_else(Field::missing)
+                    .at("Transportweg", third),
+                Field::value(format::yes_no(s.pilot_interest).to_owned())
+                    .at("Pilotinteresse", third),
+            ],
+            vec![
+                expiry(s.agreement_expires).at("Vereinbarung läuft ab", third),
+                expiry(s.certificate_expires).at("Zertifikat läuft ab", third),
+                Field::value(format::yes_no(s.training_needed).to_owned())
+                    .at("Schulungsbedarf", third),
+            ],
+            vec![
+                given(&c.ou_id).unwrap_or_else(Field::missing).at("Organisationseinheit-ID", third),
+                given(&c.fit_connect_destination)
+                    .unwrap_or_else(Field::missing)
+                    .at("FIT-Connect-Zustellpunkt-ID", third * 2.0),
+            ],
+            vec![
+                given(&c.dvdv_key).unwrap_or_else(Field::missing).at("DVDV-Kennung", third),
+                given(&c.pvog_url).unwrap_or_else(Field::missing).at("PVOG-Link", third * 2.0),
+            ],
+        ];
+        let current = s.phase.as_deref().and_then(Self::phase_rank);
+        let dates = if s.phase_dates.is_empty() {
+            Field::missing()
+        } else {
+            Field::value(
+                s.phase_dates
+                    .iter()
+                    .map(|pd| {
+                        let planned = current.is_none_or(|c| Self::phase_rank(&pd.phase) > Some(c));
+                        format!(
+                            "{}:{NBSP}{}{}",
+                            pd.phase_label,
+                            format::date(pd.date),
+                            if planned { " (geplant)" } else { "" }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+        };
+        rows.push(vec![dates.at("Termine der Phasen", WIDTH)]);
+        // The block stays together when it fits on a page.
+        let mut h = 0.0;
+        for row in &rows {
+            h += self.wrap_fields(row)?.1 + FIELD_GAP;
+        }
+        self.h3(&title, h.min(BOTTOM - TOP - 60.0))?;
+        for row in rows {
+            self.field_row(&row)?;
+        }
+        Ok(())
+    }
+
+    /// Whether anything about the connection of a service is entered.
+    fn has_details(s: &ReportService) -> bool {
+        s.phase.is_some()
+            || !s.phase_dates.is_empty()
+            || !s.connection.is_empty()
+            || s.agreement_expires.is_some()
+            || s.certificate_expires.is_some()
+            || s.pilot_interest
+            || s.training_needed
+    }
+
+    /// The position of a phase key in the order of phases (unknown keys: `None`).
+    fn phase_rank(phase: &str) -> Option<usize> {
+        crate::service_state::Phase::ALL.iter().position(|p| p.key() == phase)
+    }
+
+    fn service_name<'a>(d: &'a ReportData, package_id: Option<&str>, id: &'a str) -> &'a str {
+        d.services
+            .iter()
+            .find(|s| s.service_id == id && package_id.is_none_or(|p| p == s.package_id))
+            .map_or(id, |s| s.name.as_str())
+    }
+
+    fn requirements(&mut self, d: &ReportData) -> Result<()> {
+        self.h2(
+            "Anforderungen an das Land",
+            keep(d.services.iter().all(|s| s.requirements.is_empty())),
+        )?;
+        let rows: Vec<Vec<Cell>> = d
+            .services
+            .iter()
+            .flat_map(|s| s.requirements.iter().map(move |r| (s, r)))
+            .map(|(s, r)| {
+                let priority_style = if r.priority == "hoch" { CELL_BOLD } else { CELL };
+                let created = r.created_at.get(..10).map(format::date_text).unwrap_or_default();
+                vec![
+                    cell(&s.name),
+                    vec![
+                        para(&r.kind_label, CELL),
+                        para(&r.area_label, CELL_SMALL),
+                        para(format!("erfasst am {created}"), CELL_SMALL),
+                    ],
+                    vec![para(&r.priority_label, priority_style)],
+                    cell(&r.description),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            return self.paragraph(LEFT, WIDTH, "Keine Anforderungen erfasst.", BODY);
+        }
+        self.paragraph(
+            LEFT,
+            WIDTH,
+            "Anforderungen (für die Nutzung nötig) und Funktionswünsche der Kommune zu den \
+             Onlinediensten.",
+            NOTE,
+        )?;
+        self.y += 4.0;
+        self.table(
+            &[
+                col("Onlinedienst", 106.0),
+                col("Art / Bereich", 94.0),
+                col("Priorität", 52.0),
+                col("Beschreibung", 0.0),
+            ],
+            &rows,
+            "Anforderungen an das Land",
+        )
+    }
+
+    fn fachverfahren(&mut self, d: &ReportData) -> Result<()> {
+        self.h2("Fachverfahren", keep(d.fachverfahren.is_empty()))?;
+        if d.fachverfahren.is_empty() {
+            self.paragraph(LEFT, WIDTH, "Keine Fachverfahren erfasst.", BODY)?;
+        } else {
+            let rows: Vec<Vec<Cell>> = d
+                .fachverfahren
+                .iter()
+                .map(|f| {
+                    let mut product = vec![para(&f.product, CELL_BOLD), para(&f.vendor, CELL)];
+                    if let Some(v) = &f.version {
+                        product.push(para(format!("Version{NBSP}{v}"), CELL_SMALL));
+                    }
+                    let services = if f.services.is_empty() {
+                        "–".to_owned()
+                    } else {
+                        f.services
+                            .iter()
+                            .map(|id| Self::service_name(d, None, id))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
+                    let commissioned = match (f.vendor_commissioned, f.commissioned_on) {
+                        (true, Some(on)) => format!("ja, am {}", format::date(on)),
+                        (true, None) => "ja".to_owned(),
+                        (false, _) => "nein".to_owned(),
+                    };
+                    vec![
+                        product,
+                        cell(services),
+                        cell(&f.interface_label),
+                        cell(commissioned),
+                        cell(&f.analysis_label),
+                        cell(format::yes_no(f.land_match.is_some())),
+                    ]
+                })
+                .collect();
+            let land_w = self.fit_width(&[("Beim Land", CELL_HEAD), ("nein", CELL)])?;
+            self.table(
+                &[
+                    col("Fachverfahren", 120.0),
+                    col("Onlinedienste", 0.0),
+                    col("Schnittstelle", 62.0),
+                    col("Hersteller beauftragt", 70.0),
+                    col("Analyse", 54.0),
+                    col("Beim Land gelistet", land_w),
+                ],
+                &rows,
+                "Fachverfahren",
+            )?;
+        }
+        if d.packages.is_empty() {
+            return Ok(());
+        }
+        self.h3(
+            "Vom Land gelistet, aber nicht im Bestand der Kommune",
+            keep(d.fachverfahren_land_only.is_empty()),
+        )?;
+        if d.fachverfahren_land_only.is_empty() {
+            return self.paragraph(
+                LEFT,
+                WIDTH,
+                "Jedes Fachverfahren, das das Land nennt, ist im Bestand erfasst (oder das Land \
+                 nennt keine).",
+                BODY,
+            );
+        }
+        let rows: Vec<Vec<Cell>> = d
+            .fachverfahren_land_only
+            .iter()
+            .map(|l| {
+                let services = l
+                    .services
+                    .iter()
+                    .map(|id| Self::service_name(d, Some(&l.package_id), id))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                vec![
+                    vec![para(&l.product, CELL_BOLD)],
+                    cell(&l.vendor),
+                    cell(&l.interface),
+                    cell(if services.is_empty() { "–".to_owned() } else { services }),
+                ]
+            })
+            .collect();
+        self.table(
+            &[
+                col("Fachverfahren", 140.0),
+                col("Hersteller", 110.0),
+                col("Schnittstelle", 70.0),
+                col("Onlinedienste", 0.0),
+            ],
+            &rows,
+            "Vom Land gelistete Fachverfahren",
+        )
+    }
+
+    fn events(&mut self, d: &ReportData) -> Result<()> {
+        self.h2("Veranstaltungen", keep(d.events.is_empty()))?;
+        if d.events.is_empty() {
+            let text = if d.packages.is_empty() {
+                "Keine Veranstaltungen: Es ist kein Informationspaket eingelesen."
+            } else {
+                "Die Informationspakete nennen keine Veranstaltungen."
+            };
+            return self.paragraph(LEFT, WIDTH, text, BODY);
+        }
+        let today = d.report_date.format("%Y-%m-%d").to_string();
+        let rows: Vec<Vec<Cell>> = d
+            .events
+            .iter()
+            .map(|e| {
+                let mut title = vec![para(&e.title, CELL)];
+                if d.packages.len() > 1 {
+                    if let Some(p) = d.packages.iter().find(|p| p.id == e.package_id) {
+                        title.push(para(&p.title, CELL_SMALL));
+                    }
+                }
+                let mut attended = vec![para(format::yes_no(e.attended), CELL)];
+                if !e.attended && e.start.get(..10).is_some_and(|day| day >= today.as_str()) {
+                    attended.push(para("steht bevor", CELL_SMALL));
+                }
+                vec![
+                    title,
+                    cell(format::datetime_text(&e.start)),
+                    cell(e.registration_deadline.map_or("–".to_owned(), format::date)),
+                    attended,
+                ]
+            })
+            .collect();
+        let deadline_w = self.fit_width(&[("Anmeldeschluss", CELL_HEAD), ("00.00.0000", CELL)])?;
+        let attended_w = self.fit_width(&[("Teilgenommen", CELL_HEAD), ("steht bevor", CELL)])?;
+        let start_w = self.fit_width(&[("00.00.0000, 00:00\u{a0}Uhr", CELL)])?;
+        self.table(
+            &[
+                col("Veranstaltung", 0.0),
+                col("Termin", start_w),
+                col("Anmeldeschluss", deadline_w),
+                col("Teilgenommen", attended_w),
+            ],
+            &rows,
+            "Veranstaltungen",
+        )
     }
 
     fn item_row(d: &ReportData, item: &ReportItem) -> Vec<Cell> {
@@ -694,6 +1121,11 @@ impl Layout {
         }
         if let Some(reason) = &item.review {
             task.push(para(format!("Bitte prüfen: {reason}"), CELL_BOLD));
+        }
+        match item.evidence.len() {
+            0 => {}
+            1 => task.push(para("1 Nachweis (siehe „Nachweise“)", CELL_SMALL)),
+            n => task.push(para(format!("{n} Nachweise (siehe „Nachweise“)"), CELL_SMALL)),
         }
         let status_style = if item.status == Status::ExternBlockiert { CELL_BOLD } else { CELL };
         let mut status = vec![para(&item.status_label, status_style)];
@@ -720,7 +1152,7 @@ impl Layout {
     }
 
     fn checklist(&mut self, d: &ReportData) -> Result<()> {
-        self.h2("Checkliste", 80.0)?;
+        self.h2("Checkliste", NOTE.leading + H3_BLOCK + TABLE_KEEP)?;
         self.paragraph(
             LEFT,
             WIDTH,
@@ -742,15 +1174,102 @@ impl Layout {
         ];
         for section in &d.checklist {
             let caption = format!("{}{NBSP}{NBSP}{}", section.id, section.title);
-            self.h3(&caption, 50.0)?;
+            self.h3(&caption, TABLE_KEEP)?;
             let rows: Vec<Vec<Cell>> = section.items.iter().map(|i| Self::item_row(d, i)).collect();
             self.table(&columns, &rows, &format!("Checkliste, {caption}"))?;
         }
         Ok(())
     }
 
+    fn evidence(&mut self, d: &ReportData) -> Result<()> {
+        self.h2(
+            "Nachweise",
+            keep(d.checklist.iter().flat_map(|s| &s.items).all(|i| i.evidence.is_empty())),
+        )?;
+        let items: Vec<&ReportItem> =
+            d.checklist.iter().flat_map(|s| &s.items).filter(|i| !i.evidence.is_empty()).collect();
+        if items.is_empty() {
+            return self.paragraph(LEFT, WIDTH, "Keine Nachweise hinterlegt.", BODY);
+        }
+        self.paragraph(
+            LEFT,
+            WIDTH,
+            "Die Dateien liegen bei der Kommune. Mit der Prüfsumme (SHA-256) lässt sich \
+             nachprüfen, ob eine übermittelte Kopie unverändert ist.",
+            NOTE,
+        )?;
+        self.y += 4.0;
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        for item in items {
+            for e in &item.evidence {
+                let (head, tail) = e.sha256.split_at(e.sha256.len().min(32));
+                let kind = match e.media_type.as_str() {
+                    "application/pdf" => "PDF",
+                    "image/png" => "PNG",
+                    "image/jpeg" => "JPEG",
+                    "application/vnd.oasis.opendocument.text" => "ODT",
+                    "application/vnd.oasis.opendocument.spreadsheet" => "ODS",
+                    "text/plain" => "Text",
+                    "text/csv" => "CSV",
+                    t if t.contains("wordprocessingml") => "DOCX",
+                    _ => "Datei",
+                };
+                rows.push(vec![
+                    vec![para(&item.point, CELL_SMALL), para(&item.title, CELL)],
+                    vec![
+                        para(&e.title, CELL_BOLD),
+                        para(&e.file_name, CELL),
+                        para(format!("{kind}, {}", format::size(e.size)), CELL_SMALL),
+                    ],
+                    vec![para(head, HASH), para(tail, HASH)],
+                    cell(e.added_at.get(..10).map(format::date_text).unwrap_or_default()),
+                ]);
+            }
+        }
+        let hash_w = self.fit_width(&[(&"0".repeat(32), HASH)])?;
+        let date_w = self.fit_width(&[("Hinzugefügt", CELL_HEAD), ("00.00.0000", CELL)])?;
+        self.table(
+            &[
+                col("Aufgabe", 120.0),
+                col("Nachweis", 0.0),
+                col("SHA-256", hash_w + 4.0),
+                col("Hinzugefügt", date_w),
+            ],
+            &rows,
+            "Nachweise",
+        )
+    }
+
     fn contacts(&mut self, d: &ReportData) -> Result<()> {
-        self.h2("Ansprechpersonen", 40.0)?;
+        self.h2("Ansprechpersonen", keep(d.roles.is_empty()))?;
+        if d.roles.is_empty() {
+            self.paragraph(LEFT, WIDTH, "Keine Ansprechpersonen je Rolle erfasst.", BODY)?;
+        } else {
+            let rows: Vec<Vec<Cell>> = d
+                .roles
+                .iter()
+                .map(|p| {
+                    vec![
+                        cell(&p.role_label),
+                        vec![para(&p.name, CELL_BOLD)],
+                        cell(p.email.as_deref().unwrap_or("–")),
+                        cell(p.phone.as_deref().unwrap_or("–")),
+                    ]
+                })
+                .collect();
+            self.table(
+                &[
+                    col("Rolle", 100.0),
+                    col("Name", 120.0),
+                    col("E-Mail", 0.0),
+                    col("Telefon", 90.0),
+                ],
+                &rows,
+                "Ansprechpersonen",
+            )?;
+        }
+        self.y += 10.0;
+        self.ensure(LABEL.leading + BODY.leading);
         let m = &d.municipality;
         let contact: Vec<&str> = [&m.coordinator_name, &m.coordinator_email, &m.coordinator_phone]
             .into_iter()
@@ -862,7 +1381,7 @@ impl Layout {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::report::data::*;
 
@@ -892,6 +1411,7 @@ mod tests {
             land_deadline: None,
             note: Some(note.to_owned()),
             review: None,
+            evidence: vec![],
         };
         let score = ReportScore { percent: Some(0), done: 0, applicable: items as u32 };
         ReportData {
@@ -925,7 +1445,150 @@ mod tests {
                 items: (0..items).map(item).collect(),
             }],
             services: vec![],
+            roles: vec![],
+            fachverfahren: vec![],
+            fachverfahren_land_only: vec![],
+            events: vec![],
         }
+    }
+
+    const HASH_HEX: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    const UUID: &str = "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57";
+    const PVOG: &str = "https://www.pvog.de/leistungen/vergabe/praequalifizierung-von-unternehmen/\
+                        zustaendigkeit?ars=032410010000&ou=9162000-OE-17-Vergabestelle";
+
+    /// The sample with the whole workflow: a package with two services (one with every
+    /// connection field, long texts), requirements, Fachverfahren, events, evidence, roles.
+    pub(crate) fn workflow_sample() -> ReportData {
+        let mut d = sample(3, "Notiz");
+        d.packages.push(ReportPackage {
+            id: "ni-vergabe".into(),
+            title: "Informationspaket EfA-Vergabedienste".into(),
+            version: 2,
+            land_code: "03".into(),
+            land: "Niedersachsen".into(),
+            issued: "2026-11-02".into(),
+            valid_until: "2027-12-31".into(),
+            costs: vec![],
+        });
+        let requirement = |priority: &str, description: &str| ReportRequirement {
+            kind: "funktionswunsch".into(),
+            kind_label: "Funktionswunsch".into(),
+            area: "technisch".into(),
+            area_label: "Technisch".into(),
+            priority: priority.into(),
+            priority_label: if priority == "hoch" { "Hoch" } else { "Niedrig" }.into(),
+            description: description.into(),
+            created_at: "2026-11-20T09:00:00.000Z".into(),
+        };
+        let service = |id: &str, name: &str| ReportService {
+            package_id: "ni-vergabe".into(),
+            package_version: 2,
+            service_id: id.into(),
+            name: name.into(),
+            leika: vec!["99001001000000".into()],
+            ozg_id: Some("10247".into()),
+            decision: crate::store::Decision::Ja,
+            decision_label: "Ja, Bedarfsträger".into(),
+            decision_reason: None,
+            phase: None,
+            costs: vec![],
+            phase_label: None,
+            phase_dates: vec![],
+            connection: ReportConnection::default(),
+            agreement_expires: None,
+            certificate_expires: None,
+            pilot_interest: false,
+            training_needed: false,
+            requirements: vec![],
+        };
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let phase_date = |phase: &str, label: &str, date: &str| ReportPhaseDate {
+            phase: phase.into(),
+            phase_label: label.into(),
+            date: day(date),
+        };
+        d.services = vec![
+            ReportService {
+                phase: Some("fragebogen".into()),
+                phase_label: Some("Fragebogen".into()),
+                phase_dates: vec![
+                    phase_date("interesse", "Interesse", "2026-10-01"),
+                    phase_date("fragebogen", "Fragebogen", "2026-11-15"),
+                    phase_date("freischaltung", "Freischaltung", "2027-03-01"),
+                ],
+                connection: ReportConnection {
+                    ou_id: Some("9162000-OE-17".into()),
+                    pvog_url: Some(PVOG.into()),
+                    dvdv_key: Some("ags:03241001".into()),
+                    fit_connect_destination: Some(UUID.into()),
+                    transport_route: Some("fit_connect".into()),
+                    transport_route_label: Some("FIT-Connect".into()),
+                },
+                agreement_expires: Some(day("2026-11-01")),
+                certificate_expires: Some(day("2026-12-10")),
+                pilot_interest: true,
+                training_needed: true,
+                requirements: vec![
+                    requirement(
+                        "hoch",
+                        &"Rückkanal über FIT-Connect für Nachforderungen. ".repeat(8),
+                    ),
+                    requirement("niedrig", "Export der Eignungsnachweise als PDF/A"),
+                ],
+                ..service("praequalifizierung", "Präqualifizierung von Unternehmen")
+            },
+            service("bekanntmachung", "Bekanntmachung von Vergabeverfahren"),
+        ];
+        d.fachverfahren = vec![ReportFachverfahren {
+            product: "VergabeManager (Beispiel)".into(),
+            vendor: "Muster Software GmbH".into(),
+            version: Some("8.1".into()),
+            services: vec!["praequalifizierung".into(), "bekanntmachung".into()],
+            interface: "fit_connect".into(),
+            interface_label: "FIT-Connect".into(),
+            vendor_commissioned: true,
+            commissioned_on: Some(day("2026-09-01")),
+            analysis: "in_pruefung".into(),
+            analysis_label: "In Prüfung".into(),
+            land_match: Some(LandMatch { package_id: "ni-vergabe".into(), id: "vm".into() }),
+        }];
+        d.fachverfahren_land_only = vec![ReportLandFachverfahren {
+            package_id: "ni-vergabe".into(),
+            id: "ap".into(),
+            product: "Ausschreibung Plus (Beispiel)".into(),
+            vendor: "Beispiel IT AG".into(),
+            interface: "OSCI/XTA".into(),
+            services: vec!["bekanntmachung".into()],
+        }];
+        d.events = vec![ReportEvent {
+            package_id: "ni-vergabe".into(),
+            id: "info".into(),
+            title: "Informationsveranstaltung: EfA-Vergabedienste für Kommunen".into(),
+            start: "2027-01-20T10:00".into(),
+            registration_deadline: Some(day("2027-01-13")),
+            attended: false,
+        }];
+        d.roles = vec![ReportPerson {
+            role: "technik".into(),
+            role_label: "Technik".into(),
+            name: "Jonas Weißenfels-Ağaoğlu".into(),
+            email: Some("it-anbindung.vergabestelle@samtgemeinde-musterstadt.example".into()),
+            phone: Some("+49 5121 123-789".into()),
+        }];
+        d.checklist[0].items[0].evidence = vec![ReportEvidence {
+            title: "Ratsbeschluss zur Nachnutzung".into(),
+            file_name: "2026-10-14_Ratsbeschluss_Nachnutzung_EfA-Vergabe_unterschrieben.pdf".into(),
+            media_type: "application/pdf".into(),
+            size: 250_000,
+            sha256: HASH_HEX.into(),
+            added_at: "2026-11-02T08:00:00.000Z".into(),
+        }];
+        d
+    }
+
+    fn all_texts(pages: &[Page]) -> Vec<String> {
+        pages.iter().flat_map(|p| p.texts().map(str::to_owned)).collect()
     }
 
     fn all_within_margins(pages: &[Page]) {
@@ -986,6 +1649,213 @@ mod tests {
             let page = pages.iter().find(|p| p.texts().any(|t| t == "Ort")).unwrap();
             assert!(page.texts().any(|t| t == "Unterschrift"), "{items} items: block split");
             assert!(page.texts().any(|t| t == "Bestätigung"), "{items} items: heading apart");
+        }
+    }
+
+    #[test]
+    fn workflow_sections_have_headings_and_say_when_they_are_empty() {
+        let empty = all_texts(&layout(&sample(3, "Notiz")).unwrap());
+        let mut no_details = workflow_sample();
+        no_details.services[0] = no_details.services[1].clone();
+        let no_details = all_texts(&layout(&no_details).unwrap()).join(" ");
+        assert!(no_details.contains("Zur Anbindung dieser Onlinedienste ist noch nichts erfasst"));
+        assert!(!no_details.contains("Anbindung: "));
+        for line in [
+            "Anforderungen an das Land",
+            "Keine Anforderungen erfasst.",
+            "Fachverfahren",
+            "Keine Fachverfahren erfasst.",
+            "Veranstaltungen",
+            "Nachweise",
+            "Keine Nachweise hinterlegt.",
+            "Ansprechpersonen",
+            "Keine Ansprechpersonen je Rolle erfasst.",
+            "In den nächsten 30 Tagen ist nichts fällig.",
+        ] {
+            assert!(empty.iter().any(|t| t == line), "{line:?} missing");
+        }
+
+        let pages = layout(&workflow_sample()).unwrap();
+        all_within_margins(&pages);
+        let texts = all_texts(&pages);
+        // Lines joined with spaces: a cell wrapped at spaces reads as it was written.
+        let joined = texts.join(" ");
+        let has = |needle: &str| joined.contains(needle);
+        for needle in [
+            "Anbindung: Präqualifizierung von Unternehmen",
+            "FIT-Connect-Zustellpunkt-ID",
+            "abgelaufen",
+            "läuft in 12 Tagen ab",
+            "Freischaltung:\u{a0}01.03.2027 (geplant)",
+            "Ohne Angaben zur Anbindung: „Bekanntmachung von Vergabeverfahren“.",
+            "Funktionswunsch",
+            "Vom Land gelistet, aber nicht im Bestand der Kommune",
+            "Ausschreibung Plus (Beispiel)",
+            "20.01.2027, 10:00\u{a0}Uhr",
+            "steht bevor",
+            "Ratsbeschluss zur Nachnutzung",
+            "1 Nachweis (siehe „Nachweise“)",
+            "Ağaoğlu",
+        ] {
+            assert!(has(needle), "{needle:?} missing");
+        }
+        assert!(!texts.iter().any(|t| t.contains("Keine Anforderungen")));
+        // Headers of narrow columns are not broken.
+        for header in
+            ["Anmeldeschluss", "Teilgenommen", "Hinzugefügt", "Schnittstelle", "Priorität"]
+        {
+            assert!(texts.iter().any(|t| t == header), "{header:?} broken");
+        }
+        // The whole hash, in two lines of 32 digits; the UUID on one line.
+        assert!(has(&HASH_HEX[..32]) && has(&HASH_HEX[32..]), "hash missing");
+        assert!(has(UUID), "UUID broken");
+        // The long link wraps (at slashes) and is complete.
+        let squashed: String = texts.concat();
+        assert!(squashed.contains(&PVOG.replace(' ', "")), "PVOG link incomplete");
+    }
+
+    #[test]
+    fn headings_of_the_new_sections_stay_with_their_tables() {
+        let pairs = [
+            ("Anforderungen an das Land", "Priorität"),
+            ("Fachverfahren", "Schnittstelle"),
+            ("Veranstaltungen", "Anmeldeschluss"),
+            ("Nachweise", "SHA-256"),
+            ("Ansprechpersonen", "Rolle"),
+        ];
+        let template = workflow_sample();
+        for n in 0..24 {
+            // Shift the sections down the pages: more requirements, more checklist items.
+            let mut d = template.clone();
+            let r = d.services[0].requirements[1].clone();
+            d.services[0].requirements.extend(std::iter::repeat_n(r, n % 8));
+            let item = d.checklist[0].items[1].clone();
+            d.checklist[0].items.extend(std::iter::repeat_n(item, n));
+            let pages = layout(&d).unwrap();
+            for (heading, header) in pairs {
+                let page = pages.iter().find(|p| p.texts().any(|t| t == heading)).unwrap();
+                assert!(page.texts().any(|t| t == header), "{n}: {heading:?} left alone");
+            }
+        }
+    }
+
+    /// Whether a text element is set as a heading (H2, or H3 which shares its face and size
+    /// with the bold body text).
+    fn is_heading(e: &Element) -> bool {
+        matches!(e, Element::Text { face: Face::Bold, size, .. } if *size == H2.size || *size == H3.size)
+    }
+
+    #[test]
+    fn no_page_ends_with_a_heading() {
+        let template = workflow_sample();
+        for n in 0..60 {
+            let mut d = template.clone();
+            let r = d.services[0].requirements[1].clone();
+            d.services[0].requirements.extend(std::iter::repeat_n(r, n % 9));
+            let item = d.checklist[0].items[1].clone();
+            d.checklist[0].items.extend(std::iter::repeat_n(item, n));
+            let due = DueItem {
+                kind: "aufgabe".into(),
+                kind_label: "Aufgabe".into(),
+                item_id: Some("a".into()),
+                context: None,
+                title: "Eine Aufgabe mit Frist".into(),
+                due: "2026-12-01".parse().unwrap(),
+                days: 3,
+                status: Some(Status::Offen),
+                status_label: Some("Offen".into()),
+                owner: None,
+            };
+            d.due_soon = vec![due.clone(); n % 13];
+            d.overdue = vec![due; n % 5];
+            let blocker = Blocker {
+                item_id: "b".into(),
+                title: "Eine blockierte Aufgabe mit längerem Titel".into(),
+                party: crate::progress::BlockingParty::Hersteller,
+                party_label: "Hersteller".into(),
+                text: Some("Schnittstelle erst ab Version 8.2".into()),
+            };
+            d.blockers = vec![blocker; n % 7];
+            // The workflow's sections with data, and all of them empty.
+            let mut empty = sample(n, "Notiz");
+            empty.blockers = d.blockers.clone();
+            empty.due_soon = d.due_soon.clone();
+            let pages = [layout(&d).unwrap(), layout(&empty).unwrap()].concat();
+            for (i, page) in pages.iter().enumerate() {
+                // The footer's rule and two texts come last.
+                let content = &page.elements[..page.elements.len() - 3];
+                let last = content.iter().rev().find(|e| matches!(e, Element::Text { .. }));
+                if let Some(e @ Element::Text { text, .. }) = last {
+                    assert!(!is_heading(e), "{n}: page {} ends with {text:?}", i + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_verdict_tells_overdue_items_from_other_dates() {
+        let mut d = workflow_sample();
+        let due = |kind: &str| DueItem {
+            kind: kind.into(),
+            kind_label: kind.into(),
+            item_id: None,
+            context: None,
+            title: "x".into(),
+            due: "2026-11-01".parse().unwrap(),
+            days: -27,
+            status: None,
+            status_label: None,
+            owner: None,
+        };
+        d.overdue = vec![due("aufgabe"), due("vereinbarung")];
+        assert!(d.verdict().ends_with(", 1 überfällig, 1 weiterer Termin verstrichen."));
+        d.overdue = vec![due("zertifikat"), due("phase")];
+        assert!(d.verdict().ends_with("offen, 2 weitere Termine verstrichen."), "{}", d.verdict());
+    }
+
+    #[test]
+    fn new_tables_repeat_their_headers() {
+        let mut d = workflow_sample();
+        let many = d.services[0].requirements[0].clone();
+        d.services[0].requirements = vec![many; 40];
+        let pages = layout(&d).unwrap();
+        let with_caption: Vec<_> = pages
+            .iter()
+            .filter(|p| p.texts().any(|t| t == "Anforderungen an das Land (Fortsetzung)"))
+            .collect();
+        assert!(!with_caption.is_empty(), "the table did not run on");
+        for page in with_caption {
+            assert!(page.texts().any(|t| t == "Priorität"), "header not repeated");
+        }
+        all_within_margins(&pages);
+    }
+
+    #[test]
+    fn text_the_clerk_cannot_change_never_fails_the_layout() {
+        let mut d = workflow_sample();
+        d.events[0].title = "Sprechstunde ☎ Vergabe".into();
+        d.checklist[0].items[0].evidence[0].file_name = "Beschluss 📄.pdf".into();
+        let texts = all_texts(&layout(&d).unwrap());
+        assert!(texts.iter().any(|t| t.contains("Sprechstunde [U+260E] Vergabe")));
+        assert!(texts.iter().any(|t| t.contains("Beschluss [U+1F4C4].pdf")));
+    }
+
+    #[test]
+    fn text_the_clerk_can_change_fails_naming_the_field() {
+        type Change = fn(&mut ReportData);
+        let cases: [(Change, &str); 5] = [
+            (|d| d.services[0].requirements[1].description = "Bitte ☎".into(), "Anforderung"),
+            (|d| d.roles[0].phone = Some("☎ 123".into()), "Ansprechperson für „Technik“"),
+            (|d| d.fachverfahren[0].vendor = "Муster GmbH".into(), "Fachverfahren"),
+            (|d| d.checklist[0].items[1].owner = Some("Frau ☺".into()), "„Verantwortlich“"),
+            (|d| d.municipality.name = "Gemeinde ☀".into(), "Profil"),
+        ];
+        for (change, place) in cases {
+            let mut d = workflow_sample();
+            change(&mut d);
+            let err = layout(&d).unwrap_err();
+            assert_eq!(err.code(), "report_glyph");
+            assert!(err.to_string().contains(place), "{place}: {err}");
         }
     }
 

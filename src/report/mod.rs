@@ -4,6 +4,7 @@
 //!
 //! - [`data`]: the data model, gathered from the store in one read
 //! - [`fonts`], [`wrap`], [`format`]: the bundled typeface, measuring, wrapping, German formats
+//! - [`glyphs`]: editable text checked against the font before the layout (which field to fix)
 //! - [`layout`]: pages of positioned text, rules and rectangles
 //! - [`pdf`], [`attach`]: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
 //! - [`read`]: the embedded data back from a PDF
@@ -17,6 +18,7 @@ pub mod data;
 mod error;
 pub mod fonts;
 pub mod format;
+pub mod glyphs;
 pub mod layout;
 pub mod pdf;
 pub mod preview;

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::catalogue::Actor;
-use crate::report::ReportData;
+use crate::report::{format, glyphs, ReportData, ReportError};
+use crate::store::Decision;
 
 /// A short summary of the report that is about to be exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +33,15 @@ pub struct ReportPreview {
     pub warnings: Vec<String>,
 }
 
+/// „A“, „B“ und „C“.
+fn quoted_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("„{n}“")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} und {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -54,10 +64,22 @@ pub fn preview(data: &ReportData) -> ReportPreview {
             count(ownerless, "offene Aufgabe der Kommune", "offene Aufgaben der Kommune")
         ));
     }
-    if !data.overdue.is_empty() {
+    let overdue_tasks = data.overdue.iter().filter(|d| d.kind == "aufgabe").count();
+    if overdue_tasks > 0 {
         warnings.push(format!(
             "{}.",
-            count(data.overdue.len(), "Aufgabe ist überfällig", "Aufgaben sind überfällig")
+            count(overdue_tasks, "Aufgabe ist überfällig", "Aufgaben sind überfällig")
+        ));
+    }
+    let passed_phases = data.overdue.iter().filter(|d| d.kind == "phase").count();
+    if passed_phases > 0 {
+        warnings.push(format!(
+            "{} – bitte Phase oder Termin aktualisieren.",
+            count(
+                passed_phases,
+                "geplanter Termin einer Phase ist verstrichen",
+                "geplante Termine von Phasen sind verstrichen"
+            )
         ));
     }
     let review = items.iter().filter(|i| i.review.is_some()).count();
@@ -74,13 +96,44 @@ pub fn preview(data: &ReportData) -> ReportPreview {
                 .to_owned(),
         );
     }
-    let undecided =
-        data.services.iter().filter(|s| s.decision == crate::store::Decision::Offen).count();
+    let undecided = data.services.iter().filter(|s| s.decision == Decision::Offen).count();
     if undecided > 0 {
         warnings.push(format!(
             "Für {} ist noch nicht entschieden, ob Ihre Kommune Bedarfsträger ist.",
             count(undecided, "Onlinedienst", "Onlinedienste")
         ));
+    }
+    let without_phase: Vec<&str> = data
+        .services
+        .iter()
+        .filter(|s| s.decision == Decision::Ja && s.phase.is_none())
+        .map(|s| s.name.as_str())
+        .collect();
+    match without_phase.len() {
+        0 => {}
+        1..=3 => warnings.push(format!(
+            "Für {} (Bedarfsträger: ja) ist noch keine Phase der Anbindung erfasst.",
+            quoted_list(&without_phase)
+        )),
+        n => warnings.push(format!(
+            "Für {n} Onlinedienste, für die Ihre Kommune Bedarfsträger ist, ist noch keine \
+             Phase der Anbindung erfasst."
+        )),
+    }
+    for s in data.services.iter().filter(|s| s.decision != Decision::Nein) {
+        let expired = [
+            ("Die Nachnutzungsvereinbarung", s.agreement_expires),
+            ("Das Zertifikat", s.certificate_expires),
+        ];
+        for (what, date) in expired {
+            if let Some(date) = date.filter(|d| *d < data.report_date) {
+                warnings.push(format!(
+                    "{what} für „{}“ ist am {} abgelaufen.",
+                    s.name,
+                    format::date(date)
+                ));
+            }
+        }
     }
     if data.municipality.population.is_none() && !data.packages.is_empty() {
         warnings.push(
@@ -90,6 +143,16 @@ pub fn preview(data: &ReportData) -> ReportPreview {
     }
     if data.municipality.coordinator_name.is_none() {
         warnings.push("Im Profil ist keine OZG-Koordination der Kommune eingetragen.".to_owned());
+    }
+    // Characters the report's font lacks in text the clerk can change: the export would fail.
+    for problem in glyphs::problems(data) {
+        if let ReportError::MissingGlyph { ch, codepoint, context } = problem {
+            warnings.push(format!(
+                "Das Zeichen „{ch}“ ({codepoint}) kann im Bericht nicht dargestellt werden; es \
+                 steht {context}. Bitte ersetzen Sie es, sonst lässt sich der Bericht nicht \
+                 erstellen."
+            ));
+        }
     }
     ReportPreview {
         report_id: data.report_id.clone(),
@@ -116,5 +179,65 @@ pub fn preview(data: &ReportData) -> ReportPreview {
             .collect(),
         services: data.services.len() as u32,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_gaps_are_warned_about() {
+        let mut d = crate::report::layout::tests::workflow_sample();
+        d.services[1].decision = Decision::Ja;
+        d.roles[0].name = "Frau ☺".into();
+        let warnings = preview(&d).warnings;
+        let has = |needle: &str| warnings.iter().any(|w| w.contains(needle));
+        assert!(
+            has("Für „Bekanntmachung von Vergabeverfahren“ (Bedarfsträger: ja) ist noch keine \
+                 Phase"),
+            "{warnings:#?}"
+        );
+        assert!(
+            has("Die Nachnutzungsvereinbarung für „Präqualifizierung von Unternehmen“ ist am \
+                 01.11.2026 abgelaufen."),
+            "{warnings:#?}"
+        );
+        assert!(!has("Das Zertifikat"), "not expired yet: {warnings:#?}");
+        assert!(has("Das Zeichen „☺“ (U+263A)"), "{warnings:#?}");
+        assert!(has("bei der Ansprechperson für „Technik“"), "{warnings:#?}");
+
+        // A planned phase date that passed.
+        let mut passed = d.clone();
+        passed.overdue = vec![crate::report::data::DueItem {
+            kind: "phase".into(),
+            kind_label: "Phasentermin".into(),
+            item_id: None,
+            context: Some("Phase „Freischaltung“".into()),
+            title: "Präqualifizierung von Unternehmen".into(),
+            due: "2026-11-01".parse().unwrap(),
+            days: -27,
+            status: None,
+            status_label: None,
+            owner: None,
+        }];
+        let warnings = preview(&passed).warnings;
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with("1 geplanter Termin einer Phase ist verstrichen")),
+            "{warnings:#?}"
+        );
+        assert!(!warnings.iter().any(|w| w.contains("Aufgabe ist überfällig")), "{warnings:#?}");
+
+        // A declined service's expired agreement does not matter.
+        d.services[0].decision = Decision::Nein;
+        assert!(!preview(&d).warnings.iter().any(|w| w.contains("abgelaufen")));
+    }
+
+    #[test]
+    fn names_are_listed_in_german() {
+        assert_eq!(quoted_list(&["A"]), "„A“");
+        assert_eq!(quoted_list(&["A", "B", "C"]), "„A“, „B“ und „C“");
     }
 }

@@ -85,8 +85,15 @@ pub fn wrap(
 fn split_at_hyphen(word: &str, room: f32, width: &dyn Fn(&str) -> f32) -> Option<(String, String)> {
     let chars: Vec<char> = word.chars().collect();
     let mut best = None;
+    // Not after a single letter ("E-" / "Mail"), and not before fewer than three ("ID").
+    let segment = |i: usize| i - chars[..i].iter().rposition(|&c| c == '-').map_or(0, |p| p + 1);
     for i in 1..chars.len().saturating_sub(1) {
-        if chars[i] == '-' && chars[i - 1].is_alphabetic() && chars[i + 1].is_alphabetic() {
+        if chars[i] == '-'
+            && chars[i - 1].is_alphabetic()
+            && chars[i + 1].is_alphabetic()
+            && segment(i) >= 2
+            && chars.len() - i > 3
+        {
             let head: String = chars[..=i].iter().collect();
             if width(&head) <= room + EPSILON {
                 best = Some(i);
@@ -98,9 +105,10 @@ fn split_at_hyphen(word: &str, room: f32, width: &dyn Fn(&str) -> f32) -> Option
     best.map(|i| (chars[..=i].iter().collect(), chars[i + 1..].iter().collect()))
 }
 
-/// Cuts a word wider than the line: after the last '-' or '/' that fits, else after as many
-/// characters as fit, with a hyphen when the cut falls between two letters, and leaving at
-/// least three characters for the next line where the word allows.
+/// Cuts a word wider than the line: at the last break point that fits (after '-', '/' or '_',
+/// before '@', as in addresses and file names), else after as many characters as fit, with a
+/// hyphen when the cut falls between two letters, and leaving at least three characters for
+/// the next line where the word allows.
 fn split_long(word: &str, max_width: f32, width: &dyn Fn(&str) -> f32) -> (String, String) {
     let chars: Vec<char> = word.chars().collect();
     let hyphen = width("-");
@@ -112,10 +120,11 @@ fn split_long(word: &str, max_width: f32, width: &dyn Fn(&str) -> f32) -> (Strin
         fit += 1;
     }
     let fit = fit.max(1);
-    if let Some(i) = chars[..fit].iter().rposition(|&c| c == '-' || c == '/') {
-        if i + 1 < chars.len() && i > 0 {
-            return (chars[..=i].iter().collect(), chars[i + 1..].iter().collect());
-        }
+    // `cut` characters go on this line.
+    let break_point =
+        |cut: usize| matches!(chars[cut - 1], '-' | '/' | '_') && cut > 1 || chars[cut] == '@';
+    if let Some(cut) = (1..=fit.min(chars.len() - 1)).rev().find(|&cut| break_point(cut)) {
+        return (chars[..cut].iter().collect(), chars[cut..].iter().collect());
     }
     // Between letters: leave room for a hyphen and at least three characters for the rest.
     let mut cut = fit;
@@ -234,6 +243,34 @@ mod tests {
         let lines = wrap(face(), text, 10.0, room + 0.5).unwrap();
         assert_eq!(lines[0], "Die FIT-Connect-");
         assert!(lines[1].starts_with("Zustellpunkt"), "{lines:?}");
+    }
+
+    #[test]
+    fn short_parts_stay_with_their_hyphen() {
+        // "E-" alone at a line end, or "ID" alone at a line start, reads badly.
+        let text = "Export für die E-Akte";
+        let lines = wrap(face(), text, 10.0, w("Export für die E-") + 0.5).unwrap();
+        assert_eq!(lines, ["Export für die", "E-Akte"]);
+        let text = "Die Zustellpunkt-ID";
+        let lines = wrap(face(), text, 10.0, w("Die Zustellpunkt-") + 0.5).unwrap();
+        assert_eq!(lines, ["Die", "Zustellpunkt-ID"]);
+    }
+
+    #[test]
+    fn addresses_and_file_names_break_at_their_separators() {
+        let mail = "it-anbindung.vergabestelle@samtgemeinde-musterstadt-sued.example";
+        let lines = wrap(face(), mail, 10.0, w("it-anbindung.vergabestelle@sa")).unwrap();
+        assert_eq!(lines[0], "it-anbindung.vergabestelle", "{lines:?}");
+        assert!(lines[1].starts_with("@samtgemeinde-"), "{lines:?}");
+        assert_eq!(lines.concat(), mail);
+        let file = "2026-10-14_Ratsbeschluss_Nachnutzung_EfA-Vergabe.pdf";
+        let lines = wrap(face(), file, 10.0, w("2026-10-14_Ratsbeschluss_Nach")).unwrap();
+        assert_eq!(lines[0], "2026-10-14_Ratsbeschluss_", "{lines:?}");
+        assert_eq!(lines.concat(), file);
+        // A UUID breaks after a group when it must.
+        let uuid = "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57";
+        let lines = wrap(face(), uuid, 10.0, w("3f2a9c1e-7b4d-4e2a-9f")).unwrap();
+        assert_eq!(lines, ["3f2a9c1e-7b4d-4e2a-", "9f10-2c6d8e4b1a57"]);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Copies of the database: written automatically before a migration or a restore (next to it in
 //! `backups/`, the newest [`KEEP`] are kept), made by the clerk with "Sicherung erstellen"
-//! ([`Store::backup_to`](crate::Store::backup_to)), and put back with [`restore`].
+//! ([`Store::backup_to`](crate::Store::backup_to)), and put back with [`restore`]. A backup the
+//! clerk makes carries the package documents and evidence files too, so it is complete on its
+//! own (another PC, a reimaged one).
 
 use rusqlite::Connection;
+use sha2::Digest;
 use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
@@ -59,18 +62,125 @@ fn prune(dir: &Path, stem: &str) -> Result<()> {
     Ok(())
 }
 
+/// The folders beside a database that belong to it: package documents and evidence files, both
+/// named by content (`<sha256>.<ext>`). A backup carries their files.
+pub const SIDECARS: [&str; 2] = ["documents", "evidence"];
+
+/// The folder `<db name>-<what>` next to the database `db`.
+pub fn sidecar_dir(db: &Path, what: &str) -> PathBuf {
+    let stem = db.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    db.with_file_name(format!("{stem}-{what}"))
+}
+
 /// Writes a consistent copy of the open database to `out` with SQLite's backup API, through a
-/// temporary file renamed into place.
-pub fn copy_to(conn: &Connection, out: &Path) -> Result<()> {
+/// temporary file renamed into place. With `db`, the database's file, the copy also carries the
+/// files of its [`SIDECARS`] (table `backup_file`), so the backup is complete on its own; and
+/// `out` must not be the database itself.
+pub fn copy_to(conn: &Connection, db: Option<&Path>, out: &Path) -> Result<()> {
+    if let Some(db) = db {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if ["", "-wal", "-shm"].iter().any(|suffix| same(&with_suffix(db, suffix), out)) {
+            return Err(Error::validation(
+                "backup",
+                "Die Sicherung kann nicht die Datenbank selbst ersetzen. Bitte wählen Sie einen \
+                 anderen Ordner, am besten ein Laufwerk, das regelmäßig gesichert wird.",
+            ));
+        }
+    }
     let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let temp = tempfile::Builder::new()
         .prefix(".sicherung-")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
     conn.backup(rusqlite::MAIN_DB, temp.path(), None::<fn(rusqlite::backup::Progress)>)?;
+    if let Some(db) = db {
+        let mut copy = Connection::open(temp.path())?;
+        let tx = copy.transaction()?;
+        tx.execute_batch(
+            "CREATE TABLE backup_file (
+                dir TEXT NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL,
+                PRIMARY KEY (dir, name))",
+        )?;
+        for what in SIDECARS {
+            let folder = sidecar_dir(db, what);
+            let entries = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Error::io(&folder, e)),
+            };
+            for entry in entries {
+                let path = entry.map_err(|e| Error::io(&folder, e))?.path();
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                if !stored_name(name) || !path.is_file() {
+                    continue;
+                }
+                let content = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                tx.execute(
+                    "INSERT INTO backup_file (dir, name, content) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![what, name, content],
+                )?;
+            }
+        }
+        tx.commit()?;
+    }
     temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;
     temp.persist(out).map_err(|e| Error::io(out, e.error))?;
     Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// A content-addressed file name: 64 lowercase hex digits, a dot, a short extension.
+fn stored_name(name: &str) -> bool {
+    let Some((hash, ext)) = name.split_once('.') else { return false };
+    hash.len() == 64
+        && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && (1..=5).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// Writes the files a backup carries into the sidecar folders of `db` (files already there are
+/// kept: they have the same content, by name), then drops the table from the copy.
+fn unpack_files(copy: &Connection, db: &Path) -> Result<()> {
+    let exists: bool = copy.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'backup_file'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(());
+    }
+    let mut stmt = copy.prepare("SELECT dir, name, content FROM backup_file")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (what, name, content): (String, String, Vec<u8>) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        let hash = crate::package::signing::hex(&sha2::Sha256::digest(&content));
+        if !SIDECARS.contains(&what.as_str()) || !stored_name(&name) || !name.starts_with(&hash) {
+            return Err(damaged(&format!("Datei „{name}“ passt nicht zu ihrem Inhalt")));
+        }
+        let folder = sidecar_dir(db, &what);
+        std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+        let target = folder.join(&name);
+        if !target.is_file() {
+            crate::files::write_atomic(&target, &content)?;
+        }
+    }
+    drop(rows);
+    drop(stmt);
+    copy.execute_batch("DROP TABLE backup_file; VACUUM;")?;
+    Ok(())
+}
+
+fn damaged(why: &str) -> Error {
+    Error::validation("restore", format!("Die Sicherung ist beschädigt ({why})."))
 }
 
 /// Replaces the database at `db` with the backup `from`, after checking that `from` is an intact
@@ -94,12 +204,11 @@ pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
         }
     };
     let source = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let check: String = source.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let check: String = source
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| damaged(&format!("{}: {e}", from.display())))?;
     if check != "ok" {
-        return Err(Error::validation(
-            "restore",
-            format!("Die Sicherung {} ist beschädigt ({check}).", from.display()),
-        ));
+        return Err(damaged(&format!("{}: {check}", from.display())));
     }
     let kept = match super::migrations::inspect(db, super::migrations::MIGRATIONS) {
         Ok(super::migrations::Found::Version(current)) => Some(before_migration(db, current)?),
@@ -117,15 +226,13 @@ pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
         .map_err(|e| Error::io(dir, e))?;
     source.backup(rusqlite::MAIN_DB, temp.path(), None::<fn(rusqlite::backup::Progress)>)?;
     drop(source);
+    unpack_files(&Connection::open(temp.path())?, db)?;
     temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;
     // The old database's WAL must not be applied to the restored file.
     for suffix in ["-wal", "-shm"] {
-        let mut side = db.as_os_str().to_owned();
-        side.push(suffix);
-        match std::fs::remove_file(PathBuf::from(&side)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::io(PathBuf::from(side), e))
-            }
+        let side = with_suffix(db, suffix);
+        match std::fs::remove_file(&side) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(side, e)),
             _ => {}
         }
     }

@@ -16,9 +16,7 @@ use crate::{Error, Result};
 impl Store {
     /// Where evidence files are kept: `<db name>-evidence/` next to the database.
     pub fn evidence_dir(&self) -> Option<PathBuf> {
-        let path = self.path.as_ref()?;
-        let stem = path.file_stem()?.to_string_lossy();
-        Some(path.with_file_name(format!("{stem}-evidence")))
+        Some(super::backup::sidecar_dir(self.path.as_ref()?, "evidence"))
     }
 
     /// The evidence of one item, or of all items with `None`, oldest first.

@@ -75,8 +75,9 @@ impl Store {
     }
 
     /// Writes a consistent copy of the whole database to `out` ("Sicherung erstellen").
+    /// The copy carries the documents and evidence files; `out` must not be the database.
     pub fn backup_to(&self, out: &Path) -> Result<()> {
-        backup::copy_to(&self.conn, out)
+        backup::copy_to(&self.conn, self.path.as_deref(), out)
     }
 
     /// The file behind the store, if any.
@@ -307,6 +308,7 @@ impl Store {
                 let new_value: Option<String> = row.get(6)?;
                 let item_title = item_id.as_deref().and_then(|id| titles.get(id)).cloned();
                 let subject = audit::subject(&entity, item_id.as_deref(), &item_title, &names);
+                let field_label = audit::field_label(&entity, &field).to_owned();
                 Ok(HistoryEntry {
                     id: row.get(0)?,
                     at: row.get(1)?,
@@ -314,7 +316,7 @@ impl Store {
                     item_title,
                     item_id,
                     subject,
-                    field_label: audit::field_label(&field).to_owned(),
+                    field_label,
                     old_display: old_value.as_deref().map(|v| audit::label_of(&field, v)),
                     new_display: new_value.as_deref().map(|v| audit::label_of(&field, v)),
                     field,

@@ -288,9 +288,7 @@ fn trusted_keys(conn: &Connection, land_code: &str) -> Result<Vec<String>> {
 impl Store {
     /// Where the app keeps package documents: `<db name>-documents/` next to the database.
     pub fn documents_dir(&self) -> Option<PathBuf> {
-        let path = self.path.as_ref()?;
-        let stem = path.file_stem()?.to_string_lossy();
-        Some(path.with_file_name(format!("{stem}-documents")))
+        Some(super::backup::sidecar_dir(self.path.as_ref()?, "documents"))
     }
 
     /// Checks a package and says what importing it would do. Writes nothing.
