@@ -1,11 +1,15 @@
 //! The desktop shell: opens the store, registers the commands, starts the window. Commands are
 //! thin: they take the input, call the core and map the error; no business logic lives here.
 
+mod backup;
 mod commands;
 mod error;
+mod evidence;
 mod packages;
+mod people;
 mod reports;
 mod state;
+mod workflow;
 
 pub use error::AppError;
 pub use state::AppState;
@@ -26,6 +30,9 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
+            backup::backup_folder,
+            backup::create_backup,
+            backup::restore_backup,
             commands::app_info,
             commands::check_ags,
             commands::get_checklist,
@@ -34,6 +41,10 @@ pub fn run() {
             commands::list_history,
             commands::set_item,
             commands::set_profile,
+            evidence::add_evidence,
+            evidence::list_evidence,
+            evidence::open_evidence,
+            evidence::remove_evidence,
             packages::choose_package,
             packages::confirm_review,
             packages::export_ics,
@@ -42,10 +53,19 @@ pub fn run() {
             packages::open_document,
             packages::set_event_attended,
             packages::set_service_decision,
+            people::list_people,
+            people::remove_person,
+            people::save_person,
             reports::export_report,
             reports::list_report_exports,
             reports::open_report,
             reports::report_preview,
+            workflow::get_inventory,
+            workflow::remove_fachverfahren,
+            workflow::remove_requirement,
+            workflow::save_fachverfahren,
+            workflow::save_requirement,
+            workflow::set_service_state,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Anbindungscheck app");

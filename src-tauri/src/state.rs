@@ -1,15 +1,16 @@
-//! The app's state: the store behind a mutex, or the reason it could not be opened.
+//! The app's state: the store (or the reason it could not be opened) behind a mutex, so that a
+//! restore can close it, replace the file and open it again.
 
 use anbindungscheck::ipc::IpcError;
 use anbindungscheck::Store;
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use crate::AppError;
 
 /// Managed state of the app.
 pub struct AppState {
-    store: Result<Mutex<Store>, IpcError>,
+    store: Mutex<Result<Store, IpcError>>,
     db_path: Option<PathBuf>,
     /// The package file the clerk chose and is about to confirm.
     pending_package: Mutex<Option<PathBuf>>,
@@ -19,16 +20,16 @@ impl AppState {
     /// Opens the database at `path`; a failure is kept and reported by every command.
     pub fn open(path: Option<PathBuf>) -> AppState {
         let store = match &path {
-            Some(path) => Store::open(path).map(Mutex::new).map_err(IpcError::from),
-            None => Err(IpcError {
-                code: "io".into(),
-                message: "Es wurde kein Ordner für die Daten gefunden. Bitte setzen Sie \
-                          ANBINDUNGSCHECK_DB auf den Pfad der Datenbank."
-                    .into(),
-                field: None,
-            }),
+            Some(path) => Store::open(path).map_err(IpcError::from),
+            None => Err(no_folder()),
         };
-        AppState { store, db_path: path, pending_package: Mutex::new(None) }
+        AppState { store: Mutex::new(store), db_path: path, pending_package: Mutex::new(None) }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
+        // A panic while holding the lock cannot leave a half-written row (SQLite rolls back),
+        // so the store stays usable.
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the store.
@@ -36,11 +37,32 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> anbindungscheck::Result<T>,
     ) -> Result<T, AppError> {
-        let store = self.store.as_ref().map_err(|e| AppError::Unavailable(e.clone()))?;
-        // A panic while holding the lock cannot leave a half-written row (SQLite rolls back),
-        // so the store stays usable.
-        let mut guard = store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        Ok(f(&mut guard)?)
+        let mut guard = self.lock();
+        let store = guard.as_mut().map_err(|e| AppError::Unavailable(e.clone()))?;
+        Ok(f(store)?)
+    }
+
+    /// Replaces the database with the backup `from` (the core checks it and keeps the current
+    /// database under `backups/`), then opens the store again. Returns where the previous
+    /// database was kept. No command reaches the store meanwhile; if the restore is refused, the
+    /// old database is opened again untouched.
+    pub fn restore(&self, from: &Path) -> Result<Option<PathBuf>, AppError> {
+        let db = self.db_path.as_deref().ok_or_else(|| AppError::Unavailable(no_folder()))?;
+        let mut guard = self.lock();
+        // Close the connection: no connection to the file may be open while it is replaced.
+        *guard = Err(IpcError {
+            code: "database".into(),
+            message: "Die Datenbank wird gerade wiederhergestellt.".into(),
+            field: None,
+        });
+        let restored = anbindungscheck::store::backup::restore(db, from);
+        // Open whatever is there now: the restored database, or the old one if it was refused.
+        *guard = Store::open(db).map_err(IpcError::from);
+        let kept = restored?;
+        if let Err(e) = &*guard {
+            return Err(AppError::Unavailable(e.clone()));
+        }
+        Ok(kept)
     }
 
     /// Remembers (or forgets) the package file chosen in the file dialog.
@@ -57,11 +79,43 @@ impl AppState {
     pub fn db_path(&self) -> String {
         self.db_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
     }
+
+    /// The database file, if the app found a place for it.
+    pub fn db_file(&self) -> Option<&Path> {
+        self.db_path.as_deref()
+    }
+}
+
+/// Why there is no database: the app found no folder for it.
+pub(crate) fn no_folder() -> IpcError {
+    IpcError {
+        code: "io".into(),
+        message: "Es wurde kein Ordner für die Daten gefunden. Bitte setzen Sie \
+                  ANBINDUNGSCHECK_DB auf den Pfad der Datenbank."
+            .into(),
+        field: None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anbindungscheck::profile::ProfileInput;
+
+    fn profile(name: &str) -> ProfileInput {
+        ProfileInput {
+            name: name.into(),
+            ags: "09162000".into(),
+            population: None,
+            coordinator_name: None,
+            coordinator_email: None,
+            coordinator_phone: None,
+        }
+    }
+
+    fn name(state: &AppState) -> String {
+        state.with(|s| s.profile()).unwrap().expect("a profile").name
+    }
 
     #[test]
     fn open_failure_is_reported_by_every_call() {
@@ -82,5 +136,80 @@ mod tests {
         let state = AppState::open(Some(dir.path().join("a.sqlite")));
         let checklist = state.with(|s| s.checklist()).unwrap();
         assert!(checklist.entries.len() >= 16);
+    }
+
+    #[test]
+    fn restore_replaces_the_data_and_the_store_works_afterwards() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("daten").join("kommune.sqlite");
+        let state = AppState::open(Some(db.clone()));
+        state.with(|s| s.set_profile(&profile("Gemeinde Alt"))).unwrap();
+        let backup = dir.path().join("sicherung.sqlite");
+        state.with(|s| s.backup_to(&backup)).unwrap();
+        state.with(|s| s.set_profile(&profile("Gemeinde Neu"))).unwrap();
+
+        let kept = state.restore(&backup).unwrap().expect("the previous database was kept");
+        assert_eq!(name(&state), "Gemeinde Alt");
+        // The store is open and writable again.
+        state.with(|s| s.set_profile(&profile("Gemeinde Weiter"))).unwrap();
+        assert_eq!(name(&state), "Gemeinde Weiter");
+        let history = state.with(|s| s.history(&Default::default())).unwrap();
+        assert!(!history.is_empty());
+
+        // The kept copy holds the data from before the restore.
+        assert_eq!(kept.parent(), Some(db.parent().unwrap().join("backups").as_path()));
+        let copy = dir.path().join("kopie.sqlite");
+        std::fs::copy(&kept, &copy).unwrap();
+        let kept_state = AppState::open(Some(copy));
+        assert_eq!(name(&kept_state), "Gemeinde Neu");
+    }
+
+    #[test]
+    fn a_refused_restore_leaves_the_old_store_open_and_its_data_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kommune.sqlite");
+        let state = AppState::open(Some(db.clone()));
+        state.with(|s| s.set_profile(&profile("Gemeinde Bleibt"))).unwrap();
+
+        // A file of some other kind.
+        let foreign = dir.path().join("fremd.sqlite");
+        std::fs::write(&foreign, b"SQLite format 3? no, just text").unwrap();
+        let err = serde_json::to_value(state.restore(&foreign).unwrap_err()).unwrap();
+        assert_eq!(err["code"], "database_foreign", "{err}");
+        assert_eq!(name(&state), "Gemeinde Bleibt");
+
+        // A backup of ours, damaged in the middle.
+        let backup = dir.path().join("sicherung.sqlite");
+        state.with(|s| s.backup_to(&backup)).unwrap();
+        let mut bytes = std::fs::read(&backup).unwrap();
+        let end = bytes.len() - 1024;
+        assert!(end > 4096);
+        for b in &mut bytes[4096..end] {
+            *b = 0xA5;
+        }
+        let damaged = dir.path().join("beschaedigt.sqlite");
+        std::fs::write(&damaged, &bytes).unwrap();
+        let err = serde_json::to_value(state.restore(&damaged).unwrap_err()).unwrap();
+        assert!(["database", "validation"].contains(&err["code"].as_str().unwrap()), "{err}");
+
+        // A file that is not there.
+        let err =
+            serde_json::to_value(state.restore(&dir.path().join("fehlt.sqlite")).unwrap_err())
+                .unwrap();
+        assert_eq!(err["code"], "validation");
+
+        // Still the same data, and still writable.
+        assert_eq!(name(&state), "Gemeinde Bleibt");
+        state.with(|s| s.set_profile(&profile("Gemeinde Bleibt auch"))).unwrap();
+        assert_eq!(name(&state), "Gemeinde Bleibt auch");
+        // Nothing was replaced, so nothing was kept.
+        assert!(!db.parent().unwrap().join("backups").exists());
+    }
+
+    #[test]
+    fn restore_without_a_database_folder_is_refused() {
+        let state = AppState::open(None);
+        let err = serde_json::to_value(state.restore(Path::new("x.sqlite")).unwrap_err()).unwrap();
+        assert_eq!(err["code"], "io");
     }
 }

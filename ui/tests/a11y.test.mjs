@@ -134,6 +134,65 @@ test('Informationen des Landes without a package (empty state) has no axe violat
   await context.close();
 });
 
+test('a service card with phase, connection data (with a field error) and requirements expanded has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  await gotoView(page, 'Informationen des Landes');
+  const service = page.locator('[data-service="praequalifizierung"]');
+  for (const name of ['phase', 'connection', 'requirements']) {
+    await service.locator(`details[data-section="${name}"] > summary`).click();
+  }
+  await service.locator('#paket-0-dienst-0-phase').selectOption('fragebogen');
+  await service.locator('#paket-0-dienst-0-date-freischaltung').fill('2027-03-01');
+  await service.locator('details[data-section="phase"]').getByRole('button', { name: /^Speichern/ }).click();
+  await service.locator('details[data-section="phase"] .save-status', { hasText: 'gespeichert' }).waitFor();
+  await service.locator('#paket-0-dienst-0-conn-fit_connect_destination').fill('keine-uuid');
+  await service.locator('details[data-section="connection"]').getByRole('button', { name: /^Speichern/ }).click();
+  await service.locator('#paket-0-dienst-0-conn-fit_connect_destination-error').waitFor();
+  await service.locator('#paket-0-dienst-0-req-add').click();
+  await service.locator('#paket-0-dienst-0-req-new-description').fill('Rückkanal über FIT-Connect.');
+  await service.locator('form.requirement-form').getByRole('button', { name: 'Speichern' }).click();
+  await service.locator('li[data-requirement]').waitFor();
+  assertNoViolations(await axeViolations(page, 'Onlinedienst aufgeklappt'), 'Onlinedienst aufgeklappt');
+  await page.evaluate(() => document.getElementById('paket-0-dienst-0-title')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'land-dienst-aufgeklappt');
+  await service.locator('li[data-requirement]').getByRole('button', { name: /^Entfernen/ }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assertNoViolations(await axeViolations(page, 'Anforderung entfernen'), 'Anforderung entfernen');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Fachverfahren: empty, with entries, the form with a field error and the removal dialog have no axe violations', async () => {
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    await gotoView(page, 'Fachverfahren');
+    await page.getByTestId('fv-empty').waitFor();
+    assertNoViolations(await axeViolations(page, 'Fachverfahren (leer)'), 'Fachverfahren (leer)');
+    await screenshot(page, 'fachverfahren-leer');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '?paket=1&inventar=1', AXE);
+    await gotoView(page, 'Fachverfahren');
+    await page.getByTestId('fv-list').waitFor();
+    assertNoViolations(await axeViolations(page, 'Fachverfahren'), 'Fachverfahren');
+    await screenshot(page, 'fachverfahren');
+    await page.getByRole('button', { name: /^Übernehmen/ }).first().click();
+    await page.locator('#fv-product').fill('');
+    await page.locator('#fv-save').click();
+    await page.locator('#fv-product-error').waitFor();
+    assertNoViolations(await axeViolations(page, 'Fachverfahren-Formular mit Fehler'), 'Fachverfahren-Formular mit Fehler');
+    await screenshot(page, 'fachverfahren-formular');
+    await page.locator('#fv-title').scrollIntoViewIfNeeded();
+    await page.getByRole('button', { name: /^Entfernen/ }).first().click();
+    await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+    assertNoViolations(await axeViolations(page, 'Fachverfahren entfernen'), 'Fachverfahren entfernen');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the import dialog with the first-key confirmation has no axe violations', async () => {
   const { page, context, problems } = await openApp(browser, server.url, '', AXE);
   await gotoView(page, 'Informationen des Landes');
@@ -222,6 +281,101 @@ test('Bericht with hints, an export in the history, and without a profile has no
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('Datensicherung with a backup, a restore, the confirmation and a refusal has no axe violations', async () => {
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    await gotoView(page, 'Datensicherung');
+    await page.getByTestId('backup-folder').waitFor();
+    assertNoViolations(await axeViolations(page, 'Datensicherung'), 'Datensicherung');
+    await page.locator('#backup-create').click();
+    await page.getByTestId('backup-file').waitFor();
+    assertNoViolations(await axeViolations(page, 'Datensicherung mit Sicherung'), 'Datensicherung mit Sicherung');
+    await screenshot(page, 'sicherung');
+    await page.locator('#backup-restore').click();
+    await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+    assertNoViolations(await axeViolations(page, 'Wiederherstellen (Bestätigung)'), 'Wiederherstellen (Bestätigung)');
+    await screenshot(page, 'sicherung-bestaetigen');
+    await page.locator('#restore-confirm').click();
+    await page.getByTestId('restore-kept').waitFor();
+    assertNoViolations(await axeViolations(page, 'Datensicherung wiederhergestellt'), 'Datensicherung wiederhergestellt');
+    await screenshot(page, 'sicherung-wiederhergestellt');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=fremd', AXE);
+    await gotoView(page, 'Datensicherung');
+    await page.locator('#backup-restore').click();
+    await page.locator('#restore-confirm').click();
+    await page.locator('#restore-error').waitFor();
+    assertNoViolations(await axeViolations(page, 'Wiederherstellen abgelehnt'), 'Wiederherstellen abgelehnt');
+    await screenshot(page, 'sicherung-abgelehnt');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=schreiben', AXE);
+    await gotoView(page, 'Datensicherung');
+    await page.locator('#backup-create').click();
+    await page.locator('#backup-create-error').waitFor();
+    assertNoViolations(await axeViolations(page, 'Sicherung fehlgeschlagen'), 'Sicherung fehlgeschlagen');
+    await screenshot(page, 'sicherung-fehler');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('Übersicht with deadlines of every kind has no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?termine=alle', AXE);
+  await page.locator('li.deadline[data-kind="zertifikat"]').waitFor();
+  assertNoViolations(await axeViolations(page, 'Übersicht mit Terminen'), 'Übersicht mit Terminen');
+  await page.evaluate(() => document.querySelector('.overview-lists')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'uebersicht-termine');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Ansprechpersonen with people, a field error and the removal dialog have no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  await gotoView(page, 'Profil');
+  await page.locator('.person').first().waitFor();
+  await page.evaluate(() => document.getElementById('people-title')?.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'profil-ansprechpersonen');
+  await page.getByLabel('Rolle').selectOption('postfach');
+  await page.locator('#person-name').fill('Bürgerbüro');
+  await page.locator('#person-save').click();
+  await page.locator('#person-email-error').waitFor();
+  assertNoViolations(await axeViolations(page, 'Ansprechpersonen mit Fehler'), 'Ansprechpersonen mit Fehler');
+  await screenshot(page, 'profil-ansprechpersonen-fehler');
+  await page.getByRole('button', { name: /^Entfernen\s*: OZG-Postfach/ }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assertNoViolations(await axeViolations(page, 'Ansprechperson entfernen'), 'Ansprechperson entfernen');
+  await screenshot(page, 'profil-ansprechperson-entfernen');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Nachweise of an item, a refused file and the removal dialog have no axe violations', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?nachweis=typ', AXE);
+  await gotoView(page, 'Checkliste');
+  const entry = page.locator('[data-item="vollzug-zustaendigkeit"]');
+  await entry.locator('button.toggle').click();
+  await entry.locator('.evidence-row').first().waitFor();
+  await entry.getByRole('button', { name: 'Nachweis hinzufügen …' }).click();
+  await entry.getByTestId('evidence-add-error').waitFor();
+  assertNoViolations(await axeViolations(page, 'Nachweise'), 'Nachweise');
+  await page.evaluate(() =>
+    document.querySelector('[data-item="vollzug-zustaendigkeit"] [data-testid="evidence"]')?.scrollIntoView({ block: 'center' }),
+  );
+  await screenshot(page, 'checkliste-nachweise');
+  await entry.getByRole('button', { name: /^Entfernen\s*: Geschäftsverteilungsplan/ }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assertNoViolations(await axeViolations(page, 'Nachweis entfernen'), 'Nachweis entfernen');
+  await screenshot(page, 'checkliste-nachweis-entfernen');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 /** Outline of the focused element, or null if nothing interactive has focus. */

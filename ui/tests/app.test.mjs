@@ -74,8 +74,8 @@ test('without a profile the dashboard shows the hint card and "–" explained', 
   assert.equal(await page.getByTestId('header-profile').count(), 0);
   // Empty lists say so in a sentence.
   assert.equal(await text(page.locator('section[aria-labelledby="blocked-title"] .empty')), 'Keine Aufgabe ist extern blockiert.');
-  assert.equal(await text(page.locator('section[aria-labelledby="overdue-title"] .empty')), 'Keine Aufgabe ist überfällig.');
-  assert.equal(await text(page.locator('section[aria-labelledby="soon-title"] .empty')), 'In den nächsten 14 Tagen ist nichts fällig.');
+  assert.equal(await text(page.locator('section[aria-labelledby="overdue-title"] .empty')), 'Nichts ist überfällig.');
+  assert.equal(await text(page.locator('section[aria-labelledby="soon-title"] .empty')), 'In den nächsten 30 Tagen ist nichts fällig.');
   await hint.getByRole('button', { name: 'Profil anlegen' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'view-title');
   assert.equal(await text(page.locator('h1')), 'Profil der Kommune');
@@ -298,7 +298,7 @@ test('the shell: skip link, nav with aria-current, footer with version and data 
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   assert.deepEqual(
     await nav.getByRole('link').allTextContents(),
-    ['Übersicht', 'Checkliste', 'Informationen des Landes', 'Bericht', 'Profil', 'Verlauf'],
+    ['Übersicht', 'Checkliste', 'Informationen des Landes', 'Fachverfahren', 'Bericht', 'Profil', 'Verlauf', 'Datensicherung'],
   );
   assert.equal(await text(nav.locator('[aria-current="page"]')), 'Übersicht');
   await page.getByText('Anbindungscheck 0.1.0').waitFor();

@@ -11,15 +11,29 @@
 // - `?paketfehler=signatur` makes picking the package fail (bad signature),
 //   `?paketfehler=dokument` makes the import fail halfway (a document was altered);
 // - `?berichtfehler=geaendert` makes opening an exported report fail (file changed since),
-//   `?berichtfehler=abbruch` makes the save dialog of the report export come back cancelled.
+//   `?berichtfehler=abbruch` makes the save dialog of the report export come back cancelled;
+// - `?sicherungfehler=fremd` makes the restore refuse the picked file (not ours),
+//   `?sicherungfehler=schreiben` makes writing a backup fail (no permission),
+//   `?sicherungfehler=abbruch` makes both file dialogs of the backup page come back cancelled;
+// - `?nachweis=gross` makes the file picked for evidence too big, `?nachweis=typ` of a type that
+//   is not accepted, `?nachweis=abbruch` cancels the file dialog (default: a PDF is picked);
+// - `?termine=alle` installs version 1 of the package with dates of every kind on the dashboard
+//   (an Anmeldeschluss, planned phases, an agreement and a certificate that expire);
+// - `?inventar=1` (with `?paket=1` or `2`) starts with one Fachverfahren in the inventory.
+//
+// Backups: the state right after seeding is "the backup on disk"; `create_backup` replaces it
+// with the current state and `restore_backup` brings it back (profile, progress, history).
 //
 // `choose_package` offers the next version: version 1 (first key of the Land) while nothing is
 // installed, then version 2 (an update), then version 2 again (unchanged).
 
 import { mockIPC } from '@tauri-apps/api/mocks';
+import type { BackupInfo, RestoreInfo } from '../src/lib/api';
 import type {
   AgsCheck,
+  Analysis,
   AppInfo,
+  Area,
   BlockingParty,
   Change,
   ChangeArea,
@@ -28,29 +42,47 @@ import type {
   ChecklistEntry,
   CostShare,
   Deadline,
+  DeadlineKind,
   Decision,
   Dimension,
+  Evidence,
+  FachverfahrenInput,
   GuidanceNote,
   HistoryEntry,
   HistoryFilter,
   ImportPreview,
   InstalledPackage,
+  Interface,
+  Inventory,
+  InventoryEntry,
   IpcError,
   Item,
   ItemProgress,
   ItemState,
+  LandFachverfahren,
   Manifest,
+  Person,
+  PersonInput,
+  Phase,
+  PhaseDate,
   Point,
+  Priority,
   Profile,
   ProfileInput,
   Progress,
   ReportExport,
   ReportPreview,
+  Requirement,
+  RequirementInput,
+  RequirementKind,
+  Role,
   Score,
   Section,
   ServiceDecision,
+  ServiceState,
   Status,
   StatusReport,
+  TransportRoute,
 } from '../src/lib/bindings';
 
 const SOURCE = 'Erste Schritte zur Anbindung von Kommunen';
@@ -380,22 +412,39 @@ const history: HistoryEntry[] = [];
 let nextHistoryId = 1;
 
 function record(
-  entity: 'profile' | 'item' | 'package' | 'service' | 'event',
+  entity: 'profile' | 'item' | 'package' | 'service' | 'event' | 'person' | 'fachverfahren' | 'evidence' | 'requirement',
   itemId: string | null,
   at: string,
   changes: [string, string | null, string | null][],
 ): void {
+  const itemTitle = itemId === null ? null : (allItems().find((i) => i.id === itemId)?.title ?? null);
+  // Like the core's audit::subject (simplified: services and events by their ID).
+  const subject =
+    entity === 'profile'
+      ? 'Profil'
+      : entity === 'item' || entity === 'evidence'
+        ? (itemTitle ?? itemId ?? '')
+        : entity === 'person'
+          ? 'Ansprechpersonen'
+          : entity === 'fachverfahren'
+            ? 'Fachverfahren'
+            : `${entity === 'event' ? 'Veranstaltung' : entity === 'package' ? 'Informationspaket' : 'Onlinedienst'} ${itemId ?? ''}`;
+  const display = (field: string, value: string | null): string | null =>
+    value === null ? null : field === 'status' && value in STATUS_LABELS ? STATUS_LABELS[value as Status] : value;
   for (const [field, oldValue, newValue] of changes) {
     history.push({
       id: nextHistoryId++,
       at,
       entity,
       item_id: itemId,
-      item_title: itemId === null ? null : (allItems().find((i) => i.id === itemId)?.title ?? null),
+      item_title: itemTitle,
+      subject,
       field,
       field_label: FIELD_LABELS[field] ?? 'Sonstiges',
       old_value: oldValue,
       new_value: newValue,
+      old_display: display(field, oldValue),
+      new_display: display(field, newValue),
     });
   }
 }
@@ -560,15 +609,34 @@ function statusReport(): StatusReport {
       });
     }
     const open = p.status !== 'erledigt' && p.status !== 'nicht_zutreffend';
-    if (open && p.due) {
-      const days = daysBetween(day, p.due);
-      const d: Deadline = { item_id: item.id, title: item.title, due: p.due, days, status: p.status, owner: p.owner };
-      if (days < 0) overdue.push(d);
-      else if (days <= 14) dueSoon.push(d);
+    // The municipality's own due date, or else the Land's deadline.
+    const due = p.due ?? item.deadline ?? null;
+    if (open && due) {
+      const d: Deadline = {
+        kind: 'aufgabe',
+        kind_label: DEADLINE_KIND_LABELS.aufgabe,
+        item_id: item.id,
+        context: null,
+        title: item.title,
+        due,
+        days: daysBetween(day, due),
+        status: p.status,
+        owner: p.owner,
+      };
+      if (d.days < 0) overdue.push(d);
+      else if (d.days <= DUE_SOON_DAYS) dueSoon.push(d);
     }
   }
+  for (const d of otherDeadlines(day)) {
+    if (d.days < 0) overdue.push(d);
+    else if (d.days <= DUE_SOON_DAYS) dueSoon.push(d);
+  }
+  const kinds = Object.keys(DEADLINE_KIND_LABELS);
   const byDue = (a: Deadline, b: Deadline): number =>
-    a.due.localeCompare(b.due) || a.item_id.localeCompare(b.item_id);
+    a.due.localeCompare(b.due) ||
+    kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+    (a.item_id ?? '').localeCompare(b.item_id ?? '') ||
+    a.title.localeCompare(b.title);
   return {
     schema: 'anbindungscheck.status/1',
     date: day,
@@ -1292,6 +1360,13 @@ function listPackages(): InstalledPackage[] {
       .filter((e) => e.archived && e.item.package === p.manifest.id)
       .map((e) => e.item),
     costs_for_municipality: population === null ? [] : costsFor(p.manifest, population),
+    service_states: Object.fromEntries(
+      p.manifest.services.flatMap((sv) => {
+        const st = serviceStates.get(`${p.manifest.id}/${sv.id}`);
+        return st ? [[sv.id, st] as const] : [];
+      }),
+    ),
+    requirements: requirements.filter((r) => r.package_id === p.manifest.id),
   }));
 }
 
@@ -1486,9 +1561,591 @@ function openReport(exportId: number): null {
   return null;
 }
 
+// ---- backups ---------------------------------------------------------------------------------
+
+const DB_PATH = '/home/sachbearbeitung/.local/share/de.anbindungscheck/anbindungscheck.sqlite';
+const BACKUP_FOLDER = '/home/sachbearbeitung/.local/share/de.anbindungscheck/backups';
+
+type Snapshot = { profile: Profile | null; progress: [string, ItemProgress][]; history: HistoryEntry[] };
+let backupSnapshot: Snapshot | null = null;
+let backupFile = '/home/sachbearbeitung/Dokumente/Anbindungscheck-Sicherung-09162000-2026-01-15.sqlite';
+
+function snapshot(): Snapshot {
+  return clone({ profile, progress: [...progress.entries()], history });
+}
+
+function createBackup(): BackupInfo | null {
+  // Rust shows the save dialog ("Sicherung speichern") here.
+  const error = params.get('sicherungfehler');
+  if (error === 'abbruch') return null;
+  const name = `Anbindungscheck-Sicherung-${profile?.ags ?? 'ohne-Profil'}-${today()}.sqlite`;
+  const path = `/media/usb-stick/${name}`;
+  if (error === 'schreiben') {
+    fail(null, `Dateifehler bei ${path}: Keine Berechtigung (os error 13)`, 'io');
+  }
+  backupSnapshot = snapshot();
+  backupFile = path;
+  return { path, bytes: 1_572_864 + history.length * 512, at: now() };
+}
+
+function restoreBackup(): RestoreInfo | null {
+  // Rust shows the file dialog ("Sicherung wiederherstellen") here.
+  const error = params.get('sicherungfehler');
+  if (error === 'abbruch') return null;
+  if (error === 'fremd') {
+    fail(
+      null,
+      'Die Datei /home/sachbearbeitung/Downloads/adressen.sqlite ist keine Datenbank von Anbindungscheck.',
+      'database_foreign',
+    );
+  }
+  const snap = clone(backupSnapshot ?? initialSnapshot);
+  profile = snap.profile;
+  progress.clear();
+  for (const [id, p] of snap.progress) progress.set(id, p);
+  history.length = 0;
+  history.push(...snap.history);
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.(\d{3})Z$/, '.$1000Z');
+  return { from: backupFile, kept: `${BACKUP_FOLDER}/anbindungscheck-${stamp}-v7.sqlite` };
+}
+
 /** Package commands the app called, for tests: `window.__mockCalls`. */
 const calls: { cmd: string; args: unknown }[] = [];
 (window as unknown as { __mockCalls: typeof calls }).__mockCalls = calls;
+
+// ---- deadlines of every kind, people, evidence -------------------------------------------------
+
+/** The core's `DUE_SOON_DAYS`. */
+const DUE_SOON_DAYS = 30;
+
+/** The core's `DeadlineKind` labels, in its order. */
+const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  aufgabe: 'Aufgabe',
+  anmeldeschluss: 'Anmeldeschluss',
+  phase: 'Phasentermin',
+  vereinbarung: 'Vereinbarung läuft ab',
+  zertifikat: 'Zertifikat läuft ab',
+};
+
+/**
+ * Dates of services (planned phases, expiry of the agreement and of the certificate). The
+ * `?termine=alle` scenario fills this list.
+ */
+const serviceDates: {
+  kind: DeadlineKind;
+  packageId: string;
+  serviceId: string;
+  context: string | null;
+  due: string;
+}[] = [];
+
+function otherDeadline(kind: DeadlineKind, context: string | null, title: string, due: string, day: string): Deadline {
+  return {
+    kind,
+    kind_label: DEADLINE_KIND_LABELS[kind],
+    item_id: null,
+    context,
+    title,
+    due,
+    days: daysBetween(day, due),
+    status: null,
+    owner: null,
+  };
+}
+
+/** The core's `Store::other_deadlines`: registration deadlines and the services' dates. */
+function otherDeadlines(day: string): Deadline[] {
+  const out: Deadline[] = [];
+  for (const p of installed.values()) {
+    for (const e of p.manifest.events) {
+      const due = e.registration_deadline ?? null;
+      if (due !== null && due >= day && !p.attended.has(e.id)) {
+        out.push(otherDeadline('anmeldeschluss', p.manifest.title, e.title, due, day));
+      }
+    }
+  }
+  for (const d of serviceDates) {
+    const p = installed.get(d.packageId);
+    const service = p?.manifest.services.find((s) => s.id === d.serviceId);
+    if (!p || !service || p.decisions[d.serviceId]?.decision === 'nein') continue;
+    out.push(otherDeadline(d.kind, d.context, service.name, d.due, day));
+  }
+  return out;
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  ozg_koordination: 'OZG-Koordination',
+  projektleitung: 'Projektleitung',
+  technik: 'Technik',
+  fachlichkeit: 'Fachlichkeit',
+  datenschutz: 'Datenschutz',
+  betrieb: 'Betrieb / 1st-Level-Support',
+  postfach: 'Funktionspostfach',
+};
+const ROLE_ORDER = Object.keys(ROLE_LABELS);
+
+const people: Person[] = [];
+let nextPersonId = 1;
+
+/** The core's `profile::check_email` (the common cases). */
+function checkEmail(field: string, email: string): void {
+  const bad = (why: string): never => fail(field, `E-Mail-Adresse ${quote(email)}: ${why}`);
+  const at = email.indexOf('@');
+  if (at < 0) bad('das Zeichen „@“ fehlt.');
+  if (/\s/.test(email)) bad('sie darf keine Leerzeichen enthalten.');
+  if (at === 0) bad('vor dem „@“ fehlt der Name.');
+  const domain = email.slice(at + 1);
+  if (domain.includes('@')) bad('sie enthält mehr als ein „@“.');
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((l) => l === '')) {
+    bad('nach dem „@“ fehlt eine gültige Domain wie „kommune.de“.');
+  }
+}
+
+/** The core's `PersonInput::validate`. */
+function validatePerson(input: PersonInput): Person {
+  const role = input.role;
+  if (!(role in ROLE_LABELS)) fail('role', `Unbekannte Rolle ${quote(String(role))}.`);
+  const name = text('name', 'Der Name', input.name, 200);
+  if (name === null) fail('name', 'Der Name fehlt.');
+  const email = text('email', 'Die E-Mail-Adresse', input.email, 254);
+  if (email !== null) checkEmail('email', email);
+  if (role === 'postfach' && email === null) {
+    fail('email', 'Für das Funktionspostfach fehlt die E-Mail-Adresse.');
+  }
+  const phone = text('phone', 'Die Telefonnummer', input.phone, 40);
+  if (phone !== null && (!/^[0-9 +\-/()]+$/.test(phone) || phone.replace(/\D/g, '').length < 3)) {
+    fail('phone', `Telefonnummer ${quote(phone)}: erlaubt sind Ziffern, Leerzeichen und + - / ( ).`);
+  }
+  return { id: 0, role, role_label: ROLE_LABELS[role], name, email, phone };
+}
+
+function listPeople(): Person[] {
+  return [...people].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.id - b.id);
+}
+
+function savePerson(id: number | null, input: PersonInput): Person {
+  const next = validatePerson(input);
+  const at = now();
+  const fields = ['role', 'name', 'email', 'phone'] as const;
+  if (id === null) {
+    next.id = nextPersonId++;
+    people.push(next);
+    const changes = fields
+      .map((f): [string, string | null, string | null] => [f, null, next[f]])
+      .filter(([, , n]) => n !== null);
+    record('person', `person/${next.id}`, at, changes);
+    return next;
+  }
+  const index = people.findIndex((p) => p.id === id);
+  const old = people[index];
+  if (!old) fail('person', `Person Nr. ${id} gibt es nicht (mehr).`);
+  next.id = id;
+  people[index] = next;
+  const changes = fields
+    .map((f): [string, string | null, string | null] => [f, old[f], next[f]])
+    .filter(([, o, n]) => o !== n);
+  if (changes.length > 0) record('person', `person/${id}`, at, changes);
+  return next;
+}
+
+function removePerson(id: number): null {
+  const index = people.findIndex((p) => p.id === id);
+  const old = people[index];
+  if (!old) fail('person', `Person Nr. ${id} gibt es nicht (mehr).`);
+  people.splice(index, 1);
+  record('person', `person/${id}`, now(), [['name', old.name, null]]);
+  return null;
+}
+
+type StoredEvidence = Evidence & { removed: boolean };
+const evidence: StoredEvidence[] = [];
+let nextEvidenceId = 1;
+
+const EVIDENCE_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'odt', 'ods', 'docx', 'txt', 'csv'];
+
+function shown(e: StoredEvidence): Evidence {
+  const { removed: _removed, ...rest } = e;
+  return rest;
+}
+
+function storeEvidence(
+  itemId: string,
+  title: string,
+  fileName: string,
+  mediaType: string,
+  size: number,
+  at = now(),
+): Evidence {
+  const e: StoredEvidence = {
+    id: nextEvidenceId++,
+    item_id: itemId,
+    title,
+    file_name: fileName,
+    media_type: mediaType,
+    size,
+    sha256: fakeSha256(`${itemId}/${fileName}/${size}/${nextEvidenceId}`),
+    added_at: at,
+    removed: false,
+  };
+  evidence.push(e);
+  record('evidence', itemId, at, [['evidence', null, `${title} (${fileName}, SHA-256 ${e.sha256})`]]);
+  return shown(e);
+}
+
+function listEvidence(itemId: string | null): Evidence[] {
+  return evidence.filter((e) => !e.removed && (itemId === null || e.item_id === itemId)).map(shown);
+}
+
+/** `add_evidence`: Rust shows the file dialog ("Nachweis hinzufügen") here; a file is "picked". */
+function addEvidence(itemId: string, title: string | null): Evidence | null {
+  itemOf(itemId);
+  const given = text('title', 'Der Titel', title, 200);
+  const scenario = params.get('nachweis');
+  if (scenario === 'abbruch') return null;
+  if (scenario === 'gross') {
+    fail('file', 'Die Datei ist zu groß (31 MB); erlaubt sind höchstens 25 MB.');
+  }
+  if (scenario === 'typ') {
+    fail('file', `Dateityp „.exe“ wird nicht angenommen; erlaubt sind: ${EVIDENCE_EXTENSIONS.join(', ')}.`);
+  }
+  const fileName = 'Ratsbeschluss-2026-11.pdf';
+  return storeEvidence(itemId, given ?? 'Ratsbeschluss-2026-11', fileName, 'application/pdf', 1_258_291);
+}
+
+function removeEvidence(id: number): null {
+  const e = evidence.find((x) => x.id === id && !x.removed);
+  if (!e) fail('evidence', `Nachweis Nr. ${id} gibt es nicht (mehr).`);
+  e.removed = true;
+  record('evidence', e.item_id, now(), [['evidence', `${e.title} (${e.file_name}, SHA-256 ${e.sha256})`, null]]);
+  return null;
+}
+
+function openEvidence(id: number): null {
+  if (!evidence.some((x) => x.id === id && !x.removed)) {
+    fail('evidence', `Nachweis Nr. ${id} gibt es nicht (mehr).`);
+  }
+  return null;
+}
+
+// ---- services (phase, connection data, requirements) and the Fachverfahren inventory ---------
+
+const PHASE_ORDER: Phase[] = ['interesse', 'voraussetzungen', 'fragebogen', 'freischaltung', 'produktionstest', 'produktiv'];
+const PHASE_NAMES: Record<Phase, string> = {
+  interesse: 'Interesse',
+  voraussetzungen: 'Voraussetzungen',
+  fragebogen: 'Fragebogen',
+  freischaltung: 'Freischaltung',
+  produktionstest: 'Produktionstest',
+  produktiv: 'Produktiv',
+};
+const ROUTES: TransportRoute[] = ['fit_connect', 'osci_xta', 'uebergang'];
+
+/** Service states by `<package ID>/<service ID>`. */
+const serviceStates = new Map<string, ServiceState>();
+const requirements: Requirement[] = [];
+let nextRequirementId = 1;
+const fachverfahren: (FachverfahrenInput & { id: number; updated_at: string })[] = [];
+let nextFachverfahrenId = 1;
+
+/** The core's `Store::known_service`. */
+function knownService(packageId: string, serviceId: string): void {
+  const p = packageOf(packageId);
+  if (!p.manifest.services.some((s) => s.id === serviceId)) {
+    fail('service', `Unbekannter Onlinedienst „${serviceId}“.`);
+  }
+}
+
+/** The core's `service_state::checked`: length, then the format, naming what is expected. */
+function checkedField(
+  field: string,
+  label: string,
+  value: string | null | undefined,
+  max: number,
+  format: (v: string) => string | null,
+): string | null {
+  const v = text(field, label, value, max);
+  if (v === null) return null;
+  const expected = format(v);
+  if (expected !== null) fail(field, `${label} ${quote(v)} hat nicht das erwartete Format: ${expected}`);
+  return v;
+}
+
+function optionalDate(field: string, label: string, value: string | null | undefined): string | null {
+  const v = (value ?? '').trim();
+  return v === '' ? null : parseDate(field, label, v);
+}
+
+/** The core's `ServiceState::validate`. */
+function validateServiceState(s: ServiceState): ServiceState {
+  const dates: PhaseDate[] = [];
+  for (const pd of s.phase_dates ?? []) {
+    if (!PHASE_ORDER.includes(pd.phase)) fail('phase', `Unbekannte Phase ${quote(String(pd.phase))}.`);
+    if (dates.some((d) => d.phase === pd.phase)) {
+      fail('phase_dates', `Für die Phase „${PHASE_NAMES[pd.phase]}“ ist mehr als ein Datum angegeben.`);
+    }
+    const date = optionalDate('phase_dates', `Datum der Phase „${PHASE_NAMES[pd.phase]}“`, pd.date);
+    if (date !== null) dates.push({ phase: pd.phase, date });
+  }
+  dates.sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase));
+  const phase = s.phase ?? null;
+  if (phase !== null && !PHASE_ORDER.includes(phase)) fail('phase', `Unbekannte Phase ${quote(String(phase))}.`);
+  const c = s.connection ?? {};
+  const ouId = checkedField('ou_id', 'Die Organisationseinheit-ID', c.ou_id, 64, (v) =>
+    /^[A-Za-z0-9\-_.:]+$/.test(v) ? null : 'erlaubt sind Buchstaben, Ziffern und - _ . : (ohne Leerzeichen).',
+  );
+  const pvogUrl = checkedField('pvog_url', 'Der PVOG-Link', c.pvog_url, 500, (v) => {
+    const expected = 'ein Link, der mit „https://“ beginnt, z. B. https://www.pvog.de/…';
+    if (!v.startsWith('https://')) return expected;
+    const host = v.slice(8).split(/[/?#]/)[0] ?? '';
+    const hostOk = host.includes('.') && !host.startsWith('.') && !host.endsWith('.') && /^[A-Za-z0-9\-.:]+$/.test(host);
+    return hostOk && !/[\s<>"\\`]/.test(v) ? null : expected;
+  });
+  const dvdvKey = checkedField('dvdv_key', 'Die DVDV-Kennung', c.dvdv_key, 80, (v) => {
+    const expected = 'Präfix und Kennung mit Doppelpunkt, z. B. ags:09162000.';
+    const i = v.indexOf(':');
+    if (i < 0) return expected;
+    const prefix = v.slice(0, i);
+    const id = v.slice(i + 1);
+    if (!/^[a-z0-9]{2,10}$/.test(prefix) || !/^[A-Za-z0-9\-_.]{1,64}$/.test(id)) return expected;
+    if (prefix === 'ags') {
+      try {
+        parseAgs(id);
+      } catch {
+        return 'nach „ags:“ folgt ein gültiger Amtlicher Gemeindeschlüssel (8 Ziffern).';
+      }
+    }
+    return null;
+  });
+  const destination = checkedField(
+    'fit_connect_destination',
+    'Die FIT-Connect-Zustellpunkt-ID',
+    c.fit_connect_destination,
+    36,
+    (v) =>
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(v)
+        ? null
+        : 'eine UUID wie 3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57.',
+  );
+  const route = c.transport_route ?? null;
+  if (route !== null && !ROUTES.includes(route)) fail('transport_route', `Unbekannter Transportweg ${quote(String(route))}.`);
+  return {
+    phase,
+    phase_dates: dates,
+    connection: {
+      ou_id: ouId,
+      pvog_url: pvogUrl,
+      dvdv_key: dvdvKey,
+      fit_connect_destination: destination === null ? null : destination.toLowerCase(),
+      transport_route: route,
+    },
+    agreement_expires: optionalDate('agreement_expires', 'Ablaufdatum der Vereinbarung', s.agreement_expires),
+    certificate_expires: optionalDate('certificate_expires', 'Ablaufdatum des Zertifikats', s.certificate_expires),
+    pilot_interest: s.pilot_interest === true,
+    training_needed: s.training_needed === true,
+  };
+}
+
+/** The audited fields of a service state (the core's `state_fields`). */
+function stateFields(s: ServiceState | undefined): [string, string | null][] {
+  const c = s?.connection ?? {};
+  const dates = (s?.phase_dates ?? []).map((p) => `${PHASE_NAMES[p.phase]}: ${p.date}`).join(', ');
+  return [
+    ['phase', s?.phase ?? null],
+    ['phase_dates', dates === '' ? null : dates],
+    ['ou_id', c.ou_id ?? null],
+    ['pvog_url', c.pvog_url ?? null],
+    ['dvdv_key', c.dvdv_key ?? null],
+    ['fit_connect_destination', c.fit_connect_destination ?? null],
+    ['transport_route', c.transport_route ?? null],
+    ['agreement_expires', s?.agreement_expires ?? null],
+    ['certificate_expires', s?.certificate_expires ?? null],
+    ['pilot_interest', s?.pilot_interest ? 'ja' : null],
+    ['training_needed', s?.training_needed ? 'ja' : null],
+  ];
+}
+
+function setServiceState(packageId: string, serviceId: string, input: ServiceState): ServiceState {
+  knownService(packageId, serviceId);
+  const next = validateServiceState(input);
+  const key = `${packageId}/${serviceId}`;
+  const old = stateFields(serviceStates.get(key));
+  const changes = stateFields(next)
+    .map(([f, n], i): [string, string | null, string | null] => [f, old[i]?.[1] ?? null, n])
+    .filter(([, o, n]) => o !== n);
+  if (changes.length > 0) {
+    serviceStates.set(key, next);
+    record('service', key, now(), changes);
+  }
+  return next;
+}
+
+const KINDS: RequirementKind[] = ['anforderung', 'funktionswunsch'];
+const AREAS: Area[] = ['fachlich', 'technisch'];
+const PRIORITIES: Priority[] = ['hoch', 'mittel', 'niedrig'];
+
+/** The core's `Store::save_requirement`. */
+function saveRequirement(id: number | null, input: RequirementInput): Requirement {
+  const description = text('description', 'Die Beschreibung', input.description, 4000, true);
+  if (description === null) fail('description', 'Die Beschreibung fehlt.');
+  if (!KINDS.includes(input.kind)) fail('kind', `Unbekannte Art ${quote(String(input.kind))}.`);
+  if (!AREAS.includes(input.area)) fail('area', `Unbekannter Bereich ${quote(String(input.area))}.`);
+  if (!PRIORITIES.includes(input.priority)) fail('priority', `Unbekannte Priorität ${quote(String(input.priority))}.`);
+  knownService(input.package_id, input.service_id);
+  const at = now();
+  const fields = (r: RequirementInput | undefined): [string, string | null][] => [
+    ['kind', r?.kind ?? null],
+    ['area', r?.area ?? null],
+    ['description', r?.description ?? null],
+    ['priority', r?.priority ?? null],
+  ];
+  const r: RequirementInput = { ...input, description };
+  let saved: Requirement;
+  let old: [string, string | null][];
+  if (id === null) {
+    saved = { id: nextRequirementId++, created_at: at, updated_at: at, ...r };
+    requirements.push(saved);
+    old = fields(undefined);
+  } else {
+    const index = requirements.findIndex(
+      (x) => x.id === id && x.package_id === r.package_id && x.service_id === r.service_id,
+    );
+    const before = requirements[index];
+    if (!before) fail('requirement', `Anforderung Nr. ${id} gibt es nicht (mehr).`);
+    old = fields(before);
+    saved = { ...before, ...r, updated_at: at };
+    requirements[index] = saved;
+  }
+  const changes = fields(r)
+    .map(([f, n], i): [string, string | null, string | null] => [f, old[i]?.[1] ?? null, n])
+    .filter(([, o, n]) => o !== n);
+  record('requirement', `${r.package_id}/${r.service_id}`, at, changes);
+  return saved;
+}
+
+function removeRequirement(id: number): null {
+  const index = requirements.findIndex((x) => x.id === id);
+  const r = requirements[index];
+  if (!r) fail('requirement', `Anforderung Nr. ${id} gibt es nicht (mehr).`);
+  requirements.splice(index, 1);
+  record('requirement', `${r.package_id}/${r.service_id}`, now(), [['description', r.description, null]]);
+  return null;
+}
+
+const INTERFACE_KEYS: Interface[] = ['fit_connect', 'osci_xta', 'keine'];
+const ANALYSIS_KEYS: Analysis[] = ['offen', 'in_pruefung', 'abgeschlossen'];
+
+/** The core's `FachverfahrenInput::validate`. */
+function validateFachverfahren(f: FachverfahrenInput): FachverfahrenInput {
+  const product = text('product', 'Das Produkt', f.product, 200);
+  if (product === null) fail('product', 'Das Produkt fehlt.');
+  const vendor = text('vendor', 'Der Hersteller', f.vendor, 200);
+  if (vendor === null) fail('vendor', 'Der Hersteller fehlt.');
+  const version = text('version', 'Die Version', f.version, 50);
+  const known = [...installed.values()].flatMap((p) => p.manifest.services.map((s) => s.id));
+  const services: string[] = [];
+  for (const id of f.services ?? []) {
+    if (!known.includes(id)) fail('services', `Unbekannter Onlinedienst ${quote(id)}.`);
+    if (!services.includes(id)) services.push(id);
+  }
+  if (!INTERFACE_KEYS.includes(f.interface)) fail('interface', `Unbekannte Schnittstelle ${quote(String(f.interface))}.`);
+  if (!ANALYSIS_KEYS.includes(f.analysis)) fail('analysis', `Unbekannter Analysestand ${quote(String(f.analysis))}.`);
+  const day = (f.commissioned_on ?? '').trim();
+  let commissionedOn: string | null = null;
+  if (day !== '') {
+    if (!f.vendor_commissioned) {
+      fail('commissioned_on', 'Ein Beauftragungsdatum gibt es nur, wenn der Hersteller beauftragt ist.');
+    }
+    commissionedOn = parseDate('commissioned_on', 'Beauftragt am', day);
+  }
+  const note = text('note', 'Die Notiz', f.note, 2000, true);
+  return {
+    product,
+    vendor,
+    version,
+    services,
+    interface: f.interface,
+    vendor_commissioned: f.vendor_commissioned === true,
+    commissioned_on: commissionedOn,
+    analysis: f.analysis,
+    note,
+  };
+}
+
+/** The core's `inventory::match_key`. */
+function matchKey(product: string, vendor: string): string {
+  const norm = (s: string): string => [...s.toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c)).join('');
+  return `${norm(product)}\u001f${norm(vendor)}`;
+}
+
+/** The core's `Store::inventory`: the entries matched with the Land's list. */
+function inventory(): Inventory {
+  const land: LandFachverfahren[] = [...installed.values()].flatMap((p) =>
+    p.manifest.fachverfahren.map((f) => ({
+      package_id: p.manifest.id,
+      id: f.id,
+      product: f.product,
+      vendor: f.vendor,
+      interface: f.interface,
+      services: [...f.services],
+    })),
+  );
+  const entries: InventoryEntry[] = fachverfahren.map((f) => {
+    const key = matchKey(f.product, f.vendor);
+    return { ...f, land_match: land.find((l) => matchKey(l.product, l.vendor) === key) ?? null };
+  });
+  const landOnly = land.filter((l) => !entries.some((e) => e.land_match?.package_id === l.package_id && e.land_match.id === l.id));
+  return { entries, land_only: landOnly };
+}
+
+function fachverfahrenFields(f: FachverfahrenInput | undefined): [string, string | null][] {
+  return [
+    ['product', f?.product ?? null],
+    ['vendor', f?.vendor ?? null],
+    ['version', f?.version ?? null],
+    ['services', f ? f.services.join(', ') || null : null],
+    ['interface', f?.interface ?? null],
+    ['vendor_commissioned', f?.vendor_commissioned ? 'ja' : null],
+    ['commissioned_on', f?.commissioned_on ?? null],
+    ['analysis', f?.analysis ?? null],
+    ['note', f?.note ?? null],
+  ];
+}
+
+function saveFachverfahren(id: number | null, input: FachverfahrenInput): InventoryEntry {
+  const f = validateFachverfahren(input);
+  const at = now();
+  let old: [string, string | null][];
+  let savedId: number;
+  if (id === null) {
+    savedId = nextFachverfahrenId++;
+    fachverfahren.push({ ...f, id: savedId, updated_at: at });
+    old = fachverfahrenFields(undefined);
+  } else {
+    const index = fachverfahren.findIndex((x) => x.id === id);
+    const before = fachverfahren[index];
+    if (!before) fail('fachverfahren', `Fachverfahren Nr. ${id} gibt es nicht (mehr).`);
+    old = fachverfahrenFields(before);
+    fachverfahren[index] = { ...f, id, updated_at: at };
+    savedId = id;
+  }
+  const changes = fachverfahrenFields(f)
+    .map(([k, n], i): [string, string | null, string | null] => [k, old[i]?.[1] ?? null, n])
+    .filter(([, o, n]) => o !== n);
+  record('fachverfahren', `fachverfahren/${savedId}`, at, changes);
+  const entry = inventory().entries.find((e) => e.id === savedId);
+  if (!entry) fail('fachverfahren', `Fachverfahren Nr. ${savedId} gibt es nicht (mehr).`);
+  return entry;
+}
+
+function removeFachverfahren(id: number): null {
+  const index = fachverfahren.findIndex((x) => x.id === id);
+  const f = fachverfahren[index];
+  if (!f) fail('fachverfahren', `Fachverfahren Nr. ${id} gibt es nicht (mehr).`);
+  fachverfahren.splice(index, 1);
+  record('fachverfahren', `fachverfahren/${id}`, now(), [['product', f.product, null]]);
+  return null;
+}
 
 // ---- seed ------------------------------------------------------------------------------------
 
@@ -1518,9 +2175,26 @@ function seed(): void {
     owner: 'IT-Stelle',
   });
   setItem('veranstaltung-teilnehmen', { status: 'nicht_zutreffend' });
+  savePerson(null, {
+    role: 'ozg_koordination',
+    name: 'Anna Schmidt',
+    email: 'anna.schmidt@musterstadt.example',
+    phone: '089 1234-567',
+  });
+  savePerson(null, { role: 'projektleitung', name: 'Kämmerei, Herr Becker', phone: '089 1234-210' });
+  savePerson(null, { role: 'technik', name: 'IT-Stelle, Herr Okafor', email: 'it@musterstadt.example' });
+  savePerson(null, { role: 'datenschutz', name: 'Dr. Petra Vogel', email: 'datenschutz@musterstadt.example' });
+  savePerson(null, { role: 'postfach', name: 'OZG-Postfach', email: 'ozg@musterstadt.example' });
+  const earlier = new Date(Date.now() - 3 * 86_400_000).toISOString();
+  storeEvidence('vollzug-zustaendigkeit', 'Ratsbeschluss zur Zuständigkeit', 'Ratsbeschluss-2026-09.pdf', 'application/pdf', 1_258_291, earlier);
+  storeEvidence('vollzug-zustaendigkeit', 'Geschäftsverteilungsplan', 'GVP-Hauptamt.odt', 'application/vnd.oasis.opendocument.text', 48_640, earlier);
+  storeEvidence('finanzierung-kosten', 'Kostenaufstellung des Landes', 'Kosten-EfA-Vergabe.pdf', 'application/pdf', 318_976, earlier);
 }
 
 if (!empty) seed();
+
+/** The state right after seeding: what the backup on disk holds until the clerk writes one. */
+const initialSnapshot = snapshot();
 
 // Package scenarios: version 1 installed, or version 2 installed as an update of version 1.
 const packageScenario = params.get('paket');
@@ -1531,6 +2205,41 @@ if (packageScenario === '1' || packageScenario === '2') {
     setItem('ni-ansprechperson-melden', { status: 'erledigt', owner: 'Vergabestelle' });
     importNow(packageV2());
   }
+}
+
+// `?inventar=1` (with a package): one Fachverfahren already in the inventory, matched with the
+// Land's list; the other one of the Land's list is not entered yet.
+if (params.get('inventar') === '1' && installed.size > 0) {
+  saveFachverfahren(null, {
+    product: 'Vergabemanager (Beispiel)',
+    vendor: 'Muster Software GmbH',
+    version: '8.1',
+    services: ['praequalifizierung', 'bekanntmachung'],
+    interface: 'fit_connect',
+    vendor_commissioned: true,
+    commissioned_on: '2026-09-01',
+    analysis: 'in_pruefung',
+    note: null,
+  });
+}
+
+// Dates of every kind on the dashboard: the package with an Anmeldeschluss soon, and dates of its
+// services (overdue and within the next 30 days).
+if (params.get('termine') === 'alle') {
+  if (!installed.has(PACKAGE_V1.id)) {
+    const m = clone(PACKAGE_V1);
+    const info = m.events.find((e) => e.id === 'info-2027-01');
+    if (info) info.registration_deadline = addDays(9);
+    importNow(m);
+  }
+  const id = PACKAGE_V1.id;
+  serviceDates.push(
+    { kind: 'phase', packageId: id, serviceId: 'praequalifizierung', context: 'Phase „Freischaltung“', due: addDays(-3) },
+    { kind: 'zertifikat', packageId: id, serviceId: 'bekanntmachung', context: null, due: addDays(-1) },
+    { kind: 'phase', packageId: id, serviceId: 'eigenerklaerung', context: 'Phase „Produktionstest“', due: addDays(12) },
+    { kind: 'vereinbarung', packageId: id, serviceId: 'praequalifizierung', context: null, due: addDays(25) },
+    { kind: 'zertifikat', packageId: id, serviceId: 'eigenerklaerung', context: null, due: addDays(60) },
+  );
 }
 
 // ---- IPC -------------------------------------------------------------------------------------
@@ -1558,12 +2267,17 @@ mockIPC((cmd, payload) => {
     case 'list_history':
       return clone(listHistory(arg<HistoryFilter>(payload, 'filter')));
     case 'app_info': {
-      const info: AppInfo = {
-        version: '0.1.0',
-        db_path: '/home/sachbearbeitung/.local/share/de.anbindungscheck/anbindungscheck.sqlite',
-      };
+      const info: AppInfo = { version: '0.1.0', db_path: DB_PATH };
       return info;
     }
+    case 'backup_folder':
+      return BACKUP_FOLDER;
+    case 'create_backup':
+      calls.push({ cmd, args: null });
+      return clone(createBackup());
+    case 'restore_backup':
+      calls.push({ cmd, args: null });
+      return clone(restoreBackup());
     case 'choose_package':
       calls.push({ cmd, args: null });
       return clone(choosePackage());
@@ -1623,6 +2337,66 @@ mockIPC((cmd, payload) => {
       const exportId = arg<number>(payload, 'exportId');
       calls.push({ cmd, args: { exportId } });
       return openReport(exportId);
+    }
+    case 'list_people':
+      return clone(listPeople());
+    case 'save_person': {
+      const args = { id: arg<number | null>(payload, 'id'), input: clone(arg<PersonInput>(payload, 'input')) };
+      calls.push({ cmd, args });
+      return clone(savePerson(args.id, args.input));
+    }
+    case 'remove_person': {
+      const id = arg<number>(payload, 'id');
+      calls.push({ cmd, args: { id } });
+      return removePerson(id);
+    }
+    case 'list_evidence':
+      return clone(listEvidence(arg<string | null>(payload, 'itemId')));
+    case 'add_evidence': {
+      const args = { itemId: arg<string>(payload, 'itemId'), title: arg<string | null>(payload, 'title') };
+      calls.push({ cmd, args });
+      return clone(addEvidence(args.itemId, args.title));
+    }
+    case 'remove_evidence': {
+      const id = arg<number>(payload, 'id');
+      calls.push({ cmd, args: { id } });
+      return removeEvidence(id);
+    }
+    case 'open_evidence': {
+      const id = arg<number>(payload, 'id');
+      calls.push({ cmd, args: { id } });
+      return openEvidence(id);
+    }
+    case 'set_service_state': {
+      const args = {
+        packageId: arg<string>(payload, 'packageId'),
+        serviceId: arg<string>(payload, 'serviceId'),
+        state: clone(arg<ServiceState>(payload, 'state')),
+      };
+      calls.push({ cmd, args });
+      return clone(setServiceState(args.packageId, args.serviceId, args.state));
+    }
+    case 'save_requirement': {
+      const args = { id: arg<number | null>(payload, 'id'), input: clone(arg<RequirementInput>(payload, 'input')) };
+      calls.push({ cmd, args });
+      return clone(saveRequirement(args.id, args.input));
+    }
+    case 'remove_requirement': {
+      const id = arg<number>(payload, 'id');
+      calls.push({ cmd, args: { id } });
+      return removeRequirement(id);
+    }
+    case 'get_inventory':
+      return clone(inventory());
+    case 'save_fachverfahren': {
+      const args = { id: arg<number | null>(payload, 'id'), input: clone(arg<FachverfahrenInput>(payload, 'input')) };
+      calls.push({ cmd, args });
+      return clone(saveFachverfahren(args.id, args.input));
+    }
+    case 'remove_fachverfahren': {
+      const id = arg<number>(payload, 'id');
+      calls.push({ cmd, args: { id } });
+      return removeFachverfahren(id);
     }
     default:
       throw `command ${cmd} not found`;

@@ -4,6 +4,8 @@
 //! Needs a display (run under `xvfb-run`), `WebKitWebDriver` (Debian: webkit2gtk-driver) and the
 //! app built with the UI embedded (`make app`).
 
+pub mod keyboard;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpStream;

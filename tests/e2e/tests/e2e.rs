@@ -1,6 +1,6 @@
 //! End to end against the real app: a clerk sets the profile and an item, closes the app, starts
 //! it again and finds both; the rows are in the SQLite file. Also: a bad AGS is refused with a
-//! German message and nothing is stored.
+//! German message and nothing is stored; packages, the report, and a backup that is restored.
 
 use anbindungscheck_e2e::{App, Driver};
 use fantoccini::Locator;
@@ -303,4 +303,337 @@ async fn the_clerk_exports_the_readiness_report_and_it_is_recorded() {
         .unwrap();
     assert_eq!(recipient, "Kommunale OZG-Koordination Niedersachsen");
     assert_eq!(std::path::Path::new(&path), pdf);
+}
+
+/// Waits until the element's text contains `part`.
+async fn wait_for_text(element: &fantoccini::elements::Element, part: &str) {
+    let deadline = std::time::Instant::now() + anbindungscheck_e2e::TIMEOUT;
+    while !element.text().await.unwrap().contains(part) {
+        assert!(std::time::Instant::now() < deadline, "{part:?} not shown");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_clerk_backs_up_changes_the_profile_and_restores_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kommune.sqlite");
+    profile(&db);
+    let backup = dir.path().join("sicherung.sqlite");
+    let driver = Driver::start(&db);
+    let app = driver.launch().await;
+
+    // Back up "Gemeinde Musterstadt" through the native save dialog.
+    app.click("Datensicherung").await;
+    app.heading("Datensicherung").await;
+    app.sees(&db.display().to_string()).await;
+    app.find(Locator::Id("backup-create")).await.click().await.unwrap();
+    anbindungscheck_e2e::answer_file_dialog("Sicherung speichern", &backup, true);
+    let result = app.find(Locator::Css("[data-testid='backup-result']")).await;
+    wait_for_text(&result, "sicherung.sqlite").await;
+    assert!(result.text().await.unwrap().contains("Sicherung gespeichert."));
+    assert!(backup.is_file(), "the backup was written");
+    app.screenshot("29-sicherung-erstellt").await;
+
+    // Change the name.
+    app.click("Profil").await;
+    app.heading("Profil der Kommune").await;
+    app.fill("Name der Kommune", "Gemeinde Neustadt").await;
+    app.click("Profil speichern").await;
+    app.sees("Gespeichert.").await;
+    let header = app.find(Locator::Css("[data-testid='header-profile']")).await;
+    wait_for_text(&header, "Gemeinde Neustadt").await;
+
+    // Restore: confirm in the page, then pick the file in the native open dialog.
+    app.click("Datensicherung").await;
+    app.heading("Datensicherung").await;
+    app.find(Locator::Id("backup-restore")).await.click().await.unwrap();
+    let text = app.find(Locator::Id("restore-text")).await;
+    assert!(text.text().await.unwrap().contains("backups"), "the folder is named");
+    app.screenshot("30-sicherung-bestaetigen").await;
+    app.find(Locator::Id("restore-confirm")).await.click().await.unwrap();
+    anbindungscheck_e2e::answer_file_dialog("Sicherung wiederherstellen", &backup, false);
+    let restored = app.find(Locator::Css("[data-testid='restore-result']")).await;
+    wait_for_text(&restored, "Die Sicherung wurde wiederhergestellt.").await;
+    wait_for_text(&restored, "Gemeinde Musterstadt").await;
+    wait_for_text(&header, "Gemeinde Musterstadt").await;
+    let kept = app.find(Locator::Css("[data-testid='restore-kept']")).await;
+    let kept = std::path::PathBuf::from(kept.text().await.unwrap().trim());
+    app.screenshot("31-sicherung-wiederhergestellt").await;
+
+    // The views read the restored database.
+    app.click("Profil").await;
+    let name = app.field("Name der Kommune").await;
+    let deadline = std::time::Instant::now() + anbindungscheck_e2e::TIMEOUT;
+    while name.prop("value").await.unwrap().as_deref() != Some("Gemeinde Musterstadt") {
+        assert!(std::time::Instant::now() < deadline, "restored name not in the profile form");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.close().await;
+    drop(driver);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let name: String = conn.query_row("SELECT name FROM profile", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Gemeinde Musterstadt");
+    // The database from before the restore was kept, with the changed name.
+    assert_eq!(kept.parent(), Some(dir.path().join("backups").as_path()));
+    let old = rusqlite::Connection::open(&kept).unwrap();
+    let name: String = old.query_row("SELECT name FROM profile", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Gemeinde Neustadt");
+}
+
+/// Sets the value of a date input as the date picker would (WebDriver cannot type into the
+/// segments of WebKit's date field reliably) and tells the page through an `input` event.
+async fn set_date(app: &App, id: &str, value: &str) {
+    app.find(Locator::Id(id)).await;
+    app.client
+        .execute(
+            "const el = document.getElementById(arguments[0]);
+             el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![serde_json::json!(id), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+async fn scroll_to(app: &App, id: &str) {
+    app.client
+        .execute(
+            "document.getElementById(arguments[0]).scrollIntoView({ block: 'start' });",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kommune.sqlite");
+    profile(&db);
+    let (pkg, fingerprint) = build_package(dir.path(), None);
+    let cli =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/anbindungscheck");
+    let imported = std::process::Command::new(cli)
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&pkg)
+        .args(["--trust", &fingerprint])
+        .output()
+        .unwrap();
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let driver = Driver::start(&db);
+    let app = driver.launch().await;
+    app.click("Informationen des Landes").await;
+    app.heading("Informationen des Landes").await;
+
+    // The first service: phase and dates.
+    let card = "article[data-service='praequalifizierung']";
+    let summary = |section: &str| format!("{card} details[data-section='{section}'] > summary");
+    app.find(Locator::Css(&summary("phase"))).await.click().await.unwrap();
+    let base = "paket-0-dienst-0";
+    let phase = app.find(Locator::Id(&format!("{base}-phase"))).await;
+    phase.select_by_value("fragebogen").await.unwrap();
+    set_date(&app, &format!("{base}-date-interesse"), "2026-10-01").await;
+    set_date(&app, &format!("{base}-date-freischaltung"), "2027-03-01").await;
+    let save = format!("{card} details[data-section='phase'] button[type='submit']");
+    app.find(Locator::Css(&save)).await.click().await.unwrap();
+    app.sees("Phase und Termine gespeichert.").await;
+
+    // Connection data: a bad UUID is refused at the field, then corrected.
+    app.find(Locator::Css(&summary("connection"))).await.click().await.unwrap();
+    let conn = format!("{base}-conn");
+    let uuid = app.find(Locator::Id(&format!("{conn}-fit_connect_destination"))).await;
+    uuid.send_keys("3f2a9c1e7b4d").await.unwrap();
+    let dvdv = app.find(Locator::Id(&format!("{conn}-dvdv_key"))).await;
+    dvdv.send_keys("ags:03241002").await.unwrap();
+    let route = app.find(Locator::Id(&format!("{conn}-transport_route"))).await;
+    route.select_by_value("fit_connect").await.unwrap();
+    set_date(&app, &format!("{conn}-certificate_expires"), "2027-06-30").await;
+    app.find(Locator::Id(&format!("{conn}-pilot_interest"))).await.click().await.unwrap();
+    let save = format!("{card} details[data-section='connection'] button[type='submit']");
+    app.find(Locator::Css(&save)).await.click().await.unwrap();
+    app.find(Locator::Id(&format!("{conn}-fit_connect_destination-error"))).await;
+    assert_eq!(uuid.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    scroll_to(&app, &format!("{conn}-fit_connect_destination")).await;
+    app.screenshot("40-dienst-anschluss-fehler").await;
+    uuid.clear().await.unwrap();
+    uuid.send_keys("3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57").await.unwrap();
+    app.find(Locator::Css(&save)).await.click().await.unwrap();
+    app.sees("Anschlussdaten gespeichert.").await;
+    scroll_to(&app, &format!("{base}-title")).await;
+    app.screenshot("41-dienst-aufgeklappt").await;
+
+    // The Fachverfahren the Land lists: take one over, add the version and the commission.
+    app.click("Fachverfahren").await;
+    app.heading("Fachverfahren").await;
+    app.sees("Vom Land gelistet, bei Ihnen noch nicht erfasst").await;
+    app.screenshot("42-fachverfahren-leer").await;
+    app.find(Locator::Id("fv-take-0")).await.click().await.unwrap();
+    let product = app.find(Locator::Id("fv-product")).await;
+    assert_eq!(product.prop("value").await.unwrap().as_deref(), Some("VergabeManager (Beispiel)"));
+    app.find(Locator::Id("fv-version")).await.send_keys("8.1").await.unwrap();
+    app.find(Locator::Id("fv-vendor_commissioned")).await.click().await.unwrap();
+    set_date(&app, "fv-commissioned_on", "2026-09-01").await;
+    app.find(Locator::Id("fv-save")).await.click().await.unwrap();
+    app.sees("Hinzugefügt: VergabeManager (Beispiel).").await;
+    let land = app.find(Locator::Css("[data-testid='fv-land']")).await;
+    wait_for_text(&land, "ja – VergabeManager (Beispiel)").await;
+    app.client.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+    app.screenshot("43-fachverfahren").await;
+    app.close().await;
+    drop(driver);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (phase, destination, pilot): (String, String, bool) = conn
+        .query_row(
+            "SELECT phase, fit_connect_destination, pilot_interest FROM service_state
+             WHERE service_id = 'praequalifizierung'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(phase, "fragebogen");
+    assert_eq!(destination, "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57");
+    assert!(pilot);
+    let dates: i64 =
+        conn.query_row("SELECT count(*) FROM service_phase_date", [], |r| r.get(0)).unwrap();
+    assert_eq!(dates, 2);
+    let (product, version, commissioned): (String, String, String) = conn
+        .query_row("SELECT product, version, commissioned_on FROM fachverfahren", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (product.as_str(), version.as_str(), commissioned.as_str()),
+        ("VergabeManager (Beispiel)", "8.1", "2026-09-01")
+    );
+}
+
+/// The SHA-256 of a file, in hex (coreutils' `sha256sum`).
+fn sha256_of(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("sha256sum").arg(path).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_clerk_names_people_picks_an_owner_and_attaches_an_evidence_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kommune.sqlite");
+    profile(&db);
+    // The signed agreement as the clerk has it on disk.
+    let pdf = dir.path().join("AVV unterschrieben.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n")
+        .unwrap();
+    let driver = Driver::start(&db);
+    let app = driver.launch().await;
+
+    // Two people in the profile: data protection, and the functional mailbox.
+    app.click("Profil").await;
+    app.heading("Profil der Kommune").await;
+    let status = app.find(Locator::Css("[data-testid='people-status']")).await;
+    for (role, name, email) in [
+        ("datenschutz", "Dr. Petra Vogel", "datenschutz@musterstadt.example"),
+        ("postfach", "OZG-Postfach", "ozg@musterstadt.example"),
+    ] {
+        app.find(Locator::Id("person-role")).await.select_by_value(role).await.unwrap();
+        app.find(Locator::Id("person-name")).await.send_keys(name).await.unwrap();
+        app.find(Locator::Id("person-email")).await.send_keys(email).await.unwrap();
+        app.find(Locator::Id("person-save")).await.click().await.unwrap();
+        wait_for_text(&status, &format!("Gespeichert: {name}")).await;
+    }
+    let vogel = app.find(Locator::Css(".people-role[data-role='datenschutz'] .person-name")).await;
+    assert_eq!(vogel.text().await.unwrap(), "Dr. Petra Vogel");
+    scroll_to(&app, "people-title").await;
+    app.screenshot("50-profil-ansprechpersonen").await;
+
+    // The owner of an item: the field offers "Name (Rolle)"; picking it stores the name.
+    let item = "datenschutz-avv";
+    app.click("Checkliste").await;
+    app.heading("Checkliste").await;
+    edit_item(&app, item).await;
+    let option = app.find(Locator::Css(&format!("#form-{item}-owner-people option"))).await;
+    let suggestion = option.attr("value").await.unwrap().unwrap();
+    assert_eq!(suggestion, "Dr. Petra Vogel (Datenschutz)");
+    let owner = app.find(Locator::Id(&format!("form-{item}-owner"))).await;
+    owner.send_keys(&suggestion).await.unwrap();
+    assert_eq!(owner.prop("value").await.unwrap().as_deref(), Some("Dr. Petra Vogel"));
+    let form = format!("//form[.//*[@id='form-{item}-status']]//button[@type='submit']");
+    app.find(Locator::XPath(&form)).await.click().await.unwrap();
+    let owner_shown =
+        app.find(Locator::Css(&format!("article[data-item='{item}'] [data-testid='owner']"))).await;
+    wait_for_text(&owner_shown, "Dr. Petra Vogel").await;
+
+    // Evidence: a title, then the file through the native dialog.
+    let base = format!("nachweise-{item}");
+    app.find(Locator::Id(&format!("{base}-title-input")))
+        .await
+        .send_keys("AVV mit dem Land")
+        .await
+        .unwrap();
+    app.find(Locator::Id(&format!("{base}-add"))).await.click().await.unwrap();
+    anbindungscheck_e2e::answer_file_dialog("Nachweis hinzufügen", &pdf, false);
+    let section = format!("article[data-item='{item}'] [data-testid='evidence']");
+    let added = app.find(Locator::Css(&format!("{section} [data-testid='evidence-status']"))).await;
+    wait_for_text(&added, "Nachweis hinzugefügt: AVV mit dem Land.").await;
+    let row = app.find(Locator::Css(&format!("{section} .evidence-row"))).await;
+    let row_text = row.text().await.unwrap();
+    assert!(row_text.contains("AVV mit dem Land"), "{row_text}");
+    assert!(row_text.contains("AVV unterschrieben.pdf"), "{row_text}");
+    let sha = sha256_of(&pdf);
+    let shown = row.find(Locator::Css("[data-testid='evidence-sha'] .code")).await.unwrap();
+    assert_eq!(shown.text().await.unwrap(), format!("{}…", &sha[..12]));
+    assert_eq!(shown.attr("title").await.unwrap().as_deref(), Some(sha.as_str()));
+    let count = app
+        .find(Locator::Css(&format!("article[data-item='{item}'] [data-testid='evidence-count']")))
+        .await;
+    assert_eq!(count.text().await.unwrap(), "1 Nachweis");
+    // The form and the evidence below it, as the clerk sees them after adding the file (the
+    // window reaches below the bottom of the virtual screen, hence the extra scroll).
+    app.client
+        .execute(
+            "document.getElementById(arguments[0]).scrollIntoView({ block: 'end' });
+             window.scrollBy(0, 80);",
+            vec![serde_json::json!(format!("aufgabe-{item}"))],
+        )
+        .await
+        .unwrap();
+    app.screenshot("51-checkliste-nachweis").await;
+    app.close().await;
+    drop(driver);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let people: Vec<(String, String)> = conn
+        .prepare("SELECT role, name FROM person ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        people,
+        [
+            ("datenschutz".to_owned(), "Dr. Petra Vogel".to_owned()),
+            ("postfach".to_owned(), "OZG-Postfach".to_owned())
+        ]
+    );
+    let owner: String = conn
+        .query_row("SELECT owner FROM item_progress WHERE item_id = ?1", [item], |r| r.get(0))
+        .unwrap();
+    assert_eq!(owner, "Dr. Petra Vogel");
+    let (item_id, title, file_name, stored_sha): (String, String, String, String) = conn
+        .query_row("SELECT item_id, title, file_name, sha256 FROM evidence", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (item_id.as_str(), title.as_str(), file_name.as_str()),
+        (item, "AVV mit dem Land", "AVV unterschrieben.pdf")
+    );
+    assert_eq!(stored_sha, sha);
+    let stored = dir.path().join("kommune-evidence").join(format!("{sha}.pdf"));
+    assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&pdf).unwrap());
 }

@@ -7,18 +7,27 @@ import type {
   AppInfo,
   Checklist,
   ChecklistEntry,
+  Evidence,
+  FachverfahrenInput,
   HistoryEntry,
   HistoryFilter,
   ImportPreview,
   InstalledPackage,
+  Inventory,
+  InventoryEntry,
   IpcError,
   ItemState,
+  Person,
+  PersonInput,
   Profile,
   ProfileInput,
   Progress,
   ReportExport,
   ReportPreview,
+  Requirement,
+  RequirementInput,
   ServiceDecision,
+  ServiceState,
   StatusReport,
 } from './bindings';
 
@@ -57,6 +66,51 @@ export function list_history(args: { filter: HistoryFilter }): Promise<HistoryEn
 
 export function app_info(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
+}
+
+// People per role ("Ansprechpersonen"). Validation (e-mail, phone, the mailbox's address) is the
+// core's.
+
+/** The people named per role, in role order. */
+export function list_people(): Promise<Person[]> {
+  return call<Person[]>('list_people');
+}
+
+/** Adds a person (`id` null) or changes one; resolves to the person as stored. */
+export function save_person(args: { id: number | null; input: PersonInput }): Promise<Person> {
+  return call<Person>('save_person', args);
+}
+
+export function remove_person(args: { id: number }): Promise<null> {
+  return call<null>('remove_person', args);
+}
+
+// Evidence files of checklist items ("Nachweise"). The file dialog and the system viewer are
+// driven from Rust: the web view never names a file path. Size, type and hash checks are the
+// core's.
+
+/** The evidence of one item, or of every item with `itemId` null, oldest first. */
+export function list_evidence(args: { itemId: string | null }): Promise<Evidence[]> {
+  return call<Evidence[]>('list_evidence', args);
+}
+
+/**
+ * Lets the clerk pick a file (native dialog) and attaches it to the item, titled `title` or else
+ * by its file name; `null` if the clerk cancelled. Rejects if the file is too big or of a type
+ * that is not accepted.
+ */
+export function add_evidence(args: { itemId: string; title: string | null }): Promise<Evidence | null> {
+  return call<Evidence | null>('add_evidence', args);
+}
+
+/** Detaches evidence from its item (the history keeps it). */
+export function remove_evidence(args: { id: number }): Promise<null> {
+  return call<null>('remove_evidence', args);
+}
+
+/** Opens a stored evidence file in the system viewer; rejects if the file was changed. */
+export function open_evidence(args: { id: number }): Promise<null> {
+  return call<null>('open_evidence', args);
 }
 
 // Information packages of the Land. File dialogs and the system viewer are driven from Rust: the
@@ -116,6 +170,44 @@ export function export_ics(args: { packageId: string; eventId: string | null }):
   return call<string | null>('export_ics', args);
 }
 
+// The municipality's work on a service (phase, connection data, requirements to the Land) and
+// its Fachverfahren inventory. Every check (formats, dates, known services) is the core's.
+
+/** Stores the state of a service; resolves to it as the core normalised it. */
+export function set_service_state(args: {
+  packageId: string;
+  serviceId: string;
+  state: ServiceState;
+}): Promise<ServiceState> {
+  return call<ServiceState>('set_service_state', args);
+}
+
+/** Adds a requirement to the Land (`id` null) or changes one. */
+export function save_requirement(args: { id: number | null; input: RequirementInput }): Promise<Requirement> {
+  return call<Requirement>('save_requirement', args);
+}
+
+export function remove_requirement(args: { id: number }): Promise<null> {
+  return call<null>('remove_requirement', args);
+}
+
+/** The Fachverfahren inventory, matched with the Land's list. */
+export function get_inventory(): Promise<Inventory> {
+  return call<Inventory>('get_inventory');
+}
+
+/** Adds a Fachverfahren (`id` null) or changes one. */
+export function save_fachverfahren(args: {
+  id: number | null;
+  input: FachverfahrenInput;
+}): Promise<InventoryEntry> {
+  return call<InventoryEntry>('save_fachverfahren', args);
+}
+
+export function remove_fachverfahren(args: { id: number }): Promise<null> {
+  return call<null>('remove_fachverfahren', args);
+}
+
 // Readiness report ("Bereitschaftsbericht"). The save dialog and the system viewer are driven from
 // Rust, like the package files: the web view never names a file path of its own.
 
@@ -140,6 +232,46 @@ export function list_report_exports(): Promise<ReportExport[]> {
 /** Opens an exported PDF in the system viewer (for printing); fails if the file was changed. */
 export function open_report(args: { exportId: number }): Promise<null> {
   return call<null>('open_report', args);
+}
+
+// Backups ("Datensicherung"). The file dialogs are driven from Rust; the checks of a backup
+// (intact, ours, not from a newer version) are the core's. These two types live in the shell
+// (src-tauri/src/backup.rs), not in the core, so they are written here by hand.
+
+/** A backup the clerk saved. */
+export type BackupInfo = {
+  /** Where it was saved. */
+  path: string;
+  /** Its size in bytes. */
+  bytes: number;
+  /** When it was written (RFC 3339, UTC). */
+  at: string;
+};
+
+/** A restored backup. */
+export type RestoreInfo = {
+  /** The backup that is now the database. */
+  from: string;
+  /** Where the previous database was kept; `null` if there was none. */
+  kept: string | null;
+};
+
+/** The folder a restore keeps the current database in (`backups/` next to it). */
+export function backup_folder(): Promise<string> {
+  return call<string>('backup_folder');
+}
+
+/** Writes a copy of the database where the clerk chooses (native save dialog); `null` if cancelled. */
+export function create_backup(): Promise<BackupInfo | null> {
+  return call<BackupInfo | null>('create_backup');
+}
+
+/**
+ * Lets the clerk pick a backup (native dialog) and puts it in place of the database, keeping the
+ * current one; `null` if cancelled. Rejects, with the database unchanged, if the file is refused.
+ */
+export function restore_backup(): Promise<RestoreInfo | null> {
+  return call<RestoreInfo | null>('restore_backup');
 }
 
 /** Invokes a command; every rejection becomes an {@link IpcError}. */

@@ -2,16 +2,25 @@
 
 import type {
   Actor,
+  Analysis,
+  Area,
   BlockingParty,
   ChangeArea,
   ChangeKind,
   CostBracket,
+  DeadlineKind,
   Decision,
   Dimension,
+  Interface,
   LandStep,
   MunicipalityRole,
+  Phase,
+  Priority,
+  RequirementKind,
   ReuseKind,
+  Role,
   Status,
+  TransportRoute,
 } from './bindings';
 
 export const STATUSES: readonly Status[] = [
@@ -113,7 +122,7 @@ export function historyValue(field: string, value: string | null): string | null
   if (value === null || value === '') return null;
   if (field === 'status' && isStatus(value)) return STATUS_LABELS[value];
   if (field === 'blocked_by' && isBlockingParty(value)) return BLOCKING_PARTY_LABELS[value];
-  if (field === 'due') return formatDate(value);
+  if (['due', 'commissioned_on', 'agreement_expires', 'certificate_expires'].includes(field)) return formatDate(value);
   if (field === 'population') {
     const n = Number(value);
     return Number.isInteger(n) ? formatNumber(n) : value;
@@ -298,4 +307,146 @@ export function bracketIndex(brackets: readonly CostBracket[], population: numbe
 /** "1 Dokument", "3 Dokumente". */
 export function documentsText(n: number): string {
   return n === 1 ? '1 Dokument' : `${n} Dokumente`;
+}
+
+// ---- services: phase, connection data, requirements; Fachverfahren inventory ------------------
+
+/** The phases of connecting a service, in order. */
+export const PHASES: readonly Phase[] = [
+  'interesse',
+  'voraussetzungen',
+  'fragebogen',
+  'freischaltung',
+  'produktionstest',
+  'produktiv',
+];
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  interesse: 'Interesse',
+  voraussetzungen: 'Voraussetzungen',
+  fragebogen: 'Fragebogen',
+  freischaltung: 'Freischaltung',
+  produktionstest: 'Produktionstest',
+  produktiv: 'Produktiv',
+};
+
+export function isPhase(value: string): value is Phase {
+  return (PHASES as readonly string[]).includes(value);
+}
+
+export const TRANSPORT_ROUTES: readonly TransportRoute[] = ['fit_connect', 'osci_xta', 'uebergang'];
+
+export const TRANSPORT_ROUTE_LABELS: Record<TransportRoute, string> = {
+  fit_connect: 'FIT-Connect',
+  osci_xta: 'OSCI/XTA',
+  uebergang: 'Übergangslösung',
+};
+
+export function isTransportRoute(value: string): value is TransportRoute {
+  return (TRANSPORT_ROUTES as readonly string[]).includes(value);
+}
+
+export const REQUIREMENT_KINDS: readonly RequirementKind[] = ['anforderung', 'funktionswunsch'];
+
+export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = {
+  anforderung: 'Anforderung',
+  funktionswunsch: 'Funktionswunsch',
+};
+
+export const AREAS: readonly Area[] = ['fachlich', 'technisch'];
+
+export const AREA_LABELS: Record<Area, string> = {
+  fachlich: 'Fachlich',
+  technisch: 'Technisch',
+};
+
+export const PRIORITIES: readonly Priority[] = ['hoch', 'mittel', 'niedrig'];
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  hoch: 'Hoch',
+  mittel: 'Mittel',
+  niedrig: 'Niedrig',
+};
+
+export const INTERFACES: readonly Interface[] = ['fit_connect', 'osci_xta', 'keine'];
+
+export const INTERFACE_LABELS: Record<Interface, string> = {
+  fit_connect: 'FIT-Connect',
+  osci_xta: 'OSCI/XTA',
+  keine: 'Keine',
+};
+
+/**
+ * The Land names interfaces in free text ("FIT-Connect", "OSCI/XTA"); the matching key for the
+ * form, or null if it is none of ours.
+ */
+export function interfaceFromText(text: string): Interface | null {
+  const t = text.toLowerCase().replace(/[^a-z]/g, '');
+  if (t.includes('fitconnect')) return 'fit_connect';
+  if (t.includes('osci') || t.includes('xta')) return 'osci_xta';
+  return null;
+}
+
+export const ANALYSES: readonly Analysis[] = ['offen', 'in_pruefung', 'abgeschlossen'];
+
+export const ANALYSIS_LABELS: Record<Analysis, string> = {
+  offen: 'Offen',
+  in_pruefung: 'In Prüfung',
+  abgeschlossen: 'Abgeschlossen',
+};
+
+// ---- people, evidence, deadlines ---------------------------------------------------------------
+
+/** The roles in the core's order (`roles::Role`). */
+export const ROLES: readonly Role[] = [
+  'ozg_koordination',
+  'projektleitung',
+  'technik',
+  'fachlichkeit',
+  'datenschutz',
+  'betrieb',
+  'postfach',
+];
+
+/** The core's labels of the roles (people from the backend carry their own `role_label`). */
+export const ROLE_LABELS: Record<Role, string> = {
+  ozg_koordination: 'OZG-Koordination',
+  projektleitung: 'Projektleitung',
+  technik: 'Technik',
+  fachlichkeit: 'Fachlichkeit',
+  datenschutz: 'Datenschutz',
+  betrieb: 'Betrieb / 1st-Level-Support',
+  postfach: 'Funktionspostfach',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** "1 Nachweis", "3 Nachweise". */
+export function evidenceText(n: number): string {
+  return n === 1 ? '1 Nachweis' : `${n} Nachweise`;
+}
+
+/** A SHA-256 shortened for the eye: the first 12 hex digits and "…". */
+export function shortHash(sha256: string): string {
+  return sha256.length > 12 ? `${sha256.slice(0, 12)}…` : sha256;
+}
+
+/** Dates up to this many days ahead count as "due soon" (the core's `DUE_SOON_DAYS`). */
+export const DUE_SOON_DAYS = 30;
+
+/** What the date of a deadline is, by kind. */
+export const DEADLINE_DATE_LABELS: Record<DeadlineKind, string> = {
+  aufgabe: 'Fällig am',
+  anmeldeschluss: 'Anmeldeschluss am',
+  phase: 'Geplant für',
+  vereinbarung: 'Läuft ab am',
+  zertifikat: 'Läuft ab am',
+};
+
+/** "seit 3 Tagen überfällig"; for an agreement or a certificate "seit 3 Tagen abgelaufen". */
+export function overdueDeadlineText(kind: DeadlineKind, days: number): string {
+  const expired = kind === 'vereinbarung' || kind === 'zertifikat';
+  return `${overdueText(days)} ${expired ? 'abgelaufen' : 'überfällig'}`;
 }

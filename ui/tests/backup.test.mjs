@@ -1,0 +1,253 @@
+// "Datensicherung" against the mocked backend (tests/mock-backend.ts): where the data lives, a
+// backup with the keyboard only, the confirmation before a restore (Escape and "Abbrechen"), a
+// restore that brings the old data back into every view, and refused or cancelled attempts.
+// Accessibility: tests/a11y.test.mjs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
+
+let server;
+let browser;
+
+const VIEW = 'Datensicherung';
+const FOLDER = '/home/sachbearbeitung/.local/share/de.anbindungscheck/backups';
+
+before(async () => {
+  server = await serve(await buildMockApp('backup'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const calls = (page, cmd) =>
+  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
+const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
+
+/** Today in the browser's time zone (Europe/Berlin, see harness.mjs) as `YYYY-MM-DD`. */
+function todayIso() {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+/** Opens the confirmation with the keyboard and waits for it. */
+async function openConfirm(page) {
+  await tabTo(page, () => document.activeElement?.id === 'backup-restore');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+}
+
+test('the view says where the data lives; a backup made with the keyboard shows file, size and time', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await gotoView(page, VIEW);
+  assert.equal(await text(page.locator('h1')), 'Datensicherung');
+  assert.equal(await page.title(), 'Datensicherung – Anbindungscheck');
+  assert.deepEqual(
+    (await page.locator('section > h2').allTextContents()).map((t) => t.trim()),
+    ['Wo Ihre Daten liegen', 'Sicherung erstellen', 'Sicherung wiederherstellen'],
+  );
+  assert.equal(
+    await text(page.getByTestId('backup-db-path')),
+    '/home/sachbearbeitung/.local/share/de.anbindungscheck/anbindungscheck.sqlite',
+  );
+  assert.equal(await text(page.getByTestId('backup-folder')), FOLDER);
+
+  const result = page.getByTestId('backup-result');
+  assert.equal(await result.getAttribute('role'), 'status');
+  assert.equal(await text(result), '');
+  await tabTo(page, () => document.activeElement?.id === 'backup-create');
+  assert.equal(await text(page.locator('#backup-create')), 'Sicherung erstellen …');
+  await page.keyboard.press('Enter');
+  await result.filter({ hasText: 'Sicherung gespeichert.' }).waitFor();
+  assert.equal(
+    await text(page.getByTestId('backup-file')),
+    `/media/usb-stick/Anbindungscheck-Sicherung-09162000-${todayIso()}.sqlite`,
+  );
+  assert.match(await text(page.getByTestId('backup-size')), /^1,5 MB$/);
+  assert.match(await text(page.getByTestId('backup-at')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
+  assert.deepEqual(await calls(page, 'create_backup'), [null]);
+  assert.equal(await activeId(page), 'backup-create', 'focus stays on the button');
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without a profile the file name says so', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+  await gotoView(page, VIEW);
+  await page.locator('#backup-create').click();
+  await page.getByTestId('backup-file').waitFor();
+  assert.match(await text(page.getByTestId('backup-file')), /Anbindungscheck-Sicherung-ohne-Profil-\d{4}-\d\d-\d\d\.sqlite$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a backup that cannot be written shows the German reason, tied to the button', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=schreiben');
+  await gotoView(page, VIEW);
+  await page.locator('#backup-create').click();
+  const alert = page.locator('#backup-create-error');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.match(
+    await text(alert),
+    /^Die Sicherung wurde nicht erstellt: Dateifehler bei \/media\/usb-stick\/.*\.sqlite: Keine Berechtigung/,
+  );
+  assert.equal(await page.locator('#backup-create').getAttribute('aria-describedby'), 'backup-create-error');
+  assert.equal(await text(page.getByTestId('backup-result')), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a cancelled save dialog changes nothing', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=abbruch');
+  await gotoView(page, VIEW);
+  await page.locator('#backup-create').click();
+  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'create_backup'));
+  await page.waitForFunction(() => document.getElementById('backup-create')?.getAttribute('aria-disabled') === null);
+  assert.equal(await text(page.getByTestId('backup-result')), '');
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the confirmation names the folder; Escape and "Abbrechen" close it, focus returns, nothing is restored', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  await gotoView(page, VIEW);
+  const button = page.locator('#backup-restore');
+  assert.equal(await text(button), 'Wiederherstellen …');
+  assert.equal(await button.getAttribute('aria-haspopup'), 'dialog');
+
+  await openConfirm(page);
+  const dialog = page.getByTestId('restore-dialog');
+  assert.equal(await dialog.evaluate((d) => d.matches(':modal')), true, 'opened with showModal()');
+  assert.equal(await dialog.getAttribute('aria-labelledby'), 'restore-title');
+  assert.equal(await activeId(page), 'restore-title', 'focus moved into the dialog');
+  assert.equal(await text(page.locator('#restore-title')), 'Sicherung wiederherstellen?');
+  assert.equal(
+    await text(page.locator('#restore-text')),
+    `Die aktuellen Daten werden durch die Sicherung ersetzt. Die aktuelle Datenbank wird vorher unter ${FOLDER} aufbewahrt.`,
+  );
+  assert.equal(await dialog.getAttribute('aria-describedby'), 'restore-text');
+  // The page behind the dialog is inert: Tab stays inside the dialog.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(
+      () => document.activeElement === document.body || document.activeElement?.closest('dialog') !== null,
+    );
+    assert.ok(inside, 'focus stays in the dialog');
+  }
+
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  await tabTo(page, () => document.activeElement?.textContent?.trim() === 'Abbrechen');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+
+  assert.deepEqual(await calls(page, 'restore_backup'), []);
+  assert.equal(await text(page.getByTestId('restore-result')), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a restore brings the data of the backup back into every view and says where the old data is', async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  // A backup of "Stadt Musterstadt" first, then the name is changed.
+  await gotoView(page, VIEW);
+  await page.locator('#backup-create').click();
+  await page.getByTestId('backup-file').waitFor();
+  const backupFile = await text(page.getByTestId('backup-file'));
+  await gotoView(page, 'Profil', { back: true });
+  await page.locator('#profile-name').fill('Stadt Neuhausen');
+  await page.getByRole('button', { name: 'Profil speichern' }).click();
+  await page.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
+  assert.match(await text(page.getByTestId('header-profile')), /^Stadt Neuhausen /);
+
+  await gotoView(page, VIEW, { back: true });
+  await openConfirm(page);
+  await tabTo(page, () => document.activeElement?.id === 'restore-confirm');
+  assert.equal(await text(page.locator('#restore-confirm')), 'Sicherung auswählen …');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+  assert.deepEqual(await calls(page, 'restore_backup'), [null]);
+
+  const result = page.getByTestId('restore-result');
+  assert.equal(await result.getAttribute('role'), 'status');
+  await result.filter({ hasText: 'wiederhergestellt' }).waitFor();
+  assert.match(await text(result), /^Die Sicherung wurde wiederhergestellt\. Alle Ansichten zeigen jetzt die Daten aus der Sicherung: Stadt Musterstadt, AGS 09162000\./);
+  assert.equal(await text(page.getByTestId('restore-from')), backupFile);
+  assert.match(
+    await text(page.getByTestId('restore-kept')),
+    new RegExp(`^${FOLDER.replaceAll('.', '\\.')}/anbindungscheck-\\d{8}T\\d{6}\\.\\d{6}Z-v\\d+\\.sqlite$`),
+  );
+  // The earlier backup result is gone: it described data that is no longer current.
+  assert.equal(await text(page.getByTestId('backup-result')), '');
+
+  // The header and the views show the restored data.
+  await page.getByTestId('header-profile').filter({ hasText: 'Stadt Musterstadt' }).waitFor();
+  await gotoView(page, 'Profil', { back: true });
+  await page.waitForFunction(() => document.getElementById('profile-name')?.value === 'Stadt Musterstadt');
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a refused file: the reason shows in the dialog, the data stay, another file can be picked', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=fremd');
+  await gotoView(page, VIEW);
+  await openConfirm(page);
+  await page.locator('#restore-confirm').click();
+  const alert = page.locator('#restore-error');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.equal(
+    await text(alert),
+    'Die Sicherung wurde nicht wiederhergestellt: Die Datei /home/sachbearbeitung/Downloads/adressen.sqlite ist keine Datenbank von Anbindungscheck. Ihre bisherigen Daten sind unverändert.',
+  );
+  assert.ok(await dialogOpen(page), 'the dialog stays open');
+  const confirm = page.locator('#restore-confirm');
+  assert.equal(await text(confirm), 'Andere Sicherung auswählen …');
+  assert.equal(await confirm.getAttribute('aria-describedby'), 'restore-error');
+  assert.equal(await activeId(page), 'restore-confirm');
+  assert.equal(await text(page.getByTestId('restore-result')), '');
+  assert.match(await text(page.getByTestId('header-profile')), /^Stadt Musterstadt /);
+
+  // Closing and opening again starts without the old error.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assert.equal(await page.locator('#restore-error').count(), 0);
+  assert.equal(await text(page.locator('#restore-confirm')), 'Sicherung auswählen …');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a cancelled file dialog closes the confirmation and changes nothing', async () => {
+  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=abbruch');
+  await gotoView(page, VIEW);
+  await openConfirm(page);
+  await page.locator('#restore-confirm').click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+  assert.equal(await text(page.getByTestId('restore-result')), 'Abgebrochen – es wurde nichts geändert.');
+  assert.deepEqual(await calls(page, 'restore_backup'), [null]);
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
