@@ -89,12 +89,6 @@ fn main() {
 
 /// A municipality with 40 items, a package of 5 services and decisions.
 fn setup(dir: &Path) -> Store {
-    let src = dir.join("paket");
-    std::fs::create_dir_all(src.join("documents")).unwrap();
-    for entry in std::fs::read_dir(format!("{EXAMPLE}/documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), src.join("documents").join(entry.file_name())).unwrap();
-    }
     let mut manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(format!("{EXAMPLE}/manifest.json")).unwrap())
             .unwrap();
@@ -123,11 +117,11 @@ fn setup(dir: &Path) -> Store {
             "explanation": "Beschreibung der Zusatzaufgabe.",
         }));
     }
-    std::fs::write(src.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap())
-        .unwrap();
     let key = ed25519_dalek::SigningKey::from_bytes(&[9; 32]);
     let pkg = dir.join("paket.zip");
-    build::build(&src, &key, &pkg, anbindungscheck::catalogue::Catalogue::builtin()).unwrap();
+    let json = manifest.to_string();
+    let catalogue = anbindungscheck::catalogue::Catalogue::builtin();
+    build::build_from(Path::new(EXAMPLE), &json, &key, &pkg, catalogue).unwrap();
 
     let mut store = Store::open(&dir.join("kommune.sqlite")).unwrap();
     store

@@ -143,22 +143,14 @@ fn import_example(store: &mut Store, dir: &Path) {
     let fingerprint = signing::fingerprint(&key.verifying_key());
     store.import_package(&v1, Some(&fingerprint), &mut |_| {}).unwrap();
 
-    let src = dir.join("paket-v2");
-    std::fs::create_dir_all(src.join("documents")).unwrap();
-    for entry in std::fs::read_dir(format!("{EXAMPLE}/documents")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), src.join("documents").join(entry.file_name())).unwrap();
-    }
     let mut manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(format!("{EXAMPLE}/manifest.json")).unwrap())
             .unwrap();
     manifest["version"] = 2.into();
     manifest["checklist"]["guidance"][0]["text"] =
         "Neue Kostenstaffel ab 2027: maßgeblich ist die Einwohnerzahl zum 30.06.".into();
-    std::fs::write(src.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap())
-        .unwrap();
     let v2 = dir.join("paket-v2.zip");
-    build::build(&src, &key, &v2, catalogue).unwrap();
+    build::build_from(Path::new(EXAMPLE), &manifest.to_string(), &key, &v2, catalogue).unwrap();
     store.import_package(&v2, None, &mut |_| {}).unwrap();
 }
 
