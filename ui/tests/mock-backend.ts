@@ -28,6 +28,7 @@
 // installed, then version 2 (an update), then version 2 again (unchanged).
 
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { CHANGE_AREAS } from '../src/lib/labels';
 import type { BackupInfo, RestoreInfo } from '../src/lib/api';
 import type {
   AgsCheck,
@@ -1017,19 +1018,6 @@ function normalizeFingerprint(text: string): string {
   return text.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
 }
 
-const AREA_ORDER: ChangeArea[] = [
-  'aufgabe',
-  'hinweis',
-  'frist',
-  'kosten',
-  'kontakt',
-  'onlinedienst',
-  'veranstaltung',
-  'kommune',
-  'fachverfahren',
-  'dokument',
-  'nachnutzungsmodell',
-];
 const KIND_ORDER: ChangeKind[] = ['added', 'changed', 'removed'];
 
 /** The core's `review::compare`: keyed lists, added / changed (unequal) / removed. */
@@ -1110,7 +1098,7 @@ function reviewChanges(old: Manifest, next: Manifest): Change[] {
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return out.sort(
     (a, b) =>
-      AREA_ORDER.indexOf(a.area) - AREA_ORDER.indexOf(b.area) ||
+      CHANGE_AREAS.indexOf(a.area) - CHANGE_AREAS.indexOf(b.area) ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       cmp(a.id, b.id) ||
       cmp(a.title, b.title),
