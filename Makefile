@@ -12,12 +12,13 @@ APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: help deps run app cli lint test test-core test-ui test-app test-e2e screenshot bench bindings clean
+.PHONY: help deps run app cli dist lint test test-core test-ui test-app test-e2e screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
 	@echo "make test   run every test (lint, core, UI, app, end to end)"
 	@echo "make cli    build the command line tool ($(CLI))"
+	@echo "make dist   build the release .deb and .rpm"
 	@echo "make bench  run the benchmarks and print their figures"
 
 ## System packages and the UI's npm packages (skipped when already there).
@@ -36,6 +37,11 @@ app: deps
 
 cli:
 	cargo build -p anbindungscheck
+
+## Release packages for Linux: target/release/bundle/{deb,rpm}/. Windows (MSI, NSIS) and macOS
+## installers are built by .github/workflows/installers.yml on those systems.
+dist: deps
+	$(TAURI) build --bundles deb,rpm
 
 run: app
 	$(APP)
