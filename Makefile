@@ -12,7 +12,7 @@ APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: help deps run app cli dist lint test test-core test-ui test-app test-e2e screenshot bench bindings clean
+.PHONY: help deps run app cli dist lint test test-core test-ui test-app test-e2e test-dist screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -38,9 +38,11 @@ app: deps
 cli:
 	cargo build -p anbindungscheck
 
-## Release packages for Linux: target/release/bundle/{deb,rpm}/. Windows (MSI, NSIS) and macOS
+## Release packages for Linux: target/release/bundle/{deb,rpm}/, with the app and the command
+## line tool (/usr/bin/anbindungscheck-app, /usr/bin/anbindungscheck). Windows (MSI, NSIS) and macOS
 ## installers are built by .github/workflows/installers.yml on those systems.
 dist: deps
+	cargo build --release -p anbindungscheck
 	$(TAURI) build --bundles deb,rpm
 
 run: app
@@ -65,13 +67,18 @@ test-app: app
 test-e2e: app cli
 	$(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
 
-test: deps lint test-core test-ui test-app test-e2e
+## The release .deb installed with dpkg, started under Xvfb, removed again.
+test-dist: dist
+	tests/install.sh
+
+test: deps lint test-core test-ui test-app test-e2e test-dist
 	@echo "All tests passed."
 
 ## Benchmarks that print their figures (see docs/performance.md).
 bench:
 	bench/import.sh
 	bench/report.sh
+	bench/app.sh
 
 ## Regenerates ui/src/lib/bindings.ts from the Rust types.
 bindings:

@@ -639,3 +639,21 @@ async fn the_clerk_names_people_picks_an_owner_and_attaches_an_evidence_pdf() {
     let stored = dir.path().join("kommune-evidence").join(format!("{sha}.pdf"));
     assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&pdf).unwrap());
 }
+
+/// A first start: the dashboard with the built-in checklist, before anything is entered. Also
+/// run against the installed package by tests/install.sh (`ANBINDUNGSCHECK_APP`).
+#[tokio::test]
+async fn a_first_start_opens_the_dashboard_on_the_built_in_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let driver = Driver::start(&dir.path().join("neu.sqlite"));
+    let app = driver.launch().await;
+    let percent = app.find(Locator::Css("[data-testid='overall-percent']")).await;
+    assert_eq!(percent.text().await.unwrap(), "0 %");
+    app.sees("Legen Sie zuerst das Profil").await;
+    for view in ["Checkliste", "Informationen des Landes", "Fachverfahren", "Bericht", "Profil"] {
+        let link =
+            format!("//nav//a[normalize-space()={}]", anbindungscheck_e2e::xpath_literal(view));
+        app.find(Locator::XPath(&link)).await;
+    }
+    app.close().await;
+}
