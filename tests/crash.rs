@@ -5,6 +5,8 @@
 
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::Store;
+
+use crate::support::Rng;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
@@ -15,22 +17,6 @@ use std::time::{Duration, Instant};
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
 const ITEM: &str = "finanzierung-kosten";
 const ROUNDS: u32 = 200;
-
-/// xorshift64*: reproducible randomness without a dependency; the seed is printed on failure.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
 
 /// Packages of versions 1..=n of the example.
 fn packages(dir: &Path, n: u32) -> (Vec<PathBuf>, String) {
@@ -84,12 +70,9 @@ fn seen(db: &Path) -> Seen {
 
 #[test]
 fn killed_writes_and_imports_never_lose_a_saved_change_or_leave_half_of_one() {
-    let seed = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
-        t.as_nanos() as u64 ^ 0x9E37_79B9_7F4A_7C15
-    });
+    let seed = Rng::seed_from_env("CRASH_SEED");
     println!("CRASH_SEED={seed}");
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kommune.sqlite");
     let (packages, fingerprint) = packages(dir.path(), ROUNDS / 10 + 1);
@@ -117,7 +100,7 @@ fn killed_writes_and_imports_never_lose_a_saved_change_or_leave_half_of_one() {
         let kill_after = if round % 4 == 3 {
             Duration::MAX
         } else {
-            Duration::from_micros(rng.below(typical.as_micros() as u64 * 3 / 2))
+            Duration::from_micros(rng.below(typical.as_micros() as usize * 3 / 2) as u64)
         };
         let status = loop {
             if let Some(status) = child.try_wait().unwrap() {

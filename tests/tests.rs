@@ -7,4 +7,5 @@ mod package;
 mod properties;
 mod report;
 mod store;
+mod support;
 mod workflow;

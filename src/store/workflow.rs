@@ -263,27 +263,8 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let at = now();
         let services = serde_json::to_string(&f.services).unwrap_or_else(|_| "[]".into());
-        let (id, old) = match id {
-            None => {
-                tx.execute(
-                    "INSERT INTO fachverfahren (product, vendor, version, services, interface,
-                         vendor_commissioned, commissioned_on, analysis, note, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
-                        f.product,
-                        f.vendor,
-                        f.version,
-                        services,
-                        f.interface.key(),
-                        f.vendor_commissioned,
-                        f.commissioned_on,
-                        f.analysis.key(),
-                        f.note,
-                        at
-                    ],
-                )?;
-                (tx.last_insert_rowid(), Default::default())
-            }
+        let old = match id {
+            None => Default::default(),
             Some(id) => {
                 let (_, old, _) = tx
                     .query_row(
@@ -295,28 +276,35 @@ impl Store {
                     )
                     .optional()?
                     .ok_or_else(|| not_found("fachverfahren", "Fachverfahren", id))??;
-                tx.execute(
-                    "UPDATE fachverfahren SET product = ?2, vendor = ?3, version = ?4,
-                         services = ?5, interface = ?6, vendor_commissioned = ?7,
-                         commissioned_on = ?8, analysis = ?9, note = ?10, updated_at = ?11
-                     WHERE id = ?1",
-                    params![
-                        id,
-                        f.product,
-                        f.vendor,
-                        f.version,
-                        services,
-                        f.interface.key(),
-                        f.vendor_commissioned,
-                        f.commissioned_on,
-                        f.analysis.key(),
-                        f.note,
-                        at
-                    ],
-                )?;
-                (id, fachverfahren_fields(&old))
+                fachverfahren_fields(&old)
             }
         };
+        // A new row gets its ID from SQLite (`id` NULL); an existing one is replaced in place.
+        tx.execute(
+            "INSERT INTO fachverfahren (id, product, vendor, version, services, interface,
+                 vendor_commissioned, commissioned_on, analysis, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (id) DO UPDATE SET product = excluded.product,
+                 vendor = excluded.vendor, version = excluded.version,
+                 services = excluded.services, interface = excluded.interface,
+                 vendor_commissioned = excluded.vendor_commissioned,
+                 commissioned_on = excluded.commissioned_on, analysis = excluded.analysis,
+                 note = excluded.note, updated_at = excluded.updated_at",
+            params![
+                id,
+                f.product,
+                f.vendor,
+                f.version,
+                services,
+                f.interface.key(),
+                f.vendor_commissioned,
+                f.commissioned_on,
+                f.analysis.key(),
+                f.note,
+                at
+            ],
+        )?;
+        let id = id.unwrap_or_else(|| tx.last_insert_rowid());
         let changes = changes(FACHVERFAHREN_FIELDS, old, fachverfahren_fields(&f));
         record(&tx, &at, "fachverfahren", Some(&format!("fachverfahren/{id}")), &changes)?;
         tx.commit()?;

@@ -1,31 +1,13 @@
 // Accessibility of every view (axe-core, WCAG 2.1 A/AA), visible focus, and screenshots at
 // 1366×768 into test-results/ for a look by eye.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  axeViolations,
-  buildMockApp,
-  gotoView,
-  launch,
-  openApp,
-  screenshot,
-  serve,
-} from './harness.mjs';
+import { axeViolations, gotoView, openApp, screenshot, useMockApp } from './harness.mjs';
 
-let server;
-let browser;
 const AXE = { bypassCSP: true };
 
-before(async () => {
-  server = await serve(await buildMockApp('a11y'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useMockApp('a11y');
 
 function assertNoViolations(violations, view) {
   assert.deepEqual(
@@ -36,7 +18,7 @@ function assertNoViolations(violations, view) {
 }
 
 test('Übersicht has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await page.waitForSelector('[data-testid=overall-percent]');
   assertNoViolations(await axeViolations(page, 'Übersicht'), 'Übersicht');
   await screenshot(page, 'uebersicht');
@@ -45,7 +27,7 @@ test('Übersicht has no axe violations', async () => {
 });
 
 test('Übersicht without a profile (hint card) has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer', AXE);
   await page.getByRole('button', { name: 'Profil anlegen' }).waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht ohne Profil'), 'Übersicht ohne Profil');
   await screenshot(page, 'uebersicht-ohne-profil');
@@ -54,7 +36,7 @@ test('Übersicht without a profile (hint card) has no axe violations', async () 
 });
 
 test('Checkliste with one entry expanded has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.getByRole('button', { name: /Stand bearbeiten/ }).click();
@@ -73,7 +55,7 @@ test('Checkliste with one entry expanded has no axe violations', async () => {
 });
 
 test('Profil, also with a validation error, has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Profil');
   await page.locator('#profile-ags-check', { hasText: 'Land: Bayern' }).waitFor();
   assertNoViolations(await axeViolations(page, 'Profil'), 'Profil');
@@ -88,7 +70,7 @@ test('Profil, also with a validation error, has no axe violations', async () => 
 });
 
 test('Verlauf has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Verlauf');
   await page.locator('table.history tbody tr').first().waitFor();
   assertNoViolations(await axeViolations(page, 'Verlauf'), 'Verlauf');
@@ -98,7 +80,7 @@ test('Verlauf has no axe violations', async () => {
 });
 
 test('Informationen des Landes with an installed package has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('article[data-service]').first().waitFor();
   assertNoViolations(await axeViolations(page, 'Informationen des Landes'), 'Informationen des Landes');
@@ -125,7 +107,7 @@ test('Informationen des Landes with an installed package has no axe violations',
 });
 
 test('Informationen des Landes without a package (empty state) has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.getByTestId('packages-empty').waitFor();
   assertNoViolations(await axeViolations(page, 'Informationen des Landes (leer)'), 'Informationen des Landes (leer)');
@@ -135,7 +117,7 @@ test('Informationen des Landes without a package (empty state) has no axe violat
 });
 
 test('a service card with phase, connection data (with a field error) and requirements expanded has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
   await gotoView(page, 'Informationen des Landes');
   const service = page.locator('[data-service="praequalifizierung"]');
   for (const name of ['phase', 'connection', 'requirements']) {
@@ -164,7 +146,7 @@ test('a service card with phase, connection data (with a field error) and requir
 
 test('Fachverfahren: empty, with entries, the form with a field error and the removal dialog have no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
     await gotoView(page, 'Fachverfahren');
     await page.getByTestId('fv-empty').waitFor();
     assertNoViolations(await axeViolations(page, 'Fachverfahren (leer)'), 'Fachverfahren (leer)');
@@ -173,7 +155,7 @@ test('Fachverfahren: empty, with entries, the form with a field error and the re
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?paket=1&inventar=1', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1&inventar=1', AXE);
     await gotoView(page, 'Fachverfahren');
     await page.getByTestId('fv-list').waitFor();
     assertNoViolations(await axeViolations(page, 'Fachverfahren'), 'Fachverfahren');
@@ -194,7 +176,7 @@ test('Fachverfahren: empty, with entries, the form with a field error and the re
 });
 
 test('the import dialog with the first-key confirmation has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('#package-import').click();
   await page.getByTestId('first-key').waitFor();
@@ -212,7 +194,7 @@ test('the import dialog with the first-key confirmation has no axe violations', 
 });
 
 test('the update preview dialog has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('#package-import').click();
   await page.getByTestId('import-update').waitFor();
@@ -223,7 +205,7 @@ test('the update preview dialog has no axe violations', async () => {
 });
 
 test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=2', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2', AXE);
   await page.getByTestId('review-card').waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht mit Bitte prüfen'), 'Übersicht mit Bitte prüfen');
   await screenshot(page, 'uebersicht-pruefen');
@@ -243,7 +225,7 @@ test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violat
 
 test('Bericht with hints, an export in the history, and without a profile has no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-warnings').getByRole('listitem').first().waitFor();
     assertNoViolations(await axeViolations(page, 'Bericht'), 'Bericht');
@@ -261,7 +243,7 @@ test('Bericht with hints, an export in the history, and without a profile has no
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?paket=2&berichtfehler=geaendert', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2&berichtfehler=geaendert', AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-packages').waitFor();
     await page.locator('#report-export').click();
@@ -273,7 +255,7 @@ test('Bericht with hints, an export in the history, and without a profile has no
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer', AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-no-profile').waitFor();
     assertNoViolations(await axeViolations(page, 'Bericht ohne Profil'), 'Bericht ohne Profil');
@@ -285,7 +267,7 @@ test('Bericht with hints, an export in the history, and without a profile has no
 
 test('Datensicherung with a backup, a restore, the confirmation and a refusal has no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
     await gotoView(page, 'Datensicherung');
     await page.getByTestId('backup-folder').waitFor();
     assertNoViolations(await axeViolations(page, 'Datensicherung'), 'Datensicherung');
@@ -305,7 +287,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=fremd', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=fremd', AXE);
     await gotoView(page, 'Datensicherung');
     await page.locator('#backup-restore').click();
     await page.locator('#restore-confirm').click();
@@ -316,7 +298,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=schreiben', AXE);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=schreiben', AXE);
     await gotoView(page, 'Datensicherung');
     await page.locator('#backup-create').click();
     await page.locator('#backup-create-error').waitFor();
@@ -328,7 +310,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
 });
 
 test('Übersicht with deadlines of every kind has no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?termine=alle', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle', AXE);
   await page.locator('li.deadline[data-kind="zertifikat"]').waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht mit Terminen'), 'Übersicht mit Terminen');
   await page.evaluate(() => document.querySelector('.overview-lists')?.scrollIntoView({ block: 'start' }));
@@ -338,7 +320,7 @@ test('Übersicht with deadlines of every kind has no axe violations', async () =
 });
 
 test('Ansprechpersonen with people, a field error and the removal dialog have no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
   await gotoView(page, 'Profil');
   await page.locator('.person').first().waitFor();
   await page.evaluate(() => document.getElementById('people-title')?.scrollIntoView({ block: 'start' }));
@@ -358,7 +340,7 @@ test('Ansprechpersonen with people, a field error and the removal dialog have no
 });
 
 test('Nachweise of an item, a refused file and the removal dialog have no axe violations', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?nachweis=typ', AXE);
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?nachweis=typ', AXE);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="vollzug-zustaendigkeit"]');
   await entry.locator('button.toggle').click();
@@ -399,7 +381,7 @@ function focusedOutline(page) {
 }
 
 test('focus is visible on every element reached with Tab', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(app.browser, app.server.url);
   await page.waitForSelector('[data-testid=overall-percent]');
 
   await page.keyboard.press('Tab');

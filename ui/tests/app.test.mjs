@@ -1,26 +1,13 @@
 // Behaviour of the views against the mocked backend (tests/mock-backend.ts).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
+import { gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(await buildMockApp('app'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+const app = useMockApp('app');
 
 test('the dashboard shows the overall percent and four dimension bars', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await text(page.locator('h1')), 'Übersicht');
   assert.equal(await text(page.getByTestId('overall-percent')), '25 %');
@@ -67,7 +54,7 @@ test('the dashboard shows the overall percent and four dimension bars', async ()
 });
 
 test('without a profile the dashboard shows the hint card and "–" explained', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
   const hint = page.locator('section[aria-labelledby="hint-profile"]');
   await hint.waitFor();
   assert.match(await text(hint), /Legen Sie zuerst das Profil Ihrer Kommune an/);
@@ -99,7 +86,7 @@ test('without a profile the dashboard shows the hint card and "–" explained', 
 });
 
 test('setting a status with the keyboard only updates the badge and the dashboard', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await page.getByTestId('overall-percent').waitFor();
   assert.equal(await text(page.getByTestId('overall-percent')), '25 %');
 
@@ -143,7 +130,7 @@ test('setting a status with the keyboard only updates the badge and the dashboar
 });
 
 test('a server validation error in the item form is tied to its field', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.locator('button.toggle').click();
@@ -160,7 +147,7 @@ test('a server validation error in the item form is tied to its field', async ()
 });
 
 test('the profile form checks the AGS live and ties the server error to the field', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, 'Profil');
   const ags = page.locator('#profile-ags');
   const check = page.locator('#profile-ags-check');
@@ -221,7 +208,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
 
 test('markup typed by the clerk is shown as literal text', async () => {
   const payload = '<img src=x onerror=alert(1)>';
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.locator('button.toggle').click();
@@ -248,7 +235,7 @@ test('markup typed by the clerk is shown as literal text', async () => {
 });
 
 test('the history is a real table with German labels and filters', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, 'Verlauf');
   const table = page.locator('table.history');
   await table.locator('tbody tr').first().waitFor();
@@ -292,7 +279,7 @@ test('the history is a real table with German labels and filters', async () => {
 });
 
 test('the shell: skip link, nav with aria-current, footer with version and data path', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   assert.equal(await page.title(), 'Anbindungscheck');
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });

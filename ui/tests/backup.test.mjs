@@ -3,29 +3,15 @@
 // restore that brings the old data back into every view, and refused or cancelled attempts.
 // Accessibility: tests/a11y.test.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
-
-let server;
-let browser;
+import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Datensicherung';
 const FOLDER = '/home/sachbearbeitung/.local/share/de.anbindungscheck/backups';
 
-before(async () => {
-  server = await serve(await buildMockApp('backup'));
-  browser = await launch();
-});
+const app = useMockApp('backup');
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
@@ -47,7 +33,7 @@ async function openConfirm(page) {
 }
 
 test('the view says where the data lives; a backup made with the keyboard shows file, size and time', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Datensicherung');
   assert.equal(await page.title(), 'Datensicherung – Anbindungscheck');
@@ -82,7 +68,7 @@ test('the view says where the data lives; a backup made with the keyboard shows 
 });
 
 test('without a profile the file name says so', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
   await page.getByTestId('backup-file').waitFor();
@@ -92,7 +78,7 @@ test('without a profile the file name says so', async () => {
 });
 
 test('a backup that cannot be written shows the German reason, tied to the button', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=schreiben');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=schreiben');
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
   const alert = page.locator('#backup-create-error');
@@ -109,7 +95,7 @@ test('a backup that cannot be written shows the German reason, tied to the butto
 });
 
 test('a cancelled save dialog changes nothing', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=abbruch');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=abbruch');
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
   await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'create_backup'));
@@ -121,7 +107,7 @@ test('a cancelled save dialog changes nothing', async () => {
 });
 
 test('the confirmation names the folder; Escape and "Abbrechen" close it, focus returns, nothing is restored', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   const button = page.locator('#backup-restore');
   assert.equal(await text(button), 'Wiederherstellen …');
@@ -165,7 +151,7 @@ test('the confirmation names the folder; Escape and "Abbrechen" close it, focus 
 });
 
 test('a restore brings the data of the backup back into every view and says where the old data is', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   // A backup of "Stadt Musterstadt" first, then the name is changed.
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
@@ -208,7 +194,7 @@ test('a restore brings the data of the backup back into every view and says wher
 });
 
 test('a refused file: the reason shows in the dialog, the data stay, another file can be picked', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=fremd');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=fremd');
   await gotoView(page, VIEW);
   await openConfirm(page);
   await page.locator('#restore-confirm').click();
@@ -239,7 +225,7 @@ test('a refused file: the reason shows in the dialog, the data stay, another fil
 });
 
 test('a cancelled file dialog closes the confirmation and changes nothing', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?sicherungfehler=abbruch');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=abbruch');
   await gotoView(page, VIEW);
   await openConfirm(page);
   await page.locator('#restore-confirm').click();

@@ -3,24 +3,12 @@
 // certificates; each with its date, the days in words, its kind as text and an icon (not colour
 // alone), title and context; items link to the checklist, the others to the Land's information.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, launch, openApp, serve } from './harness.mjs';
+import { openApp, text, useMockApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useMockApp('deadlines');
 
-before(async () => {
-  server = await serve(await buildMockApp('deadlines'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 const DATE = '\\d\\d\\.\\d\\d\\.\\d{4}';
 const PACKAGE = 'Informationspaket EfA-Vergabedienste für niedersächsische Kommunen';
 
@@ -32,7 +20,7 @@ async function rows(list) {
 }
 
 test('overdue and due within 30 days: every kind with date, days, kind, title and context', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?termine=alle');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
   const overdue = page.locator('section[aria-labelledby="overdue-title"]');
   const soon = page.locator('section[aria-labelledby="soon-title"]');
   await overdue.locator('li.deadline').first().waitFor();
@@ -68,7 +56,7 @@ test('overdue and due within 30 days: every kind with date, days, kind, title an
 });
 
 test('an item deadline opens the item; any other opens the information of the Land', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?termine=alle');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
   const overdue = page.locator('section[aria-labelledby="overdue-title"]');
   await overdue.locator('li.deadline').first().waitFor();
   const link = overdue.getByRole('link', { name: 'Präqualifizierung von Unternehmen (Informationen des Landes)' });
@@ -90,7 +78,7 @@ test('an item deadline opens the item; any other opens the information of the La
 
 test('an event marked as attended leaves the list; nothing due says so in a sentence', async () => {
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?termine=alle');
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
     const soon = page.locator('section[aria-labelledby="soon-title"]');
     await soon.locator('li.deadline').first().waitFor();
     assert.equal(await soon.locator('li[data-kind="anmeldeschluss"]').count(), 1);
@@ -105,7 +93,7 @@ test('an event marked as attended leaves the list; nothing due says so in a sent
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+    const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
     await page.locator('section[aria-labelledby="overdue-title"] .empty').waitFor();
     assert.equal(await text(page.locator('section[aria-labelledby="overdue-title"] .empty')), 'Nichts ist überfällig.');
     assert.equal(

@@ -4,24 +4,12 @@
 // (driven from Rust; the web view names no path), removing after a confirmation, and the refusals
 // (too big, wrong type) in German next to the button.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
+import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useMockApp('evidence');
 
-before(async () => {
-  server = await serve(await buildMockApp('evidence'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 /** The text a sighted clerk reads (without the visually hidden parts for screen readers). */
 const shown = (locator) =>
   locator.evaluate((el) => {
@@ -29,8 +17,6 @@ const shown = (locator) =>
     for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
@@ -44,7 +30,7 @@ async function expand(page, itemId) {
 }
 
 test('the collapsed entries show how many evidence files they have, as text', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, 'Checkliste');
   const count = (id) => page.locator(`[data-item="${id}"] [data-testid="evidence-count"]`);
   await count('vollzug-zustaendigkeit').waitFor();
@@ -58,7 +44,7 @@ test('the collapsed entries show how many evidence files they have, as text', as
 });
 
 test('the expanded item lists its evidence: title, file, size, date and the SHA-256', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   const entry = await expand(page, 'vollzug-zustaendigkeit');
   const section = entry.getByTestId('evidence');
   assert.equal(await shown(section.locator('h4')), 'Nachweise 2');
@@ -94,7 +80,7 @@ test('the expanded item lists its evidence: title, file, size, date and the SHA-
 });
 
 test('adding evidence: optional title, the file is picked in Rust; list and count update', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   const entry = await expand(page, 'datenschutz-avv');
   const section = entry.getByTestId('evidence');
   assert.match(await text(section.locator('.evidence-none')), /Noch kein Nachweis/);
@@ -136,7 +122,7 @@ test('adding evidence: optional title, the file is picked in Rust; list and coun
 });
 
 test('removing evidence asks first; cancelling keeps it', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   const entry = await expand(page, 'vollzug-zustaendigkeit');
   const section = entry.getByTestId('evidence');
   const remove = section.getByRole('button', { name: /^Entfernen\s*: Geschäftsverteilungsplan$/ });
@@ -169,7 +155,7 @@ test('a file that is too big or of the wrong type is refused in German next to t
     ['gross', /^Nicht hinzugefügt: Die Datei ist zu groß \(31 MB\); erlaubt sind höchstens 25 MB\.$/],
     ['typ', /^Nicht hinzugefügt: Dateityp „\.exe“ wird nicht angenommen; erlaubt sind: pdf, png/],
   ]) {
-    const { page, context, problems } = await openApp(browser, server.url, `?nachweis=${scenario}`);
+    const { page, context, problems } = await openApp(app.browser, app.server.url, `?nachweis=${scenario}`);
     const entry = await expand(page, 'datenschutz-avv');
     const section = entry.getByTestId('evidence');
     const add = section.getByRole('button', { name: 'Nachweis hinzufügen …' });
@@ -188,7 +174,7 @@ test('a file that is too big or of the wrong type is refused in German next to t
 });
 
 test('a cancelled file dialog adds nothing and says so; a bad title is shown at the title field', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?nachweis=abbruch');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?nachweis=abbruch');
   const entry = await expand(page, 'datenschutz-avv');
   const section = entry.getByTestId('evidence');
   // Keyboard only: Tab from the title field to the button, Enter.

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 
@@ -163,3 +164,28 @@ export async function gotoView(page, label, { back = false } = {}) {
   );
   await page.waitForFunction(() => !document.querySelector('.loading'));
 }
+
+/**
+ * The usual set-up of a test file: before its tests, builds the app with the mock backend as
+ * `name`, serves it and starts Chromium; after them, closes both. The returned object holds
+ * `server` and `browser` once the set-up has run.
+ */
+export function useMockApp(name) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serve(await buildMockApp(name));
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** The text of an element, whitespace collapsed. */
+export const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+/** The arguments of every call of the backend command `cmd` so far. */
+export const calls = (page, cmd) =>
+  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);

@@ -2,28 +2,14 @@
 // adding with the keyboard only, the core's error at its field, changing, removing after a
 // confirmation, the match with the Land's list, and taking over an entry of the Land's list.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, screenshot, serve, tabTo } from './harness.mjs';
-
-let server;
-let browser;
+import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Fachverfahren';
 
-before(async () => {
-  server = await serve(await buildMockApp('inventory'));
-  browser = await launch();
-});
+const app = useMockApp('inventory');
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const focusOn = (page, id) => tabTo(page, (target) => document.activeElement?.id === target, id);
 
@@ -36,7 +22,7 @@ const landOnly = (page) =>
   page.locator('[data-testid="fv-land-only"] tbody th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim()));
 
 test('without a package: the empty state explains what to do, the nav entry follows the Land', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   const nav = await page.locator('nav[aria-label="Hauptnavigation"] a').allTextContents();
   assert.equal(nav.indexOf('Fachverfahren'), nav.indexOf('Informationen des Landes') + 1);
   assert.equal(await page.locator('nav a', { hasText: /^Fachverfahren$/ }).getAttribute('href'), '#fachverfahren');
@@ -69,7 +55,7 @@ test('without a package: the empty state explains what to do, the nav entry foll
 });
 
 test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   await focusOn(page, 'fv-add');
   await page.keyboard.press('Enter');
@@ -132,7 +118,7 @@ test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', asyn
 });
 
 test('taking over an entry of the Land\'s list pre-fills the form; saved, it is matched', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   assert.match(await text(page.locator('#fv-land-title')), /Vom Land gelistet, bei Ihnen noch nicht erfasst/);
   assert.deepEqual(await landOnly(page), ['VergabeManager (Beispiel)', 'Ausschreibung Plus (Beispiel)']);
@@ -172,7 +158,7 @@ test('taking over an entry of the Land\'s list pre-fills the form; saved, it is 
 });
 
 test('an entry is changed, and removed only after a confirmation', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1&inventar=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1&inventar=1');
   await gotoView(page, VIEW);
   // Matched with the Land's list regardless of spelling ("Vergabemanager" / "VergabeManager").
   const [row] = await rows(page);

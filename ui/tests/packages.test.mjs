@@ -2,36 +2,22 @@
 // the fingerprint check, update preview, services, costs, events, documents, the "Bitte prüfen"
 // flags in the checklist and on the dashboard, and package text shown only as literal text.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, screenshot, serve, tabTo } from './harness.mjs';
-
-let server;
-let browser;
+import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Informationen des Landes';
 const MARKUP = '<img src=x onerror=alert(1)>';
 const FINGERPRINT = '3F9A 0C4E 7B21 D860 5A1F 92C3 E47D 0B6A';
 const DOCUMENT_BYTES = 248_312 + 1_482 + 18_940;
 
-before(async () => {
-  server = await serve(await buildMockApp('packages'));
-  browser = await launch();
-});
+const app = useMockApp('packages');
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
 test('importing the first package with the keyboard only: the fingerprint must be confirmed', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Informationen des Landes');
   assert.equal(await page.title(), 'Informationen des Landes – Anbindungscheck');
@@ -121,7 +107,7 @@ test('importing the first package with the keyboard only: the fingerprint must b
 });
 
 test('Escape and "Abbrechen" close the dialog without importing; focus returns', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   await page.locator('#package-import').click();
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
@@ -142,7 +128,7 @@ test('Escape and "Abbrechen" close the dialog without importing; focus returns',
 });
 
 test('an update shows what changes, grouped by area; afterwards items are flagged or archived', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   assert.equal(await text(page.getByTestId('package-version')), '1');
   await page.locator('#package-import').click();
@@ -194,7 +180,7 @@ test('an update shows what changes, grouped by area; afterwards items are flagge
 });
 
 test('the same version again: "bereits eingelesen", only "Schließen"', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
   await gotoView(page, VIEW);
   await page.locator('#package-import').click();
   const dialog = page.getByTestId('import-dialog');
@@ -211,7 +197,7 @@ test('the same version again: "bereits eingelesen", only "Schließen"', async ()
 });
 
 test('refused packages: the German message is shown as an alert (in the view and in the dialog)', async () => {
-  const a = await openApp(browser, server.url, '?paketfehler=signatur');
+  const a = await openApp(app.browser, app.server.url, '?paketfehler=signatur');
   await gotoView(a.page, VIEW);
   await a.page.locator('#package-import').click();
   const alert = a.page.locator('#package-choose-error');
@@ -222,7 +208,7 @@ test('refused packages: the German message is shown as an alert (in the view and
   assert.deepEqual(a.problems, []);
   await a.context.close();
 
-  const b = await openApp(browser, server.url, '?paketfehler=dokument');
+  const b = await openApp(app.browser, app.server.url, '?paketfehler=dokument');
   await gotoView(b.page, VIEW);
   await b.page.locator('#package-import').click();
   await b.page.locator('#import-trust').check();
@@ -239,7 +225,7 @@ test('refused packages: the German message is shown as an alert (in the view and
 });
 
 test('a service decision (radio and reason) is saved and shown after reloading the view', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const service = page.locator('[data-service="praequalifizierung"]');
   assert.match(await text(service), /LeiKa-Schlüssel 99001001000000/);
@@ -286,7 +272,7 @@ test('a service decision (radio and reason) is saved and shown after reloading t
 });
 
 test('costs: the amount for the population in German currency, the bracket table, the hint without population', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const share = page.getByTestId('cost-share');
   assert.equal(await share.count(), 1);
@@ -331,7 +317,7 @@ test('costs: the amount for the population in German currency, the bracket table
 });
 
 test('events: German date, link as text, "Teilgenommen" persists, calendar export with the event id', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const info = page.locator('[data-event="info-2027-01"]');
   assert.equal(await text(info.getByTestId('event-time')), 'Mi., 20.01.2027, 10:00–12:00 Uhr');
@@ -386,7 +372,7 @@ test('events: German date, link as text, "Teilgenommen" persists, calendar expor
 });
 
 test('markup from the package shows as literal text and creates no element', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const description = page.locator('[data-service="praequalifizierung"]').getByTestId('service-description');
   assert.ok((await text(description)).endsWith(`Testeintrag: ${MARKUP}`));
@@ -405,7 +391,7 @@ test('markup from the package shows as literal text and creates no element', asy
 });
 
 test('the table of contents, the re-use model and the documents', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const toc = page.getByRole('navigation', { name: 'Inhalt des Pakets' });
   assert.deepEqual(await toc.getByRole('link').allTextContents(), [
@@ -471,7 +457,7 @@ test('the table of contents, the re-use model and the documents', async () => {
 });
 
 test('checklist: "Bitte prüfen" with reason, "Geprüft" clears it; guidance of the Land; filter', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
   await page.getByTestId('review-card').waitFor();
   assert.equal(await text(page.getByTestId('review-card-count')), '3');
   await page.getByRole('link', { name: '3 Aufgaben in der Checkliste ansehen' }).click();

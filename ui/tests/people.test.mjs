@@ -2,24 +2,12 @@
 // role, added, edited and removed after a confirmation, errors at the field, keyboard only; and
 // offered as owners in the checklist (the owner field stays free text).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
+import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useMockApp('people');
 
-before(async () => {
-  server = await serve(await buildMockApp('people'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 /** The text a sighted clerk reads (without the visually hidden parts for screen readers). */
 const shown = (locator) =>
   locator.evaluate((el) => {
@@ -27,8 +15,6 @@ const shown = (locator) =>
     for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
     return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
@@ -40,7 +26,7 @@ async function openPeople(page) {
 }
 
 test('people are listed per role; adding, editing and removing (after a confirmation)', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   const section = await openPeople(page);
   assert.equal(await text(section.locator('#people-title')), 'Ansprechpersonen');
 
@@ -133,7 +119,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
 });
 
 test('a refused person: the error is at the field, which gets the focus; the rest is kept', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await openPeople(page);
 
   // A functional mailbox without an e-mail address.
@@ -189,7 +175,7 @@ test('a refused person: the error is at the field, which gets the focus; the res
 });
 
 test('keyboard only: add a person, then remove one through the confirmation', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await openPeople(page);
 
   await tabTo(page, () => document.activeElement?.id === 'person-role');
@@ -236,7 +222,7 @@ test('keyboard only: add a person, then remove one through the confirmation', as
 });
 
 test('the owner field of an item offers the people as "Name (Rolle)" and stores the name', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await page.getByTestId('overall-percent').waitFor();
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-haushalt"]');

@@ -2,29 +2,14 @@
 // preview, the hints before export, the PDF export with the keyboard only, the export history with
 // "Öffnen und drucken", and the state without a profile. Accessibility: tests/a11y.test.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, serve, tabTo } from './harness.mjs';
-
-let server;
-let browser;
+import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Bericht';
 const RECIPIENT = 'Kommunale OZG-Koordination des Landes';
 
-before(async () => {
-  server = await serve(await buildMockApp('report'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+const app = useMockApp('report');
 
 /** Today in the browser's time zone (Europe/Berlin, see harness.mjs): `20260307` and `07.03.2026`. */
 function todayGerman() {
@@ -37,7 +22,7 @@ function todayGerman() {
 }
 
 test('the preview shows the municipality, the readiness and the hints before export', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Bereitschaftsbericht');
   assert.equal(await page.title(), 'Bericht – Anbindungscheck');
@@ -80,7 +65,7 @@ test('the preview shows the municipality, the readiness and the hints before exp
 });
 
 test('with a package the preview names it as the basis of the report', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
   await gotoView(page, VIEW);
   const packages = page.getByTestId('report-packages');
   await packages.waitFor();
@@ -93,7 +78,7 @@ test('with a package the preview names it as the basis of the report', async () 
 });
 
 test('exporting with the keyboard only adds a row to the history and says where the PDF is', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   const { iso } = todayGerman();
 
@@ -146,7 +131,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
 });
 
 test('"Öffnen und drucken" opens the right export and names the report', async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
   await gotoView(page, VIEW);
   const { iso } = todayGerman();
   await page.getByLabel('Empfänger (optional)').fill('Landratsamt');
@@ -170,7 +155,7 @@ test('"Öffnen und drucken" opens the right export and names the report', async 
 });
 
 test('a changed PDF is not opened: the German message shows in an alert', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?berichtfehler=geaendert');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?berichtfehler=geaendert');
   await gotoView(page, VIEW);
   await page.locator('#report-export').click();
   await page.getByTestId('report-export-row').first().getByRole('button', { name: /Öffnen und drucken/ }).click();
@@ -184,7 +169,7 @@ test('a changed PDF is not opened: the German message shows in an alert', async 
 });
 
 test('a cancelled save dialog changes nothing', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?berichtfehler=abbruch');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?berichtfehler=abbruch');
   await gotoView(page, VIEW);
   await page.locator('#report-export').click();
   await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'export_report'));
@@ -197,7 +182,7 @@ test('a cancelled save dialog changes nothing', async () => {
 });
 
 test('without a profile the view says why and leads to the profile', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
   await gotoView(page, VIEW);
   const notice = page.getByTestId('report-no-profile');
   await notice.waitFor();

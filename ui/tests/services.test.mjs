@@ -3,31 +3,17 @@
 // at the field, pilot interest and training, requirements to the Land (add, edit, remove after a
 // confirmation), and one form operated with the keyboard only.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildMockApp, gotoView, launch, openApp, screenshot, serve, tabTo } from './harness.mjs';
-
-let server;
-let browser;
+import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Informationen des Landes';
 /** Element IDs of the first service card ("Präqualifizierung von Unternehmen"). */
 const BASE = 'paket-0-dienst-0';
 const CONN = `${BASE}-conn`;
 
-before(async () => {
-  server = await serve(await buildMockApp('services'));
-  browser = await launch();
-});
+const app = useMockApp('services');
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
-const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const card = (page) => page.locator('[data-service="praequalifizierung"]');
 const section = (page, name) => card(page).locator(`details[data-section="${name}"]`);
@@ -43,7 +29,7 @@ async function open(page, name) {
 const describedBy = async (locator) => ((await locator.getAttribute('aria-describedby')) ?? '').split(/\s+/);
 
 test('phase and dates are saved; the steps say their state in words; the summary shows it', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   // Collapsed at first: the card stays short.
   assert.equal(await section(page, 'phase').evaluate((d) => d.open), false);
@@ -113,7 +99,7 @@ test('phase and dates are saved; the steps say their state in words; the summary
 });
 
 test('connection data: saved with pilot interest and training; a bad value is shown at its field and focused', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   // A phase first: saving the connection data must keep it.
   await open(page, 'phase');
@@ -211,7 +197,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
 });
 
 test('requirements to the Land: added, changed, and removed only after a confirmation', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const reqs = await open(page, 'requirements');
   assert.match(await text(reqs), /Noch keine Anforderungen zu diesem Dienst\./);
@@ -297,7 +283,7 @@ test('requirements to the Land: added, changed, and removed only after a confirm
 });
 
 test('keyboard only: open the sections with Enter, tick the checkboxes with Space, save', async () => {
-  const { page, context, problems } = await openApp(browser, server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
   const summary = (name) =>
     `[data-service="praequalifizierung"] details[data-section="${name}"] > summary`;
