@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{now, record, Store};
 use crate::audit::{diff, Change};
@@ -174,15 +174,23 @@ impl Store {
     /// certificates of services the municipality has not declined.
     pub(super) fn other_deadlines(&self, today: NaiveDate) -> Result<Vec<Deadline>> {
         let mut states = service_states(&self.conn)?;
+        let pairs = |sql: &str| -> Result<HashSet<(String, String)>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let attended =
+            pairs("SELECT package_id, event_id FROM event_attendance WHERE attended = 1")?;
+        let declined =
+            pairs("SELECT package_id, service_id FROM service_decision WHERE decision = 'nein'")?;
         let mut out = Vec::new();
-        for package in self.packages()? {
-            let m = &package.manifest;
+        for (m, _, _) in super::packages::manifests(&self.conn)? {
             for event in &m.events {
                 let Some(due) = event.registration_deadline.as_deref().and_then(|d| d.parse().ok())
                 else {
                     continue;
                 };
-                if due >= today && !package.attended.contains(&event.id) {
+                if due >= today && !attended.contains(&(m.id.clone(), event.id.clone())) {
                     let context = Some(m.title.clone());
                     out.push(Deadline::other(
                         Kind::Anmeldeschluss,
@@ -194,14 +202,9 @@ impl Store {
                 }
             }
             for service in &m.services {
-                let declined = package
-                    .decisions
-                    .get(&service.id)
-                    .is_some_and(|d| d.decision == super::Decision::Nein);
-                let Some(state) = states.remove(&(m.id.clone(), service.id.clone())) else {
-                    continue;
-                };
-                if declined {
+                let key = (m.id.clone(), service.id.clone());
+                let Some(state) = states.remove(&key) else { continue };
+                if declined.contains(&key) {
                     continue;
                 }
                 let mut push = |kind, context: Option<String>, date: Option<&str>| {
