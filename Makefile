@@ -12,7 +12,7 @@ APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: help deps run app cli dist lint test test-core test-ui test-app test-e2e test-dist screenshot bench bindings clean
+.PHONY: help deps run app cli dist lint audit audit-advisories test test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -50,13 +50,28 @@ run: app
 
 lint: app
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy -p anbindungscheck --all-targets --features ts -- -D warnings
 	cargo clippy -p anbindungscheck-app --all-targets --features tauri/custom-protocol -- -D warnings
 	cargo clippy -p anbindungscheck-e2e --all-targets -- -D warnings
 	cd ui && npm run check
 
+## Dependency audit (deny.toml): licences, sources and bans of every crate, offline.
+audit:
+	command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version 0.20.2
+	cargo deny --offline check licenses bans sources
+
+## Security advisories (RustSec, npm); needs github.com and the npm audit service.
+audit-advisories:
+	cargo deny check advisories
+	cd ui && npm audit --audit-level=low
+
 test-core:
 	cargo test -p anbindungscheck --features ts
+
+## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run.
+test-fuzz:
+	fuzz/run.sh 20
 
 test-ui: deps
 	cd ui && npm test
@@ -71,7 +86,7 @@ test-e2e: app cli
 test-dist: dist
 	tests/install.sh
 
-test: deps lint test-core test-ui test-app test-e2e test-dist
+test: deps lint audit test-core test-fuzz test-ui test-app test-e2e test-dist
 	@echo "All tests passed."
 
 ## Benchmarks that print their figures (see docs/performance.md).
@@ -80,7 +95,7 @@ bench:
 	bench/report.sh
 	bench/app.sh
 
-## Regenerates ui/src/lib/bindings.ts from the Rust types.
+## Regenerates ui/src/lib/bindings.ts (types) and ui/src/lib/enums.ts (keys, labels) from Rust.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p anbindungscheck --features ts bindings
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Desktop app benchmark (release build, under Xvfb): time from start to an interactive dashboard
-# and idle memory of the app with its WebKit processes (tests/e2e/examples/startup.rs, through
-# WebKitWebDriver, so the start includes the driver's session set-up), and the size of the Linux
-# packages. Builds the release packages first if they are missing (`make dist`).
+# and idle memory of the app with its WebKit processes (tests/e2e/examples/startup.rs), and the
+# size of the Linux packages. The start is measured through WebKitWebDriver (includes the driver's
+# session set-up) and without it, by the app's start-up probe (ANBINDUNGSCHECK_STARTUP_PROBE: the
+# UI reports the painted dashboard, the app prints its time and exits). Builds the release
+# packages first if they are missing (`make dist`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x target/release/anbindungscheck-app ] || make dist

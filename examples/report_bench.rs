@@ -137,7 +137,7 @@ fn setup(dir: &Path) -> Store {
     store
         .import_package(&pkg, Some(&signing::fingerprint(&key.verifying_key())), &mut |_| {})
         .unwrap();
-    let ids: Vec<String> = store.catalogue().items.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<String> = store.catalogue().unwrap().items.iter().map(|i| i.id.clone()).collect();
     for (n, id) in ids.iter().enumerate() {
         let status = [Status::Erledigt, Status::InArbeit, Status::Offen, Status::Erledigt][n % 4];
         let blocked = n % 13 == 5;

@@ -37,6 +37,7 @@ fn main() {
         "set_profile",
         "set_service_decision",
         "set_service_state",
+        "startup_probe",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

@@ -47,57 +47,65 @@ pub struct HistoryFilter {
     pub limit: Option<u32>,
 }
 
+/// Fields whose label depends on what they belong to: `(entity, field, label)`.
+pub const ENTITY_FIELD_LABELS: &[(&str, &str, &str)] =
+    &[("profile", "name", "Name der Kommune"), ("fachverfahren", "version", "Version")];
+
+/// Labels of fields that mean the same wherever they are recorded: `(field, label)`.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("name", "Name"),
+    ("ags", "AGS"),
+    ("population", "Einwohnerzahl"),
+    ("coordinator_name", "OZG-Koordination"),
+    ("coordinator_email", "E-Mail der OZG-Koordination"),
+    ("coordinator_phone", "Telefon der OZG-Koordination"),
+    ("status", "Status"),
+    ("blocked_by", "Blockiert durch"),
+    ("blocked_text", "Beschreibung der Blockade"),
+    ("owner", "Verantwortlich"),
+    ("due", "Fällig am"),
+    ("note", "Notiz"),
+    ("version", "Paketversion"),
+    ("decision", "Entscheidung (Bedarfsträger)"),
+    ("decision_reason", "Begründung"),
+    ("attended", "Teilgenommen"),
+    ("review", "Bitte prüfen"),
+    ("role", "Rolle"),
+    ("email", "E-Mail"),
+    ("phone", "Telefon"),
+    ("phase", "Phase"),
+    ("phase_dates", "Termine der Phasen"),
+    ("ou_id", "Organisationseinheit-ID"),
+    ("pvog_url", "PVOG-Link"),
+    ("dvdv_key", "DVDV-Kennung"),
+    ("fit_connect_destination", "FIT-Connect-Zustellpunkt"),
+    ("transport_route", "Transportweg"),
+    ("agreement_expires", "Vereinbarung gültig bis"),
+    ("certificate_expires", "Zertifikat gültig bis"),
+    ("pilot_interest", "Interesse als Pilotkommune"),
+    ("training_needed", "Schulungsbedarf"),
+    ("product", "Produkt"),
+    ("vendor", "Hersteller"),
+    ("services", "Onlinedienste"),
+    ("interface", "Schnittstelle"),
+    ("vendor_commissioned", "Hersteller beauftragt"),
+    ("commissioned_on", "Beauftragt am"),
+    ("analysis", "Analysestand"),
+    ("evidence", "Nachweis"),
+    ("kind", "Art"),
+    ("area", "Bereich"),
+    ("description", "Beschreibung"),
+    ("priority", "Priorität"),
+];
+
 /// The German label of a recorded field of `entity`.
 pub fn field_label(entity: &str, field: &str) -> &'static str {
-    if field == "name" && entity != "profile" {
-        return "Name";
-    }
-    match field {
-        "name" => "Name der Kommune",
-        "ags" => "AGS",
-        "population" => "Einwohnerzahl",
-        "coordinator_name" => "OZG-Koordination",
-        "coordinator_email" => "E-Mail der OZG-Koordination",
-        "coordinator_phone" => "Telefon der OZG-Koordination",
-        "status" => "Status",
-        "blocked_by" => "Blockiert durch",
-        "blocked_text" => "Beschreibung der Blockade",
-        "owner" => "Verantwortlich",
-        "due" => "Fällig am",
-        "note" => "Notiz",
-        "version" => "Paketversion",
-        "decision" => "Entscheidung (Bedarfsträger)",
-        "decision_reason" => "Begründung",
-        "attended" => "Teilgenommen",
-        "review" => "Bitte prüfen",
-        "role" => "Rolle",
-        "email" => "E-Mail",
-        "phone" => "Telefon",
-        "phase" => "Phase",
-        "phase_dates" => "Termine der Phasen",
-        "ou_id" => "Organisationseinheit-ID",
-        "pvog_url" => "PVOG-Link",
-        "dvdv_key" => "DVDV-Kennung",
-        "fit_connect_destination" => "FIT-Connect-Zustellpunkt",
-        "transport_route" => "Transportweg",
-        "agreement_expires" => "Vereinbarung gültig bis",
-        "certificate_expires" => "Zertifikat gültig bis",
-        "pilot_interest" => "Interesse als Pilotkommune",
-        "training_needed" => "Schulungsbedarf",
-        "product" => "Produkt",
-        "vendor" => "Hersteller",
-        "services" => "Onlinedienste",
-        "interface" => "Schnittstelle",
-        "vendor_commissioned" => "Hersteller beauftragt",
-        "commissioned_on" => "Beauftragt am",
-        "analysis" => "Analysestand",
-        "evidence" => "Nachweis",
-        "kind" => "Art",
-        "area" => "Bereich",
-        "description" => "Beschreibung",
-        "priority" => "Priorität",
-        _ => "Sonstiges",
-    }
+    ENTITY_FIELD_LABELS
+        .iter()
+        .find(|(e, f, _)| *e == entity && *f == field)
+        .map(|(_, _, label)| *label)
+        .or_else(|| FIELD_LABELS.iter().find(|(f, _)| *f == field).map(|(_, label)| *label))
+        .unwrap_or("Sonstiges")
 }
 
 /// A stored value as the clerk reads it: status and blocking party by their German label.
@@ -111,6 +119,7 @@ pub(crate) fn label_of(field: &str, value: &str) -> String {
         "status" => value.parse::<crate::progress::Status>().ok().map(|s| s.label()),
         "blocked_by" => value.parse::<crate::progress::BlockingParty>().ok().map(|p| p.label()),
         "role" => value.parse::<crate::roles::Role>().ok().map(|r| r.label()),
+        "decision" => value.parse::<crate::store::Decision>().ok().map(|d| d.label()),
         "phase" => value.parse::<crate::service_state::Phase>().ok().map(|p| p.label()),
         "transport_route" => {
             value.parse::<crate::service_state::TransportRoute>().ok().map(|t| t.label())
@@ -173,6 +182,9 @@ mod tests {
         assert_eq!(field_label("service", "fit_connect_destination"), "FIT-Connect-Zustellpunkt");
         assert_eq!(field_label("profile", "name"), "Name der Kommune");
         assert_eq!(field_label("person", "name"), "Name");
+        assert_eq!(field_label("fachverfahren", "version"), "Version");
+        assert_eq!(field_label("package", "version"), "Paketversion");
+        assert_eq!(field_label("item", "gibt_es_nicht"), "Sonstiges");
     }
 
     #[test]

@@ -1,8 +1,15 @@
-//! TypeScript declarations of every type that crosses the IPC boundary, generated from the Rust
-//! types. `ui/src/lib/bindings.ts` is the committed output; a test fails when it is stale
-//! (`UPDATE_BINDINGS=1 cargo test --features ts bindings` rewrites it).
+//! TypeScript generated from the Rust types: the declarations of every type that crosses the IPC
+//! boundary (`ui/src/lib/bindings.ts`), and the keys in order and German labels of the core's
+//! closed lists (`ui/src/lib/enums.ts`), so the UI spells no label of its own. Both are committed;
+//! a test fails when either is stale (`UPDATE_BINDINGS=1 cargo test --features ts bindings`
+//! rewrites them).
 
+use serde::Serialize;
 use ts_rs::{Config, TS};
+
+/// The first line of every generated file.
+const GENERATED: &str =
+    "// Generated from the Rust types of the core (src/bindings.rs). Do not edit.\n";
 
 /// All declarations, in a stable order.
 pub fn typescript() -> String {
@@ -87,9 +94,7 @@ pub fn typescript() -> String {
         crate::store::ServiceDecision::decl(&cfg),
         crate::store::StoredDocument::decl(&cfg),
     ];
-    let mut out = String::from(
-        "// Generated from the Rust types of the core (src/bindings.rs). Do not edit.\n\n",
-    );
+    let mut out = format!("{GENERATED}\n");
     for decl in decls {
         out.push_str("export ");
         out.push_str(&decl);
@@ -100,19 +105,199 @@ pub fn typescript() -> String {
     out
 }
 
+/// A closed list of the core as TypeScript: its type, the keys in order and the German labels.
+struct List {
+    ty: String,
+    /// Name of the array of keys, e.g. `PHASES`; the label map is named after the type
+    /// (`PHASE_LABELS`).
+    keys: &'static str,
+    entries: Vec<(String, &'static str)>,
+}
+
+impl List {
+    /// `all` in the core's order; the keys are the serde names, i.e. the TypeScript type's.
+    fn of<T: TS + Serialize + Copy>(
+        cfg: &Config,
+        all: &[T],
+        label: fn(T) -> &'static str,
+        keys: &'static str,
+    ) -> List {
+        let key = |v: T| match serde_json::to_value(v) {
+            Ok(serde_json::Value::String(key)) => key,
+            other => panic!("{} does not serialize to a string: {other:?}", T::name(cfg)),
+        };
+        let entries = all.iter().map(|&v| (key(v), label(v))).collect();
+        List { ty: T::name(cfg), keys, entries }
+    }
+
+    /// `PHASE_LABELS` for `Phase`, `BLOCKING_PARTY_LABELS` for `BlockingParty`.
+    fn labels(&self) -> String {
+        let mut out = String::new();
+        for (i, c) in self.ty.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_uppercase());
+        }
+        out + "_LABELS"
+    }
+}
+
+/// The keys and labels of the core's closed lists (`ui/src/lib/enums.ts`).
+pub fn enums() -> String {
+    use crate::catalogue::{Actor, Dimension};
+    use crate::inventory::{Analysis, Interface};
+    use crate::package::manifest::{LandStep, MunicipalityRole, ReuseKind};
+    use crate::package::review::{ChangeArea, ChangeKind};
+    use crate::progress::{BlockingParty, Status};
+    use crate::readiness::DeadlineKind;
+    use crate::requirements::{Area, Priority, RequirementKind};
+    use crate::roles::Role;
+    use crate::service_state::{Phase, TransportRoute};
+    use crate::store::Decision;
+
+    let cfg = Config::new().with_large_int("number");
+    // `T::ALL` (an array or a slice) with `T::label`, and the name of the array of keys.
+    macro_rules! list {
+        ($ty:ident, $keys:literal) => {
+            List::of(&cfg, &$ty::ALL[..], $ty::label, $keys)
+        };
+    }
+    let lists = [
+        list!(Status, "STATUSES"),
+        list!(BlockingParty, "BLOCKING_PARTIES"),
+        list!(Dimension, "DIMENSIONS"),
+        list!(Actor, "ACTORS"),
+        list!(DeadlineKind, "DEADLINE_KINDS"),
+        list!(LandStep, "LAND_STEPS"),
+        list!(ReuseKind, "REUSE_KINDS"),
+        list!(MunicipalityRole, "MUNICIPALITY_ROLES"),
+        list!(ChangeArea, "CHANGE_AREAS"),
+        list!(ChangeKind, "CHANGE_KINDS"),
+        list!(Phase, "PHASES"),
+        list!(TransportRoute, "TRANSPORT_ROUTES"),
+        list!(RequirementKind, "REQUIREMENT_KINDS"),
+        list!(Area, "AREAS"),
+        list!(Priority, "PRIORITIES"),
+        list!(Interface, "INTERFACES"),
+        list!(Analysis, "ANALYSES"),
+        list!(Role, "ROLES"),
+        list!(Decision, "DECISIONS"),
+    ];
+
+    let mut types: Vec<&str> = lists.iter().map(|l| l.ty.as_str()).collect();
+    types.sort_unstable();
+    let mut out = format!(
+        "{GENERATED}// The core's closed lists: their keys in order, and their German labels.\n\n"
+    );
+    out.push_str("import type {\n");
+    for ty in types {
+        out.push_str(&format!("  {ty},\n"));
+    }
+    out.push_str("} from './bindings';\n");
+    for l in &lists {
+        let keys: Vec<String> = l.entries.iter().map(|(k, _)| ts_string(k)).collect();
+        let head = format!("export const {}: readonly {}[] = [", l.keys, l.ty);
+        let line = format!("{head}{}];", keys.join(", "));
+        out.push_str(&format!("\n/** `{}` in the core's order. */\n", l.ty));
+        if line.chars().count() <= 100 {
+            out.push_str(&line);
+        } else {
+            out.push_str(&head);
+            for k in &keys {
+                out.push_str(&format!("\n  {k},"));
+            }
+            out.push_str("\n];");
+        }
+        out.push_str(&format!("\n\nexport const {}: Record<{}, string> = {{\n", l.labels(), l.ty));
+        for (k, label) in &l.entries {
+            let name = if is_identifier(k) { k.clone() } else { ts_string(k) };
+            out.push_str(&format!("  {name}: {},\n", ts_string(label)));
+        }
+        out.push_str("};\n");
+    }
+    out.push_str(
+        "\n/** Labels of recorded fields, the same for every entity (`audit::FIELD_LABELS`). */\n",
+    );
+    out.push_str("export const FIELD_LABELS: Readonly<Record<string, string>> = {\n");
+    for (field, label) in crate::audit::FIELD_LABELS {
+        out.push_str(&format!("  {field}: {},\n", ts_string(label)));
+    }
+    out.push_str(
+        "};\n\n/** Labels of fields that depend on their entity: `[entity, field, label]`. */\n",
+    );
+    out.push_str(
+        "export const ENTITY_FIELD_LABELS: readonly (readonly [string, string, string])[] = [\n",
+    );
+    for (entity, field, label) in crate::audit::ENTITY_FIELD_LABELS {
+        let row = [entity, field, label].map(|s| ts_string(s)).join(", ");
+        out.push_str(&format!("  [{row}],\n"));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// A single-quoted TypeScript string literal.
+fn ts_string(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Whether `s` can stand unquoted as a property name.
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn committed_bindings_are_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/lib/bindings.ts");
-        let fresh = super::typescript();
+    /// Compares a generated file with the committed one; `UPDATE_BINDINGS` rewrites it first.
+    fn assert_current(file: &str, fresh: &str) {
+        let path = format!("{}/ui/src/lib/{file}", env!("CARGO_MANIFEST_DIR"));
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(path, &fresh).unwrap();
+            std::fs::write(&path, fresh).unwrap();
         }
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --features ts bindings`"
+            "ui/src/lib/{file} is stale: run `UPDATE_BINDINGS=1 cargo test --features ts bindings`"
         );
+    }
+
+    #[test]
+    fn committed_bindings_are_current() {
+        assert_current("bindings.ts", &super::typescript());
+    }
+
+    #[test]
+    fn committed_enum_labels_are_current() {
+        assert_current("enums.ts", &super::enums());
+    }
+
+    #[test]
+    fn enum_labels_are_typescript_literals() {
+        assert_eq!(
+            super::ts_string("Kommunalvertretermodell („NRW-Modell“)"),
+            "'Kommunalvertretermodell („NRW-Modell“)'"
+        );
+        assert_eq!(super::ts_string(r"it's a\b"), r"'it\'s a\\b'");
+        assert!(super::is_identifier("fit_connect"));
+        assert!(!super::is_identifier("in-arbeit"));
+        assert!(!super::is_identifier("1a"));
+        let enums = super::enums();
+        assert!(enums.contains(
+            "export const PHASE_LABELS: Record<Phase, string> = {\n  interesse: 'Interesse',\n"
+        ));
+        assert!(enums.contains("export const STATUSES: readonly Status[] = ["));
     }
 }

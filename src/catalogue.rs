@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+use crate::keyed::keyed_enum;
+
 /// One of the four EfA dimensions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -38,13 +40,13 @@ impl Dimension {
     }
 }
 
-/// Who acts on an item: the municipality itself, or the Land (the municipality records the state).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    Kommune,
-    Land,
+keyed_enum! {
+    /// Who acts on an item: the municipality itself, or the Land (the municipality records the
+    /// state).
+    pub enum Actor (field = "actor", unknown = "Unbekannter Akteur") {
+        Kommune = ("kommune", "Kommune"),
+        Land = ("land", "Land"),
+    }
 }
 
 /// A part of the source document.

@@ -142,9 +142,9 @@ fn match_key(product: &str, vendor: &str) -> String {
 }
 
 /// The Fachverfahren the Land lists in the given packages.
-pub fn land_list(manifests: &[Manifest]) -> Vec<LandFachverfahren> {
+pub fn land_list<'a>(manifests: impl IntoIterator<Item = &'a Manifest>) -> Vec<LandFachverfahren> {
     manifests
-        .iter()
+        .into_iter()
         .flat_map(|m| {
             m.fachverfahren.iter().map(|f| LandFachverfahren {
                 package_id: m.id.clone(),

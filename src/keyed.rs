@@ -1,5 +1,6 @@
 //! `keyed_enum!`: closed lists of choices (roles, phases, priorities …) with a stored key, a
-//! German label, `ALL`, and parsing that names the allowed keys when it fails.
+//! German label, `ALL`, and parsing that names the allowed keys when it fails. The UI gets the
+//! keys and labels from here, generated into `ui/src/lib/enums.ts` (see `src/bindings.rs`).
 
 /// Declares an enum whose variants have a stored key (also its serde name) and a German label.
 /// `field` is the input field named by a parse error, `unknown` its German start, e.g.

@@ -168,6 +168,9 @@ fn example_round_trip_build_verify_import_and_read_back() {
     assert!(built.manifest.documents.iter().all(|d| d.size > 0 && d.sha256.len() == 64));
 
     let mut store = Store::open(&d.path).unwrap();
+    // A second connection, as the app has while the command line tool imports.
+    let app = Store::open(&d.path).unwrap();
+    assert!(app.catalogue().unwrap().item("ni-fragebogen").is_none());
     let preview = store.preview_import(&pkg).unwrap();
     assert_eq!(preview.key, KeyStatus::FirstOfLand);
     assert_eq!(preview.action, ImportAction::New);
@@ -179,6 +182,10 @@ fn example_round_trip_build_verify_import_and_read_back() {
     assert_eq!(done.documents, 3);
     let last = seen.last().unwrap();
     assert_eq!(last.done, last.total, "progress reaches the end");
+    // The other connection sees the package without being reopened.
+    assert!(app.catalogue().unwrap().item("ni-fragebogen").is_some());
+    assert_eq!(app.packages().unwrap().len(), 1);
+    drop(app);
 
     let packages = store.packages().unwrap();
     assert_eq!(packages.len(), 1);

@@ -143,7 +143,7 @@ proptest! {
             ags: "09162000".into(),
             ..Default::default()
         }).unwrap();
-        let ids: Vec<String> = store.catalogue().items.iter().map(|i| i.id.clone()).collect();
+        let ids: Vec<String> = store.catalogue().unwrap().items.iter().map(|i| i.id.clone()).collect();
         for ((id, status), note) in ids.iter().zip(statuses).zip(notes) {
             let state = ItemState {
                 status,

@@ -60,7 +60,7 @@ fn municipality(dir: &Path, name: &str, ags: &str, with_package: bool) -> Store 
     }
     let owners =
         ["Kämmerei", "IT-Abteilung", "Hauptamt", "Vergabestelle (Frau Lindqvist)", "Rechtsamt"];
-    let items: Vec<_> = store.catalogue().items.iter().map(|i| i.id.clone()).collect();
+    let items: Vec<_> = store.catalogue().unwrap().items.iter().map(|i| i.id.clone()).collect();
     for (n, id) in items.iter().enumerate() {
         let status = match n % 6 {
             0 | 3 => Status::Erledigt,

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use crate::ags::{Ags, Land};
 use crate::catalogue::{Actor, Catalogue, Dimension};
+use crate::keyed::keyed_enum;
 use crate::package::PackageError;
 
 /// The format this code reads and writes.
@@ -84,14 +85,13 @@ pub struct Contact {
     pub taskforce: bool,
 }
 
-/// State of a Land-side step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum LandStep {
-    Offen,
-    InVorbereitung,
-    Abgeschlossen,
+keyed_enum! {
+    /// State of a Land-side step.
+    pub enum LandStep (field = "land_step", unknown = "Unbekannter Stand") {
+        Offen = ("offen", "offen"),
+        InVorbereitung = ("in_vorbereitung", "in Vorbereitung"),
+        Abgeschlossen = ("abgeschlossen", "abgeschlossen"),
+    }
 }
 
 /// An EfA online service on offer.
@@ -116,27 +116,15 @@ pub struct Service {
     pub reuse_model_status: LandStep,
 }
 
-/// The four ways a Land passes re-use on to its municipalities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ReuseKind {
-    /// FIT-Store, in-house exemption (§ 108 GWB).
-    FitStore,
-    Govdigital,
-    /// Kommunalvertreter model ("NRW model").
-    Kommunalvertreter,
-    Verwaltungsvereinbarung,
-}
-
-impl ReuseKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ReuseKind::FitStore => "FIT-Store (Inhouse-Ausnahme, § 108 GWB)",
-            ReuseKind::Govdigital => "govdigital",
-            ReuseKind::Kommunalvertreter => "Kommunalvertretermodell („NRW-Modell“)",
-            ReuseKind::Verwaltungsvereinbarung => "Verwaltungsvereinbarung",
-        }
+keyed_enum! {
+    /// The four ways a Land passes re-use on to its municipalities.
+    pub enum ReuseKind (field = "kind", unknown = "Unbekanntes Nachnutzungsmodell") {
+        /// FIT-Store, in-house exemption (§ 108 GWB).
+        FitStore = ("fit_store", "FIT-Store (Inhouse-Ausnahme, § 108 GWB)"),
+        Govdigital = ("govdigital", "govdigital"),
+        /// Kommunalvertreter model ("NRW model").
+        Kommunalvertreter = ("kommunalvertreter", "Kommunalvertretermodell („NRW-Modell“)"),
+        Verwaltungsvereinbarung = ("verwaltungsvereinbarung", "Verwaltungsvereinbarung"),
     }
 }
 
@@ -198,13 +186,12 @@ pub struct Event {
     pub registration_deadline: Option<String>,
 }
 
-/// Role of another municipality in the package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum MunicipalityRole {
-    Pilot,
-    Peer,
+keyed_enum! {
+    /// Role of another municipality in the package.
+    pub enum MunicipalityRole (field = "role", unknown = "Unbekannte Rolle der Kommune") {
+        Pilot = ("pilot", "Pilotkommune"),
+        Peer = ("peer", "Partnerkommune"),
+    }
 }
 
 /// A pilot or peer municipality to exchange with.

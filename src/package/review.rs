@@ -5,61 +5,32 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use crate::keyed::keyed_enum;
 use crate::package::manifest::Manifest;
 
-/// Kind of a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeKind {
-    Added,
-    Changed,
-    Removed,
-}
-
-impl ChangeKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ChangeKind::Added => "neu",
-            ChangeKind::Changed => "geändert",
-            ChangeKind::Removed => "entfernt",
-        }
+keyed_enum! {
+    /// Kind of a change.
+    pub enum ChangeKind (field = "kind", unknown = "Unbekannte Art der Änderung") {
+        Added = ("added", "neu"),
+        Changed = ("changed", "geändert"),
+        Removed = ("removed", "entfernt"),
     }
 }
 
-/// What part of the package changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeArea {
-    Aufgabe,
-    Hinweis,
-    Frist,
-    Kosten,
-    Kontakt,
-    Onlinedienst,
-    Veranstaltung,
-    Kommune,
-    Fachverfahren,
-    Dokument,
-    Nachnutzungsmodell,
-}
-
-impl ChangeArea {
-    pub fn label(self) -> &'static str {
-        match self {
-            ChangeArea::Aufgabe => "Aufgabe",
-            ChangeArea::Hinweis => "Hinweis des Landes",
-            ChangeArea::Frist => "Frist",
-            ChangeArea::Kosten => "Kosten",
-            ChangeArea::Kontakt => "Kontakt",
-            ChangeArea::Onlinedienst => "Onlinedienst",
-            ChangeArea::Veranstaltung => "Veranstaltung",
-            ChangeArea::Kommune => "Pilot- oder Partnerkommune",
-            ChangeArea::Fachverfahren => "Fachverfahren",
-            ChangeArea::Dokument => "Dokument",
-            ChangeArea::Nachnutzungsmodell => "Nachnutzungsmodell",
-        }
+keyed_enum! {
+    /// What part of the package changed.
+    pub enum ChangeArea (field = "area", unknown = "Unbekannter Teil des Pakets") {
+        Aufgabe = ("aufgabe", "Aufgabe"),
+        Hinweis = ("hinweis", "Hinweis des Landes"),
+        Frist = ("frist", "Frist"),
+        Kosten = ("kosten", "Kosten"),
+        Kontakt = ("kontakt", "Kontakt"),
+        Onlinedienst = ("onlinedienst", "Onlinedienst"),
+        Veranstaltung = ("veranstaltung", "Veranstaltung"),
+        Kommune = ("kommune", "Pilot- oder Partnerkommune"),
+        Fachverfahren = ("fachverfahren", "Fachverfahren"),
+        Dokument = ("dokument", "Dokument"),
+        Nachnutzungsmodell = ("nachnutzungsmodell", "Nachnutzungsmodell"),
     }
 }
 

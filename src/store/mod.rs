@@ -19,8 +19,10 @@ pub use reports::ReportExport;
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::audit::{self, Change, HistoryEntry, HistoryFilter};
@@ -35,8 +37,8 @@ use crate::{Error, Result};
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    /// The built-in catalogue plus the active items of imported packages.
-    catalogue: Catalogue,
+    /// What the installed packages contribute, with the `data_version` it was read at.
+    installed: RefCell<(i64, Arc<packages::Installed>)>,
 }
 
 impl Store {
@@ -61,8 +63,7 @@ impl Store {
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         migrations::migrate(&mut conn, migrations)?;
-        let catalogue = packages::load_catalogue(&conn)?;
-        Ok(Store { conn, path: Some(path.to_owned()), catalogue })
+        Store::with(conn, Some(path.to_owned()))
     }
 
     /// A fresh database in memory (tests).
@@ -70,8 +71,31 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
-        let catalogue = packages::load_catalogue(&conn)?;
-        Ok(Store { conn, path: None, catalogue })
+        Store::with(conn, None)
+    }
+
+    fn with(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        let installed =
+            RefCell::new((data_version(&conn)?, Arc::new(packages::Installed::load(&conn)?)));
+        Ok(Store { conn, path, installed })
+    }
+
+    /// What the installed packages contribute, read again if another connection (the command
+    /// line tool next to the app, say) has committed since it was last read.
+    fn installed(&self) -> Result<Arc<packages::Installed>> {
+        let version = data_version(&self.conn)?;
+        let mut cached = self.installed.borrow_mut();
+        if cached.0 != version {
+            *cached = (version, Arc::new(packages::Installed::load(&self.conn)?));
+        }
+        Ok(Arc::clone(&cached.1))
+    }
+
+    /// Reads the installed packages again after this connection changed them.
+    fn reload_installed(&mut self) -> Result<()> {
+        *self.installed.get_mut() =
+            (data_version(&self.conn)?, Arc::new(packages::Installed::load(&self.conn)?));
+        Ok(())
     }
 
     /// Writes a consistent copy of the whole database to `out` ("Sicherung erstellen").
@@ -85,9 +109,10 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// The catalogue the checklist is built from.
-    pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
+    /// The catalogue the checklist is built from: the built-in items and those of the
+    /// installed packages.
+    pub fn catalogue(&self) -> Result<Catalogue> {
+        Ok(self.installed()?.catalogue.clone())
     }
 
     /// The stored profile, if the clerk has entered one.
@@ -161,7 +186,7 @@ impl Store {
 
     /// Validates and stores an item's state, recording every changed field.
     pub fn set_item(&mut self, item_id: &str, state: &ItemState) -> Result<ChecklistEntry> {
-        let item = self.known_item(item_id)?.clone();
+        let item = self.known_item(item_id)?;
         let mut new = state.validate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = read_progress(&tx, item_id)?;
@@ -219,7 +244,7 @@ impl Store {
         item: crate::catalogue::Item,
         progress: ItemProgress,
     ) -> Result<ChecklistEntry> {
-        let guidance = packages::guidance(&self.conn)?.remove(&item.id).unwrap_or_default();
+        let guidance = self.installed()?.guidance().remove(&item.id).unwrap_or_default();
         let review = packages::reviews(&self.conn)?.remove(&item.id);
         Ok(ChecklistEntry { item, progress, guidance, review })
     }
@@ -227,9 +252,10 @@ impl Store {
     /// Every catalogue item with its progress.
     pub fn checklist(&self) -> Result<Checklist> {
         let mut progress = self.progress()?;
-        let mut guidance = packages::guidance(&self.conn)?;
+        let installed = self.installed()?;
+        let mut guidance = installed.guidance();
         let mut reviews = packages::reviews(&self.conn)?;
-        let c = &self.catalogue;
+        let c = &installed.catalogue;
         Ok(Checklist {
             source: c.source.clone(),
             sections: c.sections.clone(),
@@ -251,7 +277,7 @@ impl Store {
     pub fn status(&self, today: NaiveDate) -> Result<StatusReport> {
         let other = self.other_deadlines(today)?;
         Ok(readiness::status_report(
-            &self.catalogue,
+            &self.installed()?.catalogue,
             &self.progress()?,
             self.profile()?,
             today,
@@ -275,7 +301,7 @@ impl Store {
     /// Recorded changes, newest first.
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>> {
         if let Some(id) = &filter.item_id {
-            if !packages::item_titles(&self.conn, &self.catalogue)?.contains_key(id) {
+            if !packages::item_titles(&self.conn, &self.installed()?.catalogue)?.contains_key(id) {
                 return Err(Error::UnknownItem(id.clone()));
             }
         }
@@ -291,8 +317,9 @@ impl Store {
                AND (?3 IS NULL OR substr(at, 1, 10) <= ?3)
              ORDER BY id DESC LIMIT ?4",
         )?;
-        let titles = packages::item_titles(&self.conn, &self.catalogue)?;
-        let names = packages::subject_names(&self.conn)?;
+        let installed = self.installed()?;
+        let titles = packages::item_titles(&self.conn, &installed.catalogue)?;
+        let names = installed.subject_names();
         let rows = stmt.query_map(
             params![
                 filter.item_id,
@@ -328,9 +355,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn known_item(&self, item_id: &str) -> Result<&crate::catalogue::Item> {
-        self.catalogue.item(item_id).ok_or_else(|| Error::UnknownItem(item_id.to_owned()))
+    fn known_item(&self, item_id: &str) -> Result<crate::catalogue::Item> {
+        self.installed()?
+            .catalogue
+            .item(item_id)
+            .cloned()
+            .ok_or_else(|| Error::UnknownItem(item_id.to_owned()))
     }
+}
+
+/// Changes whenever another connection has committed to the database.
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
 }
 
 fn configure(conn: &Connection) -> Result<()> {

@@ -62,32 +62,21 @@ pub struct ImportPreview {
 /// The result of an import.
 pub type ImportOutcome = ImportPreview;
 
-/// The municipality's decision on a service: is it Bedarfsträger?
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Ja,
-    Nein,
-    #[default]
-    Offen,
+crate::keyed::keyed_enum! {
+    /// The municipality's decision on a service: is it Bedarfsträger?
+    #[derive(Default)]
+    pub enum Decision (field = "decision", unknown = "Unbekannte Entscheidung") {
+        Ja = ("ja", "Ja"),
+        Nein = ("nein", "Nein"),
+        #[default]
+        Offen = ("offen", "Offen"),
+    }
 }
 
 impl Decision {
-    pub fn key(self) -> &'static str {
-        match self {
-            Decision::Ja => "ja",
-            Decision::Nein => "nein",
-            Decision::Offen => "offen",
-        }
-    }
-
+    /// A stored decision; anything unknown reads as still open.
     fn parse(s: &str) -> Decision {
-        match s {
-            "ja" => Decision::Ja,
-            "nein" => Decision::Nein,
-            _ => Decision::Offen,
-        }
+        s.parse().unwrap_or_default()
     }
 }
 
@@ -136,23 +125,88 @@ fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
-/// The built-in catalogue plus the active items of all imported packages.
-pub(super) fn load_catalogue(conn: &Connection) -> Result<Catalogue> {
-    let mut catalogue = Catalogue::builtin().clone();
-    if schema_version(conn)? < 2 {
-        return Ok(catalogue);
+/// What the installed packages contribute, parsed once: the catalogue (built-in items plus the
+/// active items of every package) and the manifests. [`Store`](super::Store) keeps it and reads
+/// it again after an import here and whenever another connection has committed.
+pub(super) struct Installed {
+    pub catalogue: Catalogue,
+    pub manifests: Vec<InstalledManifest>,
+}
+
+/// One installed manifest with the signer's fingerprint and the import time.
+pub(super) struct InstalledManifest {
+    pub manifest: Manifest,
+    pub fingerprint: String,
+    pub imported_at: String,
+}
+
+impl Installed {
+    pub(super) fn load(conn: &Connection) -> Result<Installed> {
+        let mut catalogue = Catalogue::builtin().clone();
+        if schema_version(conn)? < 2 {
+            return Ok(Installed { catalogue, manifests: Vec::new() });
+        }
+        catalogue.items.extend(package_items(conn, false)?);
+        // Keep the checklist order by source point: package items follow the built-in ones of
+        // their point.
+        let order: HashMap<&str, usize> =
+            catalogue.points.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let mut items = std::mem::take(&mut catalogue.items);
+        items.sort_by_key(|i| {
+            (order.get(i.point.as_str()).copied().unwrap_or(usize::MAX), i.package.is_some())
+        });
+        catalogue.items = items;
+        let mut stmt =
+            conn.prepare("SELECT manifest, fingerprint, imported_at FROM package ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut manifests = Vec::new();
+        for row in rows {
+            let (json, fingerprint, imported_at) = row?;
+            let manifest = archive::parse_manifest(&json)?;
+            manifests.push(InstalledManifest { manifest, fingerprint, imported_at });
+        }
+        Ok(Installed { catalogue, manifests })
     }
-    catalogue.items.extend(package_items(conn, false)?);
-    // Keep the checklist order by source point: package items follow the built-in ones of
-    // their point.
-    let order: HashMap<&str, usize> =
-        catalogue.points.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let mut items = std::mem::take(&mut catalogue.items);
-    items.sort_by_key(|i| {
-        (order.get(i.point.as_str()).copied().unwrap_or(usize::MAX), i.package.is_some())
-    });
-    catalogue.items = items;
-    Ok(catalogue)
+
+    fn all(&self) -> impl Iterator<Item = &Manifest> {
+        self.manifests.iter().map(|m| &m.manifest)
+    }
+
+    /// Guidance per item ID, from every package.
+    pub(super) fn guidance(&self) -> HashMap<String, Vec<GuidanceNote>> {
+        let mut out: HashMap<String, Vec<GuidanceNote>> = HashMap::new();
+        for m in self.all() {
+            for g in &m.checklist.guidance {
+                out.entry(g.item.clone())
+                    .or_default()
+                    .push(GuidanceNote { package_title: m.title.clone(), text: g.text.clone() });
+            }
+        }
+        out
+    }
+
+    /// Names of what the audit trail refers to besides items: packages by ID, services and
+    /// events by `<package ID>/<ID>`.
+    pub(super) fn subject_names(&self) -> HashMap<String, String> {
+        let mut names = HashMap::new();
+        for m in self.all() {
+            for s in &m.services {
+                names.insert(format!("{}/{}", m.id, s.id), s.name.clone());
+            }
+            for e in &m.events {
+                names.insert(format!("{}/{}", m.id, e.id), e.title.clone());
+            }
+            names.insert(m.id.clone(), m.title.clone());
+        }
+        names
+    }
+
+    /// The manifest of an installed package.
+    pub(super) fn manifest(&self, package_id: &str) -> Result<&Manifest> {
+        self.all().find(|m| m.id == package_id).ok_or_else(|| {
+            Error::validation("package", format!("Unbekanntes Paket „{package_id}“."))
+        })
+    }
 }
 
 fn package_items(conn: &Connection, archived: bool) -> Result<Vec<Item>> {
@@ -197,22 +251,6 @@ fn package_items(conn: &Connection, archived: bool) -> Result<Vec<Item>> {
     Ok(items)
 }
 
-/// Guidance per item ID, from every package.
-pub(super) fn guidance(conn: &Connection) -> Result<HashMap<String, Vec<GuidanceNote>>> {
-    let mut out: HashMap<String, Vec<GuidanceNote>> = HashMap::new();
-    if schema_version(conn)? < 2 {
-        return Ok(out);
-    }
-    for (manifest, ..) in manifests(conn)? {
-        for g in manifest.checklist.guidance {
-            out.entry(g.item)
-                .or_default()
-                .push(GuidanceNote { package_title: manifest.title.clone(), text: g.text });
-        }
-    }
-    Ok(out)
-}
-
 /// Items to look at again, with the reason.
 pub(super) fn reviews(conn: &Connection) -> Result<HashMap<String, String>> {
     if schema_version(conn)? < 2 {
@@ -221,25 +259,6 @@ pub(super) fn reviews(conn: &Connection) -> Result<HashMap<String, String>> {
     let mut stmt = conn.prepare("SELECT item_id, reason FROM item_review")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Names of what the audit trail refers to besides items: packages by ID, services and events
-/// by `<package ID>/<ID>`.
-pub(super) fn subject_names(conn: &Connection) -> Result<HashMap<String, String>> {
-    let mut names = HashMap::new();
-    if schema_version(conn)? < 2 {
-        return Ok(names);
-    }
-    for (m, _, _) in manifests(conn)? {
-        for s in &m.services {
-            names.insert(format!("{}/{}", m.id, s.id), s.name.clone());
-        }
-        for e in &m.events {
-            names.insert(format!("{}/{}", m.id, e.id), e.title.clone());
-        }
-        names.insert(m.id.clone(), m.title.clone());
-    }
-    Ok(names)
 }
 
 /// Titles of every item ever known: the catalogue and archived package items.
@@ -255,20 +274,6 @@ pub(super) fn item_titles(
         }
     }
     Ok(titles)
-}
-
-/// All installed manifests with fingerprint and import time.
-pub(super) fn manifests(conn: &Connection) -> Result<Vec<(Manifest, String, String)>> {
-    let mut stmt =
-        conn.prepare("SELECT manifest, fingerprint, imported_at FROM package ORDER BY id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (json, fingerprint, at) = row?;
-        let manifest = archive::parse_manifest(&json)?;
-        out.push((manifest, fingerprint, at));
-    }
-    Ok(out)
 }
 
 fn installed(conn: &Connection, id: &str) -> Result<Option<(u32, String)>> {
@@ -314,8 +319,9 @@ impl Store {
             return Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into());
         };
         // Items a package adds must not collide with those of another package.
+        let loaded = self.installed()?;
         for a in &manifest.checklist.additions {
-            if let Some(other) = self.catalogue.item(&a.id).and_then(|i| i.package.as_ref()) {
+            if let Some(other) = loaded.catalogue.item(&a.id).and_then(|i| i.package.as_ref()) {
                 if *other != manifest.id {
                     return Err(PackageError::Invalid(format!(
                         "Zusatzaufgabe „{}“ gibt es schon im Paket „{other}“.",
@@ -449,7 +455,7 @@ impl Store {
             }
             return Err(e);
         }
-        self.catalogue = load_catalogue(&self.conn)?;
+        self.reload_installed()?;
         Ok(plan)
     }
 
@@ -564,7 +570,8 @@ impl Store {
         let requirements = self.requirements()?;
         let population = self.profile()?.and_then(|p| p.population);
         let mut out = Vec::new();
-        for (manifest, fingerprint, imported_at) in manifests(&self.conn)? {
+        for installed in &self.installed()?.manifests {
+            let InstalledManifest { manifest, fingerprint, imported_at } = installed;
             let mut stmt = self.conn.prepare(
                 "SELECT service_id, decision, reason FROM service_decision WHERE package_id = ?1",
             )?;
@@ -606,7 +613,7 @@ impl Store {
                 .cloned()
                 .collect();
             let costs_for_municipality = population
-                .map(|n| crate::package::manifest::costs_for(&manifest, n))
+                .map(|n| crate::package::manifest::costs_for(manifest, n))
                 .unwrap_or_default();
             let service_states = manifest
                 .services
@@ -624,9 +631,9 @@ impl Store {
                 costs_for_municipality,
                 service_states,
                 requirements,
-                manifest,
-                fingerprint,
-                imported_at,
+                manifest: manifest.clone(),
+                fingerprint: fingerprint.clone(),
+                imported_at: imported_at.clone(),
                 decisions,
                 attended,
                 documents,
@@ -637,10 +644,7 @@ impl Store {
     }
 
     pub(super) fn package_manifest(&self, package_id: &str) -> Result<Manifest> {
-        let (_, json) = installed(&self.conn, package_id)?.ok_or_else(|| {
-            Error::validation("package", format!("Unbekanntes Paket „{package_id}“."))
-        })?;
-        Ok(archive::parse_manifest(&json)?)
+        Ok(self.installed()?.manifest(package_id)?.clone())
     }
 
     /// Records whether the municipality uses a service (Bedarfsträger), with a reason.

@@ -184,7 +184,7 @@ impl Store {
         let declined =
             pairs("SELECT package_id, service_id FROM service_decision WHERE decision = 'nein'")?;
         let mut out = Vec::new();
-        for (m, _, _) in super::packages::manifests(&self.conn)? {
+        for m in self.installed()?.manifests.iter().map(|i| &i.manifest) {
             for event in &m.events {
                 let Some(due) = event.registration_deadline.as_deref().and_then(|d| d.parse().ok())
                 else {
@@ -225,11 +225,11 @@ impl Store {
 
     /// Every `(package ID, service ID)` the installed packages offer.
     pub(super) fn known_services(&self) -> Result<Vec<(String, String)>> {
-        Ok(super::packages::manifests(&self.conn)?
-            .into_iter()
-            .flat_map(|(m, _, _)| {
-                m.services.into_iter().map(move |s| (m.id.clone(), s.id)).collect::<Vec<_>>()
-            })
+        Ok(self
+            .installed()?
+            .manifests
+            .iter()
+            .flat_map(|i| i.manifest.services.iter().map(|s| (i.manifest.id.clone(), s.id.clone())))
             .collect())
     }
 
@@ -250,9 +250,9 @@ impl Store {
         )?;
         let stored =
             stmt.query_map([], fachverfahren_from_row)?.map(|r| r?).collect::<Result<Vec<_>>>()?;
-        let manifests: Vec<_> =
-            super::packages::manifests(&self.conn)?.into_iter().map(|(m, _, _)| m).collect();
-        Ok(inventory::matched(stored, inventory::land_list(&manifests)))
+        let installed = self.installed()?;
+        let land = inventory::land_list(installed.manifests.iter().map(|i| &i.manifest));
+        Ok(inventory::matched(stored, land))
     }
 
     /// Adds a Fachverfahren (`id` `None`) or changes one.

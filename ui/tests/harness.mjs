@@ -189,3 +189,22 @@ export const text = (locator) => locator.evaluate((el) => (el.textContent ?? '')
 /** The arguments of every call of the backend command `cmd` so far. */
 export const calls = (page, cmd) =>
   page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+
+/**
+ * The rows of the history ("Verlauf") as the clerk reads them, newest first: `[Zeitpunkt, Bereich,
+ * Feld, Alt, Neu]` (an empty value as "–"). Opens the view with the keyboard from the current one.
+ */
+export async function historyRows(page) {
+  await gotoView(page, 'Verlauf', { back: true });
+  const rows = page.locator('table.history tbody tr');
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => {
+        const copy = td.cloneNode(true);
+        for (const hidden of copy.querySelectorAll('.visually-hidden')) hidden.remove();
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    ),
+  );
+}

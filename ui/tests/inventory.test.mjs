@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Fachverfahren';
 
@@ -113,6 +113,14 @@ test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', asyn
   });
   // Not in the Land's list: both of the Land's entries are still offered.
   assert.deepEqual(await landOnly(page), ['VergabeManager (Beispiel)', 'Ausschreibung Plus (Beispiel)']);
+
+  // The history shows interface and analysis by their German labels, as the core does.
+  const history = (await historyRows(page)).filter((r) => r[1] === 'Fachverfahren');
+  assert.ok(history.some((r) => r[2] === 'Produkt' && r[4] === 'Eigenbau Vergabe'));
+  assert.ok(history.some((r) => r[2] === 'Schnittstelle' && r[4] === 'FIT-Connect'));
+  assert.ok(history.some((r) => r[2] === 'Analysestand' && r[4] === 'Offen'));
+  assert.ok(history.some((r) => r[2] === 'Hersteller beauftragt' && r[4] === 'nein'));
+  assert.ok(!history.some((r) => r[2] === 'Sonstiges'), 'every field has its German name');
   assert.deepEqual(problems, []);
   await context.close();
 });

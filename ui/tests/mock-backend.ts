@@ -28,24 +28,46 @@
 // installed, then version 2 (an update), then version 2 again (unchanged).
 
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { CHANGE_AREAS } from '../src/lib/labels';
+import {
+  ANALYSES,
+  ANALYSIS_LABELS,
+  AREAS,
+  AREA_LABELS,
+  BLOCKING_PARTY_LABELS,
+  CHANGE_AREAS,
+  CHANGE_KINDS,
+  DEADLINE_KINDS,
+  DEADLINE_KIND_LABELS,
+  DIMENSIONS,
+  DIMENSION_LABELS,
+  ENTITY_FIELD_LABELS,
+  FIELD_LABELS,
+  INTERFACES,
+  INTERFACE_LABELS,
+  PHASES,
+  PHASE_LABELS,
+  PRIORITIES,
+  PRIORITY_LABELS,
+  REQUIREMENT_KINDS,
+  REQUIREMENT_KIND_LABELS,
+  ROLES,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  TRANSPORT_ROUTES,
+  TRANSPORT_ROUTE_LABELS,
+} from '../src/lib/enums';
 import type { BackupInfo, RestoreInfo } from '../src/lib/api';
 import type {
   AgsCheck,
-  Analysis,
   AppInfo,
-  Area,
-  BlockingParty,
   Change,
   ChangeArea,
-  ChangeKind,
   Checklist,
   ChecklistEntry,
   CostShare,
   Deadline,
   DeadlineKind,
   Decision,
-  Dimension,
   Evidence,
   FachverfahrenInput,
   GuidanceNote,
@@ -53,7 +75,6 @@ import type {
   HistoryFilter,
   ImportPreview,
   InstalledPackage,
-  Interface,
   Inventory,
   InventoryEntry,
   IpcError,
@@ -67,7 +88,6 @@ import type {
   Phase,
   PhaseDate,
   Point,
-  Priority,
   Profile,
   ProfileInput,
   Progress,
@@ -75,15 +95,11 @@ import type {
   ReportPreview,
   Requirement,
   RequirementInput,
-  RequirementKind,
-  Role,
   Score,
   Section,
   ServiceDecision,
   ServiceState,
-  Status,
   StatusReport,
-  TransportRoute,
 } from '../src/lib/bindings';
 
 const SOURCE = 'Erste Schritte zur Anbindung von Kommunen';
@@ -247,46 +263,24 @@ const LAENDER = [
   'Thüringen',
 ];
 
-const DIMENSIONS: [Dimension, string][] = [
-  ['finanziell', 'Finanziell'],
-  ['rechtlich', 'Rechtlich'],
-  ['organisatorisch', 'Organisatorisch'],
-  ['technisch', 'Technisch'],
-];
+/** The core's `audit::field_label`: the German name of a recorded field. */
+function fieldLabel(entity: string, field: string): string {
+  const own = ENTITY_FIELD_LABELS.find(([e, f]) => e === entity && f === field);
+  return own?.[2] ?? FIELD_LABELS[field] ?? 'Sonstiges';
+}
 
-const PARTY_LABELS: Record<BlockingParty, string> = {
-  land: 'Land',
-  hersteller: 'Hersteller',
-  fitko: 'FITKO',
-  sonstige: 'Sonstige',
-};
-
-const STATUS_LABELS: Record<Status, string> = {
-  offen: 'Offen',
-  in_arbeit: 'In Arbeit',
-  erledigt: 'Erledigt',
-  nicht_zutreffend: 'Nicht zutreffend',
-  extern_blockiert: 'Extern blockiert',
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name der Kommune',
-  ags: 'AGS',
-  population: 'Einwohnerzahl',
-  coordinator_name: 'OZG-Koordination',
-  coordinator_email: 'E-Mail der OZG-Koordination',
-  coordinator_phone: 'Telefon der OZG-Koordination',
-  status: 'Status',
-  blocked_by: 'Blockiert durch',
-  blocked_text: 'Beschreibung der Blockade',
-  owner: 'Verantwortlich',
-  due: 'Fällig am',
-  note: 'Notiz',
-  version: 'Paketversion',
-  decision: 'Entscheidung (Bedarfsträger)',
-  decision_reason: 'Begründung',
-  attended: 'Teilgenommen',
-  review: 'Bitte prüfen',
+/** The core's `audit::label_of`: the recorded keys of these fields by their German label. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: STATUS_LABELS,
+  blocked_by: BLOCKING_PARTY_LABELS,
+  role: ROLE_LABELS,
+  phase: PHASE_LABELS,
+  transport_route: TRANSPORT_ROUTE_LABELS,
+  interface: INTERFACE_LABELS,
+  analysis: ANALYSIS_LABELS,
+  kind: REQUIREMENT_KIND_LABELS,
+  area: AREA_LABELS,
+  priority: PRIORITY_LABELS,
 };
 
 // ---- helpers ---------------------------------------------------------------------------------
@@ -431,7 +425,7 @@ function record(
             ? 'Fachverfahren'
             : `${entity === 'event' ? 'Veranstaltung' : entity === 'package' ? 'Informationspaket' : 'Onlinedienst'} ${itemId ?? ''}`;
   const display = (field: string, value: string | null): string | null =>
-    value === null ? null : field === 'status' && value in STATUS_LABELS ? STATUS_LABELS[value as Status] : value;
+    value === null ? null : (VALUE_LABELS[field]?.[value] ?? value);
   for (const [field, oldValue, newValue] of changes) {
     history.push({
       id: nextHistoryId++,
@@ -441,7 +435,7 @@ function record(
       item_title: itemTitle,
       subject,
       field,
-      field_label: FIELD_LABELS[field] ?? 'Sonstiges',
+      field_label: fieldLabel(entity, field),
       old_value: oldValue,
       new_value: newValue,
       old_display: display(field, oldValue),
@@ -605,7 +599,7 @@ function statusReport(): StatusReport {
         item_id: item.id,
         title: item.title,
         party: p.blocked_by,
-        party_label: PARTY_LABELS[p.blocked_by],
+        party_label: BLOCKING_PARTY_LABELS[p.blocked_by],
         text: p.blocked_text,
       });
     }
@@ -632,10 +626,9 @@ function statusReport(): StatusReport {
     if (d.days < 0) overdue.push(d);
     else if (d.days <= DUE_SOON_DAYS) dueSoon.push(d);
   }
-  const kinds = Object.keys(DEADLINE_KIND_LABELS);
   const byDue = (a: Deadline, b: Deadline): number =>
     a.due.localeCompare(b.due) ||
-    kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+    DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) ||
     (a.item_id ?? '').localeCompare(b.item_id ?? '') ||
     a.title.localeCompare(b.title);
   return {
@@ -643,9 +636,9 @@ function statusReport(): StatusReport {
     date: day,
     profile,
     overall: score(items),
-    dimensions: DIMENSIONS.map(([dimension, label]) => ({
+    dimensions: DIMENSIONS.map((dimension) => ({
       dimension,
-      label,
+      label: DIMENSION_LABELS[dimension],
       score: score(items.filter((i) => i.dimension === dimension)),
     })),
     counts,
@@ -1018,7 +1011,6 @@ function normalizeFingerprint(text: string): string {
   return text.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
 }
 
-const KIND_ORDER: ChangeKind[] = ['added', 'changed', 'removed'];
 
 /** The core's `review::compare`: keyed lists, added / changed (unequal) / removed. */
 function compare<T>(
@@ -1099,7 +1091,7 @@ function reviewChanges(old: Manifest, next: Manifest): Change[] {
   return out.sort(
     (a, b) =>
       CHANGE_AREAS.indexOf(a.area) - CHANGE_AREAS.indexOf(b.area) ||
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      CHANGE_KINDS.indexOf(a.kind) - CHANGE_KINDS.indexOf(b.kind) ||
       cmp(a.id, b.id) ||
       cmp(a.title, b.title),
   );
@@ -1606,14 +1598,6 @@ const calls: { cmd: string; args: unknown }[] = [];
 /** The core's `DUE_SOON_DAYS`. */
 const DUE_SOON_DAYS = 30;
 
-/** The core's `DeadlineKind` labels, in its order. */
-const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  aufgabe: 'Aufgabe',
-  anmeldeschluss: 'Anmeldeschluss',
-  phase: 'Phasentermin',
-  vereinbarung: 'Vereinbarung läuft ab',
-  zertifikat: 'Zertifikat läuft ab',
-};
 
 /**
  * Dates of services (planned phases, expiry of the agreement and of the certificate). The
@@ -1661,16 +1645,6 @@ function otherDeadlines(day: string): Deadline[] {
   return out;
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  ozg_koordination: 'OZG-Koordination',
-  projektleitung: 'Projektleitung',
-  technik: 'Technik',
-  fachlichkeit: 'Fachlichkeit',
-  datenschutz: 'Datenschutz',
-  betrieb: 'Betrieb / 1st-Level-Support',
-  postfach: 'Funktionspostfach',
-};
-const ROLE_ORDER = Object.keys(ROLE_LABELS);
 
 const people: Person[] = [];
 let nextPersonId = 1;
@@ -1709,7 +1683,7 @@ function validatePerson(input: PersonInput): Person {
 }
 
 function listPeople(): Person[] {
-  return [...people].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.id - b.id);
+  return [...people].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.id - b.id);
 }
 
 function savePerson(id: number | null, input: PersonInput): Person {
@@ -1818,16 +1792,6 @@ function openEvidence(id: number): null {
 
 // ---- services (phase, connection data, requirements) and the Fachverfahren inventory ---------
 
-const PHASE_ORDER: Phase[] = ['interesse', 'voraussetzungen', 'fragebogen', 'freischaltung', 'produktionstest', 'produktiv'];
-const PHASE_NAMES: Record<Phase, string> = {
-  interesse: 'Interesse',
-  voraussetzungen: 'Voraussetzungen',
-  fragebogen: 'Fragebogen',
-  freischaltung: 'Freischaltung',
-  produktionstest: 'Produktionstest',
-  produktiv: 'Produktiv',
-};
-const ROUTES: TransportRoute[] = ['fit_connect', 'osci_xta', 'uebergang'];
 
 /** Service states by `<package ID>/<service ID>`. */
 const serviceStates = new Map<string, ServiceState>();
@@ -1868,16 +1832,16 @@ function optionalDate(field: string, label: string, value: string | null | undef
 function validateServiceState(s: ServiceState): ServiceState {
   const dates: PhaseDate[] = [];
   for (const pd of s.phase_dates ?? []) {
-    if (!PHASE_ORDER.includes(pd.phase)) fail('phase', `Unbekannte Phase ${quote(String(pd.phase))}.`);
+    if (!PHASES.includes(pd.phase)) fail('phase', `Unbekannte Phase ${quote(String(pd.phase))}.`);
     if (dates.some((d) => d.phase === pd.phase)) {
-      fail('phase_dates', `Für die Phase „${PHASE_NAMES[pd.phase]}“ ist mehr als ein Datum angegeben.`);
+      fail('phase_dates', `Für die Phase „${PHASE_LABELS[pd.phase]}“ ist mehr als ein Datum angegeben.`);
     }
-    const date = optionalDate('phase_dates', `Datum der Phase „${PHASE_NAMES[pd.phase]}“`, pd.date);
+    const date = optionalDate('phase_dates', `Datum der Phase „${PHASE_LABELS[pd.phase]}“`, pd.date);
     if (date !== null) dates.push({ phase: pd.phase, date });
   }
-  dates.sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase));
+  dates.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase));
   const phase = s.phase ?? null;
-  if (phase !== null && !PHASE_ORDER.includes(phase)) fail('phase', `Unbekannte Phase ${quote(String(phase))}.`);
+  if (phase !== null && !PHASES.includes(phase)) fail('phase', `Unbekannte Phase ${quote(String(phase))}.`);
   const c = s.connection ?? {};
   const ouId = checkedField('ou_id', 'Die Organisationseinheit-ID', c.ou_id, 64, (v) =>
     /^[A-Za-z0-9\-_.:]+$/.test(v) ? null : 'erlaubt sind Buchstaben, Ziffern und - _ . : (ohne Leerzeichen).',
@@ -1916,7 +1880,7 @@ function validateServiceState(s: ServiceState): ServiceState {
         : 'eine UUID wie 3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57.',
   );
   const route = c.transport_route ?? null;
-  if (route !== null && !ROUTES.includes(route)) fail('transport_route', `Unbekannter Transportweg ${quote(String(route))}.`);
+  if (route !== null && !TRANSPORT_ROUTES.includes(route)) fail('transport_route', `Unbekannter Transportweg ${quote(String(route))}.`);
   return {
     phase,
     phase_dates: dates,
@@ -1937,7 +1901,7 @@ function validateServiceState(s: ServiceState): ServiceState {
 /** The audited fields of a service state (the core's `state_fields`). */
 function stateFields(s: ServiceState | undefined): [string, string | null][] {
   const c = s?.connection ?? {};
-  const dates = (s?.phase_dates ?? []).map((p) => `${PHASE_NAMES[p.phase]}: ${p.date}`).join(', ');
+  const dates = (s?.phase_dates ?? []).map((p) => `${PHASE_LABELS[p.phase]}: ${p.date}`).join(', ');
   return [
     ['phase', s?.phase ?? null],
     ['phase_dates', dates === '' ? null : dates],
@@ -1968,15 +1932,11 @@ function setServiceState(packageId: string, serviceId: string, input: ServiceSta
   return next;
 }
 
-const KINDS: RequirementKind[] = ['anforderung', 'funktionswunsch'];
-const AREAS: Area[] = ['fachlich', 'technisch'];
-const PRIORITIES: Priority[] = ['hoch', 'mittel', 'niedrig'];
-
 /** The core's `Store::save_requirement`. */
 function saveRequirement(id: number | null, input: RequirementInput): Requirement {
   const description = text('description', 'Die Beschreibung', input.description, 4000, true);
   if (description === null) fail('description', 'Die Beschreibung fehlt.');
-  if (!KINDS.includes(input.kind)) fail('kind', `Unbekannte Art ${quote(String(input.kind))}.`);
+  if (!REQUIREMENT_KINDS.includes(input.kind)) fail('kind', `Unbekannte Art ${quote(String(input.kind))}.`);
   if (!AREAS.includes(input.area)) fail('area', `Unbekannter Bereich ${quote(String(input.area))}.`);
   if (!PRIORITIES.includes(input.priority)) fail('priority', `Unbekannte Priorität ${quote(String(input.priority))}.`);
   knownService(input.package_id, input.service_id);
@@ -2020,9 +1980,6 @@ function removeRequirement(id: number): null {
   return null;
 }
 
-const INTERFACE_KEYS: Interface[] = ['fit_connect', 'osci_xta', 'keine'];
-const ANALYSIS_KEYS: Analysis[] = ['offen', 'in_pruefung', 'abgeschlossen'];
-
 /** The core's `FachverfahrenInput::validate`. */
 function validateFachverfahren(f: FachverfahrenInput): FachverfahrenInput {
   const product = text('product', 'Das Produkt', f.product, 200);
@@ -2036,8 +1993,8 @@ function validateFachverfahren(f: FachverfahrenInput): FachverfahrenInput {
     if (!known.includes(id)) fail('services', `Unbekannter Onlinedienst ${quote(id)}.`);
     if (!services.includes(id)) services.push(id);
   }
-  if (!INTERFACE_KEYS.includes(f.interface)) fail('interface', `Unbekannte Schnittstelle ${quote(String(f.interface))}.`);
-  if (!ANALYSIS_KEYS.includes(f.analysis)) fail('analysis', `Unbekannter Analysestand ${quote(String(f.analysis))}.`);
+  if (!INTERFACES.includes(f.interface)) fail('interface', `Unbekannte Schnittstelle ${quote(String(f.interface))}.`);
+  if (!ANALYSES.includes(f.analysis)) fail('analysis', `Unbekannter Analysestand ${quote(String(f.analysis))}.`);
   const day = (f.commissioned_on ?? '').trim();
   let commissionedOn: string | null = null;
   if (day !== '') {
@@ -2086,6 +2043,7 @@ function inventory(): Inventory {
   return { entries, land_only: landOnly };
 }
 
+/** The audited fields of a Fachverfahren (the core's `fachverfahren_fields`). */
 function fachverfahrenFields(f: FachverfahrenInput | undefined): [string, string | null][] {
   return [
     ['product', f?.product ?? null],
@@ -2093,10 +2051,9 @@ function fachverfahrenFields(f: FachverfahrenInput | undefined): [string, string
     ['version', f?.version ?? null],
     ['services', f ? f.services.join(', ') || null : null],
     ['interface', f?.interface ?? null],
-    ['vendor_commissioned', f?.vendor_commissioned ? 'ja' : null],
+    ['vendor_commissioned', f ? (f.vendor_commissioned ? 'ja' : 'nein') : null],
     ['commissioned_on', f?.commissioned_on ?? null],
     ['analysis', f?.analysis ?? null],
-    ['note', f?.note ?? null],
   ];
 }
 

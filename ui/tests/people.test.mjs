@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, tabTo, text, useMockApp } from './harness.mjs';
 
 const app = useMockApp('people');
 
@@ -110,10 +110,14 @@ test('people are listed per role; adding, editing and removing (after a confirma
   assert.equal(await activeId(page), 'people-title');
   assert.equal((await calls(page, 'remove_person')).length, 1);
 
-  // The history names the changes.
-  await gotoView(page, 'Verlauf', { back: true });
-  await page.locator('table.history tbody tr').first().waitFor();
-  assert.match(await text(page.locator('table.history')), /Vergabestelle, Frau Demir/);
+  // The history names the changes, the role by its German label (as the core does), not its key.
+  const history = await historyRows(page);
+  const person = history.filter((r) => r[1] === 'Ansprechpersonen');
+  assert.ok(person.some((r) => r[2] === 'Rolle' && r[3] === '–' && r[4] === 'Fachlichkeit'));
+  assert.ok(person.some((r) => r[2] === 'Name' && r[4] === 'Vergabestelle, Frau Demir'));
+  assert.ok(person.some((r) => r[2] === 'Telefon' && r[4] === '089 1234-800'));
+  assert.ok(person.some((r) => r[2] === 'Name' && r[3] === 'Kämmerei, Herr Becker' && r[4] === '–'));
+  assert.ok(!history.flat().includes('fachlichkeit'), 'no raw role key');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
 
 const VIEW = 'Informationen des Landes';
 /** Element IDs of the first service card ("Präqualifizierung von Unternehmen"). */
@@ -94,6 +94,16 @@ test('phase and dates are saved; the steps say their state in words; the summary
   await open(page, 'phase');
   assert.equal(await page.locator(`#${BASE}-phase`).inputValue(), 'fragebogen');
   assert.equal(await page.locator(`#${BASE}-date-freischaltung`).inputValue(), '2027-03-01');
+
+  // The history shows the phase by its German label, as the core does.
+  const history = await historyRows(page);
+  assert.ok(history.some((r) => r[2] === 'Phase' && r[3] === '–' && r[4] === 'Fragebogen'));
+  assert.ok(
+    history.some(
+      (r) => r[2] === 'Termine der Phasen' && r[4] === 'Interesse: 2026-10-01, Fragebogen: 2026-12-15, Freischaltung: 2027-03-01',
+    ),
+  );
+  assert.ok(!history.some((r) => r[4] === 'fragebogen'), 'no raw phase key');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -278,6 +288,13 @@ test('requirements to the Land: added, changed, and removed only after a confirm
   assert.deepEqual(await calls(page, 'remove_requirement'), [{ id: 1 }]);
   assert.equal(await text(card(page).getByTestId('requirements-summary')), 'keine');
   assert.equal(await activeId(page), `${BASE}-req-add`);
+
+  // The history shows kind, area and priority by their German labels, as the core does.
+  const history = await historyRows(page);
+  assert.ok(history.some((r) => r[2] === 'Art' && r[4] === 'Funktionswunsch'));
+  assert.ok(history.some((r) => r[2] === 'Bereich' && r[4] === 'Technisch'));
+  assert.ok(history.some((r) => r[2] === 'Priorität' && r[3] === 'Hoch' && r[4] === 'Mittel'));
+  assert.ok(history.some((r) => r[2] === 'Beschreibung' && r[3] === 'Rückkanal über FIT-Connect für Bescheide.' && r[4] === '–'));
   assert.deepEqual(problems, []);
   await context.close();
 });

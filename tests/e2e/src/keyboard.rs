@@ -6,7 +6,7 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use serde_json::Value;
 
-use crate::App;
+use crate::{heading_of, App};
 
 /// The most Tab presses to reach a control before giving up.
 const MAX_TABS: usize = 200;
@@ -83,10 +83,11 @@ impl App {
     }
 
     /// Goes back with Shift+Tab to the link of the main navigation named `view` (the
-    /// navigation comes before the content) and follows it.
+    /// navigation comes before the content), follows it and waits for the view's heading.
     pub async fn go_to(&self, view: &str) {
         self.tab_until(view, true, |f| f.nav && f.name == view).await;
         self.press(Key::Enter).await;
+        self.heading(heading_of(view)).await;
     }
 
     async fn tab_until(

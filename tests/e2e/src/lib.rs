@@ -4,10 +4,15 @@
 //! Needs a display (run under `xvfb-run`), `WebKitWebDriver` (Debian: webkit2gtk-driver) and the
 //! app built with the UI embedded (`make app`).
 
+pub mod checklist;
 pub mod keyboard;
+pub mod kommune;
+
+pub use kommune::{Database, Kommune, Package, Session};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use std::future::Future;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -141,6 +146,44 @@ pub fn answer_file_dialog(title: &str, path: &Path, save: bool) {
     panic!("the file dialog {title:?} did not accept {}", path.display());
 }
 
+/// Picks `path` in the app's native open dialog titled `title`.
+pub fn choose_file(title: &str, path: &Path) {
+    answer_file_dialog(title, path, false);
+}
+
+/// Saves to `path` through the app's native save dialog titled `title`.
+pub fn save_as(title: &str, path: &Path) {
+    answer_file_dialog(title, path, true);
+}
+
+/// Waits until `holds` is true, checking every 100 ms; panics with `what` after [`TIMEOUT`].
+pub async fn eventually<F, Fut>(what: &str, mut holds: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let deadline = Instant::now() + TIMEOUT;
+    while !holds().await {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the element's text contains `part`.
+pub async fn wait_for_text(element: &Element, part: &str) {
+    let what = format!("{part:?} not shown");
+    eventually(&what, move || async move { element.text().await.unwrap().contains(part) }).await;
+}
+
+/// The heading (`h1`) of the view the main navigation's link `view` opens.
+pub fn heading_of(view: &str) -> &str {
+    match view {
+        "Profil" => "Profil der Kommune",
+        "Bericht" => "Bereitschaftsbericht",
+        other => other,
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -179,6 +222,18 @@ impl App {
         self.find(Locator::XPath(&xpath)).await
     }
 
+    /// Waits for the element marked `data-testid="NAME"`.
+    pub async fn testid(&self, name: &str) -> Element {
+        self.find(Locator::Css(&format!("[data-testid='{name}']"))).await
+    }
+
+    /// Waits until the element marked `data-testid="NAME"` shows `part`; returns it.
+    pub async fn testid_shows(&self, name: &str, part: &str) -> Element {
+        let element = self.testid(name).await;
+        wait_for_text(&element, part).await;
+        element
+    }
+
     /// Waits until the page shows `text` somewhere.
     pub async fn sees(&self, text: &str) -> Element {
         let xpath = format!("//*[contains(normalize-space(text()), {})]", xpath_literal(text));
@@ -209,6 +264,49 @@ impl App {
             "//*[(self::button or self::a) and (normalize-space()={lit} or @aria-label={lit})]"
         );
         self.find(Locator::XPath(&xpath)).await.click().await.unwrap();
+    }
+
+    /// Clicks the element with this id.
+    pub async fn click_id(&self, id: &str) {
+        self.find(Locator::Id(id)).await.click().await.unwrap();
+    }
+
+    /// Clicks the element this CSS selector finds.
+    pub async fn click_css(&self, css: &str) {
+        self.find(Locator::Css(css)).await.click().await.unwrap();
+    }
+
+    /// Follows the main navigation's link `view` and waits for the view's heading.
+    pub async fn open(&self, view: &str) {
+        self.click(view).await;
+        self.heading(heading_of(view)).await;
+    }
+
+    /// Sets the value of the date input with this id as the date picker would (WebDriver cannot
+    /// type into the segments of WebKit's date field reliably) and tells the page through an
+    /// `input` event.
+    pub async fn set_date(&self, id: &str, value: &str) {
+        self.find(Locator::Id(id)).await;
+        self.client
+            .execute(
+                "const el = document.getElementById(arguments[0]);
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::json!(id), serde_json::json!(value)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Scrolls the element with this id to the top of the window.
+    pub async fn scroll_to(&self, id: &str) {
+        self.client
+            .execute(
+                "document.getElementById(arguments[0]).scrollIntoView({ block: 'start' });",
+                vec![serde_json::json!(id)],
+            )
+            .await
+            .unwrap();
     }
 
     /// Saves a screenshot of the whole screen, as the clerk sees it, under

@@ -4,23 +4,20 @@
 //! presses reach the web view (native file dialogs are answered like a clerk types into
 //! them); at every Tab stop the focus must be visible. A screenshot of each view is saved.
 
-use anbindungscheck_e2e::{answer_file_dialog, App, Driver};
+use anbindungscheck_e2e::{choose_file, save_as, App, Kommune};
 use fantoccini::key::Key;
 
 const ITEM: &str = "datenschutz-avv";
 
 #[tokio::test]
 async fn a_clerks_day_with_the_keyboard_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("kommune.sqlite");
-    let (pkg, _) = super::build_package(dir.path(), None);
-    let driver = Driver::start(&db);
-    let app = driver.launch().await;
+    let kommune = Kommune::new();
+    let package = kommune.example_package();
+    let app = kommune.start_app().await;
     app.screenshot("60-tag-uebersicht-neu").await;
 
     // Profile and a person per role.
     app.go_to("Profil").await;
-    app.heading("Profil der Kommune").await;
     app.type_into("Name der Kommune", "Stadt Musterhausen").await;
     app.type_into("AGS", "03241001").await;
     app.type_into("Einwohnerzahl", "20000").await;
@@ -35,9 +32,8 @@ async fn a_clerks_day_with_the_keyboard_alone() {
 
     // The Land's package: the native dialog, the fingerprint, the import.
     app.go_to("Informationen des Landes").await;
-    app.heading("Informationen des Landes").await;
     app.activate("Paket einlesen").await;
-    answer_file_dialog("Informationspaket des Landes einlesen", &pkg, false);
+    choose_file("Informationspaket des Landes einlesen", &package.path);
     app.tab_to("Ich habe den Fingerabdruck").await;
     app.press(Key::Space).await;
     app.activate("Einlesen").await;
@@ -68,7 +64,6 @@ async fn a_clerks_day_with_the_keyboard_alone() {
 
     // An item with its owner (one of the people) and a signed agreement as evidence.
     app.go_to("Checkliste").await;
-    app.heading("Checkliste").await;
     let toggle = format!("Stand bearbeiten: {}", item_title(&app).await);
     app.activate(&toggle).await;
     app.tab_to("Status").await;
@@ -76,17 +71,16 @@ async fn a_clerks_day_with_the_keyboard_alone() {
     app.type_into("Verantwortlich", "Jonas Weißenfels").await;
     app.activate("Speichern").await;
     app.sees("Gespeichert.").await;
-    let evidence = dir.path().join("AVV unterschrieben.pdf");
+    let evidence = kommune.file("AVV unterschrieben.pdf");
     std::fs::write(&evidence, b"%PDF-1.7\nAVV, unterschrieben am 20.11.2026\n%%EOF\n").unwrap();
     app.type_into("Titel des Nachweises", "Unterzeichnete AVV").await;
     app.activate("Nachweis hinzufügen").await;
-    answer_file_dialog("Nachweis hinzufügen", &evidence, false);
+    choose_file("Nachweis hinzufügen", &evidence);
     app.sees("Unterzeichnete AVV").await;
     app.screenshot("63-tag-checkliste").await;
 
     // A Fachverfahren from the Land's list.
     app.go_to("Fachverfahren").await;
-    app.heading("Fachverfahren").await;
     app.activate("Übernehmen").await;
     app.type_into("Version", "8.1").await;
     app.activate("Speichern").await;
@@ -95,20 +89,18 @@ async fn a_clerks_day_with_the_keyboard_alone() {
 
     // The report for the Land.
     app.go_to("Bericht").await;
-    app.heading("Bereitschaftsbericht").await;
     app.type_into("Empfänger", "Kommunale OZG-Koordination").await;
     app.activate("Bericht als PDF speichern").await;
-    let report = dir.path().join("bericht.pdf");
-    answer_file_dialog("Bereitschaftsbericht speichern", &report, true);
+    let report = kommune.file("bericht.pdf");
+    save_as("Bereitschaftsbericht speichern", &report);
     app.sees("bericht.pdf").await;
     app.screenshot("65-tag-bericht").await;
 
     // Backup, a change, restore: the change is gone again.
     app.go_to("Datensicherung").await;
-    app.heading("Datensicherung").await;
     app.activate("Sicherung erstellen").await;
-    let backup = dir.path().join("sicherung.sqlite");
-    answer_file_dialog("Sicherung speichern", &backup, true);
+    let backup = kommune.file("sicherung.sqlite");
+    save_as("Sicherung speichern", &backup);
     app.sees("sicherung.sqlite").await;
     app.go_to("Profil").await;
     app.type_into("Name der Kommune", "Stadt Umbenannt").await;
@@ -117,21 +109,18 @@ async fn a_clerks_day_with_the_keyboard_alone() {
     app.go_to("Datensicherung").await;
     app.activate("Wiederherstellen").await;
     app.activate("Sicherung auswählen").await;
-    answer_file_dialog("Sicherung wiederherstellen", &backup, false);
+    choose_file("Sicherung wiederherstellen", &backup);
     app.sees("Stadt Musterhausen").await;
     app.screenshot("66-tag-sicherung").await;
     app.go_to("Verlauf").await;
-    app.heading("Verlauf").await;
     app.screenshot("67-tag-verlauf").await;
     app.go_to("Übersicht").await;
-    app.heading("Übersicht").await;
     app.screenshot("68-tag-uebersicht").await;
-    app.close().await;
-    drop(driver);
+    app.quit().await;
 
     // Everything is in the database that was restored.
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let db = kommune.database();
+    let one = |sql: &str| -> String { db.value(sql, []) };
     assert_eq!(one("SELECT name FROM profile"), "Stadt Musterhausen");
     assert_eq!(one("SELECT name FROM person"), "Jonas Weißenfels");
     assert_eq!(one("SELECT decision FROM service_decision"), "ja");
@@ -141,20 +130,15 @@ async fn a_clerks_day_with_the_keyboard_alone() {
         "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57"
     );
     assert_eq!(one("SELECT priority FROM requirement"), "mittel");
-    assert_eq!(
-        one(&format!("SELECT owner FROM item_progress WHERE item_id = '{ITEM}'")),
-        "Jonas Weißenfels"
-    );
+    let owner: String = db.value("SELECT owner FROM item_progress WHERE item_id = ?1", [ITEM]);
+    assert_eq!(owner, "Jonas Weißenfels");
     assert_eq!(one("SELECT title FROM evidence"), "Unterzeichnete AVV");
     assert_eq!(one("SELECT version FROM fachverfahren"), "8.1");
-    let exports: i64 =
-        conn.query_row("SELECT count(*) FROM report_export", [], |r| r.get(0)).unwrap();
-    assert_eq!(exports, 1);
+    assert_eq!(db.count("report_export"), 1);
     assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"));
 }
 
 /// The title of the item the walkthrough works on, as the checklist shows it.
 async fn item_title(app: &App) -> String {
-    let locator = fantoccini::Locator::Css("article[data-item='datenschutz-avv'] h3");
-    app.find(locator).await.text().await.unwrap()
+    app.in_item(ITEM, "h3").await.text().await.unwrap()
 }

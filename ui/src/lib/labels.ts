@@ -1,71 +1,32 @@
 // German labels for the core's keys, and date formatting for the UI.
 
+// The keys and labels of the core's closed lists are generated from the Rust types
+// (`ui/src/lib/enums.ts`); this module re-exports them next to what only the UI needs.
+export * from './enums';
+
+import {
+  BLOCKING_PARTIES,
+  BLOCKING_PARTY_LABELS,
+  DECISIONS,
+  DIMENSIONS,
+  PHASES,
+  ROLES,
+  STATUSES,
+  STATUS_LABELS,
+  TRANSPORT_ROUTES,
+} from './enums';
 import type {
-  Actor,
-  Analysis,
-  Area,
   BlockingParty,
-  ChangeArea,
-  ChangeKind,
   CostBracket,
   DeadlineKind,
   Decision,
   Dimension,
   Interface,
-  LandStep,
-  MunicipalityRole,
   Phase,
-  Priority,
-  RequirementKind,
-  ReuseKind,
   Role,
   Status,
   TransportRoute,
 } from './bindings';
-
-export const STATUSES: readonly Status[] = [
-  'offen',
-  'in_arbeit',
-  'erledigt',
-  'nicht_zutreffend',
-  'extern_blockiert',
-];
-
-export const STATUS_LABELS: Record<Status, string> = {
-  offen: 'Offen',
-  in_arbeit: 'In Arbeit',
-  erledigt: 'Erledigt',
-  nicht_zutreffend: 'Nicht zutreffend',
-  extern_blockiert: 'Extern blockiert',
-};
-
-export const BLOCKING_PARTIES: readonly BlockingParty[] = ['land', 'hersteller', 'fitko', 'sonstige'];
-
-export const BLOCKING_PARTY_LABELS: Record<BlockingParty, string> = {
-  land: 'Land',
-  hersteller: 'Hersteller',
-  fitko: 'FITKO',
-  sonstige: 'Sonstige',
-};
-
-export const DIMENSIONS: readonly Dimension[] = [
-  'finanziell',
-  'rechtlich',
-  'organisatorisch',
-  'technisch',
-];
-
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  finanziell: 'Finanziell',
-  rechtlich: 'Rechtlich',
-  organisatorisch: 'Organisatorisch',
-  technisch: 'Technisch',
-};
-
-export const ACTOR_LABELS: Record<Actor, string> = {
-  kommune: 'Kommune',
-  land: 'Land',
-};
 
 export function isStatus(value: string): value is Status {
   return (STATUSES as readonly string[]).includes(value);
@@ -143,70 +104,9 @@ export function formatNumber(n: number): string {
 
 // ---- information packages of the Land ----------------------------------------------------------
 
-export const LAND_STEP_LABELS: Record<LandStep, string> = {
-  offen: 'offen',
-  in_vorbereitung: 'in Vorbereitung',
-  abgeschlossen: 'abgeschlossen',
-};
-
-export const REUSE_KIND_LABELS: Record<ReuseKind, string> = {
-  fit_store: 'FIT-Store (Inhouse-Ausnahme, § 108 GWB)',
-  govdigital: 'govdigital',
-  kommunalvertreter: 'Kommunalvertretermodell („NRW-Modell“)',
-  verwaltungsvereinbarung: 'Verwaltungsvereinbarung',
-};
-
-/** In the order the core sorts changes. */
-export const CHANGE_AREAS: readonly ChangeArea[] = [
-  'aufgabe',
-  'hinweis',
-  'frist',
-  'kosten',
-  'kontakt',
-  'onlinedienst',
-  'veranstaltung',
-  'kommune',
-  'fachverfahren',
-  'dokument',
-  'nachnutzungsmodell',
-];
-
-export const CHANGE_AREA_LABELS: Record<ChangeArea, string> = {
-  aufgabe: 'Aufgabe',
-  hinweis: 'Hinweis des Landes',
-  frist: 'Frist',
-  kosten: 'Kosten',
-  kontakt: 'Kontakt',
-  onlinedienst: 'Onlinedienst',
-  veranstaltung: 'Veranstaltung',
-  kommune: 'Pilot- oder Partnerkommune',
-  fachverfahren: 'Fachverfahren',
-  dokument: 'Dokument',
-  nachnutzungsmodell: 'Nachnutzungsmodell',
-};
-
-export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
-  added: 'neu',
-  changed: 'geändert',
-  removed: 'entfernt',
-};
-
-export const DECISIONS: readonly Decision[] = ['ja', 'nein', 'offen'];
-
-export const DECISION_LABELS: Record<Decision, string> = {
-  ja: 'Ja',
-  nein: 'Nein',
-  offen: 'Offen',
-};
-
 export function isDecision(value: string): value is Decision {
   return (DECISIONS as readonly string[]).includes(value);
 }
-
-export const MUNICIPALITY_ROLE_LABELS: Record<MunicipalityRole, string> = {
-  pilot: 'Pilotkommune',
-  peer: 'Partnerkommune',
-};
 
 const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 
@@ -311,70 +211,13 @@ export function documentsText(n: number): string {
 
 // ---- services: phase, connection data, requirements; Fachverfahren inventory ------------------
 
-/** The phases of connecting a service, in order. */
-export const PHASES: readonly Phase[] = [
-  'interesse',
-  'voraussetzungen',
-  'fragebogen',
-  'freischaltung',
-  'produktionstest',
-  'produktiv',
-];
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  interesse: 'Interesse',
-  voraussetzungen: 'Voraussetzungen',
-  fragebogen: 'Fragebogen',
-  freischaltung: 'Freischaltung',
-  produktionstest: 'Produktionstest',
-  produktiv: 'Produktiv',
-};
-
 export function isPhase(value: string): value is Phase {
   return (PHASES as readonly string[]).includes(value);
 }
 
-export const TRANSPORT_ROUTES: readonly TransportRoute[] = ['fit_connect', 'osci_xta', 'uebergang'];
-
-export const TRANSPORT_ROUTE_LABELS: Record<TransportRoute, string> = {
-  fit_connect: 'FIT-Connect',
-  osci_xta: 'OSCI/XTA',
-  uebergang: 'Übergangslösung',
-};
-
 export function isTransportRoute(value: string): value is TransportRoute {
   return (TRANSPORT_ROUTES as readonly string[]).includes(value);
 }
-
-export const REQUIREMENT_KINDS: readonly RequirementKind[] = ['anforderung', 'funktionswunsch'];
-
-export const REQUIREMENT_KIND_LABELS: Record<RequirementKind, string> = {
-  anforderung: 'Anforderung',
-  funktionswunsch: 'Funktionswunsch',
-};
-
-export const AREAS: readonly Area[] = ['fachlich', 'technisch'];
-
-export const AREA_LABELS: Record<Area, string> = {
-  fachlich: 'Fachlich',
-  technisch: 'Technisch',
-};
-
-export const PRIORITIES: readonly Priority[] = ['hoch', 'mittel', 'niedrig'];
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  hoch: 'Hoch',
-  mittel: 'Mittel',
-  niedrig: 'Niedrig',
-};
-
-export const INTERFACES: readonly Interface[] = ['fit_connect', 'osci_xta', 'keine'];
-
-export const INTERFACE_LABELS: Record<Interface, string> = {
-  fit_connect: 'FIT-Connect',
-  osci_xta: 'OSCI/XTA',
-  keine: 'Keine',
-};
 
 /**
  * The Land names interfaces in free text ("FIT-Connect", "OSCI/XTA"); the matching key for the
@@ -387,37 +230,7 @@ export function interfaceFromText(text: string): Interface | null {
   return null;
 }
 
-export const ANALYSES: readonly Analysis[] = ['offen', 'in_pruefung', 'abgeschlossen'];
-
-export const ANALYSIS_LABELS: Record<Analysis, string> = {
-  offen: 'Offen',
-  in_pruefung: 'In Prüfung',
-  abgeschlossen: 'Abgeschlossen',
-};
-
 // ---- people, evidence, deadlines ---------------------------------------------------------------
-
-/** The roles in the core's order (`roles::Role`). */
-export const ROLES: readonly Role[] = [
-  'ozg_koordination',
-  'projektleitung',
-  'technik',
-  'fachlichkeit',
-  'datenschutz',
-  'betrieb',
-  'postfach',
-];
-
-/** The core's labels of the roles (people from the backend carry their own `role_label`). */
-export const ROLE_LABELS: Record<Role, string> = {
-  ozg_koordination: 'OZG-Koordination',
-  projektleitung: 'Projektleitung',
-  technik: 'Technik',
-  fachlichkeit: 'Fachlichkeit',
-  datenschutz: 'Datenschutz',
-  betrieb: 'Betrieb / 1st-Level-Support',
-  postfach: 'Funktionspostfach',
-};
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the coverage-guided fuzz targets (cargo fuzz, libFuzzer), each for SECONDS (default 30),
+# seeded with the example package. `make test` runs them briefly; for a long run:
+#   fuzz/run.sh 3600
+# The toolchain is stable: RUSTC_BOOTSTRAP lets cargo fuzz pass its instrumentation flags, and
+# `-s none` leaves out the sanitizer (the code under test is safe Rust), `--dev` keeps the build
+# short (debug assertions and overflow checks on). Findings are written to
+# fuzz/artifacts/<target>/ and make the script fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+export RUSTC_BOOTSTRAP=1
+
+# Seeds: the example package as built by the command line tool, and its manifest.
+cargo build -q -p anbindungscheck
+seeds=$PWD/target/fuzz-seeds
+rm -rf "$seeds" && mkdir -p "$seeds"/{manifest,package,signed_import}
+target/debug/anbindungscheck package keygen --out "$seeds/land.key" >/dev/null
+target/debug/anbindungscheck package build examples/paket-vergabe --key "$seeds/land.key" \
+  --out "$seeds/package/paket.zip" >/dev/null
+unzip -p "$seeds/package/paket.zip" manifest.json >"$seeds/manifest/manifest.json"
+cp "$seeds/manifest/manifest.json" "$seeds/signed_import/"
+
+for target in manifest package signed_import; do
+  corpus=$PWD/target/fuzz-corpus/$target
+  mkdir -p "$corpus"
+  echo "== fuzz $target (${seconds} s) =="
+  log=$corpus.log
+  if ! cargo fuzz run --dev -s none "$target" "$corpus" "$seeds/$target" -- \
+    -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 >"$log" 2>&1; then
+    tail -n 60 "$log"
+    echo "fuzz $target: finding saved in fuzz/artifacts/$target/" >&2
+    exit 1
+  fi
+  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)|^#[0-9]+ +DONE' "$log"
+done

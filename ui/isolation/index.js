@@ -1,0 +1,66 @@
+// Isolation application (Tauri isolation pattern). Tauri loads this page in a sandboxed iframe
+// and passes every IPC message of the main window through the hook below before it encrypts the
+// message for the core. Only the app's own commands pass; anything else (plugin and core commands,
+// unknown names) is sent on as a call of REFUSED, which no handler has, so the core answers it
+// with an error and the caller gets a rejected promise instead of waiting for ever.
+// Keep COMMANDS equal to the list in src-tauri/build.rs (a test in src-tauri checks this).
+'use strict';
+
+const COMMANDS = new Set([
+  'add_evidence',
+  'app_info',
+  'backup_folder',
+  'check_ags',
+  'choose_package',
+  'confirm_review',
+  'create_backup',
+  'export_ics',
+  'export_report',
+  'get_checklist',
+  'get_inventory',
+  'get_profile',
+  'get_status',
+  'import_package',
+  'list_evidence',
+  'list_history',
+  'list_packages',
+  'list_people',
+  'list_report_exports',
+  'open_document',
+  'open_evidence',
+  'open_report',
+  'remove_evidence',
+  'remove_fachverfahren',
+  'remove_person',
+  'remove_requirement',
+  'report_preview',
+  'restore_backup',
+  'save_fachverfahren',
+  'save_person',
+  'save_requirement',
+  'set_event_attended',
+  'set_item',
+  'set_profile',
+  'set_service_decision',
+  'set_service_state',
+  'startup_probe',
+]);
+
+// Tauri's own: a channel message too large to be evaluated directly (import progress) is
+// fetched with this command.
+const INTERNAL = new Set(['plugin:__TAURI_CHANNEL__|fetch']);
+
+const REFUSED = 'isolation_refused';
+
+window.__TAURI_ISOLATION_HOOK__ = (message) => {
+  if (COMMANDS.has(message.cmd) || INTERNAL.has(message.cmd)) {
+    return message;
+  }
+  return {
+    cmd: REFUSED,
+    callback: message.callback,
+    error: message.error,
+    options: message.options,
+    payload: {},
+  };
+};
