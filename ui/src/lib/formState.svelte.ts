@@ -14,10 +14,16 @@ export class FormState {
   };
 
   /**
-   * Saves once at a time. `save` returns the status line. On an error, once it is shown, the
-   * focus moves to the element with the ID `focusId()` gives (the bad field or the form's error).
+   * Saves once at a time. `save` returns the status line ('' for none); `after` runs once it is
+   * set, e.g. to tell the parent. On an error, once it is shown, the focus moves to the element
+   * with the ID `focusId()` gives (the bad field or the form's error).
    */
-  async submit(event: SubmitEvent, save: () => Promise<string>, focusId: () => string): Promise<void> {
+  async submit(
+    event: SubmitEvent,
+    save: () => Promise<string>,
+    focusId: () => string,
+    after?: () => void,
+  ): Promise<void> {
     event.preventDefault();
     if (this.saving) return;
     this.saving = true;
@@ -25,6 +31,7 @@ export class FormState {
     this.message = '';
     try {
       this.message = await save();
+      after?.();
     } catch (e) {
       this.error = toIpcError(e);
       await tick();
