@@ -168,7 +168,8 @@ impl Installed {
         Ok(Installed { catalogue, manifests })
     }
 
-    fn all(&self) -> impl Iterator<Item = &Manifest> {
+    /// Every installed manifest.
+    pub(super) fn all(&self) -> impl Iterator<Item = &Manifest> {
         self.manifests.iter().map(|m| &m.manifest)
     }
 

@@ -184,7 +184,7 @@ impl Store {
         let declined =
             pairs("SELECT package_id, service_id FROM service_decision WHERE decision = 'nein'")?;
         let mut out = Vec::new();
-        for m in self.installed()?.manifests.iter().map(|i| &i.manifest) {
+        for m in self.installed()?.all() {
             for event in &m.events {
                 let Some(due) = event.registration_deadline.as_deref().and_then(|d| d.parse().ok())
                 else {
@@ -225,12 +225,10 @@ impl Store {
 
     /// Every `(package ID, service ID)` the installed packages offer.
     pub(super) fn known_services(&self) -> Result<Vec<(String, String)>> {
-        Ok(self
-            .installed()?
-            .manifests
-            .iter()
-            .flat_map(|i| i.manifest.services.iter().map(|s| (i.manifest.id.clone(), s.id.clone())))
-            .collect())
+        let installed = self.installed()?;
+        let pairs =
+            installed.all().flat_map(|m| m.services.iter().map(|s| (m.id.clone(), s.id.clone())));
+        Ok(pairs.collect())
     }
 
     fn known_service(&self, package_id: &str, service_id: &str) -> Result<()> {
@@ -251,7 +249,7 @@ impl Store {
         let stored =
             stmt.query_map([], fachverfahren_from_row)?.map(|r| r?).collect::<Result<Vec<_>>>()?;
         let installed = self.installed()?;
-        let land = inventory::land_list(installed.manifests.iter().map(|i| &i.manifest));
+        let land = inventory::land_list(installed.all());
         Ok(inventory::matched(stored, land))
     }
 
