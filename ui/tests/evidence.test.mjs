@@ -150,6 +150,34 @@ test('removing evidence asks first; cancelling keeps it', async () => {
   await context.close();
 });
 
+test('a confirmation counts when it is given, even if the next removal is asked at once', async () => {
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const entry = await expand(page, 'vollzug-zustaendigkeit');
+  const section = entry.getByTestId('evidence');
+  await section.getByRole('button', { name: /^Entfernen\s*: Geschäftsverteilungsplan$/ }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  // The close event is a task of its own: the second question comes before it arrives.
+  await page.evaluate(() => {
+    document.getElementById('nachweise-vollzug-zustaendigkeit-remove-confirm').click();
+    const next = [...document.querySelectorAll('[data-item="vollzug-zustaendigkeit"] .evidence-row button')]
+      .find((b) => /^Entfernen\s*: Ratsbeschluss zur Zuständigkeit$/.test(b.textContent.trim()));
+    next.click();
+  });
+  await section.getByTestId('evidence-status').filter({ hasText: 'entfernt' }).waitFor();
+  assert.deepEqual((await calls(page, 'remove_evidence')).length, 1, 'the first removal went ahead');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  const dialog = page.getByTestId('nachweise-vollzug-zustaendigkeit-remove-dialog');
+  assert.equal(await dialogOpen(page), true, 'the second question stays open');
+  assert.match(await text(dialog), /„Ratsbeschluss zur Zuständigkeit“/);
+  await dialog.getByRole('button', { name: 'Entfernen' }).click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-item="vollzug-zustaendigkeit"] .evidence-row').length === 0,
+  );
+  assert.equal((await calls(page, 'remove_evidence')).length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a file that is too big or of the wrong type is refused in German next to the button', async () => {
   for (const [scenario, expected] of [
     ['gross', /^Nicht hinzugefügt: Die Datei ist zu groß \(31 MB\); erlaubt sind höchstens 25 MB\.$/],

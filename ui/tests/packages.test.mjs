@@ -127,6 +127,27 @@ test('Escape and "Abbrechen" close the dialog without importing; focus returns',
   await context.close();
 });
 
+test('the late close event of a dialog does not close the next one', async () => {
+  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  await gotoView(page, VIEW);
+  await page.locator('#package-import').click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  // The close event of a dialog is a task of its own; a click in the same task (like a fast
+  // keypress that the browser handles first) picks a package before that event arrives.
+  await page.evaluate(() => {
+    document.querySelector('dialog[open]').close();
+    document.getElementById('package-import').click();
+  });
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  // Give the old dialog's close event and any reaction to it time to run.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  assert.equal(await dialogOpen(page), true, 'the new dialog stays open');
+  assert.equal(await activeId(page), 'import-title');
+  assert.deepEqual(await calls(page, 'choose_package'), [null, null]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an update shows what changes, grouped by area; afterwards items are flagged or archived', async () => {
   const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
   await gotoView(page, VIEW);
