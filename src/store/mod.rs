@@ -75,26 +75,23 @@ impl Store {
     }
 
     fn with(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        let installed =
-            RefCell::new((data_version(&conn)?, Arc::new(packages::Installed::load(&conn)?)));
+        let installed = RefCell::new(read_installed(&conn)?);
         Ok(Store { conn, path, installed })
     }
 
     /// What the installed packages contribute, read again if another connection (the command
     /// line tool next to the app, say) has committed since it was last read.
     fn installed(&self) -> Result<Arc<packages::Installed>> {
-        let version = data_version(&self.conn)?;
         let mut cached = self.installed.borrow_mut();
-        if cached.0 != version {
-            *cached = (version, Arc::new(packages::Installed::load(&self.conn)?));
+        if cached.0 != data_version(&self.conn)? {
+            *cached = read_installed(&self.conn)?;
         }
         Ok(Arc::clone(&cached.1))
     }
 
     /// Reads the installed packages again after this connection changed them.
     fn reload_installed(&mut self) -> Result<()> {
-        *self.installed.get_mut() =
-            (data_version(&self.conn)?, Arc::new(packages::Installed::load(&self.conn)?));
+        *self.installed.get_mut() = read_installed(&self.conn)?;
         Ok(())
     }
 
@@ -367,6 +364,11 @@ impl Store {
 /// Changes whenever another connection has committed to the database.
 fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+}
+
+/// The installed packages with the `data_version` they were read at.
+fn read_installed(conn: &Connection) -> Result<(i64, Arc<packages::Installed>)> {
+    Ok((data_version(conn)?, Arc::new(packages::Installed::load(conn)?)))
 }
 
 fn configure(conn: &Connection) -> Result<()> {

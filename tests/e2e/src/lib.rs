@@ -104,7 +104,7 @@ impl Drop for Driver {
 /// Answers the app's native (GTK) file dialog titled `title` by typing `path` and Enter, as a
 /// clerk would (needs `xdotool`). In an open dialog the location field is opened with Ctrl+L; in a
 /// save dialog the name field already has focus. Retries until the dialog has closed.
-pub fn answer_file_dialog(title: &str, path: &Path, save: bool) {
+fn answer_file_dialog(title: &str, path: &Path, save: bool) {
     let search = || {
         let out = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--name", title])
