@@ -227,9 +227,26 @@ fn usage_errors_exit_non_zero() {
     let (_dir, db) = fresh();
     let r = run(&db, &["item", "set"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("ITEM_ID"), "{}", r.stderr);
+    assert!(r.stderr.starts_with("Fehler: es fehlt: <AUFGABE>.\n"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
     let r = run(&db, &["unbekannt"]);
-    assert_ne!(r.code, 0);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("Fehler: unbekannter Befehl „unbekannt“"), "{}", r.stderr);
+    assert!(!db.exists(), "a usage error touches no database");
+
+    // Help goes to standard output, in German, and exits 0.
+    let r = run(&db, &["package", "build", "--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Aufruf: anbindungscheck package build [OPTIONEN] --key <SCHLÜSSELDATEI> --out <PAKET.zip> <QUELLORDNER>"), "{}", r.stdout);
+    let r = run(&db, &["--version"]);
+    assert_eq!(
+        (r.code, r.stdout.trim()),
+        (0, concat!("anbindungscheck ", env!("CARGO_PKG_VERSION")))
+    );
+    // A command without its subcommand shows that command's help on standard error.
+    let r = run(&db, &["package"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("\nBefehle:\n  keygen"), "{}", r.stderr);
 }
 
 #[test]

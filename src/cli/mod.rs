@@ -1,7 +1,9 @@
-//! The command line: the clerk's checklist in a terminal, and (later) the Land's coordinator's
-//! tools. Every command takes `--db PATH`; bad input exits non-zero with one line naming the bad
-//! value and writes nothing. A database file that did not exist is not left behind by a command
-//! that failed.
+//! The command line: the clerk's checklist in a terminal and the Land's coordinator's tools
+//! (packages, aggregation). Its help and errors are German. Every command takes `--db PFAD`; bad
+//! input exits non-zero with one line naming the bad value and writes nothing. A database file
+//! that did not exist is not left behind by a command that failed.
+
+mod german;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -14,6 +16,8 @@ use crate::progress::{self, ItemPatch};
 use crate::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
 use crate::{paths, Error, Result, Store};
 
+/// The command line. The texts a user reads are German: they are given as `about`/`help`
+/// attributes, and `german` sets the headings, the help flag and the parse errors.
 #[derive(Debug, Parser)]
 #[command(
     name = "anbindungscheck",
@@ -21,182 +25,239 @@ use crate::{paths, Error, Result, Store};
     about = "Bereitschaft der Kommune für die Anbindung von EfA-Onlinediensten"
 )]
 pub struct Cli {
-    /// Path of the database (created if missing). Default: $ANBINDUNGSCHECK_DB, else the app's
-    /// database in the local app-data folder.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PFAD",
+        help = "Pfad der Datenbank (wird angelegt, falls sie fehlt). Standard: $ANBINDUNGSCHECK_DB, \
+                sonst die Datenbank der App im lokalen Anwendungsdatenordner"
+    )]
     pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
 
+const JSON: &str = "Ausgabe als JSON";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Readiness overall and per dimension, blockers, due and overdue items.
+    #[command(
+        about = "Bereitschaft gesamt und je Dimension, extern blockierte, überfällige und bald \
+                 fällige Aufgaben"
+    )]
     Status {
-        #[arg(long)]
+        #[arg(long, help = JSON)]
         json: bool,
-        /// The day to compute deadlines for (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
+        )]
         today: Option<String>,
     },
-    /// Show or change the municipality's profile.
-    #[command(subcommand)]
+    #[command(subcommand, about = "Profil der Kommune anzeigen oder ändern")]
     Profile(ProfileCommand),
-    /// Change an item of the checklist.
-    #[command(subcommand)]
+    #[command(subcommand, about = "Eine Aufgabe der Checkliste ändern")]
     Item(ItemCommand),
-    /// All checklist items with their progress.
+    #[command(about = "Alle Aufgaben der Checkliste mit ihrem Stand")]
     Items {
-        #[arg(long)]
+        #[arg(long, help = JSON)]
         json: bool,
     },
-    /// Build, sign and check information packages (the Land's side).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        about = "Informationspakete erstellen, signieren und prüfen (für das Land)"
+    )]
     Package(PackageCommand),
-    /// Import an information package of the Land.
+    #[command(about = "Ein Informationspaket des Landes einlesen")]
     Import {
-        /// The package file (.zip).
+        #[arg(value_name = "PAKET", help = "Die Paketdatei (.zip)")]
         package: PathBuf,
-        /// Confirms the fingerprint of the Land's key (needed for the first package of a Land).
-        #[arg(long, value_name = "FINGERPRINT")]
+        #[arg(
+            long,
+            value_name = "FINGERABDRUCK",
+            help = "Bestätigt den Fingerabdruck des Landesschlüssels (nötig beim ersten Paket \
+                    eines Landes)"
+        )]
         trust: Option<String>,
-        /// Only show what the import would change.
-        #[arg(long)]
+        #[arg(long, help = "Nur zeigen, was das Einlesen ändern würde")]
         dry_run: bool,
     },
-    /// The imported packages.
+    #[command(about = "Die eingelesenen Informationspakete")]
     Packages {
-        #[arg(long)]
+        #[arg(long, help = JSON)]
         json: bool,
     },
-    /// Write the readiness report: a PDF with the report's data embedded as JSON.
+    #[command(
+        about = "Den Bereitschaftsbericht schreiben: ein PDF, das seine Daten als JSON enthält"
+    )]
     Report {
-        /// The PDF file to write (replaced if it exists).
-        #[arg(short, long, value_name = "FILE.pdf")]
+        #[arg(
+            short,
+            long,
+            value_name = "DATEI.pdf",
+            help = "Die PDF-Datei (wird ersetzt, falls sie existiert)"
+        )]
         out: PathBuf,
-        /// The day the report describes (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, den der Bericht beschreibt (Standard: heute)"
+        )]
         date: Option<String>,
     },
-    /// Combine readiness reports (PDF files, or folders searched for *.pdf) into one table.
-    /// Needs no database. Exit code 3 if some files could not be read.
+    #[command(
+        about = "Bereitschaftsberichte (PDF-Dateien oder Ordner mit *.pdf) zu einer Tabelle \
+                 zusammenfassen. Braucht keine Datenbank. Exit-Code 3, wenn Dateien nicht \
+                 gelesen werden konnten"
+    )]
     Aggregate {
-        /// Report files or folders.
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required = true, value_name = "PFAD", help = "Berichtsdateien oder Ordner")]
         paths: Vec<PathBuf>,
-        /// Write the table as CSV (UTF-8 with BOM, `;`-separated) to this file.
-        #[arg(long, value_name = "OUT.csv")]
+        #[arg(
+            long,
+            value_name = "ZIEL.csv",
+            help = "Die Tabelle als CSV (UTF-8 mit BOM, durch ; getrennt) in diese Datei schreiben"
+        )]
         csv: Option<PathBuf>,
-        /// Write the table, skipped and ignored files as JSON to this file.
-        #[arg(long, value_name = "OUT.json")]
+        #[arg(
+            long,
+            value_name = "ZIEL.json",
+            help = "Tabelle, übersprungene und nicht berücksichtigte Dateien als JSON in diese \
+                    Datei schreiben"
+        )]
         json: Option<PathBuf>,
-        /// Keep older reports of the same municipality too (default: only the newest).
-        #[arg(long)]
+        #[arg(
+            long,
+            help = "Auch ältere Berichte derselben Kommune behalten (Standard: nur den neuesten)"
+        )]
         all: bool,
     },
-    /// Write a consistent copy of the database to OUT.
-    Backup { out: PathBuf },
-    /// Replace the database with the backup IN (the current one is kept under backups/).
+    #[command(about = "Eine konsistente Kopie der Datenbank nach ZIEL schreiben")]
+    Backup {
+        #[arg(value_name = "ZIEL", help = "Die Sicherungsdatei")]
+        out: PathBuf,
+    },
+    #[command(
+        about = "Die Datenbank durch die Sicherung QUELLE ersetzen (die bisherige bleibt unter \
+                 backups/ erhalten)"
+    )]
     Restore {
-        #[arg(value_name = "IN")]
+        #[arg(value_name = "QUELLE", help = "Die Sicherungsdatei")]
         input: PathBuf,
     },
-    /// The recorded changes, newest first.
+    #[command(about = "Die erfassten Änderungen, neueste zuerst")]
     History {
-        #[arg(long)]
+        #[arg(long, help = JSON)]
         json: bool,
-        /// Only changes of this item.
-        #[arg(long, value_name = "ITEM_ID")]
+        #[arg(long, value_name = "AUFGABE", help = "Nur Änderungen dieser Aufgabe (ihre ID)")]
         item: Option<String>,
-        /// Only changes on or after this day.
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Nur Änderungen ab diesem Tag")]
         since: Option<String>,
-        /// Only changes on or before this day.
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Nur Änderungen bis zu diesem Tag")]
         until: Option<String>,
-        /// At most this many entries.
-        #[arg(long, default_value_t = 500)]
+        #[arg(long, value_name = "N", default_value_t = 500, help = "Höchstens so viele Einträge")]
         limit: u32,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PackageCommand {
-    /// Create a signing key: KEYFILE (secret) and KEYFILE.pub (to publish).
+    #[command(about = "Einen Signaturschlüssel anlegen: SCHLÜSSELDATEI (geheim) und \
+                 SCHLÜSSELDATEI.pub (zum Veröffentlichen)")]
     Keygen {
-        #[arg(long, value_name = "KEYFILE")]
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Wohin der Schlüssel geschrieben wird")]
         out: PathBuf,
     },
-    /// Build a signed package from SRC_DIR (manifest.json and documents/).
+    #[command(about = "Ein signiertes Paket aus QUELLORDNER bauen (manifest.json und documents/)")]
     Build {
+        #[arg(value_name = "QUELLORDNER", help = "Ordner mit manifest.json und documents/")]
         src_dir: PathBuf,
-        #[arg(long, value_name = "KEYFILE")]
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Der geheime Signaturschlüssel")]
         key: PathBuf,
-        #[arg(short, long, value_name = "PKG.zip")]
+        #[arg(short, long, value_name = "PAKET.zip", help = "Die Paketdatei, die entsteht")]
         out: PathBuf,
     },
-    /// Check structure, hashes and signature of a package (exit 0 only if all hold).
+    #[command(
+        about = "Aufbau, Prüfsummen und Signatur eines Pakets prüfen (Exit-Code 0 nur, wenn \
+                 alles stimmt)"
+    )]
     Verify {
+        #[arg(value_name = "PAKET", help = "Die Paketdatei (.zip)")]
         package: PathBuf,
-        /// The Land's public key file; without it only the signature's consistency is checked.
-        #[arg(long, value_name = "FILE")]
+        #[arg(
+            long,
+            value_name = "DATEI",
+            help = "Der öffentliche Schlüssel des Landes; ohne ihn wird nur geprüft, ob die \
+                    Signatur in sich stimmig ist"
+        )]
         pubkey: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
-    /// Print the profile.
+    #[command(about = "Das Profil anzeigen")]
     Show {
-        #[arg(long)]
+        #[arg(long, help = JSON)]
         json: bool,
     },
-    /// Set fields of the profile; fields not given keep their value. An empty value clears an
-    /// optional field.
+    #[command(
+        about = "Felder des Profils setzen; nicht genannte Felder bleiben, ein leerer Wert \
+                 löscht ein optionales Feld"
+    )]
     Set(ProfileArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
-    #[arg(long)]
+    #[arg(long, help = "Name der Kommune")]
     pub name: Option<String>,
-    /// Amtlicher Gemeindeschlüssel, 8 digits.
-    #[arg(long)]
+    #[arg(long, help = "Amtlicher Gemeindeschlüssel, 8 Ziffern")]
     pub ags: Option<String>,
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = "Einwohnerzahl")]
     pub population: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination")]
     pub coordinator_name: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_name = "E-MAIL", help = "E-Mail-Adresse der OZG-Koordination")]
     pub coordinator_email: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_name = "TELEFON", help = "Telefonnummer der OZG-Koordination")]
     pub coordinator_phone: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ItemCommand {
-    /// Set the state of one item; fields not given keep their value, an empty value clears.
+    #[command(
+        about = "Den Stand einer Aufgabe setzen; nicht genannte Felder bleiben, ein leerer Wert \
+                 löscht"
+    )]
     Set {
+        #[arg(value_name = "AUFGABE", help = "Die ID der Aufgabe (siehe `items`)")]
         item_id: String,
-        /// offen | in_arbeit | erledigt | nicht_zutreffend | extern_blockiert
-        #[arg(long)]
+        #[arg(long, help = "offen | in_arbeit | erledigt | nicht_zutreffend | extern_blockiert")]
         status: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "NAME", help = "Wer verantwortlich ist")]
         owner: Option<String>,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Frist")]
         due: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_name = "TEXT", help = "Notiz")]
         note: Option<String>,
-        /// With extern_blockiert: land | hersteller | fitko | sonstige, optionally `:TEXT`
-        /// (e.g. `hersteller:Schnittstelle erst 2027`).
-        #[arg(long, value_name = "PARTY[:TEXT]")]
+        #[arg(
+            long,
+            value_name = "STELLE[:TEXT]",
+            help = "Bei extern_blockiert: land | hersteller | fitko | sonstige, wahlweise mit \
+                    :TEXT (z. B. hersteller:Schnittstelle erst 2027)"
+        )]
         blocked_by: Option<String>,
     },
 }
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match german::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let stdout = std::io::stdout();
     match run(cli, &mut stdout.lock()) {
         Ok(()) => 0,
@@ -229,7 +290,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         None => {
             return Err(Error::validation(
                 "db",
-                "Kein Datenbankpfad: bitte --db PATH angeben oder ANBINDUNGSCHECK_DB setzen.",
+                "Kein Datenbankpfad: bitte --db PFAD angeben oder ANBINDUNGSCHECK_DB setzen.",
             ))
         }
     };
