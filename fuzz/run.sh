@@ -12,17 +12,23 @@ seconds=${1:-30}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
 
-# Seeds: the example package as built by the command line tool, and its manifest.
+# Seeds: the example package as built by the command line tool, its manifest, and a report
+# PDF (also uncompressed by qpdf, so that mutations meet the PDF's objects and not zlib data).
 cargo build -q -p anbindungscheck
 seeds=$PWD/target/fuzz-seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/{manifest,package,signed_import}
+rm -rf "$seeds" && mkdir -p "$seeds"/{manifest,package,signed_import,report}
+target/debug/anbindungscheck --db "$seeds/kommune.sqlite" profile set \
+  --name "Gemeinde Musterstadt" --ags 09162000 --population 12500 >/dev/null
+target/debug/anbindungscheck --db "$seeds/kommune.sqlite" report \
+  --out "$seeds/report/bericht.pdf" >/dev/null
+qpdf --qdf --object-streams=disable "$seeds/report/bericht.pdf" "$seeds/report/bericht-qdf.pdf"
 target/debug/anbindungscheck package keygen --out "$seeds/land.key" >/dev/null
 target/debug/anbindungscheck package build examples/paket-vergabe --key "$seeds/land.key" \
   --out "$seeds/package/paket.zip" >/dev/null
 unzip -p "$seeds/package/paket.zip" manifest.json >"$seeds/manifest/manifest.json"
 cp "$seeds/manifest/manifest.json" "$seeds/signed_import/"
 
-for target in manifest package signed_import; do
+for target in manifest package signed_import report; do
   corpus=$PWD/target/fuzz-corpus/$target
   mkdir -p "$corpus"
   echo "== fuzz $target (${seconds} s) =="
