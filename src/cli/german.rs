@@ -132,7 +132,8 @@ fn message(error: &Error) -> String {
     } else if let Some(valid) = text(ContextKind::ValidValue) {
         what.push_str(&format!(" (möglich: {valid})"));
     }
-    let usage = text(ContextKind::Usage).map(|u| german(u.trim())).unwrap_or_default();
+    let usage = text(ContextKind::Usage).map(|u| german(u.trim()).trim_end().to_owned());
+    let usage = usage.unwrap_or_default();
     // "Aufruf: anbindungscheck item set [OPTIONEN] <AUFGABE>" names the command before its
     // arguments; its help is one `--help` away.
     let command: Vec<&str> = usage
@@ -206,7 +207,10 @@ mod tests {
 
         let e = error(&["anbindungscheck", "report"]);
         assert!(e.starts_with("Fehler: es fehlt: --out <DATEI.pdf>.\n"), "{e}");
-        assert!(e.ends_with("\nMehr dazu: anbindungscheck report --help\n"), "{e}");
+        assert!(
+            e.ends_with("\n\nAufruf: anbindungscheck report --out <DATEI.pdf>\n\nMehr dazu: anbindungscheck report --help\n"),
+            "{e}"
+        );
 
         let e = error(&["anbindungscheck", "aggregate"]);
         assert!(e.starts_with("Fehler: es fehlt: <PFAD>...\n"), "{e}");
