@@ -2,12 +2,32 @@ import { tick } from 'svelte';
 import { toIpcError } from './api';
 import type { IpcError } from './bindings';
 
-/** A form that saves to the core: whether it is saving, the core's error, and a status line. */
-export class FormState {
+/** The field of `fields` that the core's error names; null if it names none of them. */
+export function fieldOf<F extends string>(error: IpcError | null, fields: readonly F[]): F | null {
+  const field = error?.field;
+  return field && (fields as readonly string[]).includes(field) ? (field as F) : null;
+}
+
+/**
+ * A form that saves to the core: whether it is saving, the core's error, and a status line. An
+ * error that names one of the form's fields is shown at that field; any other above the form.
+ */
+export class FormState<F extends string = string> {
   saving = $state(false);
   error = $state<IpcError | null>(null);
   /** The polite status after saving; cleared when the clerk changes something. */
   message = $state('');
+  /** The field the error is shown at, or null. */
+  field = $derived.by(() => fieldOf(this.error, this.#fields()));
+  #fields: () => readonly F[];
+
+  /** `fields`: the form's fields by the core's names (a function if some are not always shown). */
+  constructor(fields: readonly F[] | (() => readonly F[]) = []) {
+    this.#fields = typeof fields === 'function' ? fields : () => fields;
+  }
+
+  /** The message to show at `field`, if the error is about it. */
+  errorFor = (field: F): string | null => (this.field === field ? (this.error?.message ?? null) : null);
 
   changed = (): void => {
     this.message = '';
