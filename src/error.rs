@@ -32,10 +32,10 @@ pub enum Error {
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
     /// SQLite reported an error.
-    #[error("Datenbankfehler: {0}")]
+    #[error("Datenbankfehler: {}", database_reason(.0))]
     Database(#[from] rusqlite::Error),
     /// Reading or writing a file failed.
-    #[error("Dateifehler bei {path}: {source}")]
+    #[error("Dateifehler bei {}: {}", path.display(), io_reason(source))]
     Io { path: PathBuf, source: std::io::Error },
 }
 
@@ -68,5 +68,96 @@ impl Error {
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
+    }
+}
+
+/// What went wrong with a file, in German where the kind is known (the operating system's own
+/// text is English on most systems); the OS text is kept for the rest.
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let reason = match error.kind() {
+        NotFound => "nicht gefunden",
+        PermissionDenied => "keine Berechtigung",
+        AlreadyExists => "gibt es schon",
+        IsADirectory => "ist ein Ordner, keine Datei",
+        NotADirectory => "ein Teil des Pfades ist kein Ordner",
+        DirectoryNotEmpty => "der Ordner ist nicht leer",
+        StorageFull => "der Datenträger ist voll",
+        QuotaExceeded => "das Speicherkontingent ist erschöpft",
+        ReadOnlyFilesystem => "der Datenträger ist schreibgeschützt",
+        FileTooLarge => "die Datei ist zu groß",
+        ResourceBusy => "die Datei ist gerade in Benutzung",
+        CrossesDevices => "liegt auf einem anderen Datenträger",
+        InvalidFilename => "ungültiger Dateiname",
+        UnexpectedEof => "die Datei endet unerwartet",
+        OutOfMemory => "nicht genug Arbeitsspeicher",
+        Interrupted => "unterbrochen",
+        _ => return error.to_string(),
+    };
+    reason.to_owned()
+}
+
+/// What SQLite reported, in German for the errors a clerk can meet and act on.
+fn database_reason(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    let reason = match error.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => {
+            "Die Datenbank wird gerade von einem anderen Programm benutzt; bitte versuchen Sie es \
+             gleich noch einmal."
+        }
+        Some(ReadOnly) => {
+            "Die Datenbank ist schreibgeschützt (keine Schreibberechtigung für die Datei oder \
+             ihren Ordner)."
+        }
+        Some(CannotOpen) => {
+            "Die Datenbank lässt sich nicht öffnen (fehlt der Ordner, oder fehlt die Berechtigung?)."
+        }
+        Some(PermissionDenied) => "Keine Berechtigung für die Datenbank.",
+        Some(DiskFull) => "Der Datenträger ist voll; nichts wurde geändert.",
+        Some(NotADatabase) => "Die Datei ist keine SQLite-Datenbank.",
+        Some(DatabaseCorrupt) => "Die Datenbank ist beschädigt.",
+        Some(SystemIoFailure) => {
+            "Lese- oder Schreibfehler (ist der Pfad ein Ordner, oder wurde der Datenträger \
+             entfernt?)."
+        }
+        Some(OutOfMemory) => "Nicht genug Arbeitsspeicher.",
+        _ => return error.to_string(),
+    };
+    reason.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_errors_are_german_and_name_the_path() {
+        let missing = std::fs::File::open("/nonexistent/paket.zip").unwrap_err();
+        let error = Error::io("/nonexistent/paket.zip", missing);
+        assert_eq!(error.to_string(), "Dateifehler bei /nonexistent/paket.zip: nicht gefunden");
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::write(dir.path(), b"x").unwrap_err();
+        assert_eq!(io_reason(&folder), "ist ein Ordner, keine Datei");
+    }
+
+    #[test]
+    fn database_errors_are_german() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the database should be.
+        let error = Error::from(
+            rusqlite::Connection::open(dir.path())
+                .and_then(|c| c.execute_batch("CREATE TABLE t (x)"))
+                .unwrap_err(),
+        );
+        let text = error.to_string();
+        assert!(
+            text.starts_with("Datenbankfehler: Die Datenbank lässt sich nicht öffnen"),
+            "{text}"
+        );
+        let busy = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        );
+        assert!(Error::from(busy).to_string().contains("von einem anderen Programm benutzt"));
     }
 }

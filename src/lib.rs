@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod files;
 pub mod inventory;
 pub mod ipc;
+mod json_error;
 mod keyed;
 pub mod package;
 pub mod paths;

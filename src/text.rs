@@ -35,6 +35,42 @@ pub(crate) fn multiline(
     checked(field, label, value, max, true)
 }
 
+/// Whether `text` holds a character that has no place in plain text and can hide or disguise
+/// what it says: control characters (but line breaks and tabs in `multiline` text), bidirectional
+/// embeddings, overrides and isolates (which make text read differently than it is stored), line
+/// and paragraph separators, the byte order mark and Unicode tag characters.
+pub(crate) fn has_forbidden_character(text: &str, multiline: bool) -> bool {
+    text.chars().any(|c| match c {
+        '\n' | '\t' => !multiline,
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{FEFF}'
+        | '\u{E0000}'..='\u{E007F}' => true,
+        c => c.is_control(),
+    })
+}
+
+/// `text` safe to show on a terminal or in a table: every character [`has_forbidden_character`]
+/// refuses (escape sequences among them) becomes U+FFFD, so a hostile file name or report
+/// cannot move the cursor, retitle the window or reverse what follows.
+pub(crate) fn printable(text: &str, multiline: bool) -> String {
+    let mut buf = [0u8; 4];
+    text.chars()
+        .map(|c| {
+            if has_forbidden_character(c.encode_utf8(&mut buf), multiline) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 fn checked(
     field: &'static str,
     label: &str,
@@ -53,8 +89,7 @@ fn checked(
         ));
     }
     let value = if multiline { value.replace("\r\n", "\n") } else { value.to_owned() };
-    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
-    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+    if has_forbidden_character(&value, multiline) {
         return Err(Error::validation(
             field,
             format!("{label} enthält unzulässige Steuerzeichen."),
@@ -72,6 +107,26 @@ mod tests {
         assert_eq!(line("owner", "Verantwortlich", Some("  "), 10).unwrap(), None);
         assert_eq!(line("owner", "Verantwortlich", None, 10).unwrap(), None);
         assert_eq!(line("owner", "X", Some(" Frau Ünal "), 20).unwrap(), Some("Frau Ünal".into()));
+    }
+
+    #[test]
+    fn characters_that_disguise_text_are_refused() {
+        for bad in ["a\u{202E}fdp.exe", "a\u{2066}b", "a\u{2028}b", "a\u{FEFF}b", "a\u{E0041}b"] {
+            let err = multiline("note", "Die Notiz", Some(bad), 100).unwrap_err();
+            assert!(err.to_string().contains("unzulässige Steuerzeichen"), "{bad:?}: {err}");
+        }
+        // German text with soft hyphens and emoji joiners stays.
+        for good in ["Verwaltungs\u{00AD}vereinbarung", "Team \u{1F469}\u{200D}\u{1F4BC}"] {
+            assert_eq!(line("owner", "X", Some(good), 100).unwrap().as_deref(), Some(good));
+        }
+    }
+
+    #[test]
+    fn printable_text_has_no_escape_sequences() {
+        assert_eq!(printable("a\u{1b}[31mrot", false), "a\u{FFFD}[31mrot");
+        assert_eq!(printable("b\u{202E}fdp.exe\nzwei", false), "b\u{FFFD}fdp.exe\u{FFFD}zwei");
+        assert_eq!(printable("eins\nzwei\tdrei", true), "eins\nzwei\tdrei");
+        assert_eq!(printable("Gemeinde Ünal", false), "Gemeinde Ünal");
     }
 
     #[test]

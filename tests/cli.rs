@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 struct Run {
     code: i32,
@@ -335,4 +335,89 @@ fn backup_and_restore_from_the_command_line() {
     let bad = run(&db, &["restore", db.with_file_name("gibt-es-nicht.sqlite").to_str().unwrap()]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("nicht gefunden"), "{}", bad.stderr);
+}
+
+/// Copies the example package's source to `to`, with the package ID `id`.
+fn example_source(to: &Path, id: &str) {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/paket-vergabe");
+    std::fs::create_dir_all(to.join("documents")).unwrap();
+    for entry in std::fs::read_dir(example.join("documents")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join("documents").join(entry.file_name())).unwrap();
+    }
+    let mut manifest: Value =
+        serde_json::from_slice(&std::fs::read(example.join("manifest.json")).unwrap()).unwrap();
+    manifest["id"] = Value::from(id);
+    std::fs::write(to.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap())
+        .unwrap();
+}
+
+#[test]
+fn two_imports_at_once_neither_lose_the_database_nor_add_a_task_twice() {
+    let (dir, _) = fresh();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let key = dir.path().join("land.key");
+    let made = cli(&["package", "keygen", "--out", key.to_str().unwrap()]);
+    let fingerprint = made.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap();
+    // Two packages that both add the same checklist items: only one of them may be installed.
+    let packages: Vec<PathBuf> = ["ni-erstes", "ni-zweites"]
+        .iter()
+        .map(|id| {
+            let source = dir.path().join(id);
+            example_source(&source, id);
+            let zip = dir.path().join(format!("{id}.zip"));
+            let (source, zip_arg) = (source.to_str().unwrap(), zip.to_str().unwrap());
+            cli(&["package", "build", source, "--key", key.to_str().unwrap(), "-o", zip_arg]);
+            zip
+        })
+        .collect();
+    for round in 0..8 {
+        // Even rounds start on a new path, odd ones on an existing, empty database.
+        let db = dir.path().join(format!("runde-{round}.sqlite"));
+        if round % 2 == 1 {
+            ok(&db, &["status"]);
+        }
+        let children: Vec<_> = packages
+            .iter()
+            .map(|zip| {
+                Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+                    .arg("--db")
+                    .arg(&db)
+                    .arg("import")
+                    .arg(zip)
+                    .args(["--trust", fingerprint])
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|child| child.wait_with_output().unwrap())
+            .collect::<Vec<_>>();
+        let succeeded = children.iter().filter(|c| c.status.success()).count();
+        for child in &children {
+            let stderr = String::from_utf8_lossy(&child.stderr);
+            assert!(child.status.success() || stderr.starts_with("Fehler: "), "{stderr}");
+        }
+        assert!(succeeded <= 1, "round {round}: both imports added the same items");
+        if succeeded == 0 && round % 2 == 0 {
+            assert!(!db.exists(), "round {round}: nothing imported, nothing left");
+            continue;
+        }
+        assert!(db.exists(), "round {round}: a reported import lost its database");
+        let installed = json(&db, &["packages", "--json"]);
+        assert_eq!(installed.as_array().unwrap().len(), succeeded, "round {round}");
+        let documents = sidecar_files(&db, "documents");
+        assert_eq!(documents, 3 * succeeded, "round {round}: the documents of what was imported");
+    }
+}
+
+fn sidecar_files(db: &Path, what: &str) -> usize {
+    let dir = db.with_file_name(format!("{}-{what}", db.file_stem().unwrap().to_string_lossy()));
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
 }

@@ -386,9 +386,14 @@ fn hostile_corpus() -> Vec<Case> {
         "„manifest.json“ ist zu groß",
     ));
     cases.push(case(
+        "negative version",
+        with(&|m| m["version"] = json!(-1)),
+        "ungültiger Wert: die Zahl -1 statt einer ganzen Zahl ab 0",
+    ));
+    cases.push(case(
         "unknown field",
         with(&|m| m["html"] = json!("<b>fett</b>")),
-        "unknown field `html`",
+        "unbekanntes Feld „html“",
     ));
     cases.push(case(
         "wrong Land code",

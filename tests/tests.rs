@@ -6,6 +6,7 @@ mod fuzz;
 mod package;
 mod properties;
 mod report;
+mod special_files;
 mod store;
 mod support;
 mod workflow;

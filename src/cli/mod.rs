@@ -262,7 +262,7 @@ pub fn main() -> i32 {
     match run(cli, &mut stdout.lock()) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("Fehler: {e}");
+            eprintln!("Fehler: {}", crate::text::printable(&e.to_string(), true));
             match e.code() {
                 "validation" | "not_found" => 2,
                 "package_io" => 1,
@@ -311,7 +311,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     let existed = db.exists();
     let result = with_store(&db, |store| execute(command, store, out));
     if result.is_err() && !existed {
-        remove_new_database(&db);
+        crate::store::remove_if_unused(&db);
     }
     result
 }
@@ -319,15 +319,6 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 fn with_store<T>(db: &Path, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
     let mut store = Store::open(db)?;
     f(&mut store)
-}
-
-/// Removes a database this command created before it failed, so bad input leaves nothing.
-fn remove_new_database(db: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut path = db.as_os_str().to_owned();
-        path.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(path));
-    }
 }
 
 fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<()> {
@@ -669,19 +660,19 @@ fn aggregate_command(
     );
     for (label, path) in [("CSV", csv), ("JSON", json)] {
         if let Some(path) = path {
-            eprintln!("{label}: {}", path.display());
+            eprintln!("{label}: {}", shown(path));
         }
     }
     if !result.ignored.is_empty() {
         eprintln!("Nicht berücksichtigt ({}):", result.ignored.len());
         for i in &result.ignored {
-            eprintln!("  {} – {}", i.path.display(), i.reason);
+            eprintln!("  {} – {}", shown(&i.path), crate::text::printable(&i.reason, false));
         }
     }
     if !result.skipped.is_empty() {
         eprintln!("Übersprungen ({}):", result.skipped.len());
         for s in &result.skipped {
-            eprintln!("  {} – {}", s.path.display(), s.reason);
+            eprintln!("  {} – {}", shown(&s.path), crate::text::printable(&s.reason, false));
         }
         return Err(
             ReportError::Skipped { skipped: result.skipped.len(), total: result.inputs }.into()
@@ -735,8 +726,14 @@ fn parse_population(value: &str) -> Result<Option<u32>> {
     })
 }
 
+/// A path as one printable line (see [`crate::text::printable`]).
+fn shown(path: &Path) -> String {
+    crate::text::printable(&path.display().to_string(), false)
+}
+
+/// Writes one line of output; characters that could steer the terminal are replaced.
 fn line(out: &mut dyn Write, text: &str) -> Result<()> {
-    writeln!(out, "{text}").map_err(|e| Error::io("<stdout>", e))
+    writeln!(out, "{}", crate::text::printable(text, true)).map_err(|e| Error::io("<stdout>", e))
 }
 
 fn print_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {

@@ -69,8 +69,8 @@ pub struct ExtractedDocument {
     pub temp_path: PathBuf,
 }
 
-fn io(e: impl std::fmt::Display) -> PackageError {
-    PackageError::Io(e.to_string())
+fn io(e: impl Into<std::io::Error>) -> PackageError {
+    PackageError::Io(crate::error::io_reason(&e.into()))
 }
 
 /// Checks an entry name before anything is read from it.
@@ -121,9 +121,9 @@ pub fn open(
     limits: &Limits,
     catalogue: &Catalogue,
 ) -> Result<OpenedPackage, PackageError> {
-    let file =
-        File::open(path).map_err(|e| PackageError::Io(format!("{}: {e}", path.display())))?;
-    let size = file.metadata().map_err(io)?.len();
+    // A device or a pipe is refused before it is opened (`/dev/zero` has size 0, a pipe blocks).
+    let (file, size) =
+        crate::files::open_regular(path).map_err(|e| PackageError::Io(e.message(path)))?;
     if size == 0 {
         return Err(PackageError::Empty);
     }
@@ -215,10 +215,9 @@ pub fn open(
 
 /// Parses manifest text (after the signature check).
 pub fn parse_manifest(text: &str) -> Result<Manifest, PackageError> {
-    serde_json::from_str(text).map_err(|e| {
-        // serde's messages are English; the position helps the Land find the fault.
-        PackageError::Malformed(format!("Zeile {}, Spalte {}: {e}", e.line(), e.column()))
-    })
+    // Windows editors may save UTF-8 with a byte order mark; it carries no content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| PackageError::Malformed(crate::json_error::german(&e)))
 }
 
 impl OpenedPackage {

@@ -31,25 +31,36 @@ fn build_err(message: String) -> PackageError {
 fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
     let meta = std::fs::symlink_metadata(path)
         .map_err(|e| build_err(format!("{}: {e}", path.display())))?;
-    if !meta.is_file() {
+    if meta.file_type().is_symlink() {
         return Err(build_err(format!("{} ist keine gewöhnliche Datei.", path.display())));
     }
-    if meta.len() > max {
-        return Err(build_err(format!("{} ist größer als {max} Bytes.", path.display())));
+    let (file, len) = open_source(path)?;
+    let too_large = || build_err(format!("{} ist größer als {max} Bytes.", path.display()));
+    if len > max {
+        return Err(too_large());
     }
-    let mut file = File::open(path).map_err(|e| build_err(format!("{}: {e}", path.display())))?;
+    // Capped even if the file grows while it is read.
+    let mut file = file.take(max + 1);
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
     loop {
-        let n = file.read(&mut buf).map_err(|e| build_err(e.to_string()))?;
+        let n = file.read(&mut buf).map_err(|e| build_err(crate::error::io_reason(&e)))?;
         if n == 0 {
             break;
         }
         size += n as u64;
         hasher.update(&buf[..n]);
     }
+    if size > max {
+        return Err(too_large());
+    }
     Ok((size, signing::hex(&hasher.finalize())))
+}
+
+/// Opens a source file; a folder, a device or a pipe is refused before it is opened.
+fn open_source(path: &Path) -> Result<(File, u64), PackageError> {
+    crate::files::open_regular(path).map_err(|e| build_err(e.message(path)))
 }
 
 /// Builds `out` from `src` (holding `manifest.json` and `documents/`), signed with `key`.
@@ -60,9 +71,17 @@ pub fn build(
     catalogue: &Catalogue,
 ) -> Result<Built, PackageError> {
     let manifest_path = src.join("manifest.json");
-    hash_file(&manifest_path, Limits::default().manifest_bytes)?;
-    let text = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| build_err(format!("{}: {e}", manifest_path.display())))?;
+    let max = Limits::default().manifest_bytes;
+    hash_file(&manifest_path, max)?;
+    let (file, _) = open_source(&manifest_path)?;
+    let bytes = crate::files::read_capped(file, max)
+        .map_err(|e| build_err(format!("{}: {e}", manifest_path.display())))?
+        .ok_or_else(|| {
+            build_err(format!("{} ist größer als {max} Bytes.", manifest_path.display()))
+        })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        build_err(format!("{}: kein gültiger UTF-8-Text.", manifest_path.display()))
+    })?;
     build_from(src, &text, key, out, catalogue)
 }
 
@@ -112,19 +131,29 @@ pub fn build_from(
             .unix_permissions(0o644);
         let zip_err = |e: zip::result::ZipError| build_err(e.to_string());
         zip.start_file("manifest.json", deflated).map_err(zip_err)?;
-        zip.write_all(&manifest_bytes).map_err(|e| build_err(e.to_string()))?;
+        zip.write_all(&manifest_bytes).map_err(|e| build_err(crate::error::io_reason(&e)))?;
         zip.start_file("manifest.sig", deflated).map_err(zip_err)?;
-        zip.write_all(signature.as_bytes()).map_err(|e| build_err(e.to_string()))?;
+        zip.write_all(signature.as_bytes()).map_err(|e| build_err(crate::error::io_reason(&e)))?;
         for d in &manifest.documents {
             zip.start_file(d.path.as_str(), deflated).map_err(zip_err)?;
-            let mut file = File::open(src.join(&d.path)).map_err(|e| build_err(e.to_string()))?;
-            std::io::copy(&mut file, &mut zip).map_err(|e| build_err(e.to_string()))?;
+            let path = src.join(&d.path);
+            let (file, _) = open_source(&path)?;
+            // Exactly the hashed size; a file changed since it was hashed is refused.
+            let copied = std::io::copy(&mut file.take(d.size + 1), &mut zip)
+                .map_err(|e| build_err(crate::error::io_reason(&e)))?;
+            if copied != d.size {
+                return Err(build_err(format!(
+                    "{} wurde während des Bauens verändert.",
+                    path.display()
+                )));
+            }
         }
         let mut writer = zip.finish().map_err(zip_err)?;
-        writer.flush().map_err(|e| build_err(e.to_string()))?;
+        writer.flush().map_err(|e| build_err(crate::error::io_reason(&e)))?;
     }
-    temp.as_file().sync_all().map_err(|e| build_err(e.to_string()))?;
-    let bytes = temp.as_file().metadata().map_err(|e| build_err(e.to_string()))?.len();
+    temp.as_file().sync_all().map_err(|e| build_err(crate::error::io_reason(&e)))?;
+    let bytes =
+        temp.as_file().metadata().map_err(|e| build_err(crate::error::io_reason(&e)))?.len();
     temp.persist(out).map_err(|e| build_err(format!("{}: {e}", out.display())))?;
     Ok(Built {
         path: out.to_owned(),

@@ -328,16 +328,10 @@ fn check_text(what: &str, text: &str, max: usize, multiline: bool) -> Result<(),
     if count > max {
         return Err(err(format!("{what} ist zu lang ({count} Zeichen, höchstens {max}).")));
     }
-    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
-    if text.chars().any(|c| (c.is_control() && !allowed(c)) || is_bidi_control(c)) {
+    if crate::text::has_forbidden_character(text, multiline) {
         return Err(err(format!("{what} enthält unzulässige Steuerzeichen.")));
     }
     Ok(())
-}
-
-/// Bidirectional overrides can make text read differently than it is stored.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn check_opt(what: &str, text: &Option<String>, max: usize, ml: bool) -> Result<(), PackageError> {
@@ -772,6 +766,17 @@ mod tests {
             d.sha256 = "0".repeat(64);
         }
         m.validate(Catalogue::builtin()).unwrap();
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_errors_are_german() {
+        let text = include_str!("../../examples/paket-vergabe/manifest.json");
+        let parsed = crate::package::archive::parse_manifest(&format!("\u{feff}{text}"));
+        assert_eq!(parsed.unwrap().id, example().id);
+        let err = crate::package::archive::parse_manifest(&text.replacen("\"id\"", "\"ids\"", 1))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Zeile 3, Spalte 7: unbekanntes Feld „ids“"), "{err}");
     }
 
     #[test]

@@ -80,13 +80,16 @@ pub fn public_key_text(key: &VerifyingKey) -> String {
 }
 
 fn read_small(path: &Path) -> Result<String, PackageError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| PackageError::Key(format!("{}: {e}", path.display())))?;
-    if meta.len() > 4096 {
-        return Err(PackageError::Key(format!("{} ist keine Schlüsseldatei.", path.display())));
+    let not_a_key = || PackageError::Key(format!("{} ist keine Schlüsseldatei.", path.display()));
+    let (file, size) =
+        crate::files::open_regular(path).map_err(|e| PackageError::Key(e.message(path)))?;
+    if size > 4096 {
+        return Err(not_a_key());
     }
-    std::fs::read_to_string(path)
-        .map_err(|_| PackageError::Key(format!("{} ist keine Schlüsseldatei.", path.display())))
+    let bytes = crate::files::read_capped(file, 4096)
+        .map_err(|e| PackageError::Key(format!("{}: {e}", path.display())))?
+        .ok_or_else(not_a_key)?;
+    String::from_utf8(bytes).map_err(|_| not_a_key())
 }
 
 /// Reads a secret key file.

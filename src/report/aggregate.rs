@@ -105,10 +105,15 @@ pub fn find_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     for path in paths {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => walk(path, 0, &mut files, &mut skipped),
-            Ok(_) => files.push(path.clone()),
+            Ok(m) if m.is_file() => files.push(path.clone()),
+            // A device or a pipe is never opened (`/dev/zero` has no end, a pipe blocks).
+            Ok(_) => skipped.push(Skipped {
+                path: path.clone(),
+                reason: crate::files::InputError::Special.message(path),
+            }),
             Err(e) => skipped.push(Skipped {
                 path: path.clone(),
-                reason: format!("Datei oder Ordner nicht lesbar: {e}"),
+                reason: format!("Datei oder Ordner nicht lesbar: {}", crate::error::io_reason(&e)),
             }),
         }
     }
@@ -128,7 +133,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, skipped: &mut Vec<Sk
         Err(e) => {
             skipped.push(Skipped {
                 path: dir.to_owned(),
-                reason: format!("Ordner nicht lesbar: {e}"),
+                reason: format!("Ordner nicht lesbar: {}", crate::error::io_reason(&e)),
             });
             return;
         }
@@ -336,10 +341,11 @@ pub const CSV_COLUMNS: [&str; 32] = [
 /// One CSV field: quoted when needed, and defused when a spreadsheet would take it for a
 /// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front).
 pub fn csv_field(value: &str) -> String {
+    let value = crate::text::printable(value, true);
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
-        value.to_owned()
+        value
     };
     if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
@@ -412,6 +418,7 @@ mod tests {
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("Zeile\nzwei"), "\"Zeile\nzwei\"");
         assert_eq!(csv_field(""), "");
+        assert_eq!(csv_field("a\u{1b}]0;TITEL\u{7}.pdf"), "\"a\u{FFFD}]0;TITEL\u{FFFD}.pdf\"");
     }
 
     #[test]

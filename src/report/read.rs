@@ -16,13 +16,16 @@ const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
 /// Depth limit when walking a name tree of a foreign PDF.
 const MAX_DEPTH: usize = 16;
 
-/// Reads the report data from a PDF file.
+/// Reads the report data from a PDF file. A folder, a device or a pipe is refused before it is
+/// opened; at most [`MAX_PDF_BYTES`] are read, even if the file grows meanwhile.
 pub fn read_file(path: &Path) -> Result<ReportData> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let (file, size) = crate::files::open_regular(path).map_err(|e| e.into_error("file", path))?;
     if size > MAX_PDF_BYTES {
         return Err(ReportError::TooLarge { size, max: MAX_PDF_BYTES }.into());
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::files::read_capped(file, MAX_PDF_BYTES)
+        .map_err(|e| Error::io(path, e))?
+        .ok_or(ReportError::TooLarge { size: MAX_PDF_BYTES + 1, max: MAX_PDF_BYTES })?;
     Ok(read_bytes(&bytes)?)
 }
 
@@ -38,15 +41,15 @@ pub fn read_bytes(bytes: &[u8]) -> Result<ReportData, ReportError> {
     }
     let options = LoadOptions { max_decompressed_size: Some(MAX_JSON_BYTES), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options)
-        .map_err(|e| ReportError::Damaged(e.to_string()))?;
+        .map_err(|_| ReportError::Damaged("ihr Aufbau ist fehlerhaft".into()))?;
     let json = attachment(&doc)?.ok_or(ReportError::NoAttachment)?;
     parse_json(&json)
 }
 
 /// Parses the attachment's JSON, checking the schema version first.
 pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
-    let value: serde_json::Value =
-        serde_json::from_slice(json).map_err(|e| ReportError::BadData(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(json)
+        .map_err(|e| ReportError::BadData(crate::json_error::german(&e)))?;
     let schema = value
         .get("schema")
         .and_then(|s| s.as_str())
@@ -58,7 +61,7 @@ pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
             ReportError::BadData(format!("unbekanntes Format „{schema}“"))
         });
     }
-    serde_json::from_value(value).map_err(|e| ReportError::BadData(e.to_string()))
+    serde_json::from_value(value).map_err(|e| ReportError::BadData(crate::json_error::german(&e)))
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {

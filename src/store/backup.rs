@@ -117,7 +117,11 @@ pub fn copy_to(conn: &Connection, db: Option<&Path>, out: &Path) -> Result<()> {
                 if !stored_name(name) || !path.is_file() {
                     continue;
                 }
-                let content = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                let (mut file, _) =
+                    crate::files::open_regular(&path).map_err(|e| e.into_error("backup", &path))?;
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut file, &mut content)
+                    .map_err(|e| Error::io(&path, e))?;
                 tx.execute(
                     "INSERT INTO backup_file (dir, name, content) VALUES (?1, ?2, ?3)",
                     rusqlite::params![what, name, content],
@@ -188,11 +192,17 @@ fn damaged(why: &str) -> Error {
 /// first. Returns the path of that backup, if there was a database. No connection to `db` may be
 /// open.
 pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
-    if !from.is_file() {
-        return Err(Error::validation(
-            "restore",
-            format!("Die Sicherung {} wurde nicht gefunden.", from.display()),
-        ));
+    // SQLite opens the file itself: check beforehand that it is a regular file (a pipe would
+    // block, a device is no backup).
+    match crate::files::check_regular(from) {
+        Ok(()) => {}
+        Err(crate::files::InputError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::validation(
+                "restore",
+                format!("Die Sicherung {} wurde nicht gefunden.", from.display()),
+            ));
+        }
+        Err(e) => return Err(e.into_error("restore", from)),
     }
     match super::migrations::inspect(from, super::migrations::MIGRATIONS)? {
         super::migrations::Found::Version(_) => {}

@@ -54,9 +54,12 @@ impl Store {
             .map(|n| n.to_string_lossy().chars().filter(|c| !c.is_control()).collect::<String>())
             .unwrap_or_default();
         let title = evidence::title(title, &file_name)?;
+        // A folder, a device or a pipe is refused before it is opened.
+        let (file, _) =
+            crate::files::open_regular(source).map_err(|e| e.into_error("file", source))?;
         let mut bytes = Vec::new();
-        std::fs::File::open(source)
-            .and_then(|f| f.take(evidence::MAX_BYTES + 1).read_to_end(&mut bytes))
+        file.take(evidence::MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
             .map_err(|e| Error::io(source, e))?;
         let media_type = evidence::check(&file_name, &bytes)?;
         let sha256 = hex(&Sha256::digest(&bytes));
@@ -124,7 +127,11 @@ impl Store {
         let (sha256, file_name) = found.ok_or_else(|| unknown(id))?;
         let dir = self.evidence_dir().ok_or_else(|| unknown(id))?;
         let file = dir.join(stored_name(&sha256, &file_name));
-        let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+        let (handle, _) =
+            crate::files::open_regular(&file).map_err(|e| e.into_error("file", &file))?;
+        let bytes = crate::files::read_capped(handle, evidence::MAX_BYTES)
+            .map_err(|e| Error::io(&file, e))?
+            .unwrap_or_default();
         if hex(&Sha256::digest(&bytes)) != sha256 {
             return Err(Error::validation(
                 "file",

@@ -361,6 +361,48 @@ impl Store {
     }
 }
 
+/// Removes the database at `path`, which a command created before it failed, so that bad input
+/// leaves no file behind: its files and its side folders while they are empty. A database that
+/// holds data stays: another process may have written to it meanwhile. The check and the removal
+/// happen under the write lock; a process that opened the file before and writes after finds it
+/// moved, which SQLite refuses, rather than writing into a file that is gone.
+pub fn remove_if_unused(path: &Path) {
+    let removed = || -> Result<bool> {
+        let mut conn =
+            Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tables: Vec<String> = tx
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for table in tables {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM \"{}\")", table.replace('"', "\"\""));
+            if tx.query_row(&sql, [], |r| r.get::<_, bool>(0))? {
+                return Ok(false);
+            }
+        }
+        // Windows does not remove an open file; there the file goes after closing.
+        let unlinked = std::fs::remove_file(path).is_ok();
+        drop(tx);
+        drop(conn);
+        Ok(unlinked || std::fs::remove_file(path).is_ok())
+    };
+    if !matches!(removed(), Ok(true)) {
+        return;
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(file));
+    }
+    for what in backup::SIDECARS {
+        let _ = std::fs::remove_dir(backup::sidecar_dir(path, what));
+    }
+}
+
 /// Changes whenever another connection has committed to the database.
 fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)

@@ -399,6 +399,7 @@ impl Store {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportOutcome> {
         let mut opened = archive::open(path, limits, Catalogue::builtin())?;
+        let planned_at = super::data_version(&self.conn)?;
         let plan = self.plan(&opened.manifest, &opened.manifest_bytes, &opened.signer)?;
         if plan.key == KeyStatus::FirstOfLand {
             match trust {
@@ -441,18 +442,26 @@ impl Store {
                         .map_err(|e| Error::io(&doc.temp_path, e))?;
                 } else {
                     std::fs::rename(&doc.temp_path, &target).map_err(|e| Error::io(&target, e))?;
-                    placed.push(target);
+                    placed.push((target, &doc.document.sha256));
                 }
             }
             let signer = signing::public_hex(&opened.signer);
-            self.apply(&opened.manifest, &opened.manifest_bytes, &plan, &signer)
+            self.apply(&opened.manifest, &opened.manifest_bytes, &plan, &signer, planned_at)
         })();
         if let Err(e) = result {
             for doc in &extracted {
                 let _ = std::fs::remove_file(&doc.temp_path);
             }
-            for file in placed {
-                let _ = std::fs::remove_file(file);
+            // A file another import placed meanwhile and recorded stays.
+            for (file, sha256) in placed {
+                let recorded = self.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)",
+                    [sha256],
+                    |r| r.get::<_, bool>(0),
+                );
+                if !matches!(recorded, Ok(true)) {
+                    let _ = std::fs::remove_file(file);
+                }
             }
             return Err(e);
         }
@@ -466,9 +475,18 @@ impl Store {
         bytes: &[u8],
         plan: &ImportPreview,
         signer: &str,
+        planned_at: i64,
     ) -> Result<()> {
         let at = now();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The plan holds only if no other process has written since it was made.
+        if super::data_version(&tx)? != planned_at {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("changed by another connection while importing".into()),
+            )
+            .into());
+        }
         if plan.key == KeyStatus::FirstOfLand {
             tx.execute(
                 "INSERT OR IGNORE INTO trusted_key (land_code, public_key, fingerprint, added_at)

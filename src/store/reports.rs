@@ -104,7 +104,11 @@ impl Store {
             .find(|e| e.id == id)
             .ok_or_else(|| Error::validation("report", format!("Unbekannter Export {id}.")))?;
         let path = PathBuf::from(&export.path);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let (file, _) =
+            crate::files::open_regular(&path).map_err(|e| e.into_error("report", &path))?;
+        let bytes = crate::files::read_capped(file, crate::report::read::MAX_PDF_BYTES)
+            .map_err(|e| Error::io(&path, e))?
+            .unwrap_or_default();
         if crate::package::signing::hex(&Sha256::digest(&bytes)) != export.sha256 {
             return Err(Error::validation(
                 "report",
