@@ -46,7 +46,7 @@ fn fresh() -> (tempfile::TempDir, PathBuf) {
 fn status_on_a_new_path_is_zero_percent_with_every_item_open() {
     let (_dir, db) = fresh();
     let status = json(&db, &["status", "--json"]);
-    assert!(db.exists());
+    assert!(!db.exists(), "a command that only reads leaves no database on a new path");
     assert_eq!(status["schema"], "anbindungscheck.status/1");
     assert_eq!(status["overall"]["percent"], 0);
     assert_eq!(status["overall"]["done"], 0);
@@ -252,7 +252,7 @@ fn usage_errors_exit_non_zero() {
 #[test]
 fn a_newer_database_is_refused_with_exit_one() {
     let (_dir, db) = fresh();
-    ok(&db, &["status"]);
+    ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "09162000"]);
     rusqlite::Connection::open(&db).unwrap().pragma_update(None, "user_version", 42).unwrap();
     let before = std::fs::read(&db).unwrap();
     let r = run(&db, &["status"]);
@@ -376,10 +376,10 @@ fn two_imports_at_once_neither_lose_the_database_nor_add_a_task_twice() {
         })
         .collect();
     for round in 0..8 {
-        // Even rounds start on a new path, odd ones on an existing, empty database.
+        // Even rounds start on a new path, odd ones on an existing database.
         let db = dir.path().join(format!("runde-{round}.sqlite"));
         if round % 2 == 1 {
-            ok(&db, &["status"]);
+            ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "03241001"]);
         }
         let children: Vec<_> = packages
             .iter()
@@ -420,4 +420,33 @@ fn two_imports_at_once_neither_lose_the_database_nor_add_a_task_twice() {
 fn sidecar_files(db: &Path, what: &str) -> usize {
     let dir = db.with_file_name(format!("{}-{what}", db.file_stem().unwrap().to_string_lossy()));
     std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+#[test]
+fn aggregate_never_writes_over_a_report_or_its_other_output() {
+    let (dir, _) = fresh();
+    let folder = dir.path().join("berichte");
+    std::fs::create_dir(&folder).unwrap();
+    let report = folder.join("bericht.pdf");
+    std::fs::write(&report, b"%PDF-1.7 a report").unwrap();
+    let aggregate = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+            .arg("aggregate")
+            .arg(&folder)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stderr) = aggregate(&["--csv", report.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("ist eine PDF-Datei"), "{stderr}");
+    assert_eq!(std::fs::read(&report).unwrap(), b"%PDF-1.7 a report", "the report is untouched");
+
+    let same = dir.path().join("uebersicht.csv");
+    let (code, stderr) =
+        aggregate(&["--csv", same.to_str().unwrap(), "--json", same.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--csv und --json nennen dieselbe Datei"), "{stderr}");
+    assert!(!same.exists(), "nothing written");
 }

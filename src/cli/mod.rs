@@ -310,7 +310,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     }
     let existed = db.exists();
     let result = with_store(&db, |store| execute(command, store, out));
-    if result.is_err() && !existed {
+    // A new database that ends up empty (a failed command, or one that only reads, as after a
+    // mistyped `--db`) is not left behind.
+    if !existed {
         crate::store::remove_if_unused(&db);
     }
     result
@@ -625,6 +627,38 @@ fn package_command(command: PackageCommand, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// Refuses, before anything is read, a path to read that does not exist (a typo would otherwise
+/// only show as a skipped file) and outputs that would overwrite a report or each other.
+fn check_aggregate_paths(paths: &[PathBuf], csv: Option<&Path>, json: Option<&Path>) -> Result<()> {
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        return Err(Error::validation("paths", format!("„{}“ gibt es nicht.", shown(missing))));
+    }
+    for (field, option, path) in [("csv", "--csv", csv), ("json", "--json", json)] {
+        let Some(path) = path else { continue };
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            return Err(Error::validation(
+                field,
+                format!(
+                    "{option} „{}“ ist eine PDF-Datei; die Übersicht wird nicht in eine PDF-Datei \
+                     geschrieben, damit kein Bericht überschrieben wird.",
+                    shown(path)
+                ),
+            ));
+        }
+    }
+    if let (Some(csv), Some(json)) = (csv, json) {
+        let same = csv == json
+            || matches!((csv.canonicalize(), json.canonicalize()), (Ok(a), Ok(b)) if a == b);
+        if same {
+            return Err(Error::validation(
+                "json",
+                format!("--csv und --json nennen dieselbe Datei „{}“.", shown(json)),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `aggregate`: reads the reports, writes CSV/JSON (CSV to standard output if neither file is
 /// given), and tells on standard error what was read, skipped and ignored.
 fn aggregate_command(
@@ -635,6 +669,7 @@ fn aggregate_command(
     out: &mut dyn Write,
 ) -> Result<()> {
     use crate::report::{aggregate, ReportError};
+    check_aggregate_paths(paths, csv, json)?;
     let result = aggregate::aggregate(paths, all);
     if result.files == 0 && result.skipped.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

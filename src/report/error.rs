@@ -46,6 +46,13 @@ pub enum ReportError {
     /// The attachment is there but its content is not valid report data.
     #[error("Die eingebettete Datei bereitschaftsbericht.json ist fehlerhaft: {0}")]
     BadData(String),
+    /// The attachment is valid report data, but its content cannot come from Anbindungscheck
+    /// (an AGS that is none, 150 %, a date in the future, …): most likely it was edited.
+    #[error(
+        "Der Bericht ist nicht plausibel und wird nicht übernommen (vermutlich wurde die \
+         eingebettete Datei bereitschaftsbericht.json nachträglich verändert): {0}"
+    )]
+    Implausible(String),
     /// `aggregate` read some files but had to skip others (exit code 3).
     #[error("{skipped} von {total} Dateien konnten nicht gelesen werden (Gründe siehe oben).")]
     Skipped { skipped: usize, total: usize },
@@ -68,6 +75,7 @@ impl ReportError {
             NoAttachment => "report_no_data",
             UnknownSchema(_) => "report_schema",
             BadData(_) => "report_data",
+            Implausible(_) => "report_implausible",
             Skipped { .. } => "report_skipped",
             NothingFound(_) => "report_nothing_found",
         }

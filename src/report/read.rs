@@ -2,10 +2,11 @@
 //! Every way this can fail has its own error: not a PDF, a damaged PDF, a PDF without our
 //! attachment, an attachment in an unknown schema version, or broken data.
 
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use lopdf::{Document, LoadOptions, Object};
 use std::path::Path;
 
-use super::data::{ReportData, REPORT_SCHEMA, REPORT_SCHEMA_PREFIX};
+use super::data::{Cost, ReportData, ReportScore, REPORT_SCHEMA, REPORT_SCHEMA_PREFIX};
 use super::{ReportError, ATTACHMENT_NAME};
 use crate::{Error, Result};
 
@@ -46,7 +47,8 @@ pub fn read_bytes(bytes: &[u8]) -> Result<ReportData, ReportError> {
     parse_json(&json)
 }
 
-/// Parses the attachment's JSON, checking the schema version first.
+/// Parses the attachment's JSON, checking the schema version first and the content's
+/// plausibility last ([`plausible`]).
 pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
     let value: serde_json::Value = serde_json::from_slice(json)
         .map_err(|e| ReportError::BadData(crate::json_error::german(&e)))?;
@@ -61,7 +63,354 @@ pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
             ReportError::BadData(format!("unbekanntes Format „{schema}“"))
         });
     }
-    serde_json::from_value(value).map_err(|e| ReportError::BadData(crate::json_error::german(&e)))
+    let data: ReportData = serde_json::from_value(value)
+        .map_err(|e| ReportError::BadData(crate::json_error::german(&e)))?;
+    plausible(&data)?;
+    Ok(data)
+}
+
+/// Longest one-line text of a genuine report: the app allows at most 500 characters for any
+/// one-line field (names 200, package texts 300, links 500).
+const MAX_LINE: usize = 1_000;
+/// Longest multi-line text (notes 5 000, package texts `limits::LONG_TEXT` = 10 000).
+const MAX_LONG: usize = crate::package::manifest::limits::LONG_TEXT;
+/// One billion euros is no municipal cost (the package check's limit).
+const MAX_CENTS: u64 = 100_000_000_000;
+/// No report of Anbindungscheck is older.
+const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
+
+/// Refuses report data that Anbindungscheck cannot have written: an invalid AGS or one whose
+/// Land differs from the named Land, impossible percentages and counts, dates in the future or
+/// before 2020, a report number of another form, and texts that are too long or hold control
+/// or bidi characters. `aggregate` thus skips an edited attachment instead of letting it win
+/// "newest per AGS" or reach the table.
+pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
+    let m = &data.municipality;
+    let ags =
+        crate::ags::Ags::parse(&m.ags).ok().filter(|a| a.as_str() == m.ags).ok_or_else(|| {
+            bad(
+                "municipality.ags",
+                &m.ags,
+                "ist kein Gemeindeschlüssel (8 Ziffern, Länderschlüssel 01 bis 16)",
+            )
+        })?;
+    land("municipality", &m.land_code, &m.land, Some(ags.land()))?;
+    line("municipality.name", &m.name)?;
+    if m.name.trim().is_empty() {
+        return Err(bad("municipality.name", &m.name, "ist leer"));
+    }
+    if let Some(p) = m.population {
+        if p == 0 || p > crate::profile::MAX_POPULATION {
+            let why = format!("ist keine Einwohnerzahl (1 bis {})", crate::profile::MAX_POPULATION);
+            return Err(bad("municipality.population", &p.to_string(), &why));
+        }
+    }
+    opt_line("municipality.coordinator_name", &m.coordinator_name)?;
+    opt_line("municipality.coordinator_email", &m.coordinator_email)?;
+    opt_line("municipality.coordinator_phone", &m.coordinator_phone)?;
+
+    let latest = crate::local_today() + chrono::Days::new(1);
+    if data.report_date < EARLIEST || data.report_date > latest {
+        let why = format!("liegt nicht zwischen {EARLIEST} und {latest}");
+        return Err(bad("report_date", &data.report_date.to_string(), &why));
+    }
+    let prefix = format!("BB-{}-{}-", m.ags, data.report_date.format("%Y%m%d"));
+    let suffix_ok = |s: &str| {
+        s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    if !data.report_id.strip_prefix(&prefix).is_some_and(suffix_ok) {
+        let why = format!("hat nicht die Form „{prefix}“ und 6 Hexadezimalziffern");
+        return Err(bad("report_id", &data.report_id, &why));
+    }
+    let created = time("created_at", &data.created_at)?;
+    if created < EARLIEST || created > latest {
+        let why = format!("liegt nicht zwischen {EARLIEST} und {latest}");
+        return Err(bad("created_at", &data.created_at, &why));
+    }
+    line("generator.name", &data.generator.name)?;
+    line("generator.version", &data.generator.version)?;
+
+    for (i, p) in data.packages.iter().enumerate() {
+        let f = |name: &str| format!("packages[{i}].{name}");
+        line(&f("id"), &p.id)?;
+        line(&f("title"), &p.title)?;
+        land(&format!("packages[{i}]"), &p.land_code, &p.land, None)?;
+        date(&f("issued"), &p.issued)?;
+        date(&f("valid_until"), &p.valid_until)?;
+        costs(&f("costs"), &p.costs)?;
+    }
+
+    let overall = &data.readiness.overall;
+    score("readiness.overall", overall)?;
+    for (i, d) in data.readiness.dimensions.iter().enumerate() {
+        score(&format!("readiness.dimensions[{i}].score"), &d.score)?;
+        line(&format!("readiness.dimensions[{i}].label"), &d.label)?;
+    }
+    // `score` has checked done <= applicable.
+    if data.open_items != overall.applicable - overall.done {
+        let why = format!(
+            "passt nicht zu readiness.overall ({} von {} erledigt)",
+            overall.done, overall.applicable
+        );
+        return Err(bad("open_items", &data.open_items.to_string(), &why));
+    }
+    if data.blocker_count as usize != data.blockers.len() {
+        let why = format!("passt nicht zu den {} Einträgen in blockers", data.blockers.len());
+        return Err(bad("blocker_count", &data.blocker_count.to_string(), &why));
+    }
+    for (i, b) in data.blockers.iter().enumerate() {
+        let f = |name: &str| format!("blockers[{i}].{name}");
+        line(&f("item_id"), &b.item_id)?;
+        line(&f("title"), &b.title)?;
+        line(&f("party_label"), &b.party_label)?;
+        opt_line(&f("text"), &b.text)?;
+    }
+    for (list, items) in [("overdue", &data.overdue), ("due_soon", &data.due_soon)] {
+        for (i, d) in items.iter().enumerate() {
+            let f = |name: &str| format!("{list}[{i}].{name}");
+            line(&f("kind"), &d.kind)?;
+            line(&f("kind_label"), &d.kind_label)?;
+            opt_line(&f("item_id"), &d.item_id)?;
+            opt_line(&f("context"), &d.context)?;
+            line(&f("title"), &d.title)?;
+            opt_line(&f("status_label"), &d.status_label)?;
+            opt_line(&f("owner"), &d.owner)?;
+        }
+    }
+
+    for (s, section) in data.checklist.iter().enumerate() {
+        line(&format!("checklist[{s}].id"), &section.id)?;
+        line(&format!("checklist[{s}].title"), &section.title)?;
+        for (i, item) in section.items.iter().enumerate() {
+            let f = |name: &str| format!("checklist[{s}].items[{i}].{name}");
+            line(&f("id"), &item.id)?;
+            line(&f("point"), &item.point)?;
+            line(&f("title"), &item.title)?;
+            opt_line(&f("package"), &item.package)?;
+            line(&f("status_label"), &item.status_label)?;
+            opt_line(&f("blocked_text"), &item.blocked_text)?;
+            opt_line(&f("owner"), &item.owner)?;
+            if let Some(d) = &item.land_deadline {
+                date(&f("land_deadline"), d)?;
+            }
+            opt_long(&f("note"), &item.note)?;
+            opt_long(&f("review"), &item.review)?;
+            for (e, ev) in item.evidence.iter().enumerate() {
+                let f = |name: &str| format!("checklist[{s}].items[{i}].evidence[{e}].{name}");
+                line(&f("title"), &ev.title)?;
+                line(&f("file_name"), &ev.file_name)?;
+                line(&f("media_type"), &ev.media_type)?;
+                let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+                if ev.sha256.len() != 64 || !ev.sha256.bytes().all(hex) {
+                    return Err(bad(&f("sha256"), &ev.sha256, "sind nicht 64 Hexadezimalziffern"));
+                }
+                time(&f("added_at"), &ev.added_at)?;
+            }
+        }
+    }
+
+    for (i, sv) in data.services.iter().enumerate() {
+        let f = |name: &str| format!("services[{i}].{name}");
+        line(&f("package_id"), &sv.package_id)?;
+        line(&f("service_id"), &sv.service_id)?;
+        line(&f("name"), &sv.name)?;
+        for key in &sv.leika {
+            if key.is_empty() || key.len() > 32 || !key.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad(&f("leika"), key, "ist kein LeiKa-Schlüssel (Ziffern)"));
+            }
+        }
+        opt_line(&f("ozg_id"), &sv.ozg_id)?;
+        line(&f("decision_label"), &sv.decision_label)?;
+        opt_long(&f("decision_reason"), &sv.decision_reason)?;
+        opt_line(&f("phase"), &sv.phase)?;
+        opt_line(&f("phase_label"), &sv.phase_label)?;
+        costs(&f("costs"), &sv.costs)?;
+        for (d, pd) in sv.phase_dates.iter().enumerate() {
+            line(&format!("services[{i}].phase_dates[{d}].phase"), &pd.phase)?;
+            line(&format!("services[{i}].phase_dates[{d}].phase_label"), &pd.phase_label)?;
+        }
+        let c = &sv.connection;
+        opt_line(&f("connection.ou_id"), &c.ou_id)?;
+        opt_line(&f("connection.pvog_url"), &c.pvog_url)?;
+        opt_line(&f("connection.dvdv_key"), &c.dvdv_key)?;
+        opt_line(&f("connection.fit_connect_destination"), &c.fit_connect_destination)?;
+        opt_line(&f("connection.transport_route"), &c.transport_route)?;
+        opt_line(&f("connection.transport_route_label"), &c.transport_route_label)?;
+        for (r, req) in sv.requirements.iter().enumerate() {
+            let f = |name: &str| format!("services[{i}].requirements[{r}].{name}");
+            for (name, value) in [
+                ("kind", &req.kind),
+                ("kind_label", &req.kind_label),
+                ("area", &req.area),
+                ("area_label", &req.area_label),
+                ("priority", &req.priority),
+                ("priority_label", &req.priority_label),
+            ] {
+                line(&f(name), value)?;
+            }
+            long(&f("description"), &req.description)?;
+            time(&f("created_at"), &req.created_at)?;
+        }
+    }
+
+    for (i, p) in data.roles.iter().enumerate() {
+        let f = |name: &str| format!("roles[{i}].{name}");
+        line(&f("role"), &p.role)?;
+        line(&f("role_label"), &p.role_label)?;
+        line(&f("name"), &p.name)?;
+        opt_line(&f("email"), &p.email)?;
+        opt_line(&f("phone"), &p.phone)?;
+    }
+    for (i, v) in data.fachverfahren.iter().enumerate() {
+        let f = |name: &str| format!("fachverfahren[{i}].{name}");
+        line(&f("product"), &v.product)?;
+        line(&f("vendor"), &v.vendor)?;
+        opt_line(&f("version"), &v.version)?;
+        for s in &v.services {
+            line(&f("services"), s)?;
+        }
+        line(&f("interface"), &v.interface)?;
+        line(&f("interface_label"), &v.interface_label)?;
+        line(&f("analysis"), &v.analysis)?;
+        line(&f("analysis_label"), &v.analysis_label)?;
+        if let Some(lm) = &v.land_match {
+            line(&f("land_match.package_id"), &lm.package_id)?;
+            line(&f("land_match.id"), &lm.id)?;
+        }
+    }
+    for (i, v) in data.fachverfahren_land_only.iter().enumerate() {
+        let f = |name: &str| format!("fachverfahren_land_only[{i}].{name}");
+        for (name, value) in [
+            ("package_id", &v.package_id),
+            ("id", &v.id),
+            ("product", &v.product),
+            ("vendor", &v.vendor),
+            ("interface", &v.interface),
+        ] {
+            line(&f(name), value)?;
+        }
+        for s in &v.services {
+            line(&f("services"), s)?;
+        }
+    }
+    for (i, e) in data.events.iter().enumerate() {
+        let f = |name: &str| format!("events[{i}].{name}");
+        line(&f("package_id"), &e.package_id)?;
+        line(&f("id"), &e.id)?;
+        line(&f("title"), &e.title)?;
+        if NaiveDateTime::parse_from_str(&e.start, "%Y-%m-%dT%H:%M").is_err() {
+            return Err(bad(&f("start"), &e.start, "ist kein Zeitpunkt (JJJJ-MM-TTTHH:MM)"));
+        }
+    }
+    Ok(())
+}
+
+/// "Feld „<field>“ mit dem Wert „<value>“ <why>." (the value shortened and made printable).
+fn bad(field: &str, value: &str, why: &str) -> ReportError {
+    let shown = crate::text::quote_for_message(&crate::text::printable(value, false));
+    ReportError::Implausible(format!("Das Feld „{field}“ mit dem Wert {shown} {why}."))
+}
+
+fn text(field: &str, value: &str, max: usize, multiline: bool) -> Result<(), ReportError> {
+    let count = value.chars().count();
+    if count > max {
+        let why = format!("ist zu lang ({count} Zeichen, höchstens {max})");
+        return Err(bad(field, value, &why));
+    }
+    if crate::text::has_forbidden_character(value, multiline) {
+        return Err(bad(field, value, "enthält unzulässige Steuer- oder Richtungszeichen"));
+    }
+    Ok(())
+}
+
+fn line(field: &str, value: &str) -> Result<(), ReportError> {
+    text(field, value, MAX_LINE, false)
+}
+
+fn opt_line(field: &str, value: &Option<String>) -> Result<(), ReportError> {
+    value.as_deref().map_or(Ok(()), |v| line(field, v))
+}
+
+fn long(field: &str, value: &str) -> Result<(), ReportError> {
+    text(field, value, MAX_LONG, true)
+}
+
+fn opt_long(field: &str, value: &Option<String>) -> Result<(), ReportError> {
+    value.as_deref().map_or(Ok(()), |v| long(field, v))
+}
+
+/// A `YYYY-MM-DD` date in a string field.
+fn date(field: &str, value: &str) -> Result<NaiveDate, ReportError> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| bad(field, value, "ist kein Datum (JJJJ-MM-TT)"))
+}
+
+/// An RFC 3339 time; returns its day in UTC.
+fn time(field: &str, value: &str) -> Result<NaiveDate, ReportError> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.to_utc().date_naive())
+        .map_err(|_| bad(field, value, "ist kein Zeitpunkt nach RFC 3339"))
+}
+
+/// The Land code and name agree with each other and, if given, with the AGS's Land.
+fn land(
+    field: &str,
+    code: &str,
+    name: &str,
+    of_ags: Option<crate::ags::Land>,
+) -> Result<(), ReportError> {
+    let Ok(named) = crate::ags::Land::try_from(code.to_owned()) else {
+        let why = "ist kein Länderschlüssel (01 bis 16)";
+        return Err(bad(&format!("{field}.land_code"), code, why));
+    };
+    if let Some(expected) = of_ags.filter(|l| *l != named) {
+        let why = format!("passt nicht zum AGS (Land {} „{}“)", expected.code(), expected.name());
+        return Err(bad(&format!("{field}.land_code"), code, &why));
+    }
+    if name != named.name() {
+        let why = format!("passt nicht zum Länderschlüssel {code} („{}“)", named.name());
+        return Err(bad(&format!("{field}.land"), name, &why));
+    }
+    Ok(())
+}
+
+/// Percent within 0..=100 and exactly `done` of `applicable` rounded down; done <= applicable.
+fn score(field: &str, s: &ReportScore) -> Result<(), ReportError> {
+    if s.done > s.applicable {
+        let why = format!("ist größer als applicable ({})", s.applicable);
+        return Err(bad(&format!("{field}.done"), &s.done.to_string(), &why));
+    }
+    if let Some(p) = s.percent.filter(|p| *p > 100) {
+        let why = "ist kein Prozentwert (0 bis 100)";
+        return Err(bad(&format!("{field}.percent"), &p.to_string(), why));
+    }
+    let expected = (s.applicable > 0)
+        .then(|| u64::from(s.done) * 100 / u64::from(s.applicable))
+        .map(|p| p as u8);
+    if s.percent != expected {
+        let shown = s.percent.map_or("null".to_owned(), |p| p.to_string());
+        let why = match expected {
+            Some(p) => format!("passt nicht zu {} von {} erledigt ({p} %)", s.done, s.applicable),
+            None => "muss ohne zu bewertende Aufgaben null sein".to_owned(),
+        };
+        return Err(bad(&format!("{field}.percent"), &shown, &why));
+    }
+    Ok(())
+}
+
+fn costs(field: &str, costs: &[Cost]) -> Result<(), ReportError> {
+    for (i, c) in costs.iter().enumerate() {
+        line(&format!("{field}[{i}].bracket"), &c.bracket)?;
+        opt_long(&format!("{field}[{i}].note"), &c.note)?;
+        for (name, cents) in [("one_off_cents", c.one_off_cents), ("annual_cents", c.annual_cents)]
+        {
+            if cents > MAX_CENTS {
+                let why = "ist unplausibel hoch (höchstens eine Milliarde Euro)";
+                return Err(bad(&format!("{field}[{i}].{name}"), &cents.to_string(), why));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Object> {

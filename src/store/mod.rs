@@ -361,8 +361,9 @@ impl Store {
     }
 }
 
-/// Removes the database at `path`, which a command created before it failed, so that bad input
-/// leaves no file behind: its files and its side folders while they are empty. A database that
+/// Removes the database at `path`, which a command created and left empty (it failed, or it only
+/// read), so that bad input or a mistyped path leaves no file behind: its files and its side
+/// folders while they are empty. A database that
 /// holds data stays: another process may have written to it meanwhile. The check and the removal
 /// happen under the write lock; a process that opened the file before and writes after finds it
 /// moved, which SQLite refuses, rather than writing into a file that is gone.
