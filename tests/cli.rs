@@ -310,6 +310,11 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let untrusted = run(&db, &["import", pkg]);
     assert_eq!(untrusted.code, 2);
     assert!(untrusted.stderr.contains(&fingerprint), "{}", untrusted.stderr);
+    assert!(
+        untrusted.stderr.contains(&format!("--trust \"{fingerprint}\"")),
+        "{}",
+        untrusted.stderr
+    );
     let imported = run(&db, &["import", pkg, "--trust", &fingerprint]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     let packages = json(&db, &["packages", "--json"]);
@@ -449,4 +454,19 @@ fn aggregate_never_writes_over_a_report_or_its_other_output() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("--csv und --json nennen dieselbe Datei"), "{stderr}");
     assert!(!same.exists(), "nothing written");
+}
+
+#[test]
+fn history_refuses_a_reversed_range_and_a_limit_of_zero() {
+    let (_dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "09162000"]);
+    let r = run(&db, &["history", "--since", "2030-01-01", "--until", "2020-01-01"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Das Bis-Datum 01.01.2020 liegt vor dem Von-Datum 01.01.2030."));
+    let r = run(&db, &["history", "--limit", "0"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("mindestens 1"), "{}", r.stderr);
+    let last = ok(&db, &["history", "--limit", "1"]);
+    assert_eq!(last.lines().count(), 1, "{last}");
+    assert!(last.contains("AGS: – → 09162000"), "{last}");
 }

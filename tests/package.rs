@@ -339,6 +339,15 @@ fn hostile_corpus() -> Vec<Case> {
     patch_headers(&mut bytes, "documents/kostenstaffel.csv", 6, 8, &[0x09, 0x08]);
     cases.push(case("encrypted entry", bytes, "verschlüsselt"));
 
+    // bzip2 (method 12) instead of Deflate.
+    let mut bytes = good().zip();
+    patch_headers(&mut bytes, "documents/kostenstaffel.csv", 8, 10, &12u16.to_le_bytes());
+    cases.push(case(
+        "unsupported compression",
+        bytes,
+        "„documents/kostenstaffel.csv“ ist mit einem Verfahren gepackt, das nicht angenommen wird",
+    ));
+
     let mut p = good();
     p.entries.push(("documents/extra.exe".into(), b"MZ".to_vec()));
     cases.push(case("undeclared extra file", p.zip(), "nicht aufgeführt"));

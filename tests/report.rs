@@ -857,3 +857,180 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
         "control characters refused"
     );
 }
+
+/// The JSON of `data` with `edit` applied, read back: the error's code and message.
+fn tampered(data: &ReportData, edit: impl FnOnce(&mut Value)) -> (String, String) {
+    let mut json = serde_json::to_value(data).unwrap();
+    edit(&mut json);
+    match read::parse_json(&serde_json::to_vec(&json).unwrap()) {
+        Ok(_) => panic!("accepted: {json}"),
+        Err(e) => (e.code().to_owned(), e.to_string()),
+    }
+}
+
+#[test]
+fn implausible_report_data_is_refused_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    add_workflow(&mut store, dir.path());
+    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    // A genuine report with everything in it passes, as JSON and as PDF.
+    let json = serde_json::to_vec(&data).unwrap();
+    assert_eq!(read::parse_json(&json).unwrap(), data);
+    let rendered = report::render(&data).unwrap();
+    assert_eq!(read::read_bytes(&rendered.bytes).unwrap(), data);
+    read::plausible(&data).unwrap();
+
+    let id = data.report_id.clone();
+    let huge = "A".repeat(5_000_000);
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        ("municipality.ags", Box::new(|j| j["municipality"]["ags"] = "ABC".into()), "„ABC“"),
+        (
+            "municipality.ags",
+            Box::new(|j| j["municipality"]["ags"] = "17241001".into()),
+            "17241001",
+        ),
+        (
+            "municipality.ags",
+            Box::new(|j| j["municipality"]["ags"] = "03 241 001".into()),
+            "03 241",
+        ),
+        (
+            "readiness.overall.percent",
+            Box::new(|j| j["readiness"]["overall"]["percent"] = 150.into()),
+            "„150“",
+        ),
+        (
+            "readiness.dimensions[1].score.percent",
+            Box::new(|j| j["readiness"]["dimensions"][1]["score"]["percent"] = 99.into()),
+            "„99“",
+        ),
+        (
+            "readiness.overall.done",
+            Box::new(|j| j["readiness"]["overall"]["done"] = 999.into()),
+            "„999“",
+        ),
+        ("open_items", Box::new(|j| j["open_items"] = 0.into()), "„0“"),
+        ("blocker_count", Box::new(|j| j["blocker_count"] = 0.into()), "„0“"),
+        (
+            "municipality.land_code",
+            Box::new(|j| {
+                j["municipality"]["land_code"] = "09".into();
+                j["municipality"]["land"] = "Bayern".into();
+            }),
+            "„09“",
+        ),
+        (
+            "municipality.land",
+            Box::new(|j| j["municipality"]["land"] = "Bayern".into()),
+            "„Bayern“",
+        ),
+        (
+            "packages[0].land",
+            Box::new(|j| j["packages"][0]["land"] = "Atlantis".into()),
+            "„Atlantis“",
+        ),
+        ("report_date", Box::new(|j| j["report_date"] = "9999-12-31".into()), "9999-12-31"),
+        ("report_date", Box::new(|j| j["report_date"] = "2019-12-31".into()), "2019-12-31"),
+        ("created_at", Box::new(|j| j["created_at"] = "9999-12-31T00:00:00Z".into()), "9999-12-31"),
+        ("created_at", Box::new(|j| j["created_at"] = "gestern".into()), "„gestern“"),
+        ("report_id", Box::new(|j| j["report_id"] = "../../etc;=1+1".into()), "„../../etc;=1+1“"),
+        (
+            "report_id",
+            Box::new(move |j| j["report_id"] = id.replace("20261128", "20261127").into()),
+            "20261127",
+        ),
+        (
+            "report_id",
+            Box::new(move |j| j["report_id"] = format!("BB-03241001-20261128-ABCDEF").into()),
+            "ABCDEF",
+        ),
+        (
+            "municipality.name",
+            Box::new(move |j| j["municipality"]["name"] = huge.into()),
+            "5000000 Zeichen",
+        ),
+        (
+            "municipality.name",
+            Box::new(|j| j["municipality"]["name"] = "Muster\rstadt\n".into()),
+            "Steuer",
+        ),
+        (
+            "municipality.name",
+            Box::new(|j| j["municipality"]["name"] = "Gemeinde \u{202E}dtatsretsuM".into()),
+            "Richtungszeichen",
+        ),
+        ("municipality.name", Box::new(|j| j["municipality"]["name"] = " ".into()), "leer"),
+        (
+            "checklist[0].items[0].title",
+            Box::new(|j| j["checklist"][0]["items"][0]["title"] = "a\u{1b}[2Jb".into()),
+            "Steuer",
+        ),
+        (
+            "checklist[0].items[0].note",
+            Box::new(|j| j["checklist"][0]["items"][0]["note"] = "x".repeat(10_001).into()),
+            "10001 Zeichen",
+        ),
+        (
+            "packages[0].valid_until",
+            Box::new(|j| j["packages"][0]["valid_until"] = "2026-02-30".into()),
+            "2026-02-30",
+        ),
+        ("events[0].start", Box::new(|j| j["events"][0]["start"] = "morgen".into()), "„morgen“"),
+    ];
+    for (field, edit, value) in cases {
+        let (code, message) = tampered(&data, edit);
+        assert_eq!(code, "report_implausible", "{field}: {message}");
+        assert!(message.contains(&format!("„{field}“")), "{field}: {message}");
+        assert!(message.contains(value), "{field} {value}: {message}");
+        assert!(message.chars().count() < 400, "{field}: message too long");
+        assert!(!message.contains(['\r', '\n', '\u{202E}', '\u{1b}']), "{field}: {message:?}");
+    }
+    // Notes may hold line breaks.
+    let mut with_lines = serde_json::to_value(&data).unwrap();
+    with_lines["checklist"][0]["items"][0]["note"] = "Zeile 1\nZeile 2\tmit Tab".into();
+    read::parse_json(&serde_json::to_vec(&with_lines).unwrap()).unwrap();
+}
+
+#[test]
+fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("eingang");
+    std::fs::create_dir_all(&reports).unwrap();
+    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let (genuine, _) = write_report(&store, "2026-11-28", &reports.join("echt.pdf"));
+    // Dated far ahead to win "newest per AGS", report number made to match.
+    let mut forged = genuine.clone();
+    forged.report_date = day("9999-12-31");
+    forged.report_id = forged.report_id.replace("20261128", "99991231");
+    std::fs::write(reports.join("gefaelscht.pdf"), report::render(&forged).unwrap().bytes).unwrap();
+    // A genuine report for a future day reads, but aggregate does not rank it.
+    let ahead = local_plus_days(30);
+    let (future, _) = write_report(&store, &ahead.to_string(), &reports.join("vorab.pdf"));
+    assert_eq!(read::read_file(&reports.join("vorab.pdf")).unwrap(), future);
+
+    let result = aggregate::aggregate(std::slice::from_ref(&reports), false);
+    assert_eq!(result.reports, 1, "{:?}", result.skipped);
+    assert!(result.rows.iter().all(|r| r.report_id == genuine.report_id));
+    assert_eq!(result.skipped.len(), 2, "{:?}", result.skipped);
+    let reason = |name: &str| {
+        let s = result.skipped.iter().find(|s| s.path.ends_with(name)).unwrap();
+        s.reason.clone()
+    };
+    assert!(reason("gefaelscht.pdf").contains("„report_date“"), "{}", reason("gefaelscht.pdf"));
+    assert!(reason("gefaelscht.pdf").contains("9999-12-31"));
+    assert!(reason("vorab.pdf").contains("in der Zukunft"), "{}", reason("vorab.pdf"));
+
+    let r = cli(&["aggregate", reports.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("gefaelscht.pdf") && r.stderr.contains("nicht plausibel"),
+        "{}",
+        r.stderr
+    );
+}
+
+fn local_plus_days(days: u64) -> NaiveDate {
+    anbindungscheck::local_today() + chrono::Days::new(days)
+}

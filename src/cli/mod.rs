@@ -263,6 +263,15 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("Fehler: {}", crate::text::printable(&e.to_string(), true));
+            if let Error::Package(crate::package::PackageError::UntrustedKey {
+                fingerprint, ..
+            }) = &e
+            {
+                eprintln!(
+                    "Nach der Prüfung des Fingerabdrucks: anbindungscheck import <PAKET.zip> \\
+                     --trust \"{fingerprint}\""
+                );
+            }
             match e.code() {
                 "validation" | "not_found" => 2,
                 "package_io" => 1,

@@ -149,6 +149,12 @@ pub fn open(
         if entry.is_symlink() {
             return Err(PackageError::Symlink(name));
         }
+        if !matches!(
+            entry.compression(),
+            zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated
+        ) {
+            return Err(PackageError::Compression(name, format!("{:?}", entry.compression())));
+        }
         sizes.insert(name.clone(), (entry.size(), entry.compressed_size()));
         drop(entry);
         if index.insert(name.clone(), i).is_some() {

@@ -17,6 +17,11 @@ pub enum PackageError {
     #[error("Das Paket enthält den Eintrag „{0}“ mehrfach.")]
     DuplicateEntry(String),
     #[error(
+        "Der Eintrag „{0}“ ist mit einem Verfahren gepackt, das nicht angenommen wird ({1}); \
+         erlaubt sind „Stored“ (ungepackt) und „Deflate“."
+    )]
+    Compression(String, String),
+    #[error(
         "Der Eintrag „{0}“ ist verschlüsselt; verschlüsselte Einträge werden nicht angenommen."
     )]
     Encrypted(String),
@@ -93,8 +98,8 @@ impl PackageError {
                 "package_limits"
             }
             Empty | NotAZip => "package_not_zip",
-            DuplicateEntry(_) | Encrypted(_) | Symlink(_) | UndeclaredEntry(_)
-            | MissingEntry(_) => "package_structure",
+            DuplicateEntry(_) | Compression(..) | Encrypted(_) | Symlink(_)
+            | UndeclaredEntry(_) | MissingEntry(_) => "package_structure",
             UnsafePath(_) => "package_unsafe_path",
             SizeMismatch(_) | DocumentTampered(_) => "package_document",
             SignatureMalformed | SignatureInvalid => "package_signature",

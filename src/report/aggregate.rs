@@ -159,8 +159,11 @@ pub fn aggregate(paths: &[PathBuf], all: bool) -> Aggregate {
     let (files, mut skipped) = find_files(paths);
     let inputs = files.len() + skipped.len();
     let mut reports: Vec<(PathBuf, ReportData)> = Vec::new();
+    let today = crate::local_today();
     for path in &files {
-        match read::read_file(path) {
+        let read = read::read_file(path)
+            .and_then(|d| read::not_ahead(&d, today).map(|()| d).map_err(Into::into));
+        match read {
             Ok(data) => reports.push((path.clone(), data)),
             Err(e) => skipped.push(Skipped { path: path.clone(), reason: e.to_string() }),
         }

@@ -2,7 +2,7 @@
 //! Every way this can fail has its own error: not a PDF, a damaged PDF, a PDF without our
 //! attachment, an attachment in an unknown schema version, or broken data.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime};
 use lopdf::{Document, LoadOptions, Object};
 use std::path::Path;
 
@@ -78,10 +78,24 @@ const MAX_LONG: usize = crate::package::manifest::limits::LONG_TEXT;
 const MAX_CENTS: u64 = 100_000_000_000;
 /// No report of Anbindungscheck is older.
 const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
+/// How far the report date may lie after the day the report was written.
+const MAX_DAYS_AHEAD: u64 = 366;
+
+/// Refuses a report dated after tomorrow (a clock may be a day off). `aggregate` keeps the
+/// newest report per AGS, so a report dated ahead would hide the genuine later ones; a report
+/// may be written for a future day, but it describes no state the Land can count yet.
+pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError> {
+    let latest = today + Days::new(1);
+    if data.report_date > latest {
+        let why = format!("liegt in der Zukunft (spätestens {latest})");
+        return Err(bad("report_date", &data.report_date.to_string(), &why));
+    }
+    Ok(())
+}
 
 /// Refuses report data that Anbindungscheck cannot have written: an invalid AGS or one whose
-/// Land differs from the named Land, impossible percentages and counts, dates in the future or
-/// before 2020, a report number of another form, and texts that are too long or hold control
+/// Land differs from the named Land, impossible percentages and counts, a creation time in the
+/// future, dates before 2020 or more than a year after the creation, a report number of another form, and texts that are too long or hold control
 /// or bidi characters. `aggregate` thus skips an edited attachment instead of letting it win
 /// "newest per AGS" or reach the table.
 pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
@@ -109,9 +123,18 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     opt_line("municipality.coordinator_email", &m.coordinator_email)?;
     opt_line("municipality.coordinator_phone", &m.coordinator_phone)?;
 
-    let latest = crate::local_today() + chrono::Days::new(1);
-    if data.report_date < EARLIEST || data.report_date > latest {
+    // Written (a clock may be a day off) after 2020 and not in the future.
+    let created = time("created_at", &data.created_at)?;
+    let latest = crate::local_today() + Days::new(1);
+    if created < EARLIEST || created > latest {
         let why = format!("liegt nicht zwischen {EARLIEST} und {latest}");
+        return Err(bad("created_at", &data.created_at, &why));
+    }
+    // The clerk chooses the report date, possibly ahead (`report --date`), but not by years;
+    // `aggregate` also refuses one ahead of today ([`not_ahead`]).
+    let last = created + Days::new(MAX_DAYS_AHEAD);
+    if data.report_date < EARLIEST || data.report_date > last {
+        let why = format!("liegt nicht zwischen {EARLIEST} und {last} (ein Jahr nach created_at)");
         return Err(bad("report_date", &data.report_date.to_string(), &why));
     }
     let prefix = format!("BB-{}-{}-", m.ags, data.report_date.format("%Y%m%d"));
@@ -121,11 +144,6 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     if !data.report_id.strip_prefix(&prefix).is_some_and(suffix_ok) {
         let why = format!("hat nicht die Form „{prefix}“ und 6 Hexadezimalziffern");
         return Err(bad("report_id", &data.report_id, &why));
-    }
-    let created = time("created_at", &data.created_at)?;
-    if created < EARLIEST || created > latest {
-        let why = format!("liegt nicht zwischen {EARLIEST} und {latest}");
-        return Err(bad("created_at", &data.created_at, &why));
     }
     line("generator.name", &data.generator.name)?;
     line("generator.version", &data.generator.version)?;

@@ -307,6 +307,21 @@ impl Store {
         };
         let since = day("since", "Von-Datum", &filter.since)?;
         let until = day("until", "Bis-Datum", &filter.until)?;
+        if let (Some(since), Some(until)) = (since, until) {
+            if since > until {
+                return Err(Error::validation(
+                    "until",
+                    format!(
+                        "Das Bis-Datum {} liegt vor dem Von-Datum {}.",
+                        until.format("%d.%m.%Y"),
+                        since.format("%d.%m.%Y")
+                    ),
+                ));
+            }
+        }
+        if filter.limit == Some(0) {
+            return Err(Error::validation("limit", "Die Anzahl muss mindestens 1 sein."));
+        }
         let mut stmt = self.conn.prepare(
             "SELECT id, at, entity, item_id, field, old_value, new_value FROM audit
              WHERE (?1 IS NULL OR item_id = ?1)
