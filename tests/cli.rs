@@ -470,3 +470,19 @@ fn history_refuses_a_reversed_range_and_a_limit_of_zero() {
     assert_eq!(last.lines().count(), 1, "{last}");
     assert!(last.contains("AGS: – → 09162000"), "{last}");
 }
+
+#[test]
+fn a_bad_population_is_named_for_what_is_wrong_with_it() {
+    let (dir, db) = fresh();
+    for (value, why) in [
+        ("-5", "„-5“ ist negativ."),
+        ("99999999999", "„99999999999“ ist zu groß (höchstens 4294967295)."),
+        ("12 000", "„12 000“ ist keine ganze Zahl ohne Trennzeichen."),
+    ] {
+        let args = ["profile", "set", "--name", "Gemeinde A", "--ags", "09162000"];
+        let r = run(&db, &[&args[..], &["--population", value]].concat());
+        assert_eq!(r.code, 2, "{value}: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("Fehler: Einwohnerzahl {why}")), "{}", r.stderr);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+}

@@ -215,7 +215,7 @@ pub struct ProfileArgs {
     pub name: Option<String>,
     #[arg(long, help = "Amtlicher Gemeindeschlüssel, 8 Ziffern")]
     pub ags: Option<String>,
-    #[arg(long, value_name = "N", help = "Einwohnerzahl")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help = "Einwohnerzahl")]
     pub population: Option<String>,
     #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination")]
     pub coordinator_name: Option<String>,
@@ -762,12 +762,15 @@ fn parse_population(value: &str) -> Result<Option<u32>> {
     if value.is_empty() {
         return Ok(None);
     }
-    value.parse::<u32>().map(Some).map_err(|_| {
-        Error::validation(
-            "population",
-            format!("Einwohnerzahl „{value}“ ist keine ganze Zahl ohne Trennzeichen."),
-        )
-    })
+    let why = match value.parse::<u64>() {
+        Ok(n) => match u32::try_from(n) {
+            Ok(n) => return Ok(Some(n)),
+            Err(_) => format!("ist zu groß (höchstens {})", u32::MAX),
+        },
+        Err(_) if value.starts_with('-') => "ist negativ".to_owned(),
+        Err(_) => "ist keine ganze Zahl ohne Trennzeichen".to_owned(),
+    };
+    Err(Error::validation("population", format!("Einwohnerzahl „{value}“ {why}.")))
 }
 
 /// A path as one printable line (see [`crate::text::printable`]).

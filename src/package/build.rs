@@ -29,8 +29,9 @@ fn build_err(message: String) -> PackageError {
 
 /// Hashes a file; refuses links and files over `max` bytes.
 fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
-    let meta = std::fs::symlink_metadata(path)
-        .map_err(|e| build_err(format!("{}: {e}", path.display())))?;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| {
+        build_err(format!("{}: {}", path.display(), crate::error::io_reason(&e.into())))
+    })?;
     if meta.file_type().is_symlink() {
         return Err(build_err(format!("{} ist keine gewöhnliche Datei.", path.display())));
     }
@@ -75,7 +76,13 @@ pub fn build(
     hash_file(&manifest_path, max)?;
     let (file, _) = open_source(&manifest_path)?;
     let bytes = crate::files::read_capped(file, max)
-        .map_err(|e| build_err(format!("{}: {e}", manifest_path.display())))?
+        .map_err(|e| {
+            build_err(format!(
+                "{}: {}",
+                manifest_path.display(),
+                crate::error::io_reason(&e.into())
+            ))
+        })?
         .ok_or_else(|| {
             build_err(format!("{} ist größer als {max} Bytes.", manifest_path.display()))
         })?;
@@ -120,10 +127,9 @@ pub fn build_from(
     let signature = signing::sign(key, &manifest_bytes);
 
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let temp = tempfile::Builder::new()
-        .prefix(".paket-")
-        .tempfile_in(dir)
-        .map_err(|e| build_err(format!("{}: {e}", dir.display())))?;
+    let temp = tempfile::Builder::new().prefix(".paket-").tempfile_in(dir).map_err(|e| {
+        build_err(format!("{}: {}", dir.display(), crate::error::io_reason(&e.into())))
+    })?;
     {
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(temp.as_file()));
         let deflated = SimpleFileOptions::default()
@@ -154,7 +160,9 @@ pub fn build_from(
     temp.as_file().sync_all().map_err(|e| build_err(crate::error::io_reason(&e)))?;
     let bytes =
         temp.as_file().metadata().map_err(|e| build_err(crate::error::io_reason(&e)))?.len();
-    temp.persist(out).map_err(|e| build_err(format!("{}: {e}", out.display())))?;
+    temp.persist(out).map_err(|e| {
+        build_err(format!("{}: {}", out.display(), crate::error::io_reason(&e.into())))
+    })?;
     Ok(Built {
         path: out.to_owned(),
         manifest,
