@@ -153,3 +153,18 @@ fn links_to_regular_files_are_still_read() {
         serde_json::from_slice(&std::fs::read(dir.path().join("a.json")).unwrap()).unwrap();
     assert_eq!(json["reports"], 1, "{json}");
 }
+
+#[test]
+fn a_database_path_that_is_no_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = fifo(dir.path(), "kommune.sqlite");
+    for (db, expect) in [
+        (Path::new("/dev/zero"), format!("„/dev/zero“ {SPECIAL}")),
+        (pipe.as_path(), format!("„{}“ {SPECIAL}", pipe.display())),
+        (dir.path(), format!("„{}“ ist ein Ordner, keine Datei.", dir.path().display())),
+    ] {
+        let r = run(db, &["status"]);
+        assert_eq!(r.code, 2, "{}", r.out);
+        assert!(r.out.contains(&expect), "{expect:?} not in {}", r.out);
+    }
+}

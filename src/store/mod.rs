@@ -51,6 +51,10 @@ impl Store {
     /// [`Store::open`] with an explicit migration list (for tests of the migration machinery).
     #[doc(hidden)]
     pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+        // A folder, a device or a pipe is named as such, not as an SQLite I/O error.
+        if std::fs::symlink_metadata(path).is_ok() {
+            crate::files::check_regular(path).map_err(|e| e.into_error("db", path))?;
+        }
         let found = migrations::inspect(path, migrations)?;
         if let migrations::Found::Version(v) = found {
             if v < migrations.len() as i64 {
