@@ -943,7 +943,7 @@ fn implausible_report_data_is_refused_by_field() {
         ),
         (
             "report_id",
-            Box::new(move |j| j["report_id"] = format!("BB-03241001-20261128-ABCDEF").into()),
+            Box::new(|j| j["report_id"] = "BB-03241001-20261128-ABCDEF".into()),
             "ABCDEF",
         ),
         (

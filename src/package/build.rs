@@ -27,11 +27,14 @@ fn build_err(message: String) -> PackageError {
     PackageError::Build(message)
 }
 
+/// A file error while building, naming the file, in German.
+fn file_err(path: &Path, e: impl Into<std::io::Error>) -> PackageError {
+    build_err(format!("{}: {}", path.display(), crate::error::io_reason(&e.into())))
+}
+
 /// Hashes a file; refuses links and files over `max` bytes.
 fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
-    let meta = std::fs::symlink_metadata(path).map_err(|e| {
-        build_err(format!("{}: {}", path.display(), crate::error::io_reason(&e.into())))
-    })?;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| file_err(path, e))?;
     if meta.file_type().is_symlink() {
         return Err(build_err(format!("{} ist keine gewöhnliche Datei.", path.display())));
     }
@@ -75,17 +78,10 @@ pub fn build(
     let max = Limits::default().manifest_bytes;
     hash_file(&manifest_path, max)?;
     let (file, _) = open_source(&manifest_path)?;
-    let bytes = crate::files::read_capped(file, max)
-        .map_err(|e| {
-            build_err(format!(
-                "{}: {}",
-                manifest_path.display(),
-                crate::error::io_reason(&e.into())
-            ))
-        })?
-        .ok_or_else(|| {
-            build_err(format!("{} ist größer als {max} Bytes.", manifest_path.display()))
-        })?;
+    let bytes =
+        crate::files::read_capped(file, max).map_err(|e| file_err(&manifest_path, e))?.ok_or_else(
+            || build_err(format!("{} ist größer als {max} Bytes.", manifest_path.display())),
+        )?;
     let text = String::from_utf8(bytes).map_err(|_| {
         build_err(format!("{}: kein gültiger UTF-8-Text.", manifest_path.display()))
     })?;
@@ -127,9 +123,10 @@ pub fn build_from(
     let signature = signing::sign(key, &manifest_bytes);
 
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let temp = tempfile::Builder::new().prefix(".paket-").tempfile_in(dir).map_err(|e| {
-        build_err(format!("{}: {}", dir.display(), crate::error::io_reason(&e.into())))
-    })?;
+    let temp = tempfile::Builder::new()
+        .prefix(".paket-")
+        .tempfile_in(dir)
+        .map_err(|e| file_err(dir, e))?;
     {
         let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(temp.as_file()));
         let deflated = SimpleFileOptions::default()
@@ -160,9 +157,7 @@ pub fn build_from(
     temp.as_file().sync_all().map_err(|e| build_err(crate::error::io_reason(&e)))?;
     let bytes =
         temp.as_file().metadata().map_err(|e| build_err(crate::error::io_reason(&e)))?.len();
-    temp.persist(out).map_err(|e| {
-        build_err(format!("{}: {}", out.display(), crate::error::io_reason(&e.into())))
-    })?;
+    temp.persist(out).map_err(|e| file_err(out, e))?;
     Ok(Built {
         path: out.to_owned(),
         manifest,
