@@ -6,6 +6,7 @@
 
 pub mod backup;
 mod evidence;
+mod folder_lock;
 pub mod migrations;
 mod packages;
 mod reports;
@@ -39,6 +40,8 @@ pub struct Store {
     path: Option<PathBuf>,
     /// What the installed packages contribute, with the `data_version` it was read at.
     installed: RefCell<(i64, Arc<packages::Installed>)>,
+    /// Held while the store is open (see [`remove_if_unused`]).
+    _folder: Option<folder_lock::Held>,
 }
 
 impl Store {
@@ -64,10 +67,13 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
+        let folder = folder_lock::shared(path);
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
         migrations::migrate(&mut conn, migrations)?;
-        Store::with(conn, Some(path.to_owned()))
+        let mut store = Store::with(conn, Some(path.to_owned()))?;
+        store._folder = Some(folder);
+        Ok(store)
     }
 
     /// A fresh database in memory (tests).
@@ -80,7 +86,7 @@ impl Store {
 
     fn with(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         let installed = RefCell::new(read_installed(&conn)?);
-        Ok(Store { conn, path, installed })
+        Ok(Store { conn, path, installed, _folder: None })
     }
 
     /// What the installed packages contribute, read again if another connection (the command
@@ -382,11 +388,11 @@ impl Store {
 
 /// Removes the database at `path`, which a command created and left empty (it failed, or it only
 /// read), so that bad input or a mistyped path leaves no file behind: its files and its side
-/// folders while they are empty. A database that
-/// holds data stays: another process may have written to it meanwhile. The check and the removal
-/// happen under the write lock; a process that opened the file before and writes after finds it
-/// moved, which SQLite refuses, rather than writing into a file that is gone.
+/// folders while they are empty. A database that holds data stays, and so does one that another
+/// process may have open (see [`folder_lock`]).
 pub fn remove_if_unused(path: &Path) {
+    // Another process with a database of this folder open may be writing to this one.
+    let Some(_only) = folder_lock::exclusive(path) else { return };
     let removed = || -> Result<bool> {
         let mut conn =
             Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
