@@ -63,6 +63,7 @@ pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
             ReportError::BadData(format!("unbekanntes Format „{schema}“"))
         });
     }
+    texts(&value, &mut String::new())?;
     let data: ReportData = serde_json::from_value(value)
         .map_err(|e| ReportError::BadData(crate::json_error::german(&e)))?;
     plausible(&data)?;
@@ -95,9 +96,9 @@ pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError>
 
 /// Refuses report data that Anbindungscheck cannot have written: an invalid AGS or one whose
 /// Land differs from the named Land, impossible percentages and counts, a creation time in the
-/// future, dates before 2020 or more than a year after the creation, a report number of another form, and texts that are too long or hold control
-/// or bidi characters. `aggregate` thus skips an edited attachment instead of letting it win
-/// "newest per AGS" or reach the table.
+/// future, dates before 2020 or more than a year after the creation, a report number of another
+/// form. (Its texts were checked on the JSON already, see [`texts`].) `aggregate` thus skips an
+/// edited attachment instead of letting it win "newest per AGS" or reach the table.
 pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     let m = &data.municipality;
     let ags =
@@ -109,7 +110,6 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
             )
         })?;
     land("municipality", &m.land_code, &m.land, Some(ags.land()))?;
-    line("municipality.name", &m.name)?;
     if m.name.trim().is_empty() {
         return Err(bad("municipality.name", &m.name, "ist leer"));
     }
@@ -119,9 +119,6 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
             return Err(bad("municipality.population", &p.to_string(), &why));
         }
     }
-    opt_line("municipality.coordinator_name", &m.coordinator_name)?;
-    opt_line("municipality.coordinator_email", &m.coordinator_email)?;
-    opt_line("municipality.coordinator_phone", &m.coordinator_phone)?;
 
     // Written (a clock may be a day off) after 2020 and not in the future.
     let created = time("created_at", &data.created_at)?;
@@ -145,13 +142,9 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
         let why = format!("hat nicht die Form „{prefix}“ und 6 Hexadezimalziffern");
         return Err(bad("report_id", &data.report_id, &why));
     }
-    line("generator.name", &data.generator.name)?;
-    line("generator.version", &data.generator.version)?;
 
     for (i, p) in data.packages.iter().enumerate() {
         let f = |name: &str| format!("packages[{i}].{name}");
-        line(&f("id"), &p.id)?;
-        line(&f("title"), &p.title)?;
         land(&format!("packages[{i}]"), &p.land_code, &p.land, None)?;
         date(&f("issued"), &p.issued)?;
         date(&f("valid_until"), &p.valid_until)?;
@@ -162,7 +155,6 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     score("readiness.overall", overall)?;
     for (i, d) in data.readiness.dimensions.iter().enumerate() {
         score(&format!("readiness.dimensions[{i}].score"), &d.score)?;
-        line(&format!("readiness.dimensions[{i}].label"), &d.label)?;
     }
     // `score` has checked done <= applicable.
     if data.open_items != overall.applicable - overall.done {
@@ -176,48 +168,15 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
         let why = format!("passt nicht zu den {} Einträgen in blockers", data.blockers.len());
         return Err(bad("blocker_count", &data.blocker_count.to_string(), &why));
     }
-    for (i, b) in data.blockers.iter().enumerate() {
-        let f = |name: &str| format!("blockers[{i}].{name}");
-        line(&f("item_id"), &b.item_id)?;
-        line(&f("title"), &b.title)?;
-        line(&f("party_label"), &b.party_label)?;
-        opt_line(&f("text"), &b.text)?;
-    }
-    for (list, items) in [("overdue", &data.overdue), ("due_soon", &data.due_soon)] {
-        for (i, d) in items.iter().enumerate() {
-            let f = |name: &str| format!("{list}[{i}].{name}");
-            line(&f("kind"), &d.kind)?;
-            line(&f("kind_label"), &d.kind_label)?;
-            opt_line(&f("item_id"), &d.item_id)?;
-            opt_line(&f("context"), &d.context)?;
-            line(&f("title"), &d.title)?;
-            opt_line(&f("status_label"), &d.status_label)?;
-            opt_line(&f("owner"), &d.owner)?;
-        }
-    }
 
     for (s, section) in data.checklist.iter().enumerate() {
-        line(&format!("checklist[{s}].id"), &section.id)?;
-        line(&format!("checklist[{s}].title"), &section.title)?;
         for (i, item) in section.items.iter().enumerate() {
             let f = |name: &str| format!("checklist[{s}].items[{i}].{name}");
-            line(&f("id"), &item.id)?;
-            line(&f("point"), &item.point)?;
-            line(&f("title"), &item.title)?;
-            opt_line(&f("package"), &item.package)?;
-            line(&f("status_label"), &item.status_label)?;
-            opt_line(&f("blocked_text"), &item.blocked_text)?;
-            opt_line(&f("owner"), &item.owner)?;
             if let Some(d) = &item.land_deadline {
                 date(&f("land_deadline"), d)?;
             }
-            opt_long(&f("note"), &item.note)?;
-            opt_long(&f("review"), &item.review)?;
             for (e, ev) in item.evidence.iter().enumerate() {
                 let f = |name: &str| format!("checklist[{s}].items[{i}].evidence[{e}].{name}");
-                line(&f("title"), &ev.title)?;
-                line(&f("file_name"), &ev.file_name)?;
-                line(&f("media_type"), &ev.media_type)?;
                 let hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
                 if ev.sha256.len() != 64 || !ev.sha256.bytes().all(hex) {
                     return Err(bad(&f("sha256"), &ev.sha256, "sind nicht 64 Hexadezimalziffern"));
@@ -229,93 +188,20 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
 
     for (i, sv) in data.services.iter().enumerate() {
         let f = |name: &str| format!("services[{i}].{name}");
-        line(&f("package_id"), &sv.package_id)?;
-        line(&f("service_id"), &sv.service_id)?;
-        line(&f("name"), &sv.name)?;
         for key in &sv.leika {
             if key.is_empty() || key.len() > 32 || !key.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad(&f("leika"), key, "ist kein LeiKa-Schlüssel (Ziffern)"));
             }
         }
-        opt_line(&f("ozg_id"), &sv.ozg_id)?;
-        line(&f("decision_label"), &sv.decision_label)?;
-        opt_long(&f("decision_reason"), &sv.decision_reason)?;
-        opt_line(&f("phase"), &sv.phase)?;
-        opt_line(&f("phase_label"), &sv.phase_label)?;
         costs(&f("costs"), &sv.costs)?;
-        for (d, pd) in sv.phase_dates.iter().enumerate() {
-            line(&format!("services[{i}].phase_dates[{d}].phase"), &pd.phase)?;
-            line(&format!("services[{i}].phase_dates[{d}].phase_label"), &pd.phase_label)?;
-        }
-        let c = &sv.connection;
-        opt_line(&f("connection.ou_id"), &c.ou_id)?;
-        opt_line(&f("connection.pvog_url"), &c.pvog_url)?;
-        opt_line(&f("connection.dvdv_key"), &c.dvdv_key)?;
-        opt_line(&f("connection.fit_connect_destination"), &c.fit_connect_destination)?;
-        opt_line(&f("connection.transport_route"), &c.transport_route)?;
-        opt_line(&f("connection.transport_route_label"), &c.transport_route_label)?;
         for (r, req) in sv.requirements.iter().enumerate() {
             let f = |name: &str| format!("services[{i}].requirements[{r}].{name}");
-            for (name, value) in [
-                ("kind", &req.kind),
-                ("kind_label", &req.kind_label),
-                ("area", &req.area),
-                ("area_label", &req.area_label),
-                ("priority", &req.priority),
-                ("priority_label", &req.priority_label),
-            ] {
-                line(&f(name), value)?;
-            }
-            long(&f("description"), &req.description)?;
             time(&f("created_at"), &req.created_at)?;
         }
     }
 
-    for (i, p) in data.roles.iter().enumerate() {
-        let f = |name: &str| format!("roles[{i}].{name}");
-        line(&f("role"), &p.role)?;
-        line(&f("role_label"), &p.role_label)?;
-        line(&f("name"), &p.name)?;
-        opt_line(&f("email"), &p.email)?;
-        opt_line(&f("phone"), &p.phone)?;
-    }
-    for (i, v) in data.fachverfahren.iter().enumerate() {
-        let f = |name: &str| format!("fachverfahren[{i}].{name}");
-        line(&f("product"), &v.product)?;
-        line(&f("vendor"), &v.vendor)?;
-        opt_line(&f("version"), &v.version)?;
-        for s in &v.services {
-            line(&f("services"), s)?;
-        }
-        line(&f("interface"), &v.interface)?;
-        line(&f("interface_label"), &v.interface_label)?;
-        line(&f("analysis"), &v.analysis)?;
-        line(&f("analysis_label"), &v.analysis_label)?;
-        if let Some(lm) = &v.land_match {
-            line(&f("land_match.package_id"), &lm.package_id)?;
-            line(&f("land_match.id"), &lm.id)?;
-        }
-    }
-    for (i, v) in data.fachverfahren_land_only.iter().enumerate() {
-        let f = |name: &str| format!("fachverfahren_land_only[{i}].{name}");
-        for (name, value) in [
-            ("package_id", &v.package_id),
-            ("id", &v.id),
-            ("product", &v.product),
-            ("vendor", &v.vendor),
-            ("interface", &v.interface),
-        ] {
-            line(&f(name), value)?;
-        }
-        for s in &v.services {
-            line(&f("services"), s)?;
-        }
-    }
     for (i, e) in data.events.iter().enumerate() {
         let f = |name: &str| format!("events[{i}].{name}");
-        line(&f("package_id"), &e.package_id)?;
-        line(&f("id"), &e.id)?;
-        line(&f("title"), &e.title)?;
         if NaiveDateTime::parse_from_str(&e.start, "%Y-%m-%dT%H:%M").is_err() {
             return Err(bad(&f("start"), &e.start, "ist kein Zeitpunkt (JJJJ-MM-TTTHH:MM)"));
         }
@@ -329,32 +215,51 @@ fn bad(field: &str, value: &str, why: &str) -> ReportError {
     ReportError::Implausible(format!("Das Feld „{field}“ mit dem Wert {shown} {why}."))
 }
 
-fn text(field: &str, value: &str, max: usize, multiline: bool) -> Result<(), ReportError> {
-    let count = value.chars().count();
-    if count > max {
-        let why = format!("ist zu lang ({count} Zeichen, höchstens {max})");
-        return Err(bad(field, value, &why));
-    }
-    if crate::text::has_forbidden_character(value, multiline) {
-        return Err(bad(field, value, "enthält unzulässige Steuer- oder Richtungszeichen"));
+/// Keys of the texts that may span lines (notes, reasons, descriptions); every other text is one
+/// line.
+const MULTILINE_KEYS: [&str; 4] = ["note", "review", "decision_reason", "description"];
+
+/// Checks every text in the report's JSON: length, and no control or bidi characters (line breaks
+/// and tabs only under [`MULTILINE_KEYS`]). `path` names the field in messages
+/// (`checklist[0].items[3].note`).
+fn texts(value: &serde_json::Value, path: &mut String) -> Result<(), ReportError> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            let key = path.rsplit(['.', ']']).next().unwrap_or_default();
+            let multiline = MULTILINE_KEYS.contains(&key);
+            let max = if multiline { MAX_LONG } else { MAX_LINE };
+            let count = text.chars().count();
+            if count > max {
+                let why = format!("ist zu lang ({count} Zeichen, höchstens {max})");
+                return Err(bad(path, text, &why));
+            }
+            if crate::text::has_forbidden_character(text, multiline) {
+                return Err(bad(path, text, "enthält unzulässige Steuer- oder Richtungszeichen"));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                texts(item, path)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                let len = path.len();
+                if len > 0 {
+                    path.push('.');
+                }
+                path.push_str(key);
+                texts(field, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
     }
     Ok(())
-}
-
-fn line(field: &str, value: &str) -> Result<(), ReportError> {
-    text(field, value, MAX_LINE, false)
-}
-
-fn opt_line(field: &str, value: &Option<String>) -> Result<(), ReportError> {
-    value.as_deref().map_or(Ok(()), |v| line(field, v))
-}
-
-fn long(field: &str, value: &str) -> Result<(), ReportError> {
-    text(field, value, MAX_LONG, true)
-}
-
-fn opt_long(field: &str, value: &Option<String>) -> Result<(), ReportError> {
-    value.as_deref().map_or(Ok(()), |v| long(field, v))
 }
 
 /// A `YYYY-MM-DD` date in a string field.
@@ -418,8 +323,6 @@ fn score(field: &str, s: &ReportScore) -> Result<(), ReportError> {
 
 fn costs(field: &str, costs: &[Cost]) -> Result<(), ReportError> {
     for (i, c) in costs.iter().enumerate() {
-        line(&format!("{field}[{i}].bracket"), &c.bracket)?;
-        opt_long(&format!("{field}[{i}].note"), &c.note)?;
         for (name, cents) in [("one_off_cents", c.one_off_cents), ("annual_cents", c.annual_cents)]
         {
             if cents > MAX_CENTS {
