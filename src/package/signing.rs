@@ -87,7 +87,9 @@ fn read_small(path: &Path) -> Result<String, PackageError> {
         return Err(not_a_key());
     }
     let bytes = crate::files::read_capped(file, 4096)
-        .map_err(|e| PackageError::Key(format!("{}: {e}", path.display())))?
+        .map_err(|e| {
+            PackageError::Key(format!("{}: {}", path.display(), crate::error::io_reason(&e)))
+        })?
         .ok_or_else(not_a_key)?;
     String::from_utf8(bytes).map_err(|_| not_a_key())
 }
