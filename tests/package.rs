@@ -579,6 +579,8 @@ fn trust_is_per_land_and_later_packages_need_a_trusted_key() {
     let mut same = v2.clone();
     same["title"] = json!("Anderer Titel");
     let err = import(&mut store, &same, &docs, &key(7), &d.dir).unwrap_err();
+    assert_eq!(err.code(), "package_older");
+    assert!(err.to_string().starts_with("Version 2 des Pakets „ni-vergabe-kommunen“"), "{err}");
     assert!(err.to_string().contains("höhere Versionsnummer"), "{err}");
 }
 

@@ -82,6 +82,11 @@ pub enum PackageError {
          (Version {installed}) und wurde nicht eingelesen."
     )]
     OlderVersion { id: String, installed: u32, offered: u32 },
+    #[error(
+        "Version {version} des Pakets „{id}“ ist schon eingelesen, aber mit anderem Inhalt. Ein \
+         geändertes Paket braucht eine höhere Versionsnummer; bitte wenden Sie sich an das Land."
+    )]
+    ChangedSameVersion { id: String, version: u32 },
     #[error("Schlüssel: {0}")]
     Key(String),
     #[error("Paket bauen: {0}")]
@@ -108,7 +113,7 @@ impl PackageError {
             NotUtf8 | Malformed(_) => "package_manifest",
             UnsupportedFormat(_) => "package_format",
             Invalid(_) | DanglingReference(_) => "package_invalid",
-            OlderVersion { .. } => "package_older",
+            OlderVersion { .. } | ChangedSameVersion { .. } => "package_older",
             Key(_) => "package_key",
             Build(_) => "package_build",
         }

@@ -345,11 +345,10 @@ impl Store {
             }
             Some((v, json)) if *v == manifest.version => {
                 if json.as_bytes() != manifest_bytes {
-                    return Err(PackageError::Invalid(format!(
-                        "Version {v} des Pakets „{}“ ist schon eingelesen, aber mit anderem Inhalt. \
-                         Ein geändertes Paket braucht eine höhere Versionsnummer.",
-                        manifest.id
-                    ))
+                    return Err(PackageError::ChangedSameVersion {
+                        id: manifest.id.clone(),
+                        version: *v,
+                    }
                     .into());
                 }
                 (ImportAction::Unchanged, Vec::new(), Some(*v))
