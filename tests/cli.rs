@@ -215,7 +215,8 @@ fn bad_arguments_are_refused_and_leave_the_file_byte_identical() {
 
 #[test]
 fn a_refused_command_on_a_new_path_creates_no_file() {
-    let (dir, db) = fresh();
+    let (dir, _) = fresh();
+    let db = dir.path().join("neu/tiefer/kommune.sqlite");
     let r = run(&db, &["profile", "set", "--name", "Musterstadt", "--ags", "1234"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("„1234“ hat 4 Ziffern"), "{}", r.stderr);

@@ -318,11 +318,25 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let existed = db.exists();
+    // The folders that opening the database will create, outermost last.
+    let new_folders: Vec<PathBuf> = db
+        .ancestors()
+        .skip(1)
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
     let result = with_store(&db, |store| execute(command, store, out));
     // A new database that ends up empty (a failed command, or one that only reads, as after a
-    // mistyped `--db`) is not left behind.
+    // mistyped `--db`) is not left behind, nor are the folders made for it.
     if !existed {
         crate::store::remove_if_unused(&db);
+        if !db.exists() {
+            for folder in &new_folders {
+                if std::fs::remove_dir(folder).is_err() {
+                    break;
+                }
+            }
+        }
     }
     result
 }
