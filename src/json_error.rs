@@ -22,22 +22,17 @@ fn translate(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("Pflichtfeld {} fehlt.", quoted(rest));
     }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (name, allowed) = split_expected(rest);
-        return match allowed {
-            Some(list) => format!("unbekanntes Feld {}; erlaubt sind: {list}.", quoted(name)),
-            None => format!("unbekanntes Feld {}.", quoted(name)),
-        };
-    }
     if let Some(rest) = message.strip_prefix("duplicate field ") {
         return format!("Feld {} steht doppelt.", quoted(rest));
     }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (name, allowed) = split_expected(rest);
-        return match allowed {
-            Some(list) => format!("unbekannter Wert {}; erlaubt sind: {list}.", quoted(name)),
-            None => format!("unbekannter Wert {}.", quoted(name)),
-        };
+    for (lead, german) in
+        [("unknown field ", "unbekanntes Feld"), ("unknown variant ", "unbekannter Wert")]
+    {
+        if let Some(rest) = message.strip_prefix(lead) {
+            let (name, allowed) = split_expected(rest);
+            let allowed = allowed.map(|list| format!("; erlaubt sind: {list}")).unwrap_or_default();
+            return format!("{german} {}{allowed}.", quoted(name));
+        }
     }
     for (lead, german) in
         [("invalid type: ", "falscher Typ"), ("invalid value: ", "ungültiger Wert")]

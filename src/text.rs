@@ -40,7 +40,11 @@ pub(crate) fn multiline(
 /// embeddings, overrides and isolates (which make text read differently than it is stored), line
 /// and paragraph separators, the byte order mark and Unicode tag characters.
 pub(crate) fn has_forbidden_character(text: &str, multiline: bool) -> bool {
-    text.chars().any(|c| match c {
+    text.chars().any(|c| forbidden(c, multiline))
+}
+
+fn forbidden(c: char, multiline: bool) -> bool {
+    match c {
         '\n' | '\t' => !multiline,
         '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}'
@@ -52,23 +56,14 @@ pub(crate) fn has_forbidden_character(text: &str, multiline: bool) -> bool {
         | '\u{FEFF}'
         | '\u{E0000}'..='\u{E007F}' => true,
         c => c.is_control(),
-    })
+    }
 }
 
 /// `text` safe to show on a terminal or in a table: every character [`has_forbidden_character`]
 /// refuses (escape sequences among them) becomes U+FFFD, so a hostile file name or report
 /// cannot move the cursor, retitle the window or reverse what follows.
 pub(crate) fn printable(text: &str, multiline: bool) -> String {
-    let mut buf = [0u8; 4];
-    text.chars()
-        .map(|c| {
-            if has_forbidden_character(c.encode_utf8(&mut buf), multiline) {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if forbidden(c, multiline) { '\u{FFFD}' } else { c }).collect()
 }
 
 fn checked(
