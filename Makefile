@@ -10,13 +10,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
+# The release build: what `make dist` packages, and what the shell's and the end-to-end tests run.
+APP_RELEASE := target/release/anbindungscheck-app
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 
-.PHONY: help deps run app cli dist lint audit audit-advisories test test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
+.PHONY: help deps ui run app cli dist lint audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
 	@echo "make test   run every test (lint, core, UI, app, end to end)"
+	@echo "make test-fresh  make test in a fresh clone, as on a new machine (empty caches)"
 	@echo "make cli    build the command line tool ($(CLI))"
 	@echo "make dist   build the release .deb and .rpm"
 	@echo "make bench  run the benchmarks and print their figures"
@@ -31,6 +34,10 @@ ui/node_modules/.installed: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 	touch $@
 
+## The UI bundle the app embeds (ui/dist).
+ui: deps
+	cd ui && npm run build
+
 ## The desktop app (debug build with the UI embedded).
 app: deps
 	$(TAURI) build --debug --no-bundle
@@ -41,24 +48,29 @@ cli:
 ## Release packages for Linux: target/release/bundle/{deb,rpm}/, with the app and the command
 ## line tool (/usr/bin/anbindungscheck-app, /usr/bin/anbindungscheck). Windows (MSI, NSIS) and macOS
 ## installers are built by .github/workflows/installers.yml on those systems.
-dist: deps
-	cargo build --release -p anbindungscheck
+## Both programs in one cargo build, with the features `tauri build` uses, so that the crates they
+## share are compiled once; `tauri build` then finds them built and only bundles.
+dist: ui
+	cargo build --release --bins -p anbindungscheck -p anbindungscheck-app --features tauri/custom-protocol
 	$(TAURI) build --bundles deb,rpm
 
 run: app
 	$(APP)
 
-lint: app
+## Formatting, clippy on every crate and target in one run, svelte-check and tsc.
+lint: ui
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
-	cargo clippy -p anbindungscheck --all-targets --features ts -- -D warnings
-	cargo clippy -p anbindungscheck-app --all-targets --features tauri/custom-protocol -- -D warnings
-	cargo clippy -p anbindungscheck-e2e --all-targets -- -D warnings
+	cargo clippy -p anbindungscheck -p anbindungscheck-app -p anbindungscheck-e2e --all-targets \
+		--features tauri/custom-protocol -- -D warnings
 	cd ui && npm run check
 
-## Dependency audit (deny.toml): licences, sources and bans of every crate, offline.
+## Dependency audit (deny.toml): licences, sources and bans of every crate in Cargo.lock, for
+## every platform. `cargo fetch` without a target brings the Windows- and macOS-only crates too,
+## which a Linux build never downloads but cargo deny must read.
 audit:
-	command -v cargo-deny >/dev/null || cargo install cargo-deny --locked --version 0.20.2
+	cargo deny --version >/dev/null 2>&1 || cargo install cargo-deny --locked --version 0.20.2
+	cargo fetch --locked
 	cargo deny --offline check licenses bans sources
 
 ## Security advisories (RustSec, npm); needs github.com and the npm audit service.
@@ -67,7 +79,7 @@ audit-advisories:
 	cd ui && npm audit --audit-level=low
 
 test-core:
-	cargo test -p anbindungscheck --features ts
+	cargo test -p anbindungscheck
 
 ## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run.
 test-fuzz:
@@ -76,18 +88,28 @@ test-fuzz:
 test-ui: deps
 	cd ui && npm test
 
-test-app: app
-	cargo test -p anbindungscheck-app --features tauri/custom-protocol
+## The shell's tests, against the crates of the release build (`make dist`).
+test-app: dist
+	cargo test --release -p anbindungscheck-app --features tauri/custom-protocol
 
-test-e2e: app cli
-	$(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
+## The release app through WebDriver under Xvfb; the tests make packages with the debug CLI.
+test-e2e: dist cli
+	ANBINDUNGSCHECK_APP=$(APP_RELEASE) $(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
 
 ## The release .deb installed with dpkg, started under Xvfb, removed again.
 test-dist: dist
 	tests/install.sh
 
-test: deps lint audit test-core test-fuzz test-ui test-app test-e2e test-dist
+## Every test, one step after the other (fast and likely failures first), with the time of each
+## step printed at the end.
+test:
+	@scripts/steps.sh deps ui lint audit test-core test-fuzz test-ui dist test-app test-e2e test-dist
 	@echo "All tests passed."
+
+## `make test` in a fresh clone of this one's HEAD with an empty cargo home and npm cache, as on
+## a machine that has never built the project (the rustup toolchain and system packages stay).
+test-fresh:
+	scripts/test-fresh.sh
 
 ## Benchmarks that print their figures (see docs/performance.md).
 bench:
@@ -97,7 +119,7 @@ bench:
 
 ## Regenerates ui/src/lib/bindings.ts (types) and ui/src/lib/enums.ts (keys, labels) from Rust.
 bindings:
-	UPDATE_BINDINGS=1 cargo test -p anbindungscheck --features ts bindings
+	UPDATE_BINDINGS=1 cargo test -p anbindungscheck --lib bindings
 
 clean:
 	cargo clean

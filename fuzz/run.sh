@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked --version 0.13.2
 export RUSTC_BOOTSTRAP=1
 
 # Seeds: the example package as built by the command line tool, its manifest, and a report
@@ -28,17 +28,39 @@ target/debug/anbindungscheck package build examples/paket-vergabe --key "$seeds/
 unzip -p "$seeds/package/paket.zip" manifest.json >"$seeds/manifest/manifest.json"
 cp "$seeds/manifest/manifest.json" "$seeds/signed_import/"
 
-for target in manifest package signed_import report; do
-  corpus=$PWD/target/fuzz-corpus/$target
+# One build of all targets; then the targets run two at a time, each on a core of its own for the
+# full time (libFuzzer uses one thread).
+cargo fuzz build --dev -s none
+fuzz() {
+  local target=$1 corpus=$PWD/target/fuzz-corpus/$1
   mkdir -p "$corpus"
-  echo "== fuzz $target (${seconds} s) =="
-  log=$corpus.log
-  if ! cargo fuzz run --dev -s none "$target" "$corpus" "$seeds/$target" -- \
+  cargo fuzz run --dev -s none "$target" "$corpus" "$seeds/$target" -- \
     -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 >"$log" 2>&1; then
+    -print_final_stats=1 >"$corpus.log" 2>&1
+}
+# Prints a target's statistics, or the end of its log and where its finding is.
+failed=0
+result() {
+  local log=$PWD/target/fuzz-corpus/$1.log
+  if [ "$2" -eq 0 ]; then
+    echo "$1:"
+    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)|^#[0-9]+ +DONE' "$log"
+  else
     tail -n 60 "$log"
-    echo "fuzz $target: finding saved in fuzz/artifacts/$target/" >&2
-    exit 1
+    echo "fuzz $1: finding saved in fuzz/artifacts/$1/" >&2
+    failed=1
   fi
-  grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)|^#[0-9]+ +DONE' "$log"
+}
+for pair in "manifest package" "signed_import report"; do
+  read -r a b <<<"$pair"
+  echo "== fuzz $a and $b (${seconds} s each) =="
+  fuzz "$a" &
+  pid=$!
+  status=0
+  fuzz "$b" || status=$?
+  result "$b" "$status"
+  status=0
+  wait "$pid" || status=$?
+  result "$a" "$status"
 done
+exit "$failed"

@@ -126,7 +126,7 @@ fn invalid(message: impl Into<String>) -> Error {
 
 /// The answer to a live AGS check in the profile form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AgsCheck {
     pub valid: bool,
     /// The AGS as it will be stored (8 digits), if valid.

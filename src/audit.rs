@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct HistoryEntry {
     pub id: i64,
     /// RFC 3339, UTC.
@@ -30,20 +30,20 @@ pub struct HistoryEntry {
 
 /// Which entries to list; all fields optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct HistoryFilter {
     /// Only changes of this item.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub item_id: Option<String>,
     /// Only changes on or after this day (`YYYY-MM-DD`, UTC).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub since: Option<String>,
     /// Only changes on or before this day (`YYYY-MM-DD`, UTC).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub until: Option<String>,
     /// At most this many, newest first (default 500).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub limit: Option<u32>,
 }
 

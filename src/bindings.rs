@@ -1,7 +1,7 @@
 //! TypeScript generated from the Rust types: the declarations of every type that crosses the IPC
 //! boundary (`ui/src/lib/bindings.ts`), and the keys in order and German labels of the core's
 //! closed lists (`ui/src/lib/enums.ts`), so the UI spells no label of its own. Both are committed;
-//! a test fails when either is stale (`UPDATE_BINDINGS=1 cargo test --features ts bindings`
+//! a test fails when either is stale (`make bindings`
 //! rewrites them).
 
 use serde::Serialize;
@@ -270,7 +270,7 @@ mod tests {
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "ui/src/lib/{file} is stale: run `UPDATE_BINDINGS=1 cargo test --features ts bindings`"
+            "ui/src/lib/{file} is stale: run `make bindings`"
         );
     }
 

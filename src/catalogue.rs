@@ -11,7 +11,7 @@ use crate::keyed::keyed_enum;
 
 /// One of the four EfA dimensions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Finanziell,
@@ -51,7 +51,7 @@ keyed_enum! {
 
 /// A part of the source document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -60,7 +60,7 @@ pub struct Section {
 
 /// A numbered point of the source document (1.1–1.6, 2.F … 2.T2, 3.1–3.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     pub id: String,
@@ -70,7 +70,7 @@ pub struct Point {
 
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable ID, e.g. `finanzierung-kosten`.
@@ -83,17 +83,17 @@ pub struct Item {
     pub explanation: String,
     /// The package that added the item; `None` for the built-in checklist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(test, ts(optional))]
     pub package: Option<String>,
     /// A deadline the Land set for the item (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(test, ts(optional))]
     pub deadline: Option<String>,
 }
 
 /// The whole catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// Title of the source document.

@@ -7,7 +7,7 @@ use crate::progress::ItemProgress;
 
 /// One item with its progress.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChecklistEntry {
     pub item: Item,
     pub progress: ItemProgress,
@@ -19,7 +19,7 @@ pub struct ChecklistEntry {
 
 /// Guidance of the Land on one item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GuidanceNote {
     pub package_title: String,
     pub text: String,
@@ -27,7 +27,7 @@ pub struct GuidanceNote {
 
 /// The whole checklist, in catalogue order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Checklist {
     /// Title of the source document.
     pub source: String,

@@ -11,7 +11,7 @@ pub const MAX_BYTES: u64 = 25 * 1024 * 1024;
 
 /// An evidence file attached to an item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Evidence {
     pub id: i64,
     pub item_id: String,

@@ -29,13 +29,13 @@ keyed_enum! {
 
 /// A Fachverfahren as the clerk enters it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct FachverfahrenInput {
     pub product: String,
     pub vendor: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub version: Option<String>,
     /// IDs of the services (from the packages) it serves.
     #[serde(default)]
@@ -44,11 +44,11 @@ pub struct FachverfahrenInput {
     pub vendor_commissioned: bool,
     /// `YYYY-MM-DD`, only with `vendor_commissioned`.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub commissioned_on: Option<String>,
     pub analysis: Analysis,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub note: Option<String>,
 }
 
@@ -102,7 +102,7 @@ impl FachverfahrenInput {
 
 /// A Fachverfahren of the Land's list, with the package it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LandFachverfahren {
     pub package_id: String,
     pub id: String,
@@ -114,7 +114,7 @@ pub struct LandFachverfahren {
 
 /// A stored Fachverfahren with its match in the Land's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InventoryEntry {
     pub id: i64,
     #[serde(flatten)]
@@ -126,7 +126,7 @@ pub struct InventoryEntry {
 
 /// The inventory and what the Land lists that the municipality has not entered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Inventory {
     pub entries: Vec<InventoryEntry>,
     /// Fachverfahren of the Land's list without an entry in the inventory.

@@ -8,7 +8,7 @@ use crate::Error;
 
 /// An error as the UI receives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct IpcError {
     pub code: String,
     pub message: String,
@@ -33,7 +33,7 @@ impl From<Error> for IpcError {
 
 /// What the app shows about itself (version, where the data lives).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppInfo {
     pub version: String,
     pub db_path: String,

@@ -15,7 +15,7 @@ macro_rules! keyed_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[derive(serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        #[cfg_attr(test, derive(ts_rs::TS))]
         $vis enum $name {
             $($(#[$vmeta])* #[serde(rename = $key)] $variant),+
         }

@@ -6,8 +6,8 @@
 
 pub mod ags;
 pub mod audit;
-#[cfg(feature = "ts")]
-pub mod bindings;
+#[cfg(test)]
+mod bindings;
 pub mod catalogue;
 pub mod checklist;
 pub mod cli;

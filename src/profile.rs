@@ -12,24 +12,24 @@ pub const MAX_POPULATION: u32 = 5_000_000;
 
 /// The profile as the clerk enters it (all text, validated by [`ProfileInput::validate`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ProfileInput {
     pub name: String,
     pub ags: String,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub population: Option<u32>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub coordinator_name: Option<String>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub coordinator_email: Option<String>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub coordinator_phone: Option<String>,
 }
 
 /// A validated, stored profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Profile {
     pub name: String,
     /// 8 digits.

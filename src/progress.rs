@@ -10,7 +10,7 @@ use crate::{Error, Result};
 
 /// The state of an item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -82,7 +82,7 @@ impl FromStr for Status {
 
 /// Who blocks an item that is `extern_blockiert`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BlockingParty {
     Land,
@@ -142,13 +142,13 @@ fn keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
 
 /// The stored progress of one item.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ItemProgress {
     pub status: Status,
     pub blocked_by: Option<BlockingParty>,
     pub blocked_text: Option<String>,
     pub owner: Option<String>,
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    #[cfg_attr(test, ts(type = "string | null"))]
     pub due: Option<NaiveDate>,
     pub note: Option<String>,
     /// When the item last changed (RFC 3339, UTC); `None` if never touched.
@@ -157,20 +157,20 @@ pub struct ItemProgress {
 
 /// The state of an item as the clerk sets it (validated by [`ItemState::validate`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ItemState {
     pub status: Status,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub blocked_by: Option<BlockingParty>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub blocked_text: Option<String>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub owner: Option<String>,
     /// `YYYY-MM-DD`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub due: Option<String>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub note: Option<String>,
 }
 

@@ -35,7 +35,7 @@ crate::keyed::keyed_enum! {
 
 /// A share of done items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Score {
     /// Whole percent, rounded down; `None` when no item counts.
     pub percent: Option<u8>,
@@ -62,7 +62,7 @@ impl Score {
 
 /// The score of one EfA dimension.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DimensionScore {
     pub dimension: Dimension,
     pub label: String,
@@ -71,7 +71,7 @@ pub struct DimensionScore {
 
 /// Number of items per status (all items, both actors).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusCounts {
     pub offen: u32,
     pub in_arbeit: u32,
@@ -82,7 +82,7 @@ pub struct StatusCounts {
 
 /// An item blocked by someone outside the municipality.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Blocker {
     pub item_id: String,
     pub title: String,
@@ -94,7 +94,7 @@ pub struct Blocker {
 /// A date that needs attention: an open item's due date, a registration deadline, a planned
 /// phase, or the expiry of an agreement or a certificate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Deadline {
     pub kind: DeadlineKind,
     pub kind_label: String,
@@ -103,7 +103,7 @@ pub struct Deadline {
     /// What the date belongs to, for other kinds: the service or the package.
     pub context: Option<String>,
     pub title: String,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[cfg_attr(test, ts(type = "string"))]
     pub due: NaiveDate,
     /// Days from the report date to the due date; negative when overdue.
     pub days: i64,
@@ -137,10 +137,10 @@ impl Deadline {
 
 /// Everything the dashboard and `anbindungscheck status` show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusReport {
     pub schema: String,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     pub profile: Option<Profile>,
     pub overall: Score,

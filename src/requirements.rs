@@ -34,7 +34,7 @@ pub const MAX_DESCRIPTION: usize = 4_000;
 
 /// A requirement as the clerk enters it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RequirementInput {
     pub package_id: String,
@@ -61,7 +61,7 @@ impl RequirementInput {
 
 /// A stored requirement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Requirement {
     pub id: i64,
     #[serde(flatten)]

@@ -22,7 +22,7 @@ keyed_enum! {
 
 /// A named person (or, for [`Role::Postfach`], a functional mailbox).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Person {
     pub id: i64,
     pub role: Role,
@@ -34,16 +34,16 @@ pub struct Person {
 
 /// A person as the clerk enters them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
     pub role: Role,
     pub name: String,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub email: Option<String>,
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub phone: Option<String>,
 }
 

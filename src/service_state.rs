@@ -34,7 +34,7 @@ keyed_enum! {
 /// The date of a phase: when it was reached (phases up to the current one) or when it is
 /// planned or due (later phases, e.g. the questionnaire's cut-off date).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseDate {
     pub phase: Phase,
@@ -44,41 +44,41 @@ pub struct PhaseDate {
 
 /// The connection data a Land typically asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ConnectionData {
     /// ID of the organisational unit (PVOG / Zuständigkeitsfinder).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub ou_id: Option<String>,
     /// Link to the service's entry in the PVOG (`https://…`).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub pvog_url: Option<String>,
     /// DVDV Behördenkennung, `präfix:kennung`, e.g. `ags:09162000`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub dvdv_key: Option<String>,
     /// FIT-Connect destination ID (a UUID).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub fit_connect_destination: Option<String>,
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub transport_route: Option<TransportRoute>,
 }
 
 /// The municipality's state of one service, as entered and as stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ServiceState {
     /// The phase reached; `None` before the connection has started.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub phase: Option<Phase>,
     /// At most one date per phase, in phase order.
     pub phase_dates: Vec<PhaseDate>,
     pub connection: ConnectionData,
     /// End of the Nachnutzung agreement, `YYYY-MM-DD`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub agreement_expires: Option<String>,
     /// Expiry of the certificate used for the transport route, `YYYY-MM-DD`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub certificate_expires: Option<String>,
     /// The municipality would take part as a pilot.
     pub pilot_interest: bool,

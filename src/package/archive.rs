@@ -44,7 +44,7 @@ impl Default for Limits {
 
 /// Progress of a long step, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Progress {
     pub done: u64,
     pub total: u64,

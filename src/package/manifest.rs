@@ -19,7 +19,7 @@ pub const FORMAT: &str = "anbindungscheck.package/1";
 
 /// The manifest, as stored in `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Always [`FORMAT`].
@@ -57,7 +57,7 @@ pub struct Manifest {
 
 /// The issuing Land.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct LandRef {
     /// Two digits, 01–16.
@@ -67,7 +67,7 @@ pub struct LandRef {
 
 /// A contact person of the Land: coordination, taskforce, support.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: String,
@@ -96,7 +96,7 @@ keyed_enum! {
 
 /// An EfA online service on offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -130,7 +130,7 @@ keyed_enum! {
 
 /// The legal model of re-use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReuseModel {
     pub kind: ReuseKind,
@@ -142,7 +142,7 @@ pub struct ReuseModel {
 
 /// Costs of a service (or of all services, if `service` is empty) by population bracket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CostModel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,7 +155,7 @@ pub struct CostModel {
 
 /// Amounts in euro cents for municipalities up to `max_population` inhabitants.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CostBracket {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -166,7 +166,7 @@ pub struct CostBracket {
 
 /// An information event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
@@ -196,7 +196,7 @@ keyed_enum! {
 
 /// A pilot or peer municipality to exchange with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
     pub name: String,
@@ -212,7 +212,7 @@ pub struct Municipality {
 
 /// A Fachverfahren the Land knows of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Fachverfahren {
     pub id: String,
@@ -226,7 +226,7 @@ pub struct Fachverfahren {
 
 /// What the package adds to the checklist.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistChanges {
     #[serde(default)]
@@ -237,7 +237,7 @@ pub struct ChecklistChanges {
 
 /// An extra checklist item of the Land.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ItemAddition {
     pub id: String,
@@ -254,7 +254,7 @@ pub struct ItemAddition {
 
 /// Regional guidance of the Land for one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub item: String,
@@ -263,7 +263,7 @@ pub struct Guidance {
 
 /// A document in the package.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// `documents/<name>`; the name uses letters, digits, `.`, `_` and `-`.
@@ -697,7 +697,7 @@ pub fn bracket_for(model: &CostModel, population: u32) -> Option<&CostBracket> {
 
 /// What a cost model means for one municipality.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CostShare {
     /// The service's name, or `None` for a model that covers all services.
     pub service: Option<String>,

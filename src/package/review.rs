@@ -36,7 +36,7 @@ keyed_enum! {
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Change {
     pub area: ChangeArea,
     pub kind: ChangeKind,

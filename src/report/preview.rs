@@ -9,7 +9,7 @@ use crate::store::Decision;
 
 /// A short summary of the report that is about to be exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportPreview {
     pub report_id: String,
     /// `YYYY-MM-DD`.

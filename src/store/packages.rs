@@ -19,7 +19,7 @@ use crate::{Error, Result};
 
 /// Whether the key that signed a package is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum KeyStatus {
     /// A key the municipality confirmed for this Land.
@@ -30,7 +30,7 @@ pub enum KeyStatus {
 
 /// What an import will do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportAction {
     New,
@@ -41,7 +41,7 @@ pub enum ImportAction {
 
 /// What the clerk sees before confirming an import.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportPreview {
     pub package_id: String,
     pub title: String,
@@ -82,7 +82,7 @@ impl Decision {
 
 /// A decision with its reason.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ServiceDecision {
     pub decision: Decision,
     pub reason: Option<String>,
@@ -90,7 +90,7 @@ pub struct ServiceDecision {
 
 /// A document the app stored, with the file to open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StoredDocument {
     pub path: String,
     pub title: String,
@@ -101,7 +101,7 @@ pub struct StoredDocument {
 
 /// An imported package with the municipality's own answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InstalledPackage {
     pub manifest: Manifest,
     pub fingerprint: String,

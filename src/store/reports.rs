@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// One exported report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportExport {
     pub id: i64,
     /// When it was exported (RFC 3339, UTC).
