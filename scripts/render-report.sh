@@ -61,7 +61,7 @@ cli item set veranstaltung-teilnehmen --status erledigt --owner "Petra Öztürk"
 pdftoppm -r 80 -png "$out/bericht.pdf" "$out/seite"
 
 # The workflow has no CLI commands: the integration test builds that report and keeps a copy.
-ANBINDUNGSCHECK_KEEP_REPORT="$PWD/$out" cargo test -q -p anbindungscheck --features ts \
+ANBINDUNGSCHECK_KEEP_REPORT="$PWD/$out" cargo test -q -p anbindungscheck \
   --test integration report::report_shows_the_clerks_whole_workflow >/dev/null
 pdftoppm -r 80 -png "$out/bericht-workflow.pdf" "$out/workflow"
 ls "$out"

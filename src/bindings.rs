@@ -1,8 +1,7 @@
 //! TypeScript generated from the Rust types: the declarations of every type that crosses the IPC
 //! boundary (`ui/src/lib/bindings.ts`), and the keys in order and German labels of the core's
 //! closed lists (`ui/src/lib/enums.ts`), so the UI spells no label of its own. Both are committed;
-//! a test fails when either is stale (`make bindings`
-//! rewrites them).
+//! a test fails when either is stale (`make bindings` rewrites them).
 
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -268,10 +267,7 @@ mod tests {
             std::fs::write(&path, fresh).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == fresh,
-            "ui/src/lib/{file} is stale: run `make bindings`"
-        );
+        assert!(committed == fresh, "ui/src/lib/{file} is stale: run `make bindings`");
     }
 
     #[test]
