@@ -10,11 +10,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
-# The release build: what `make dist` packages, and what the shell's and the end-to-end tests run.
-APP_RELEASE := target/release/anbindungscheck-app
+# The release build: what `make dist` packages, and what the shell's, the end-to-end and the fuzz
+# tests use.
+RELEASE := ANBINDUNGSCHECK_APP=$(CURDIR)/target/release/anbindungscheck-app \
+	ANBINDUNGSCHECK_CLI=$(CURDIR)/target/release/anbindungscheck
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
+# Clippy with -D warnings inside the test builds: cargo compiles the workspace's crates with
+# clippy-driver (what `cargo clippy` does, but on a build instead of a check), so the dependencies
+# are compiled once for the lints and the tests. `make clippy` runs plain `cargo clippy`.
+CLIPPY = RUSTC_WORKSPACE_WRAPPER=$$(rustc --print sysroot)/bin/clippy-driver \
+	CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help deps ui run app cli dist lint audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
+.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -48,22 +55,24 @@ cli:
 ## Release packages for Linux: target/release/bundle/{deb,rpm}/, with the app and the command
 ## line tool (/usr/bin/anbindungscheck-app, /usr/bin/anbindungscheck). Windows (MSI, NSIS) and macOS
 ## installers are built by .github/workflows/installers.yml on those systems.
-## Both programs in one cargo build, with the features `tauri build` uses, so that the crates they
-## share are compiled once; `tauri build` then finds them built and only bundles.
-dist: ui
-	cargo build --release --bins -p anbindungscheck -p anbindungscheck-app --features tauri/custom-protocol
-	$(TAURI) build --bundles deb,rpm
+## Both programs in one cargo build (the arguments after `--` go to cargo), so that the crates
+## they share are compiled once, with one set of features.
+dist: deps
+	$(TAURI) build --bundles deb,rpm -- -p anbindungscheck -p anbindungscheck-app
 
 run: app
 	$(APP)
 
-## Formatting, clippy on every crate and target in one run, svelte-check and tsc.
-lint: ui
+## Formatting, svelte-check and tsc. Clippy runs in the test builds of every crate and target
+## (`CLIPPY` above); on its own: `make clippy`.
+lint: deps
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+	cd ui && npm run check
+
+clippy: ui
 	cargo clippy -p anbindungscheck -p anbindungscheck-app -p anbindungscheck-e2e --all-targets \
 		--features tauri/custom-protocol -- -D warnings
-	cd ui && npm run check
 
 ## Dependency audit (deny.toml): licences, sources and bans of every crate in Cargo.lock, for
 ## every platform. `cargo fetch` without a target brings the Windows- and macOS-only crates too,
@@ -79,31 +88,31 @@ audit-advisories:
 	cd ui && npm audit --audit-level=low
 
 test-core:
-	cargo test -p anbindungscheck
+	$(CLIPPY) cargo test -p anbindungscheck
 
 ## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run.
-test-fuzz:
-	fuzz/run.sh 20
+test-fuzz: dist
+	$(RELEASE) fuzz/run.sh 20
 
 test-ui: deps
 	cd ui && npm test
 
 ## The shell's tests, against the crates of the release build (`make dist`).
 test-app: dist
-	cargo test --release -p anbindungscheck-app --features tauri/custom-protocol
+	$(CLIPPY) cargo test --release -p anbindungscheck-app --features tauri/custom-protocol
 
-## The release app through WebDriver under Xvfb; the tests make packages with the debug CLI.
-test-e2e: dist cli
-	ANBINDUNGSCHECK_APP=$(APP_RELEASE) $(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
+## The release app through WebDriver under Xvfb.
+test-e2e: dist
+	$(CLIPPY) $(RELEASE) $(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
 
 ## The release .deb installed with dpkg, started under Xvfb, removed again.
 test-dist: dist
-	tests/install.sh
+	$(CLIPPY) tests/install.sh
 
-## Every test, one step after the other (fast and likely failures first), with the time of each
-## step printed at the end.
+## Every test, one step after the other (fast and likely failures first; the end-to-end tests,
+## which mostly wait for the app, beside the fuzzing), with the time of each step at the end.
 test:
-	@scripts/steps.sh deps ui lint audit test-core test-fuzz test-ui dist test-app test-e2e test-dist
+	@scripts/steps.sh deps lint audit test-core test-ui dist test-app test-e2e+test-fuzz test-dist
 	@echo "All tests passed."
 
 ## `make test` in a fresh clone of this one's HEAD with an empty cargo home and npm cache, as on

@@ -14,16 +14,21 @@ export RUSTC_BOOTSTRAP=1
 
 # Seeds: the example package as built by the command line tool, its manifest, and a report
 # PDF (also uncompressed by qpdf, so that mutations meet the PDF's objects and not zlib data).
-cargo build -q -p anbindungscheck
+# The command line tool that makes the seeds: $ANBINDUNGSCHECK_CLI, else the debug build.
+cli=${ANBINDUNGSCHECK_CLI:-}
+if [ -z "$cli" ]; then
+  cargo build -q -p anbindungscheck
+  cli=target/debug/anbindungscheck
+fi
 seeds=$PWD/target/fuzz-seeds
 rm -rf "$seeds" && mkdir -p "$seeds"/{manifest,package,signed_import,report}
-target/debug/anbindungscheck --db "$seeds/kommune.sqlite" profile set \
+"$cli" --db "$seeds/kommune.sqlite" profile set \
   --name "Gemeinde Musterstadt" --ags 09162000 --population 12500 >/dev/null
-target/debug/anbindungscheck --db "$seeds/kommune.sqlite" report \
+"$cli" --db "$seeds/kommune.sqlite" report \
   --out "$seeds/report/bericht.pdf" >/dev/null
 qpdf --qdf --object-streams=disable "$seeds/report/bericht.pdf" "$seeds/report/bericht-qdf.pdf"
-target/debug/anbindungscheck package keygen --out "$seeds/land.key" >/dev/null
-target/debug/anbindungscheck package build examples/paket-vergabe --key "$seeds/land.key" \
+"$cli" package keygen --out "$seeds/land.key" >/dev/null
+"$cli" package build examples/paket-vergabe --key "$seeds/land.key" \
   --out "$seeds/package/paket.zip" >/dev/null
 unzip -p "$seeds/package/paket.zip" manifest.json >"$seeds/manifest/manifest.json"
 cp "$seeds/manifest/manifest.json" "$seeds/signed_import/"

@@ -166,14 +166,16 @@ export async function gotoView(page, label, { back = false } = {}) {
 }
 
 /**
- * The usual set-up of a test file: before its tests, builds the app with the mock backend as
- * `name`, serves it and starts Chromium; after them, closes both. The returned object holds
+ * The usual set-up of a test file: before its tests, serves the app with the mock backend and
+ * starts Chromium; after them, closes both. `npm test` builds that app once for all files and
+ * names it in `UI_TEST_DIST`; a file run alone builds its own as `name`. The returned object holds
  * `server` and `browser` once the set-up has run.
  */
 export function useMockApp(name) {
   const app = { server: null, browser: null };
   before(async () => {
-    app.server = await serve(await buildMockApp(name));
+    const dist = process.env.UI_TEST_DIST;
+    app.server = await serve(dist ? resolve(UI_DIR, dist) : await buildMockApp(name));
     app.browser = await launch();
   });
   after(async () => {

@@ -16,10 +16,12 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The command line tool of the workspace's debug build (`make cli`).
+/// The command line tool: `$ANBINDUNGSCHECK_CLI`, else the workspace's debug build (`make cli`).
 pub fn cli_binary() -> PathBuf {
-    let cli = workspace().join("target/debug/anbindungscheck");
-    assert!(cli.exists(), "build the CLI first (make cli)");
+    let cli = std::env::var_os("ANBINDUNGSCHECK_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/anbindungscheck"));
+    assert!(cli.exists(), "{} not found: build the CLI first (make cli)", cli.display());
     cli
 }
 
