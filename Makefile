@@ -21,7 +21,7 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 CLIPPY = RUSTC_WORKSPACE_WRAPPER=$$(rustc --print sysroot)/bin/clippy-driver \
 	CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app test-e2e test-dist screenshot bench bindings clean
+.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app build-e2e test-e2e test-dist screenshot bench bindings clean
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -101,8 +101,12 @@ test-ui: deps
 test-app: dist
 	$(CLIPPY) cargo test --release -p anbindungscheck-app --features tauri/custom-protocol
 
+## The end-to-end tests' build (dev profile, linted), on its own so that `test-e2e` only runs them.
+build-e2e:
+	$(CLIPPY) cargo test -p anbindungscheck-e2e --no-run
+
 ## The release app through WebDriver under Xvfb.
-test-e2e: dist
+test-e2e: dist build-e2e
 	$(CLIPPY) $(RELEASE) $(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
 
 ## The release .deb installed with dpkg, started under Xvfb, removed again.
@@ -112,7 +116,8 @@ test-dist: dist
 ## Every test, one step after the other (fast and likely failures first; the end-to-end tests,
 ## which mostly wait for the app, beside the fuzzing), with the time of each step at the end.
 test:
-	@scripts/steps.sh deps lint audit test-core test-ui dist test-app test-e2e+test-fuzz test-dist
+	@scripts/steps.sh deps lint audit test-core build-e2e test-ui dist test-app test-e2e+test-fuzz \
+		test-dist
 	@echo "All tests passed."
 
 ## `make test` in a fresh clone of this one's HEAD with an empty cargo home and npm cache, as on
