@@ -90,9 +90,10 @@ audit-advisories:
 test-core:
 	$(CLIPPY) cargo test -p anbindungscheck
 
-## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run.
-test-fuzz: dist
-	$(RELEASE) fuzz/run.sh 20
+## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run. The
+## seeds are made with the release command line tool when there is one, else with a debug build.
+test-fuzz:
+	$(if $(wildcard target/release/anbindungscheck),$(RELEASE)) fuzz/run.sh 20
 
 test-ui: deps
 	cd ui && npm test
