@@ -1,44 +1,9 @@
 fn main() {
-    // One permission per app command, so the capability can grant exactly these.
-    let manifest = tauri_build::AppManifest::new().commands(&[
-        "add_evidence",
-        "app_info",
-        "backup_folder",
-        "check_ags",
-        "choose_package",
-        "confirm_review",
-        "create_backup",
-        "export_ics",
-        "export_report",
-        "get_checklist",
-        "get_inventory",
-        "get_profile",
-        "get_status",
-        "import_package",
-        "list_evidence",
-        "list_history",
-        "list_packages",
-        "list_people",
-        "list_report_exports",
-        "open_document",
-        "open_evidence",
-        "open_report",
-        "remove_evidence",
-        "remove_fachverfahren",
-        "remove_person",
-        "remove_requirement",
-        "report_preview",
-        "restore_backup",
-        "save_fachverfahren",
-        "save_person",
-        "save_requirement",
-        "set_event_attended",
-        "set_item",
-        "set_profile",
-        "set_service_decision",
-        "set_service_state",
-        "startup_probe",
-    ]);
+    // One permission per app command, so the capability can grant exactly these. The list is
+    // generated from the core's command list (`make bindings`), one name per line.
+    let commands: Vec<&'static str> = include_str!("commands.txt").lines().collect();
+    println!("cargo:rerun-if-changed=commands.txt");
+    let manifest = tauri_build::AppManifest::new().commands(commands.leak());
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");
 }

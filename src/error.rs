@@ -41,16 +41,17 @@ pub enum Error {
 
 impl Error {
     /// A stable, machine-readable code for the kind of error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode as C;
         match self {
-            Error::Validation { .. } => "validation",
-            Error::UnknownItem(_) => "not_found",
-            Error::NewerSchema { .. } => "schema_newer",
-            Error::ForeignDatabase(_) => "database_foreign",
+            Error::Validation { .. } => C::Validation,
+            Error::UnknownItem(_) => C::NotFound,
+            Error::NewerSchema { .. } => C::SchemaNewer,
+            Error::ForeignDatabase(_) => C::DatabaseForeign,
             Error::Package(e) => e.code(),
             Error::Report(e) => e.code(),
-            Error::Database(_) => "database",
-            Error::Io { .. } => "io",
+            Error::Database(_) => C::Database,
+            Error::Io { .. } => C::Io,
         }
     }
 

@@ -5,6 +5,7 @@
 //! call into it.
 
 pub mod ags;
+pub mod api;
 pub mod audit;
 #[cfg(test)]
 mod bindings;
@@ -12,10 +13,10 @@ pub mod catalogue;
 pub mod checklist;
 pub mod cli;
 pub mod error;
+pub mod error_code;
 pub mod evidence;
 pub mod files;
 pub mod inventory;
-pub mod ipc;
 mod json_error;
 mod keyed;
 pub mod package;

@@ -527,7 +527,7 @@ fn hostile_packages_are_refused_with_their_own_message_and_leave_the_database_un
             c.name,
             c.expect
         );
-        assert!(err.code().starts_with("package_"), "{}: code {}", c.name, err.code());
+        assert!(err.code().as_str().starts_with("package_"), "{}: code {}", c.name, err.code());
         assert!(messages.insert(message.clone()), "{}: message not distinct: {message}", c.name);
         drop(store);
         assert!(std::fs::read(&d.path).unwrap() == before, "{}: database changed", c.name);

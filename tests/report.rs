@@ -864,7 +864,7 @@ fn tampered(data: &ReportData, edit: impl FnOnce(&mut Value)) -> (String, String
     edit(&mut json);
     match read::parse_json(&serde_json::to_vec(&json).unwrap()) {
         Ok(_) => panic!("accepted: {json}"),
-        Err(e) => (e.code().to_owned(), e.to_string()),
+        Err(e) => (e.code().as_str().to_owned(), e.to_string()),
     }
 }
 

@@ -1,19 +1,59 @@
-//! The desktop shell: opens the store, registers the commands, starts the window. Commands are
-//! thin: they take the input, call the core and map the error; no business logic lives here.
+//! The desktop shell: opens the workspace, registers the commands, starts the window. Every
+//! command is generated from the core's one command list (`anbindungscheck::for_each_command!`)
+//! and is one line: it runs the command layer's function of the same name off the UI thread,
+//! with this window as its [`Desktop`](anbindungscheck::api::Desktop).
 
-mod backup;
-mod commands;
-mod error;
-mod evidence;
-mod packages;
-mod people;
+mod desktop;
 mod probe;
-mod reports;
-mod state;
-mod workflow;
 
-pub use error::AppError;
-pub use state::AppState;
+use anbindungscheck::api::{self, ApiError, Ctx, IpcError, Workspace};
+use anbindungscheck::package::archive::Progress;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager};
+
+use desktop::TauriDesktop;
+
+/// Runs `command` with the workspace on a blocking thread; errors cross as `{code, message,
+/// field}`.
+async fn call<T: Send + 'static>(
+    app: AppHandle,
+    progress: Option<Channel<Progress>>,
+    command: impl FnOnce(&Ctx) -> api::Result<T> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let desktop = TauriDesktop { app: app.clone(), progress };
+        let workspace = app.state::<Workspace>();
+        command(&Ctx { workspace: &workspace, desktop: &desktop }).map_err(IpcError::from)
+    })
+    .await
+    .map_err(|e| IpcError::from(ApiError::desktop(e)))?
+}
+
+/// One Tauri command per entry of the command list, and the handler that registers them all.
+macro_rules! tauri_commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident ( $($arg:ident : $ty:ty),* ) $(with $progress:ident)? -> $out:ty;
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[tauri::command]
+            async fn $name(
+                app: AppHandle,
+                $($arg: $ty,)*
+                $($progress: Channel<Progress>,)?
+            ) -> Result<$out, IpcError> {
+                call(app, None $(.or(Some($progress)))?, move |cx| api::$name(cx, $($arg),*)).await
+            }
+        )*
+
+        fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
+}
+
+anbindungscheck::for_each_command!(tauri_commands);
 
 /// Starts the app.
 pub fn run() {
@@ -26,56 +66,17 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            use tauri::Manager;
             let started = std::time::Instant::now();
             let fallback = app
                 .path()
                 .app_local_data_dir()
                 .ok()
                 .map(|d| d.join(anbindungscheck::paths::DB_FILE));
-            app.manage(AppState::open(anbindungscheck::paths::db_path().or(fallback)));
+            app.manage(Workspace::open(anbindungscheck::paths::db_path().or(fallback)));
             probe::setup_took(started);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            backup::backup_folder,
-            backup::create_backup,
-            backup::restore_backup,
-            commands::app_info,
-            commands::check_ags,
-            commands::get_checklist,
-            commands::get_profile,
-            commands::get_status,
-            commands::list_history,
-            commands::set_item,
-            commands::set_profile,
-            evidence::add_evidence,
-            evidence::list_evidence,
-            evidence::open_evidence,
-            evidence::remove_evidence,
-            packages::choose_package,
-            packages::confirm_review,
-            packages::export_ics,
-            packages::import_package,
-            packages::list_packages,
-            packages::open_document,
-            packages::set_event_attended,
-            packages::set_service_decision,
-            people::list_people,
-            people::remove_person,
-            people::save_person,
-            probe::startup_probe,
-            reports::export_report,
-            reports::list_report_exports,
-            reports::open_report,
-            reports::report_preview,
-            workflow::get_inventory,
-            workflow::remove_fachverfahren,
-            workflow::remove_requirement,
-            workflow::save_fachverfahren,
-            workflow::save_requirement,
-            workflow::set_service_state,
-        ])
+        .invoke_handler(handler())
         .run(tauri::generate_context!())
         .expect("error while running the Anbindungscheck app");
 }
@@ -91,28 +92,24 @@ mod tests {
         block.split(['"', '\'']).skip(1).step_by(2).map(str::to_owned).collect()
     }
 
-    /// The commands of `build.rs` (one permission each), the handlers registered in `run`, the
-    /// capability of the main window and the isolation hook's allow-list name the same commands.
+    /// The command list of the core (whose generated files a core test keeps current), the
+    /// permissions the build script makes, the capability of the main window and the isolation
+    /// hook's allow-list name the same commands.
     #[test]
-    fn build_handlers_capability_and_isolation_hook_agree() {
-        let build = quoted(include_str!("../build.rs"), ".commands(&[", "]");
-        let lib = include_str!("lib.rs");
-        let from = lib.find("generate_handler![").unwrap();
-        let handlers: BTreeSet<String> = lib[from..from + lib[from..].find("])").unwrap()]
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.trim().trim_end_matches(',').rsplit("::").next().map(str::to_owned))
-            .filter(|name| !name.is_empty())
-            .collect();
+    fn commands_permissions_capability_and_isolation_hook_agree() {
+        let core: BTreeSet<String> =
+            anbindungscheck::api::commands::NAMES.iter().map(|n| n.to_string()).collect();
+        let built: BTreeSet<String> =
+            include_str!("../commands.txt").lines().map(str::to_owned).collect();
         let capability: BTreeSet<String> =
             quoted(include_str!("../capabilities/main.json"), "\"permissions\"", "]")
                 .into_iter()
                 .map(|p| p.strip_prefix("allow-").expect("allow- permission").replace('-', "_"))
                 .collect();
         let hook = quoted(include_str!("../../ui/isolation/index.js"), "new Set([", "]");
-        assert!(build.len() > 30, "{build:?}");
-        assert_eq!(handlers, build);
-        assert_eq!(capability, build);
-        assert_eq!(hook, build);
+        assert!(core.len() > 30, "{core:?}");
+        assert_eq!(built, core);
+        assert_eq!(capability, core);
+        assert_eq!(hook, core);
     }
 }

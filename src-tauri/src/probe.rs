@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use crate::AppError;
+use anbindungscheck::api::ApiError;
 
 /// Environment variable that turns the probe on.
 pub const ENV: &str = "ANBINDUNGSCHECK_STARTUP_PROBE";
@@ -35,15 +35,14 @@ pub fn enabled() -> bool {
 /// The dashboard shows its data: print the time since start and exit. The other figures are the
 /// page's own clock (since its navigation started): when the dashboard was painted, when the
 /// document had loaded (DOMContentLoaded handled) and when the isolation frame was ready for IPC.
-#[tauri::command]
-pub fn startup_probe(
-    app: tauri::AppHandle,
+pub fn report(
+    app: &tauri::AppHandle,
     page_ms: f64,
     loaded_ms: f64,
     isolation_ms: f64,
-) -> Result<(), AppError> {
+) -> Result<(), ApiError> {
     if !enabled() {
-        return Err(AppError::Desktop(format!("{ENV} ist nicht gesetzt.")));
+        return Err(ApiError::Desktop(format!("{ENV} ist nicht gesetzt.")));
     }
     let started = STARTED.get().copied().unwrap_or_else(Instant::now);
     println!(

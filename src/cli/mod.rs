@@ -272,7 +272,7 @@ pub fn main() -> i32 {
                      --trust \"{fingerprint}\""
                 );
             }
-            match e.code() {
+            match e.code().as_str() {
                 "validation" | "not_found" => 2,
                 "package_io" => 1,
                 "report_skipped" => 3,

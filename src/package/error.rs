@@ -95,27 +95,28 @@ pub enum PackageError {
 
 impl PackageError {
     /// The stable code of the kind of problem.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode as C;
         use PackageError::*;
         match self {
-            Io(_) => "package_io",
+            Io(_) => C::PackageIo,
             TooLarge { .. } | TooManyEntries { .. } | Oversized { .. } | CompressionRatio(_) => {
-                "package_limits"
+                C::PackageLimits
             }
-            Empty | NotAZip => "package_not_zip",
+            Empty | NotAZip => C::PackageNotZip,
             DuplicateEntry(_) | Compression(..) | Encrypted(_) | Symlink(_)
-            | UndeclaredEntry(_) | MissingEntry(_) => "package_structure",
-            UnsafePath(_) => "package_unsafe_path",
-            SizeMismatch(_) | DocumentTampered(_) => "package_document",
-            SignatureMalformed | SignatureInvalid => "package_signature",
-            UntrustedKey { .. } => "package_untrusted_key",
-            WrongKey { .. } | FingerprintMismatch { .. } => "package_wrong_key",
-            NotUtf8 | Malformed(_) => "package_manifest",
-            UnsupportedFormat(_) => "package_format",
-            Invalid(_) | DanglingReference(_) => "package_invalid",
-            OlderVersion { .. } | ChangedSameVersion { .. } => "package_older",
-            Key(_) => "package_key",
-            Build(_) => "package_build",
+            | UndeclaredEntry(_) | MissingEntry(_) => C::PackageStructure,
+            UnsafePath(_) => C::PackageUnsafePath,
+            SizeMismatch(_) | DocumentTampered(_) => C::PackageDocument,
+            SignatureMalformed | SignatureInvalid => C::PackageSignature,
+            UntrustedKey { .. } => C::PackageUntrustedKey,
+            WrongKey { .. } | FingerprintMismatch { .. } => C::PackageWrongKey,
+            NotUtf8 | Malformed(_) => C::PackageManifest,
+            UnsupportedFormat(_) => C::PackageFormat,
+            Invalid(_) | DanglingReference(_) => C::PackageInvalid,
+            OlderVersion { .. } | ChangedSameVersion { .. } => C::PackageOlder,
+            Key(_) => C::PackageKey,
+            Build(_) => C::PackageBuild,
         }
     }
 }

@@ -63,21 +63,22 @@ pub enum ReportError {
 
 impl ReportError {
     /// The stable code of the kind of problem.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode as C;
         use ReportError::*;
         match self {
-            NoProfile => "report_no_profile",
-            MissingGlyph { .. } => "report_glyph",
-            Pdf(_) => "report_pdf",
-            NotPdf => "report_not_pdf",
-            TooLarge { .. } => "report_too_large",
-            Damaged(_) => "report_damaged",
-            NoAttachment => "report_no_data",
-            UnknownSchema(_) => "report_schema",
-            BadData(_) => "report_data",
-            Implausible(_) => "report_implausible",
-            Skipped { .. } => "report_skipped",
-            NothingFound(_) => "report_nothing_found",
+            NoProfile => C::ReportNoProfile,
+            MissingGlyph { .. } => C::ReportGlyph,
+            Pdf(_) => C::ReportPdf,
+            NotPdf => C::ReportNotPdf,
+            TooLarge { .. } => C::ReportTooLarge,
+            Damaged(_) => C::ReportDamaged,
+            NoAttachment => C::ReportNoData,
+            UnknownSchema(_) => C::ReportSchema,
+            BadData(_) => C::ReportData,
+            Implausible(_) => C::ReportImplausible,
+            Skipped { .. } => C::ReportSkipped,
+            NothingFound(_) => C::ReportNothingFound,
         }
     }
 

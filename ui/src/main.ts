@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
-import { invoke } from '@tauri-apps/api/core';
 import App from './App.svelte';
+import { startup_probe } from './lib/api';
 import './app.css';
 import './isolation.css';
 
@@ -32,7 +32,7 @@ if (window.__ANBINDUNGSCHECK_STARTUP_PROBE__ === true) {
       setTimeout(() => {
         const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         const loadedMs = nav?.domContentLoadedEventEnd ?? -1;
-        void invoke('startup_probe', { pageMs: performance.now(), loadedMs, isolationMs });
+        void startup_probe({ pageMs: performance.now(), loadedMs, isolationMs });
       }, 0),
     );
   });

@@ -56,9 +56,11 @@ import {
   TRANSPORT_ROUTES,
   TRANSPORT_ROUTE_LABELS,
 } from '../src/lib/enums';
-import type { BackupInfo, RestoreInfo } from '../src/lib/api';
 import type {
   AgsCheck,
+  BackupInfo,
+  ErrorCode,
+  RestoreInfo,
   AppInfo,
   Change,
   ChangeArea,
@@ -285,7 +287,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-function fail(field: string | null, message: string, code = 'validation'): never {
+function fail(field: string | null, message: string, code: ErrorCode = 'validation'): never {
   const error: IpcError = { code, message, field };
   throw error;
 }
@@ -1535,7 +1537,7 @@ function openReport(exportId: number): null {
     fail(
       null,
       `Die Datei ${x.path} wurde nach dem Export verändert. Speichern Sie den Bericht neu, statt die geänderte Datei zu drucken.`,
-      'report_changed',
+      'validation',
     );
   }
   return null;

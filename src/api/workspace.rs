@@ -1,95 +1,93 @@
-//! The app's state: the store (or the reason it could not be opened) behind a mutex, so that a
-//! restore can close it, replace the file and open it again.
+//! The open workspace: the store (or the reason it could not be opened) behind a mutex, so that a
+//! restore can close it, replace the file and open it again, and the package file the user chose
+//! and is about to confirm.
 
-use anbindungscheck::ipc::IpcError;
-use anbindungscheck::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::AppError;
+use super::{ApiError, IpcError, Result};
+use crate::error_code::ErrorCode;
+use crate::Store;
 
-/// Managed state of the app.
-pub struct AppState {
-    store: Mutex<Result<Store, IpcError>>,
+/// The database a caller works on.
+pub struct Workspace {
+    store: Mutex<std::result::Result<Store, IpcError>>,
     db_path: Option<PathBuf>,
-    /// The package file the clerk chose and is about to confirm.
+    /// The package file the user chose and is about to confirm.
     pending_package: Mutex<Option<PathBuf>>,
 }
 
-impl AppState {
+impl Workspace {
     /// Opens the database at `path`; a failure is kept and reported by every command.
-    pub fn open(path: Option<PathBuf>) -> AppState {
+    pub fn open(path: Option<PathBuf>) -> Workspace {
         let store = match &path {
             Some(path) => Store::open(path).map_err(IpcError::from),
             None => Err(no_folder()),
         };
-        AppState { store: Mutex::new(store), db_path: path, pending_package: Mutex::new(None) }
+        Workspace { store: Mutex::new(store), db_path: path, pending_package: Mutex::new(None) }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Result<Store, IpcError>> {
+    fn lock(&self) -> MutexGuard<'_, std::result::Result<Store, IpcError>> {
         // A panic while holding the lock cannot leave a half-written row (SQLite rolls back),
         // so the store stays usable.
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the store.
-    pub fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> anbindungscheck::Result<T>,
-    ) -> Result<T, AppError> {
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> crate::Result<T>) -> Result<T> {
         let mut guard = self.lock();
-        let store = guard.as_mut().map_err(|e| AppError::Unavailable(e.clone()))?;
+        let store = guard.as_mut().map_err(|e| ApiError::Unavailable(e.clone()))?;
         Ok(f(store)?)
     }
 
-    /// Replaces the database with the backup `from` (the core checks it and keeps the current
+    /// Replaces the database with the backup `from` (the store checks it and keeps the current
     /// database under `backups/`), then opens the store again. Returns where the previous
     /// database was kept. No command reaches the store meanwhile; if the restore is refused, the
     /// old database is opened again untouched.
-    pub fn restore(&self, from: &Path) -> Result<Option<PathBuf>, AppError> {
-        let db = self.db_path.as_deref().ok_or_else(|| AppError::Unavailable(no_folder()))?;
+    pub fn restore(&self, from: &Path) -> Result<Option<PathBuf>> {
+        let db = self.db_file().ok_or_else(|| ApiError::Unavailable(no_folder()))?;
         let mut guard = self.lock();
         // Close the connection: no connection to the file may be open while it is replaced.
         *guard = Err(IpcError {
-            code: "database".into(),
+            code: ErrorCode::Database,
             message: "Die Datenbank wird gerade wiederhergestellt.".into(),
             field: None,
         });
-        let restored = anbindungscheck::store::backup::restore(db, from);
+        let restored = crate::store::backup::restore(db, from);
         // Open whatever is there now: the restored database, or the old one if it was refused.
         *guard = Store::open(db).map_err(IpcError::from);
         let kept = restored?;
         if let Err(e) = &*guard {
-            return Err(AppError::Unavailable(e.clone()));
+            return Err(ApiError::Unavailable(e.clone()));
         }
         Ok(kept)
     }
 
     /// Remembers (or forgets) the package file chosen in the file dialog.
-    pub fn set_pending_package(&self, path: Option<PathBuf>) {
+    pub(crate) fn set_pending_package(&self, path: Option<PathBuf>) {
         *self.pending_package.lock().unwrap_or_else(|p| p.into_inner()) = path;
     }
 
     /// The package file chosen in the file dialog, if any.
-    pub fn pending_package(&self) -> Option<PathBuf> {
+    pub(crate) fn pending_package(&self) -> Option<PathBuf> {
         self.pending_package.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    /// Where the database is (or would be).
-    pub fn db_path(&self) -> String {
-        self.db_path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
-    }
-
-    /// The database file, if the app found a place for it.
+    /// The database file, if a place for it was found.
     pub fn db_file(&self) -> Option<&Path> {
         self.db_path.as_deref()
     }
+
+    /// The database file, or the error that there is none.
+    pub(crate) fn require_db_file(&self) -> Result<&Path> {
+        self.db_file().ok_or_else(|| ApiError::Unavailable(no_folder()))
+    }
 }
 
-/// Why there is no database: the app found no folder for it.
-pub(crate) fn no_folder() -> IpcError {
+/// Why there is no database: no folder was found for it.
+fn no_folder() -> IpcError {
     IpcError {
-        code: "io".into(),
+        code: ErrorCode::Io,
         message: "Es wurde kein Ordner für die Daten gefunden. Bitte setzen Sie \
                   ANBINDUNGSCHECK_DB auf den Pfad der Datenbank."
             .into(),
@@ -100,7 +98,7 @@ pub(crate) fn no_folder() -> IpcError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use anbindungscheck::profile::ProfileInput;
+    use crate::profile::ProfileInput;
 
     fn profile(name: &str) -> ProfileInput {
         ProfileInput {
@@ -113,8 +111,8 @@ mod tests {
         }
     }
 
-    fn name(state: &AppState) -> String {
-        state.with(|s| s.profile()).unwrap().expect("a profile").name
+    fn name(ws: &Workspace) -> String {
+        ws.with(|s| s.profile()).unwrap().expect("a profile").name
     }
 
     #[test]
@@ -122,8 +120,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("not-ours.sqlite");
         std::fs::write(&path, b"just some text, not a database at all").unwrap();
-        let state = AppState::open(Some(path.clone()));
-        let err = state.with(|s| s.profile()).unwrap_err();
+        let ws = Workspace::open(Some(path.clone()));
+        let err = ws.with(|s| s.profile()).unwrap_err();
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "database_foreign");
         assert!(json["message"].as_str().unwrap().contains("keine Datenbank von Anbindungscheck"));
@@ -131,56 +129,48 @@ mod tests {
     }
 
     #[test]
-    fn commands_reach_the_store() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::open(Some(dir.path().join("a.sqlite")));
-        let checklist = state.with(|s| s.checklist()).unwrap();
-        assert!(checklist.entries.len() >= 16);
-    }
-
-    #[test]
     fn restore_replaces_the_data_and_the_store_works_afterwards() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("daten").join("kommune.sqlite");
-        let state = AppState::open(Some(db.clone()));
-        state.with(|s| s.set_profile(&profile("Gemeinde Alt"))).unwrap();
+        let ws = Workspace::open(Some(db.clone()));
+        ws.with(|s| s.set_profile(&profile("Gemeinde Alt"))).unwrap();
         let backup = dir.path().join("sicherung.sqlite");
-        state.with(|s| s.backup_to(&backup)).unwrap();
-        state.with(|s| s.set_profile(&profile("Gemeinde Neu"))).unwrap();
+        ws.with(|s| s.backup_to(&backup)).unwrap();
+        ws.with(|s| s.set_profile(&profile("Gemeinde Neu"))).unwrap();
 
-        let kept = state.restore(&backup).unwrap().expect("the previous database was kept");
-        assert_eq!(name(&state), "Gemeinde Alt");
+        let kept = ws.restore(&backup).unwrap().expect("the previous database was kept");
+        assert_eq!(name(&ws), "Gemeinde Alt");
         // The store is open and writable again.
-        state.with(|s| s.set_profile(&profile("Gemeinde Weiter"))).unwrap();
-        assert_eq!(name(&state), "Gemeinde Weiter");
-        let history = state.with(|s| s.history(&Default::default())).unwrap();
+        ws.with(|s| s.set_profile(&profile("Gemeinde Weiter"))).unwrap();
+        assert_eq!(name(&ws), "Gemeinde Weiter");
+        let history = ws.with(|s| s.history(&Default::default())).unwrap();
         assert!(!history.is_empty());
 
         // The kept copy holds the data from before the restore.
         assert_eq!(kept.parent(), Some(db.parent().unwrap().join("backups").as_path()));
         let copy = dir.path().join("kopie.sqlite");
         std::fs::copy(&kept, &copy).unwrap();
-        let kept_state = AppState::open(Some(copy));
-        assert_eq!(name(&kept_state), "Gemeinde Neu");
+        let kept_ws = Workspace::open(Some(copy));
+        assert_eq!(name(&kept_ws), "Gemeinde Neu");
     }
 
     #[test]
     fn a_refused_restore_leaves_the_old_store_open_and_its_data_intact() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("kommune.sqlite");
-        let state = AppState::open(Some(db.clone()));
-        state.with(|s| s.set_profile(&profile("Gemeinde Bleibt"))).unwrap();
+        let ws = Workspace::open(Some(db.clone()));
+        ws.with(|s| s.set_profile(&profile("Gemeinde Bleibt"))).unwrap();
 
         // A file of some other kind.
         let foreign = dir.path().join("fremd.sqlite");
         std::fs::write(&foreign, b"SQLite format 3? no, just text").unwrap();
-        let err = serde_json::to_value(state.restore(&foreign).unwrap_err()).unwrap();
+        let err = serde_json::to_value(ws.restore(&foreign).unwrap_err()).unwrap();
         assert_eq!(err["code"], "database_foreign", "{err}");
-        assert_eq!(name(&state), "Gemeinde Bleibt");
+        assert_eq!(name(&ws), "Gemeinde Bleibt");
 
         // A backup of ours, damaged in the middle.
         let backup = dir.path().join("sicherung.sqlite");
-        state.with(|s| s.backup_to(&backup)).unwrap();
+        ws.with(|s| s.backup_to(&backup)).unwrap();
         let mut bytes = std::fs::read(&backup).unwrap();
         let end = bytes.len() - 1024;
         assert!(end > 4096);
@@ -189,27 +179,26 @@ mod tests {
         }
         let damaged = dir.path().join("beschaedigt.sqlite");
         std::fs::write(&damaged, &bytes).unwrap();
-        let err = serde_json::to_value(state.restore(&damaged).unwrap_err()).unwrap();
+        let err = serde_json::to_value(ws.restore(&damaged).unwrap_err()).unwrap();
         assert!(["database", "validation"].contains(&err["code"].as_str().unwrap()), "{err}");
 
         // A file that is not there.
-        let err =
-            serde_json::to_value(state.restore(&dir.path().join("fehlt.sqlite")).unwrap_err())
-                .unwrap();
+        let err = serde_json::to_value(ws.restore(&dir.path().join("fehlt.sqlite")).unwrap_err())
+            .unwrap();
         assert_eq!(err["code"], "validation");
 
         // Still the same data, and still writable.
-        assert_eq!(name(&state), "Gemeinde Bleibt");
-        state.with(|s| s.set_profile(&profile("Gemeinde Bleibt auch"))).unwrap();
-        assert_eq!(name(&state), "Gemeinde Bleibt auch");
+        assert_eq!(name(&ws), "Gemeinde Bleibt");
+        ws.with(|s| s.set_profile(&profile("Gemeinde Bleibt auch"))).unwrap();
+        assert_eq!(name(&ws), "Gemeinde Bleibt auch");
         // Nothing was replaced, so nothing was kept.
         assert!(!db.parent().unwrap().join("backups").exists());
     }
 
     #[test]
     fn restore_without_a_database_folder_is_refused() {
-        let state = AppState::open(None);
-        let err = serde_json::to_value(state.restore(Path::new("x.sqlite")).unwrap_err()).unwrap();
+        let ws = Workspace::open(None);
+        let err = serde_json::to_value(ws.restore(Path::new("x.sqlite")).unwrap_err()).unwrap();
         assert_eq!(err["code"], "io");
     }
 }

@@ -1,7 +1,10 @@
 //! TypeScript generated from the Rust types: the declarations of every type that crosses the IPC
 //! boundary (`ui/src/lib/bindings.ts`), and the keys in order and German labels of the core's
 //! closed lists (`ui/src/lib/enums.ts`), so the UI spells no label of its own. Both are committed;
-//! a test fails when either is stale (`make bindings` rewrites them).
+//! a test fails when either is stale (`make bindings` rewrites them). The command list's files
+//! come from [`client`].
+
+pub mod client;
 
 use serde::Serialize;
 use ts_rs::{Config, TS};
@@ -26,8 +29,11 @@ pub fn typescript() -> String {
         crate::checklist::Checklist::decl(&cfg),
         crate::checklist::ChecklistEntry::decl(&cfg),
         crate::checklist::GuidanceNote::decl(&cfg),
-        crate::ipc::AppInfo::decl(&cfg),
-        crate::ipc::IpcError::decl(&cfg),
+        crate::api::AppInfo::decl(&cfg),
+        crate::api::BackupInfo::decl(&cfg),
+        crate::api::IpcError::decl(&cfg),
+        crate::api::RestoreInfo::decl(&cfg),
+        crate::error_code::ErrorCode::decl(&cfg),
         crate::package::manifest::ChecklistChanges::decl(&cfg),
         crate::package::manifest::Contact::decl(&cfg),
         crate::package::manifest::CostBracket::decl(&cfg),
@@ -260,24 +266,38 @@ fn is_identifier(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// Compares a generated file with the committed one; `UPDATE_BINDINGS` rewrites it first.
-    fn assert_current(file: &str, fresh: &str) {
-        let path = format!("{}/ui/src/lib/{file}", env!("CARGO_MANIFEST_DIR"));
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(&path, fresh).unwrap();
-        }
+    use super::client;
+
+    /// Compares a generated file (path from the repository root) with the committed one;
+    /// `UPDATE_BINDINGS` rewrites it first. `fresh` gets the committed text.
+    fn assert_current(file: &str, fresh: impl Fn(&str) -> String) {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(committed == fresh, "ui/src/lib/{file} is stale: run `make bindings`");
+        let fresh = fresh(&committed);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() && committed != fresh {
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        assert!(committed == fresh, "{file} is stale: run `make bindings`");
     }
 
     #[test]
     fn committed_bindings_are_current() {
-        assert_current("bindings.ts", &super::typescript());
+        assert_current("ui/src/lib/bindings.ts", |_| super::typescript());
     }
 
     #[test]
     fn committed_enum_labels_are_current() {
-        assert_current("enums.ts", &super::enums());
+        assert_current("ui/src/lib/enums.ts", |_| super::enums());
+    }
+
+    #[test]
+    fn committed_command_files_are_current() {
+        assert_current("ui/src/lib/api.ts", |_| client::api_ts());
+        assert_current("src-tauri/commands.txt", |_| client::commands_txt());
+        assert_current("src-tauri/capabilities/main.json", |_| client::capability());
+        assert_current("ui/isolation/index.js", client::isolation_js);
+        assert_current("docs/architecture.md", client::architecture_md);
     }
 
     #[test]

@@ -1,0 +1,55 @@
+//! What the command layer asks of the desktop: native file dialogs, the system viewer, progress
+//! messages to the page through a Tauri channel, and the start-up probe.
+
+use anbindungscheck::api::{ApiError, Desktop, FileDialog, Result};
+use anbindungscheck::package::archive::Progress;
+use std::path::{Path, PathBuf};
+use tauri::ipc::Channel;
+use tauri::AppHandle;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+use tauri_plugin_opener::OpenerExt;
+
+/// The desktop of one command call.
+pub struct TauriDesktop {
+    pub app: AppHandle,
+    pub progress: Option<Channel<Progress>>,
+}
+
+impl TauriDesktop {
+    fn dialog(&self, d: &FileDialog) -> FileDialogBuilder<tauri::Wry> {
+        let builder =
+            self.app.dialog().file().set_title(d.title).add_filter(d.filter, &d.extensions);
+        match &d.file_name {
+            Some(name) => builder.set_file_name(name),
+            None => builder,
+        }
+    }
+}
+
+fn into_path(picked: Option<tauri_plugin_dialog::FilePath>) -> Result<Option<PathBuf>> {
+    picked.map(|p| p.into_path().map_err(ApiError::desktop)).transpose()
+}
+
+impl Desktop for TauriDesktop {
+    fn pick_file(&self, d: &FileDialog) -> Result<Option<PathBuf>> {
+        into_path(self.dialog(d).blocking_pick_file())
+    }
+
+    fn save_file(&self, d: &FileDialog) -> Result<Option<PathBuf>> {
+        into_path(self.dialog(d).blocking_save_file())
+    }
+
+    fn open_path(&self, path: &Path) -> Result<()> {
+        self.app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(ApiError::desktop)
+    }
+
+    fn progress(&self, progress: Progress) {
+        if let Some(channel) = &self.progress {
+            let _ = channel.send(progress);
+        }
+    }
+
+    fn startup_probe(&self, page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> Result<()> {
+        crate::probe::report(&self.app, page_ms, loaded_ms, isolation_ms)
+    }
+}

@@ -1,0 +1,31 @@
+//! Commands about the app itself: its version and data folder, the live AGS check, and the
+//! start-up probe of the benchmark.
+
+use serde::Serialize;
+
+use super::{Ctx, Result};
+use crate::ags::{self, AgsCheck};
+
+/// What the app shows about itself (version, where the data lives).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+}
+
+/// The version and the database file.
+pub fn app_info(cx: &Ctx) -> Result<AppInfo> {
+    let db_path = cx.workspace.db_file().map(|p| p.display().to_string()).unwrap_or_default();
+    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_owned(), db_path })
+}
+
+/// Live check of an AGS while it is typed.
+pub fn check_ags(_cx: &Ctx, ags: String) -> Result<AgsCheck> {
+    Ok(ags::check(&ags))
+}
+
+/// The dashboard has painted: the desktop app prints its start-up figures and exits.
+pub fn startup_probe(cx: &Ctx, page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> Result<()> {
+    cx.desktop.startup_probe(page_ms, loaded_ms, isolation_ms)
+}

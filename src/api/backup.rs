@@ -1,0 +1,129 @@
+//! Commands of the "Datensicherung" page: write a copy of the database where the user chooses,
+//! and put a copy back. The checks of a backup (intact, ours, not from a newer version) are the
+//! store's.
+
+use serde::Serialize;
+use std::path::Path;
+
+use super::{Ctx, FileDialog, Result, Workspace};
+
+/// A backup the user saved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BackupInfo {
+    /// Where it was saved.
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// When it was written (RFC 3339, UTC).
+    pub at: String,
+}
+
+/// A restored backup.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RestoreInfo {
+    /// The backup that is now the database.
+    pub from: String,
+    /// Where the previous database was kept; `None` if there was none.
+    pub kept: Option<String>,
+}
+
+fn sqlite_dialog(title: &'static str, file_name: Option<String>) -> FileDialog {
+    FileDialog { title, filter: "SQLite-Datenbank", extensions: vec!["sqlite"], file_name }
+}
+
+/// The folder a restore keeps the current database in (`backups/` next to it).
+pub fn backup_folder(cx: &Ctx) -> Result<String> {
+    let db = cx.workspace.require_db_file()?;
+    Ok(crate::store::backup::dir_for(db).display().to_string())
+}
+
+/// Asks where to save the backup and writes it. `None` if cancelled.
+pub fn create_backup(cx: &Ctx) -> Result<Option<BackupInfo>> {
+    let today = crate::local_today();
+    let ags =
+        cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_else(|| "ohne-Profil".into());
+    let name = format!("Anbindungscheck-Sicherung-{ags}-{today}.sqlite");
+    let dialog = sqlite_dialog("Sicherung speichern", Some(name));
+    let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
+    write_backup(cx.workspace, &path).map(Some)
+}
+
+/// Lets the user pick a backup and puts it in place of the database. `None` if cancelled.
+pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
+    let dialog = sqlite_dialog("Sicherung wiederherstellen", None);
+    let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
+    let kept = cx.workspace.restore(&path)?;
+    Ok(Some(RestoreInfo {
+        from: path.display().to_string(),
+        kept: kept.map(|k| k.display().to_string()),
+    }))
+}
+
+/// Writes the backup to `path` (the store refuses the database itself as target).
+fn write_backup(workspace: &Workspace, path: &Path) -> Result<BackupInfo> {
+    workspace.with(|s| s.backup_to(path))?;
+    let bytes = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?.len();
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    Ok(BackupInfo { path: path.display().to_string(), bytes, at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::ProfileInput;
+
+    #[test]
+    fn a_backup_is_written_and_described() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(Some(dir.path().join("kommune.sqlite")));
+        let input = ProfileInput {
+            name: "Gemeinde Musterstadt".into(),
+            ags: "09162000".into(),
+            population: None,
+            coordinator_name: None,
+            coordinator_email: None,
+            coordinator_phone: None,
+        };
+        ws.with(|s| s.set_profile(&input)).unwrap();
+        let out = dir.path().join("sicherung.sqlite");
+        let info = write_backup(&ws, &out).unwrap();
+        assert_eq!(info.path, out.display().to_string());
+        assert_eq!(info.bytes, std::fs::metadata(&out).unwrap().len());
+        assert!(info.bytes > 0);
+        assert!(info.at.ends_with('Z') && info.at.contains('T'), "{}", info.at);
+        let copy = Workspace::open(Some(out));
+        assert_eq!(copy.with(|s| s.profile()).unwrap().unwrap().name, "Gemeinde Musterstadt");
+        assert_eq!(
+            serde_json::to_value(&info).unwrap().as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["at", "bytes", "path"]
+        );
+    }
+
+    #[test]
+    fn the_database_itself_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kommune.sqlite");
+        let ws = Workspace::open(Some(db.clone()));
+        let before = std::fs::metadata(&db).unwrap().modified().unwrap();
+        // The same file, also through a detour in the path.
+        let detour = dir.path().join(".").join("kommune.sqlite");
+        for target in [&db, &detour] {
+            let err = serde_json::to_value(write_backup(&ws, target).unwrap_err()).unwrap();
+            assert_eq!(err["code"], "validation");
+            assert!(err["message"].as_str().unwrap().contains("nicht die Datenbank selbst"));
+        }
+        assert_eq!(std::fs::metadata(&db).unwrap().modified().unwrap(), before);
+        assert!(ws.with(|s| s.checklist()).is_ok());
+    }
+
+    #[test]
+    fn restore_info_serializes_as_the_ui_expects() {
+        let info = RestoreInfo { from: "/a/b.sqlite".into(), kept: None };
+        assert_eq!(
+            serde_json::to_value(info).unwrap(),
+            serde_json::json!({ "from": "/a/b.sqlite", "kept": null })
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! The one declaration of every command ([`for_each_command!`]) and what the core makes of it:
+//! the list of names ([`NAMES`]) and a dispatcher by name over JSON ([`dispatch`]) for the UI test
+//! bridge. The Tauri shell expands the same list into its handlers; the bindings test writes the
+//! TypeScript client, the permissions and the capability from it.
+
+use super::{Ctx, IpcError};
+use crate::error_code::ErrorCode;
+
+/// Calls `$callback!` with every command of the app, one per line:
+/// `name(argument: Type, …) -> Output;`, with `with on_progress` before the arrow for a command
+/// that reports progress. Arguments are snake_case here and camelCase on the wire. Each command
+/// is the function of the same name in [`crate::api`].
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
+            add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
+            /// The version and where the data lives.
+            app_info() -> $crate::api::AppInfo;
+            /// The folder a restore keeps the current database in.
+            backup_folder() -> String;
+            /// Live check of an AGS while it is typed.
+            check_ags(ags: String) -> $crate::ags::AgsCheck;
+            /// Picks a package file (native dialog) and shows what importing it would do.
+            choose_package() -> Option<$crate::store::ImportPreview>;
+            /// Clears the "bitte prüfen" flag of a checklist entry.
+            confirm_review(item_id: String) -> ();
+            /// Writes a copy of the database where the user chooses; `null` if cancelled.
+            create_backup() -> Option<$crate::api::BackupInfo>;
+            /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
+            export_ics(package_id: String, event_id: Option<String>) -> Option<String>;
+            /// Writes the report as a PDF where the user chooses; `null` if cancelled.
+            export_report(recipient: Option<String>) -> Option<$crate::store::ReportExport>;
+            /// Every checklist item with its progress.
+            get_checklist() -> $crate::checklist::Checklist;
+            /// The Fachverfahren inventory, matched with the Land's list.
+            get_inventory() -> $crate::inventory::Inventory;
+            /// The municipality's profile, if saved.
+            get_profile() -> Option<$crate::profile::Profile>;
+            /// The readiness today.
+            get_status() -> $crate::readiness::StatusReport;
+            /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
+            import_package(trust: Option<String>) with on_progress -> $crate::store::ImportPreview;
+            /// The evidence of one item, or of every item with `itemId` null, oldest first.
+            list_evidence(item_id: Option<String>) -> Vec<$crate::evidence::Evidence>;
+            /// The history of changes, newest first.
+            list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
+            /// The installed packages.
+            list_packages() -> Vec<$crate::store::InstalledPackage>;
+            /// The people named per role, in role order.
+            list_people() -> Vec<$crate::roles::Person>;
+            /// Recorded report exports, newest first.
+            list_report_exports() -> Vec<$crate::store::ReportExport>;
+            /// Opens a stored document of a package in the system viewer.
+            open_document(package_id: String, path: String) -> ();
+            /// Opens a stored evidence file in the system viewer; refused if it was changed.
+            open_evidence(id: i64) -> ();
+            /// Opens an exported report in the system viewer; refused if it was changed.
+            open_report(export_id: i64) -> ();
+            /// Detaches evidence from its item (the history keeps it).
+            remove_evidence(id: i64) -> ();
+            /// Removes a Fachverfahren from the inventory.
+            remove_fachverfahren(id: i64) -> ();
+            /// Removes a person.
+            remove_person(id: i64) -> ();
+            /// Removes a requirement to the Land.
+            remove_requirement(id: i64) -> ();
+            /// What the report would say today; refused while there is no profile.
+            report_preview() -> $crate::report::preview::ReportPreview;
+            /// Picks a backup (native dialog) and puts it in place of the database; `null` if cancelled.
+            restore_backup() -> Option<$crate::api::RestoreInfo>;
+            /// Adds a Fachverfahren (`id` null) or changes one.
+            save_fachverfahren(id: Option<i64>, input: $crate::inventory::FachverfahrenInput) -> $crate::inventory::InventoryEntry;
+            /// Adds a person (`id` null) or changes one.
+            save_person(id: Option<i64>, input: $crate::roles::PersonInput) -> $crate::roles::Person;
+            /// Adds a requirement to the Land (`id` null) or changes one.
+            save_requirement(id: Option<i64>, input: $crate::requirements::RequirementInput) -> $crate::requirements::Requirement;
+            /// Marks an event of a package as attended or not.
+            set_event_attended(package_id: String, event_id: String, attended: bool) -> ();
+            /// Stores the state of one checklist item.
+            set_item(item_id: String, state: $crate::progress::ItemState) -> $crate::checklist::ChecklistEntry;
+            /// Stores the profile.
+            set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
+            /// Records whether the municipality takes part in a service.
+            set_service_decision(package_id: String, service_id: String, decision: $crate::store::ServiceDecision) -> $crate::store::ServiceDecision;
+            /// Stores the state of a service; returns it as normalised.
+            set_service_state(package_id: String, service_id: String, state: $crate::service_state::ServiceState) -> $crate::service_state::ServiceState;
+            /// The dashboard has painted (start-up benchmark of the desktop app only).
+            startup_probe(page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> ();
+        }
+    };
+}
+
+macro_rules! core_commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident ( $($arg:ident : $ty:ty),* ) $(with $progress:ident)? -> $out:ty;
+    )*) => {
+        /// The name of every command, in declaration order.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// Runs the command `name` with its arguments as a JSON object (camelCase keys, as the UI
+        /// sends them) and returns its output as JSON.
+        pub fn dispatch(
+            cx: &Ctx,
+            name: &str,
+            args: serde_json::Value,
+        ) -> Result<serde_json::Value, IpcError> {
+            let args = if args.is_null() { serde_json::json!({}) } else { args };
+            match name {
+                $(stringify!($name) => {
+                    #[derive(serde::Deserialize)]
+                    #[serde(rename_all = "camelCase")]
+                    #[allow(dead_code)]
+                    struct Args { $($arg: $ty,)* $($progress: Option<serde_json::Value>,)? }
+                    let Args { $($arg,)* .. } = serde_json::from_value(args).map_err(bad_args)?;
+                    let out: $out = $crate::api::$name(cx, $($arg),*)?;
+                    serde_json::to_value(out).map_err(|e| internal(e.to_string()))
+                })*
+                _ => Err(internal(format!("Unbekannter Befehl „{name}“."))),
+            }
+        }
+
+        /// The TypeScript client: one function per command (`ui/src/lib/api.ts`).
+        #[cfg(test)]
+        pub(crate) fn typescript_client(cfg: &ts_rs::Config) -> Vec<crate::bindings::client::ClientCommand> {
+            use ts_rs::TS;
+            vec![$(crate::bindings::client::ClientCommand {
+                name: stringify!($name),
+                doc: vec![$($doc),*],
+                args: vec![$((stringify!($arg), <$ty as TS>::name(cfg)),)*],
+                progress: [$(stringify!($progress)),*].first().copied(),
+                output: <$out as TS>::name(cfg),
+            }),*]
+        }
+    };
+}
+
+crate::for_each_command!(core_commands);
+
+fn bad_args(e: serde_json::Error) -> IpcError {
+    internal(format!("Ungültige Argumente: {e}"))
+}
+
+fn internal(message: String) -> IpcError {
+    IpcError { code: ErrorCode::Internal, message, field: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{Desktop, FileDialog, Result, Workspace};
+    use std::path::{Path, PathBuf};
+
+    /// A desktop whose dialogs are always cancelled.
+    struct Cancel;
+    impl Desktop for Cancel {
+        fn pick_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
+            Ok(None)
+        }
+        fn save_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
+            Ok(None)
+        }
+        fn open_path(&self, _: &Path) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn names_are_sorted_and_unique() {
+        assert!(NAMES.windows(2).all(|w| w[0] < w[1]), "{NAMES:?}");
+        assert!(NAMES.len() > 30);
+    }
+
+    #[test]
+    fn dispatch_runs_commands_by_name_over_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = Workspace::open(Some(dir.path().join("kommune.sqlite")));
+        let cx = Ctx { workspace: &workspace, desktop: &Cancel };
+        let input = serde_json::json!({"input": {
+            "name": "Gemeinde Musterstadt", "ags": "09162000", "population": null,
+            "coordinator_name": null, "coordinator_email": null, "coordinator_phone": null
+        }});
+        let profile = dispatch(&cx, "set_profile", input).unwrap();
+        assert_eq!(profile["name"], "Gemeinde Musterstadt");
+        assert_eq!(dispatch(&cx, "get_profile", serde_json::Value::Null).unwrap(), profile);
+        // camelCase arguments; an Option may be left out.
+        let evidence = dispatch(&cx, "list_evidence", serde_json::json!({})).unwrap();
+        assert_eq!(evidence, serde_json::json!([]));
+        let err = dispatch(
+            &cx,
+            "set_item",
+            serde_json::json!({"itemId": "x-1", "state": {
+                "status": "offen", "owner": null, "due": null, "note": null, "blocked_by": null
+            }}),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotFound, "{err:?}");
+        // Cancelled dialogs come back as null.
+        assert_eq!(
+            dispatch(&cx, "create_backup", serde_json::json!({})).unwrap(),
+            serde_json::Value::Null
+        );
+        // Unknown commands and bad arguments are refused.
+        assert_eq!(
+            dispatch(&cx, "drop_database", serde_json::json!({})).unwrap_err().code,
+            ErrorCode::Internal
+        );
+        let err = dispatch(&cx, "remove_person", serde_json::json!({"id": "eins"})).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Internal);
+    }
+}

@@ -1,0 +1,80 @@
+//! The command layer: every user action of the app, the command line tool and the UI test bridge
+//! is one plain function here, taking serde input and returning serde output or an [`ApiError`].
+//! It is the only place that orchestrates: it opens and checks packages (`package`), asks the
+//! store to write rows, gathers report inputs and hands them to `report`. Callers never reach
+//! past it.
+//!
+//! Each command is declared once, in [`for_each_command!`](crate::for_each_command); the Tauri
+//! shell, the bridge and the generated TypeScript client all come from that list.
+//!
+//! What only a desktop can do (file dialogs, the system viewer, progress messages to the page)
+//! goes through the [`Desktop`] trait, which each caller implements in a few lines.
+
+mod app;
+mod backup;
+mod checklist;
+pub mod commands;
+mod error;
+mod evidence;
+mod packages;
+mod reports;
+mod work;
+mod workspace;
+
+pub use app::{app_info, check_ags, startup_probe, AppInfo};
+pub use backup::{backup_folder, create_backup, restore_backup, BackupInfo, RestoreInfo};
+pub use checklist::{get_checklist, get_profile, get_status, list_history, set_item, set_profile};
+pub use error::{ApiError, IpcError};
+pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
+pub use packages::{
+    choose_package, confirm_review, export_ics, import_package, list_packages, open_document,
+    set_event_attended, set_service_decision,
+};
+pub use reports::{export_report, list_report_exports, open_report, report_preview};
+pub use work::{
+    get_inventory, list_people, remove_fachverfahren, remove_person, remove_requirement,
+    save_fachverfahren, save_person, save_requirement, set_service_state,
+};
+pub use workspace::Workspace;
+
+use std::path::{Path, PathBuf};
+
+use crate::package::archive::Progress;
+
+/// Result of a command.
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+/// A native file dialog the command asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileDialog {
+    /// The dialog's title (German).
+    pub title: &'static str,
+    /// The name of the file type offered (German) and its extensions.
+    pub filter: &'static str,
+    pub extensions: Vec<&'static str>,
+    /// The suggested file name of a save dialog.
+    pub file_name: Option<String>,
+}
+
+/// What only the caller's surroundings can do. The desktop app shows native dialogs and opens
+/// files in the system viewer; the command line and the test bridge answer from their input.
+pub trait Desktop {
+    /// Asks the user for a file to read; `None` if cancelled.
+    fn pick_file(&self, dialog: &FileDialog) -> Result<Option<PathBuf>>;
+    /// Asks the user where to write a file; `None` if cancelled.
+    fn save_file(&self, dialog: &FileDialog) -> Result<Option<PathBuf>>;
+    /// Opens a file the app stored or wrote in the system viewer.
+    fn open_path(&self, path: &Path) -> Result<()>;
+    /// Reports the progress of a long command (at most one message per percent).
+    fn progress(&self, _progress: Progress) {}
+    /// The start-up probe of `bench/` (desktop app only).
+    fn startup_probe(&self, _page_ms: f64, _loaded_ms: f64, _isolation_ms: f64) -> Result<()> {
+        Err(ApiError::Desktop("Die Startmessung gibt es nur in der Desktop-Anwendung.".into()))
+    }
+}
+
+/// What a command runs with: the open workspace and the caller's desktop.
+pub struct Ctx<'a> {
+    pub workspace: &'a Workspace,
+    pub desktop: &'a dyn Desktop,
+}
