@@ -1,0 +1,154 @@
+//! The head of the report: the title block (municipality, report number, the packages it is
+//! based on) and the summary with the overall readiness, one bar per dimension and the verdict.
+
+use super::engine::{
+    Layout, Result, ACCENT, BIG, BODY, BODY_BOLD, KICKER, LEFT, NOTE, SUBTITLE, TITLE, TRACK, WIDTH,
+};
+use crate::report::data::ReportData;
+use crate::report::format::{self, NBSP};
+
+/// The title block: title, municipality, key figures and the packages the report is based on.
+pub(super) fn title_block(l: &mut Layout, d: &ReportData) -> Result<()> {
+    let m = &d.municipality;
+    l.text_at(LEFT, l.y, KICKER, "Anbindungscheck · Anbindung von EfA-Onlinediensten")?;
+    l.y += KICKER.leading + 6.0;
+    l.text_at(LEFT, l.y, TITLE, "Bereitschaftsbericht")?;
+    l.y += TITLE.leading + 2.0;
+    l.paragraph(LEFT, WIDTH, &m.name, SUBTITLE)?;
+    l.y += 12.0;
+
+    let third = WIDTH / 3.0;
+    let population = m.population.map(format::thousands).unwrap_or_else(|| "nicht erfasst".into());
+    l.fields(&[
+        ("Amtlicher Gemeindeschlüssel", m.ags.clone(), third),
+        ("Land", m.land.clone(), third),
+        ("Einwohnerzahl", population, third),
+    ])?;
+    l.fields(&[
+        ("Berichtsdatum", format::date(d.report_date), third),
+        ("Bericht-Nr.", d.report_id.clone(), third * 2.0),
+    ])?;
+    let packages = if d.packages.is_empty() {
+        "ohne Informationspaket".to_owned()
+    } else {
+        d.packages
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}, Version{NBSP}{} ({}, gültig bis {})",
+                    p.title,
+                    p.version,
+                    p.land,
+                    format::date_text(&p.valid_until)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let label = if d.packages.len() > 1 {
+        "Grundlage: Informationspakete"
+    } else {
+        "Grundlage: Informationspaket"
+    };
+    l.fields(&[(label, packages, WIDTH)])?;
+    Ok(())
+}
+
+/// „Zusammenfassung“: overall readiness, a bar per dimension, the verdict and the counts.
+pub(super) fn summary(l: &mut Layout, d: &ReportData) -> Result<()> {
+    l.h2("Zusammenfassung", 110.0)?;
+    let top = l.y;
+    let o = &d.readiness.overall;
+    l.text_at(LEFT, top, BIG, &format::percent(o.percent))?;
+    let mut y = top + BIG.leading + 2.0;
+    l.text_at(LEFT, y, BODY_BOLD, "Bereitschaft gesamt")?;
+    y += BODY_BOLD.leading;
+    for line in l.wrap(
+        &format!("{} von {} Aufgaben der Kommune erledigt", o.done, o.applicable),
+        NOTE,
+        140.0,
+    )? {
+        l.text_at(LEFT, y, NOTE, &line)?;
+        y += NOTE.leading;
+    }
+    let left_h = y - top;
+
+    // One bar per dimension.
+    let label_x = LEFT + 170.0;
+    let bar_x = label_x + 92.0;
+    let bar_w = 130.0;
+    let mut by = top + 4.0;
+    for dim in &d.readiness.dimensions {
+        let s = dim.score;
+        l.text_at(label_x, by, BODY, &dim.label)?;
+        let bar_top = by + (BODY.leading - 8.0) / 2.0;
+        l.rect(bar_x, bar_top, bar_w, 8.0, TRACK);
+        if let Some(p) = s.percent {
+            if p > 0 {
+                l.rect(bar_x, bar_top, bar_w * f32::from(p) / 100.0, 8.0, ACCENT);
+            }
+        }
+        let pct = format::percent(s.percent);
+        l.text_at(bar_x + bar_w + 8.0, by, BODY_BOLD, &pct)?;
+        let pw = l.width(&pct, BODY_BOLD)?;
+        let detail = if s.applicable == 0 {
+            "keine Aufgaben".to_owned()
+        } else {
+            format!("{} von {}", s.done, s.applicable)
+        };
+        l.text_at(bar_x + bar_w + 8.0 + pw + 5.0, by + 0.8, NOTE, &detail)?;
+        by += 22.0;
+    }
+    l.y = top + left_h.max(by - top) + 8.0;
+
+    l.paragraph(LEFT, WIDTH, &d.verdict(), BODY_BOLD)?;
+    l.y += 4.0;
+    let c = &d.counts;
+    let total = c.offen + c.in_arbeit + c.erledigt + c.nicht_zutreffend + c.extern_blockiert;
+    l.paragraph(
+        LEFT,
+        WIDTH,
+        &format!(
+            "Alle {total} Aufgaben: {} offen · {} in Arbeit · {} erledigt · {} nicht \
+             zutreffend · {} extern blockiert.",
+            c.offen, c.in_arbeit, c.erledigt, c.nicht_zutreffend, c.extern_blockiert
+        ),
+        BODY,
+    )?;
+    l.y += 3.0;
+    l.paragraph(
+        LEFT,
+        WIDTH,
+        "Berechnung: Anteil der erledigten Aufgaben der Kommune, ohne die als „nicht \
+         zutreffend“ markierten, abgerundet auf ganze Prozent. Aufgaben des Landes werden \
+         mitgeführt, zählen aber nicht zur Bereitschaft.",
+        NOTE,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::workflow_sample;
+    use crate::report::data::DueItem;
+
+    #[test]
+    fn the_verdict_tells_overdue_items_from_other_dates() {
+        let mut d = workflow_sample();
+        let due = |kind: &str| DueItem {
+            kind: kind.into(),
+            kind_label: kind.into(),
+            item_id: None,
+            context: None,
+            title: "x".into(),
+            due: "2026-11-01".parse().unwrap(),
+            days: -27,
+            status: None,
+            status_label: None,
+            owner: None,
+        };
+        d.overdue = vec![due("aufgabe"), due("vereinbarung")];
+        assert!(d.verdict().ends_with(", 1 überfällig, 1 weiterer Termin verstrichen."));
+        d.overdue = vec![due("zertifikat"), due("phase")];
+        assert!(d.verdict().ends_with("offen, 2 weitere Termine verstrichen."), "{}", d.verdict());
+    }
+}

@@ -1,0 +1,247 @@
+//! Tables: columns of fixed or remaining width, cells of wrapped paragraphs, a header that
+//! repeats (with the caption and "(Fortsetzung)") on every page the table runs onto. A row
+//! moves to the next page whole when it fits there; only a row taller than a page is split,
+//! between lines.
+
+use super::engine::{
+    style, Layout, Result, Style, BOTTOM, HAIRLINE, HEAD_FILL, INK, LEFT, MUTED, NOTE, RIGHT, RULE,
+    TOP, WIDTH,
+};
+use crate::report::fonts::{clean, Face};
+
+pub(super) const CELL: Style = style(Face::Regular, 8.5, 11.5, INK);
+pub(super) const CELL_BOLD: Style = style(Face::Bold, 8.5, 11.5, INK);
+pub(super) const CELL_SMALL: Style = style(Face::Regular, 7.5, 10.0, MUTED);
+/// Column titles.
+pub(super) const CELL_HEAD: Style = style(Face::Bold, 7.5, 10.0, MUTED);
+/// SHA-256 in tables: two lines of 32 hex digits.
+pub(super) const HASH: Style = style(Face::Regular, 7.0, 9.5, INK);
+
+/// Cell padding, left and right.
+pub(super) const PAD_X: f32 = 4.0;
+/// Cell padding, top and bottom.
+const PAD_Y: f32 = 4.0;
+
+/// A paragraph inside a table cell.
+pub(super) struct Para {
+    text: String,
+    style: Style,
+}
+
+/// A cell paragraph; characters the font lacks are written as code points.
+pub(super) fn para(text: impl AsRef<str>, style: Style) -> Para {
+    Para { text: clean(text.as_ref()), style }
+}
+
+/// A table cell: paragraphs one below the other.
+pub(super) type Cell = Vec<Para>;
+
+/// A cell of one paragraph in the regular cell style.
+pub(super) fn cell(text: impl AsRef<str>) -> Cell {
+    vec![para(text, CELL)]
+}
+
+/// A column: title and width in pt (`0.0`: the rest of the line).
+pub(super) struct Column {
+    title: &'static str,
+    width: f32,
+}
+
+/// A column; width `0.0` takes the rest of the line.
+pub(super) const fn col(title: &'static str, width: f32) -> Column {
+    Column { title, width }
+}
+
+/// A wrapped cell: its lines with their styles.
+type Lines = Vec<(String, Style)>;
+
+impl Layout {
+    /// The width of a column in which none of `texts` breaks (a header word, a date).
+    pub(super) fn fit_width(&self, texts: &[(&str, Style)]) -> Result<f32> {
+        let mut w: f32 = 0.0;
+        for (text, style) in texts {
+            w = w.max(self.width(text, *style)?);
+        }
+        Ok((w + 2.0 * PAD_X + 1.0).ceil())
+    }
+
+    fn column_widths(columns: &[Column]) -> Vec<f32> {
+        let fixed: f32 = columns.iter().map(|c| c.width).sum();
+        columns.iter().map(|c| if c.width == 0.0 { WIDTH - fixed } else { c.width }).collect()
+    }
+
+    fn wrap_cell(&self, cell: &Cell, width: f32) -> Result<Lines> {
+        let mut lines = Vec::new();
+        for p in cell {
+            for line in self.wrap(&p.text, p.style, width - 2.0 * PAD_X)? {
+                lines.push((line, p.style));
+            }
+        }
+        Ok(lines)
+    }
+
+    fn lines_height(lines: &Lines) -> f32 {
+        lines.iter().map(|(_, s)| s.leading).sum()
+    }
+
+    fn table_header(&mut self, columns: &[Column], widths: &[f32]) -> Result<f32> {
+        let heads: Vec<Lines> = columns
+            .iter()
+            .zip(widths)
+            .map(|(c, &w)| self.wrap_cell(&vec![para(c.title, CELL_HEAD)], w))
+            .collect::<Result<_>>()?;
+        let h = heads.iter().map(Self::lines_height).fold(0.0, f32::max) + 2.0 * PAD_Y - 1.0;
+        self.rect(LEFT, self.y, WIDTH, h, HEAD_FILL);
+        let mut x = LEFT;
+        for (lines, &w) in heads.iter().zip(widths) {
+            let mut top = self.y + PAD_Y - 0.5;
+            for (line, s) in lines {
+                self.text_at(x + PAD_X, top, *s, line)?;
+                top += s.leading;
+            }
+            x += w;
+        }
+        self.y += h;
+        self.hline(LEFT, RIGHT, self.y, 0.6, RULE);
+        Ok(h)
+    }
+
+    fn header_height(&self, columns: &[Column], widths: &[f32]) -> Result<f32> {
+        let mut h: f32 = 0.0;
+        for (c, &w) in columns.iter().zip(widths) {
+            h = h.max(Self::lines_height(&self.wrap_cell(&vec![para(c.title, CELL_HEAD)], w)?));
+        }
+        Ok(h + 2.0 * PAD_Y - 1.0)
+    }
+
+    /// Starts a new page for a table that runs on: the caption with "(Fortsetzung)", then the
+    /// header again.
+    fn continue_table(&mut self, columns: &[Column], widths: &[f32], caption: &str) -> Result<()> {
+        self.new_page();
+        if !caption.is_empty() {
+            self.text_at(LEFT, self.y, NOTE, &format!("{caption} (Fortsetzung)"))?;
+            self.y += NOTE.leading + 3.0;
+        }
+        self.table_header(columns, widths)?;
+        Ok(())
+    }
+
+    /// Draws a table; its header (and `caption`, if any) repeats on every page it runs onto.
+    pub(super) fn table(
+        &mut self,
+        columns: &[Column],
+        rows: &[Vec<Cell>],
+        caption: &str,
+    ) -> Result<()> {
+        let widths = Self::column_widths(columns);
+        let header_h = self.header_height(columns, &widths)?;
+        let wrapped: Vec<Vec<Lines>> = rows
+            .iter()
+            .map(|row| {
+                row.iter().zip(&widths).map(|(c, &w)| self.wrap_cell(c, w)).collect::<Result<_>>()
+            })
+            .collect::<Result<_>>()?;
+        let row_h = |cells: &[Lines]| {
+            cells.iter().map(Self::lines_height).fold(0.0, f32::max) + 2.0 * PAD_Y
+        };
+        // Header and first row (or a good part of it) together.
+        let first = wrapped.first().map(|r| row_h(r)).unwrap_or(0.0);
+        self.ensure(header_h + first.min(5.0 * CELL.leading));
+        self.table_header(columns, &widths)?;
+        let capacity = BOTTOM - TOP - header_h - NOTE.leading - 3.0;
+        for cells in wrapped {
+            let mut cells = cells;
+            let h = row_h(&cells);
+            if self.y + h > BOTTOM && (h <= capacity || BOTTOM - self.y < 4.0 * CELL.leading) {
+                self.continue_table(columns, &widths, caption)?;
+            }
+            // Taller than what is left of a page: split between lines.
+            loop {
+                let room = BOTTOM - self.y - 2.0 * PAD_Y;
+                let mut rest: Vec<Lines> = Vec::new();
+                let mut used: f32 = 0.0;
+                let mut x = LEFT;
+                for (lines, &w) in cells.iter().zip(&widths) {
+                    let mut top = self.y + PAD_Y;
+                    let mut taken = 0;
+                    for (line, s) in lines {
+                        if top + s.leading > self.y + PAD_Y + room + 0.01 {
+                            break;
+                        }
+                        self.text_at(x + PAD_X, top, *s, line)?;
+                        top += s.leading;
+                        taken += 1;
+                    }
+                    used = used.max(top - self.y - PAD_Y);
+                    rest.push(lines[taken..].to_vec());
+                    x += w;
+                }
+                self.y += used + 2.0 * PAD_Y;
+                if rest.iter().all(Vec::is_empty) {
+                    self.hline(LEFT, RIGHT, self.y, 0.4, HAIRLINE);
+                    break;
+                }
+                self.continue_table(columns, &widths, caption)?;
+                cells = rest;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::engine::tests::all_within_margins;
+    use super::super::layout;
+    use super::super::tests::{sample, workflow_sample};
+
+    #[test]
+    fn long_tables_repeat_their_header_and_every_page_has_a_footer() {
+        let data = sample(60, "Kurze Notiz");
+        let pages = layout(&data).unwrap();
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        let total = pages.len();
+        for (i, page) in pages.iter().enumerate() {
+            let footer =
+                format!("Seite {} von {total} · Bericht BB-09162000-20261128-abcdef", i + 1);
+            assert!(page.texts().any(|t| t == footer), "page {i} lacks its footer");
+        }
+        // Every page from the one the checklist starts on repeats the table header.
+        let first = pages.iter().position(|p| p.texts().any(|t| t == "Notiz")).unwrap();
+        for page in &pages[first..pages.len() - 1] {
+            assert!(page.texts().any(|t| t == "Verantwortlich"), "header missing");
+        }
+        all_within_margins(&pages);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_between_lines() {
+        let note =
+            "Sehr lange Notiz mit vielen Wörtern über Zuständigkeiten und Fristen. ".repeat(60);
+        let data = sample(2, &note);
+        let pages = layout(&data).unwrap();
+        let note_lines: usize = pages
+            .iter()
+            .map(|p| p.texts().filter(|t| t.len() > 12 && note.contains(*t)).count())
+            .sum();
+        assert!(note_lines > 60, "{note_lines}");
+        all_within_margins(&pages);
+    }
+
+    #[test]
+    fn new_tables_repeat_their_headers() {
+        let mut d = workflow_sample();
+        let many = d.services[0].requirements[0].clone();
+        d.services[0].requirements = vec![many; 40];
+        let pages = layout(&d).unwrap();
+        let with_caption: Vec<_> = pages
+            .iter()
+            .filter(|p| p.texts().any(|t| t == "Anforderungen an das Land (Fortsetzung)"))
+            .collect();
+        assert!(!with_caption.is_empty(), "the table did not run on");
+        for page in with_caption {
+            assert!(page.texts().any(|t| t == "Priorität"), "header not repeated");
+        }
+        all_within_margins(&pages);
+    }
+}

@@ -1,0 +1,207 @@
+//! Sample reports for the report's tests: a plain one with a number of checklist items, and one
+//! with the whole workflow (services, requirements, Fachverfahren, events, evidence, roles).
+
+use crate::catalogue::Actor;
+use crate::progress::Status;
+use crate::report::data::*;
+
+pub(crate) fn sample(items: usize, note: &str) -> ReportData {
+    let profile = crate::profile::ProfileInput {
+        name: "Gemeinde Musterstadt".into(),
+        ags: "09162000".into(),
+        population: Some(12_500),
+        coordinator_name: Some("Petra Öztürk".into()),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let item = |i: usize| ReportItem {
+        id: format!("aufgabe-{i}"),
+        point: "1.1".into(),
+        dimension: crate::catalogue::Dimension::Organisatorisch,
+        actor: Actor::Kommune,
+        title: format!("Aufgabe Nummer {i} mit einem längeren Titel über zwei Zeilen"),
+        package: None,
+        status: Status::Offen,
+        status_label: "Offen".into(),
+        blocked_by: None,
+        blocked_text: None,
+        owner: Some("Hauptamt".into()),
+        due: None,
+        land_deadline: None,
+        note: Some(note.to_owned()),
+        review: None,
+        evidence: vec![],
+    };
+    let score = ReportScore { percent: Some(0), done: 0, applicable: items as u32 };
+    ReportData {
+        schema: REPORT_SCHEMA.into(),
+        report_id: "BB-09162000-20261128-abcdef".into(),
+        report_date: "2026-11-28".parse().unwrap(),
+        created_at: "2026-11-28T10:00:00.000Z".into(),
+        generator: Generator { name: "Anbindungscheck".into(), version: "0.1.0".into() },
+        municipality: profile,
+        packages: vec![],
+        readiness: Readiness {
+            overall: score,
+            dimensions: crate::catalogue::Dimension::ALL
+                .into_iter()
+                .map(|dimension| DimensionReadiness {
+                    dimension,
+                    label: dimension.label().into(),
+                    score,
+                })
+                .collect(),
+        },
+        counts: Counts { offen: items as u32, ..Default::default() },
+        open_items: items as u32,
+        blocker_count: 0,
+        blockers: vec![],
+        overdue: vec![],
+        due_soon: vec![],
+        checklist: vec![ReportSection {
+            id: "1".into(),
+            title: "Organisation".into(),
+            items: (0..items).map(item).collect(),
+        }],
+        services: vec![],
+        roles: vec![],
+        fachverfahren: vec![],
+        fachverfahren_land_only: vec![],
+        events: vec![],
+    }
+}
+
+pub(super) const HASH_HEX: &str =
+    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+pub(super) const UUID: &str = "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57";
+pub(super) const PVOG: &str =
+    "https://www.pvog.de/leistungen/vergabe/praequalifizierung-von-unternehmen/\
+                    zustaendigkeit?ars=032410010000&ou=9162000-OE-17-Vergabestelle";
+
+/// The sample with the whole workflow: a package with two services (one with every
+/// connection field, long texts), requirements, Fachverfahren, events, evidence, roles.
+pub(crate) fn workflow_sample() -> ReportData {
+    let mut d = sample(3, "Notiz");
+    d.packages.push(ReportPackage {
+        id: "ni-vergabe".into(),
+        title: "Informationspaket EfA-Vergabedienste".into(),
+        version: 2,
+        land_code: "03".into(),
+        land: "Niedersachsen".into(),
+        issued: "2026-11-02".into(),
+        valid_until: "2027-12-31".into(),
+        costs: vec![],
+    });
+    let requirement = |priority: &str, description: &str| ReportRequirement {
+        kind: "funktionswunsch".into(),
+        kind_label: "Funktionswunsch".into(),
+        area: "technisch".into(),
+        area_label: "Technisch".into(),
+        priority: priority.into(),
+        priority_label: if priority == "hoch" { "Hoch" } else { "Niedrig" }.into(),
+        description: description.into(),
+        created_at: "2026-11-20T09:00:00.000Z".into(),
+    };
+    let service = |id: &str, name: &str| ReportService {
+        package_id: "ni-vergabe".into(),
+        package_version: 2,
+        service_id: id.into(),
+        name: name.into(),
+        leika: vec!["99001001000000".into()],
+        ozg_id: Some("10247".into()),
+        decision: crate::store::Decision::Ja,
+        decision_label: "Ja, Bedarfsträger".into(),
+        decision_reason: None,
+        phase: None,
+        costs: vec![],
+        phase_label: None,
+        phase_dates: vec![],
+        connection: ReportConnection::default(),
+        agreement_expires: None,
+        certificate_expires: None,
+        pilot_interest: false,
+        training_needed: false,
+        requirements: vec![],
+    };
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let phase_date = |phase: &str, label: &str, date: &str| ReportPhaseDate {
+        phase: phase.into(),
+        phase_label: label.into(),
+        date: day(date),
+    };
+    d.services = vec![
+        ReportService {
+            phase: Some("fragebogen".into()),
+            phase_label: Some("Fragebogen".into()),
+            phase_dates: vec![
+                phase_date("interesse", "Interesse", "2026-10-01"),
+                phase_date("fragebogen", "Fragebogen", "2026-11-15"),
+                phase_date("freischaltung", "Freischaltung", "2027-03-01"),
+            ],
+            connection: ReportConnection {
+                ou_id: Some("9162000-OE-17".into()),
+                pvog_url: Some(PVOG.into()),
+                dvdv_key: Some("ags:03241001".into()),
+                fit_connect_destination: Some(UUID.into()),
+                transport_route: Some("fit_connect".into()),
+                transport_route_label: Some("FIT-Connect".into()),
+            },
+            agreement_expires: Some(day("2026-11-01")),
+            certificate_expires: Some(day("2026-12-10")),
+            pilot_interest: true,
+            training_needed: true,
+            requirements: vec![
+                requirement("hoch", &"Rückkanal über FIT-Connect für Nachforderungen. ".repeat(8)),
+                requirement("niedrig", "Export der Eignungsnachweise als PDF/A"),
+            ],
+            ..service("praequalifizierung", "Präqualifizierung von Unternehmen")
+        },
+        service("bekanntmachung", "Bekanntmachung von Vergabeverfahren"),
+    ];
+    d.fachverfahren = vec![ReportFachverfahren {
+        product: "VergabeManager (Beispiel)".into(),
+        vendor: "Muster Software GmbH".into(),
+        version: Some("8.1".into()),
+        services: vec!["praequalifizierung".into(), "bekanntmachung".into()],
+        interface: "fit_connect".into(),
+        interface_label: "FIT-Connect".into(),
+        vendor_commissioned: true,
+        commissioned_on: Some(day("2026-09-01")),
+        analysis: "in_pruefung".into(),
+        analysis_label: "In Prüfung".into(),
+        land_match: Some(LandMatch { package_id: "ni-vergabe".into(), id: "vm".into() }),
+    }];
+    d.fachverfahren_land_only = vec![ReportLandFachverfahren {
+        package_id: "ni-vergabe".into(),
+        id: "ap".into(),
+        product: "Ausschreibung Plus (Beispiel)".into(),
+        vendor: "Beispiel IT AG".into(),
+        interface: "OSCI/XTA".into(),
+        services: vec!["bekanntmachung".into()],
+    }];
+    d.events = vec![ReportEvent {
+        package_id: "ni-vergabe".into(),
+        id: "info".into(),
+        title: "Informationsveranstaltung: EfA-Vergabedienste für Kommunen".into(),
+        start: "2027-01-20T10:00".into(),
+        registration_deadline: Some(day("2027-01-13")),
+        attended: false,
+    }];
+    d.roles = vec![ReportPerson {
+        role: "technik".into(),
+        role_label: "Technik".into(),
+        name: "Jonas Weißenfels-Ağaoğlu".into(),
+        email: Some("it-anbindung.vergabestelle@samtgemeinde-musterstadt.example".into()),
+        phone: Some("+49 5121 123-789".into()),
+    }];
+    d.checklist[0].items[0].evidence = vec![ReportEvidence {
+        title: "Ratsbeschluss zur Nachnutzung".into(),
+        file_name: "2026-10-14_Ratsbeschluss_Nachnutzung_EfA-Vergabe_unterschrieben.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: 250_000,
+        sha256: HASH_HEX.into(),
+        added_at: "2026-11-02T08:00:00.000Z".into(),
+    }];
+    d
+}
