@@ -9,10 +9,10 @@
 //!
 //! `cargo run --release --example report_bench -- OUT_DIR [N] [M]`
 
+use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::report::{self, aggregate, format, ReportData};
-use anbindungscheck::store::{Decision, ServiceDecision};
 use anbindungscheck::{profile::ProfileInput, Store};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -31,14 +31,14 @@ fn main() {
     let date = "2026-11-28".parse().unwrap();
 
     // Warm-up (font parsing happens once per process), then N timed runs.
-    let data = store.report_data(date, None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, date, None).unwrap();
     let first = report::render(&data).unwrap();
     std::fs::write(out.join("bench-report.pdf"), &first.bytes).unwrap();
     std::fs::write(out.join("bench-report.html"), html(&data)).unwrap();
     let mut times = Vec::with_capacity(n);
     for _ in 0..n {
         let t = Instant::now();
-        let data = store.report_data(date, None).unwrap();
+        let data = anbindungscheck::api::reports::gather(&store, date, None).unwrap();
         let rendered = report::render(&data).unwrap();
         std::hint::black_box(&rendered.bytes);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -134,9 +134,13 @@ fn setup(dir: &Path) -> Store {
             coordinator_phone: None,
         })
         .unwrap();
-    store
-        .import_package(&pkg, Some(&signing::fingerprint(&key.verifying_key())), &mut |_| {})
-        .unwrap();
+    anbindungscheck::api::packages::import_file(
+        &mut store,
+        &pkg,
+        Some(&signing::fingerprint(&key.verifying_key())),
+        &mut |_| {},
+    )
+    .unwrap();
     let ids: Vec<String> = store.catalogue().unwrap().items.iter().map(|i| i.id.clone()).collect();
     for (n, id) in ids.iter().enumerate() {
         let status = [Status::Erledigt, Status::InArbeit, Status::Offen, Status::Erledigt][n % 4];

@@ -119,7 +119,7 @@ pub(crate) fn label_of(field: &str, value: &str) -> String {
         "status" => value.parse::<crate::progress::Status>().ok().map(|s| s.label()),
         "blocked_by" => value.parse::<crate::progress::BlockingParty>().ok().map(|p| p.label()),
         "role" => value.parse::<crate::roles::Role>().ok().map(|r| r.label()),
-        "decision" => value.parse::<crate::store::Decision>().ok().map(|d| d.label()),
+        "decision" => value.parse::<crate::installed::Decision>().ok().map(|d| d.label()),
         "phase" => value.parse::<crate::service_state::Phase>().ok().map(|p| p.label()),
         "transport_route" => {
             value.parse::<crate::service_state::TransportRoute>().ok().map(|t| t.label())

@@ -15,7 +15,9 @@ pub mod cli;
 pub mod error;
 pub mod error_code;
 pub mod evidence;
+pub mod exports;
 pub mod files;
+pub mod installed;
 pub mod inventory;
 mod json_error;
 mod keyed;
@@ -37,4 +39,9 @@ pub use store::Store;
 /// Today's date in the computer's local time zone.
 pub fn local_today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Now, as stored and shown in records: RFC 3339 in UTC with milliseconds.
+pub fn timestamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

@@ -242,8 +242,13 @@ fn the_import_path_answers_every_mutated_package_and_refusals_change_nothing() {
         std::fs::write(&target, &bytes).unwrap();
         let before = snapshot(&store, &data);
         let result = std::panic::AssertUnwindSafe(|| {
-            let _ = store.preview_import(&target);
-            store.import_package(&target, Some(&fingerprint), &mut |_| {})
+            let _ = anbindungscheck::api::packages::preview_file(&store, &target);
+            anbindungscheck::api::packages::import_file(
+                &mut store,
+                &target,
+                Some(&fingerprint),
+                &mut |_| {},
+            )
         });
         match std::panic::catch_unwind(result) {
             Err(_) => panic!("case {case} (FUZZ_SEED={seed}) panicked"),

@@ -2,11 +2,11 @@
 //! themselves (each package refused with its own message, the database byte-identical), and the
 //! update review.
 
+use anbindungscheck::installed::{Decision, ImportAction, KeyStatus, ServiceDecision};
 use anbindungscheck::package::archive::Limits;
 use anbindungscheck::package::review::{ChangeArea, ChangeKind};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{ItemState, Status};
-use anbindungscheck::store::{Decision, ImportAction, KeyStatus, ServiceDecision};
 use anbindungscheck::{Error, Store};
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Value};
@@ -171,14 +171,18 @@ fn example_round_trip_build_verify_import_and_read_back() {
     // A second connection, as the app has while the command line tool imports.
     let app = Store::open(&d.path).unwrap();
     assert!(app.catalogue().unwrap().item("ni-fragebogen").is_none());
-    let preview = store.preview_import(&pkg).unwrap();
+    let preview = anbindungscheck::api::packages::preview_file(&store, &pkg).unwrap();
     assert_eq!(preview.key, KeyStatus::FirstOfLand);
     assert_eq!(preview.action, ImportAction::New);
     assert_eq!(preview.land, "Niedersachsen");
     let mut seen = Vec::new();
-    let done = store
-        .import_package(&pkg, Some(&fingerprint(&land).to_lowercase()), &mut |p| seen.push(p))
-        .unwrap();
+    let done = anbindungscheck::api::packages::import_file(
+        &mut store,
+        &pkg,
+        Some(&fingerprint(&land).to_lowercase()),
+        &mut |p| seen.push(p),
+    )
+    .unwrap();
     assert_eq!(done.documents, 3);
     let last = seen.last().unwrap();
     assert_eq!(last.done, last.total, "progress reaches the end");
@@ -238,7 +242,9 @@ fn example_round_trip_build_verify_import_and_read_back() {
     drop(store);
     let before = std::fs::read(&d.path).unwrap();
     let mut store = Store::open(&d.path).unwrap();
-    let again = store.import_package(&pkg, None, &mut no_progress()).unwrap();
+    let again =
+        anbindungscheck::api::packages::import_file(&mut store, &pkg, None, &mut no_progress())
+            .unwrap();
     assert_eq!(again.action, ImportAction::Unchanged);
     drop(store);
     assert!(std::fs::read(&d.path).unwrap() == before, "database changed");
@@ -516,10 +522,15 @@ fn hostile_packages_are_refused_with_their_own_message_and_leave_the_database_un
         let pkg = write_pkg(&d.dir, "hostile.zip", &c.bytes);
         let mut store = Store::open(&d.path).unwrap();
         let trust = c.trust.then(|| fingerprint(&key(7)));
-        let err = store
-            .import_package_with(&pkg, trust.as_deref(), &c.limits, &mut no_progress())
-            .err()
-            .unwrap_or_else(|| panic!("{}: accepted", c.name));
+        let err = anbindungscheck::api::packages::import_file_with(
+            &mut store,
+            &pkg,
+            trust.as_deref(),
+            &c.limits,
+            &mut no_progress(),
+        )
+        .err()
+        .unwrap_or_else(|| panic!("{}: accepted", c.name));
         let message = err.to_string();
         assert!(
             message.contains(c.expect),
@@ -544,9 +555,14 @@ fn import(
     docs: &[(String, Vec<u8>)],
     key: &SigningKey,
     dir: &Path,
-) -> anbindungscheck::Result<anbindungscheck::store::ImportOutcome> {
+) -> anbindungscheck::Result<anbindungscheck::installed::ImportPreview> {
     let pkg = write_pkg(dir, "paket.zip", &Parts::signed(manifest, docs, key).zip());
-    store.import_package(&pkg, Some(&fingerprint(key)), &mut no_progress())
+    anbindungscheck::api::packages::import_file(
+        store,
+        &pkg,
+        Some(&fingerprint(key)),
+        &mut no_progress(),
+    )
 }
 
 #[test]
@@ -555,7 +571,13 @@ fn trust_is_per_land_and_later_packages_need_a_trusted_key() {
     let mut store = Store::open(&d.path).unwrap();
     let (manifest, docs) = example();
     let pkg = write_pkg(&d.dir, "a.zip", &Parts::signed(&manifest, &docs, &key(7)).zip());
-    let err = store.import_package(&pkg, Some("0000 1111"), &mut no_progress()).unwrap_err();
+    let err = anbindungscheck::api::packages::import_file(
+        &mut store,
+        &pkg,
+        Some("0000 1111"),
+        &mut no_progress(),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "package_wrong_key");
     assert!(err.to_string().contains("passt nicht"), "{err}");
     import(&mut store, &manifest, &docs, &key(7), &d.dir).unwrap();
@@ -622,7 +644,7 @@ fn update_review_carries_progress_flags_changes_and_archives_removed_items() {
     v2["costs"][0]["brackets"][0]["annual_cents"] = json!(70000);
 
     let pkg = write_pkg(&d.dir, "v2.zip", &Parts::signed(&v2, &docs, &k).zip());
-    let preview = store.preview_import(&pkg).unwrap();
+    let preview = anbindungscheck::api::packages::preview_file(&store, &pkg).unwrap();
     assert_eq!(preview.action, ImportAction::Update);
     assert_eq!(preview.installed_version, Some(1));
     let changes: Vec<(ChangeArea, ChangeKind, &str)> =
@@ -642,7 +664,8 @@ fn update_review_carries_progress_flags_changes_and_archives_removed_items() {
     // Preview writes nothing.
     assert!(store.checklist().unwrap().entries.iter().all(|e| e.review.is_none()));
 
-    store.import_package(&pkg, None, &mut no_progress()).unwrap();
+    anbindungscheck::api::packages::import_file(&mut store, &pkg, None, &mut no_progress())
+        .unwrap();
     let checklist = store.checklist().unwrap();
     let entry = |id: &str| checklist.entries.iter().find(|e| e.item.id == id);
     let changed = entry("ni-fragebogen").unwrap();

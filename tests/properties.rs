@@ -154,7 +154,7 @@ proptest! {
             };
             store.set_item(id, &state).unwrap();
         }
-        let data = store.report_data("2027-01-01".parse().unwrap(), None).unwrap();
+        let data = anbindungscheck::api::reports::gather(&store, "2027-01-01".parse().unwrap(), None).unwrap();
         let rendered = anbindungscheck::report::render(&data).unwrap();
         prop_assert!(rendered.pages >= 2);
         let back = anbindungscheck::report::read::read_bytes(&rendered.bytes).unwrap();

@@ -3,10 +3,10 @@
 //! reader sees it (`pdftotext`), as a PDF tool sees it (`qpdf --check`), and as the Land's
 //! coordinator uses it (attachment round trip, aggregation with broken files, exit codes).
 
+use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::report::{self, aggregate, read, ReportData};
-use anbindungscheck::store::{Decision, ServiceDecision};
 use anbindungscheck::{profile::ProfileInput, Store};
 use chrono::NaiveDate;
 use ed25519_dalek::SigningKey;
@@ -141,7 +141,8 @@ fn import_example(store: &mut Store, dir: &Path) {
     let v1 = dir.join("paket-v1.zip");
     build::build(Path::new(EXAMPLE), &key, &v1, catalogue).unwrap();
     let fingerprint = signing::fingerprint(&key.verifying_key());
-    store.import_package(&v1, Some(&fingerprint), &mut |_| {}).unwrap();
+    anbindungscheck::api::packages::import_file(store, &v1, Some(&fingerprint), &mut |_| {})
+        .unwrap();
 
     let mut manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(format!("{EXAMPLE}/manifest.json")).unwrap())
@@ -151,11 +152,11 @@ fn import_example(store: &mut Store, dir: &Path) {
         "Neue Kostenstaffel ab 2027: maßgeblich ist die Einwohnerzahl zum 30.06.".into();
     let v2 = dir.join("paket-v2.zip");
     build::build_from(Path::new(EXAMPLE), &manifest.to_string(), &key, &v2, catalogue).unwrap();
-    store.import_package(&v2, None, &mut |_| {}).unwrap();
+    anbindungscheck::api::packages::import_file(store, &v2, None, &mut |_| {}).unwrap();
 }
 
 fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usize) {
-    let data = store.report_data(day(date), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, day(date), None).unwrap();
     let rendered = report::render(&data).unwrap();
     std::fs::write(path, &rendered.bytes).unwrap();
     (data, rendered.pages)
@@ -536,7 +537,7 @@ fn report_shows_the_clerks_whole_workflow() {
     );
 
     // The preview before export names what the Land would notice.
-    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    let preview = anbindungscheck::api::reports::preview_for(&store, day("2026-11-28")).unwrap();
     let warned = |needle: &str| preview.warnings.iter().any(|w| w.contains(needle));
     assert!(warned("Die Nachnutzungsvereinbarung für „Präqualifizierung von Unternehmen“ ist am 01.11.2026 abgelaufen."), "{:?}", preview.warnings);
     assert!(!warned("keine Phase"), "{:?}", preview.warnings);
@@ -547,7 +548,7 @@ fn report_shows_the_clerks_whole_workflow() {
             &ServiceDecision { decision: Decision::Ja, reason: None },
         )
         .unwrap();
-    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    let preview = anbindungscheck::api::reports::preview_for(&store, day("2026-11-28")).unwrap();
     assert!(
         preview.warnings.iter().any(|w| w.contains(
             "„Bekanntmachung von Vergabeverfahren“ (Bedarfsträger: ja) ist noch keine Phase"
@@ -562,7 +563,7 @@ fn reports_written_before_the_workflow_fields_still_read() {
     // A `/1` report of an earlier version has none of the workflow fields.
     let dir = tempfile::tempdir().unwrap();
     let store = municipality(dir.path(), "Gemeinde Altbericht", "09162000", true);
-    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
     let mut json: Value = serde_json::to_value(&data).unwrap();
     let object = json.as_object_mut().unwrap();
     for field in ["roles", "fachverfahren", "fachverfahren_land_only", "events"] {
@@ -606,7 +607,7 @@ fn a_character_the_font_lacks_fails_the_export_by_name() {
             },
         )
         .unwrap();
-    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
     let err = report::render(&data).unwrap_err();
     assert_eq!(err.code(), "report_glyph");
     let message = err.to_string();
@@ -614,7 +615,7 @@ fn a_character_the_font_lacks_fails_the_export_by_name() {
     assert!(message.contains("Rückruf erbeten"), "{message}");
     assert!(message.contains("in der Notiz der Aufgabe"), "{message}");
     // The preview warns before the export is tried.
-    let preview = store.report_preview(day("2026-11-28")).unwrap();
+    let preview = anbindungscheck::api::reports::preview_for(&store, day("2026-11-28")).unwrap();
     assert!(preview.warnings.iter().any(|w| w.contains("„☎“ (U+260E)")), "{:?}", preview.warnings);
 }
 
@@ -789,7 +790,7 @@ fn damaged_reports_give_errors_not_panics() {
     // back as an error (the release build aborts on a panic).
     let dir = tempfile::tempdir().unwrap();
     let store = municipality(dir.path(), "Gemeinde Bruchstadt", "09162000", false);
-    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
     let bytes = report::render(&data).unwrap().bytes;
     let step = (bytes.len() / 200).max(1);
     for cut in (0..bytes.len()).step_by(step) {
@@ -818,7 +819,7 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
         ..Default::default()
     };
     store.set_item("schulung-bedarf", &open).unwrap();
-    let preview = store.report_preview(date).unwrap();
+    let preview = anbindungscheck::api::reports::preview_for(&store, date).unwrap();
     assert_eq!(preview.ags, "03241001");
     assert!(
         preview.warnings.iter().any(|w| w.contains("ohne Verantwortliche")),
@@ -833,7 +834,13 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     assert!(preview.warnings.iter().any(|w| w.contains("überfällig")), "{:?}", preview.warnings);
 
     let target = dir.path().join("bericht.pdf");
-    let export = store.export_report(date, &target, Some("OZG-Koordination des Landes")).unwrap();
+    let export = anbindungscheck::api::reports::export_to(
+        &mut store,
+        date,
+        &target,
+        Some("OZG-Koordination des Landes"),
+    )
+    .unwrap();
     assert!(target.exists());
     assert_eq!(export.pages as usize, {
         let text = pdftotext(&target);
@@ -843,17 +850,18 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].recipient.as_deref(), Some("OZG-Koordination des Landes"));
     assert_eq!(history[0].sha256.len(), 64);
-    assert_eq!(store.report_export_file(export.id).unwrap(), target);
+    assert_eq!(anbindungscheck::api::reports::export_file(&store, export.id).unwrap(), target);
 
     // A changed file is not opened as the exported report.
     let mut bytes = std::fs::read(&target).unwrap();
     bytes.push(b'\n');
     std::fs::write(&target, bytes).unwrap();
-    let err = store.report_export_file(export.id).unwrap_err();
+    let err = anbindungscheck::api::reports::export_file(&store, export.id).unwrap_err();
     assert!(err.to_string().contains("verändert"), "{err}");
-    assert!(store.report_export_file(999).is_err());
+    assert!(anbindungscheck::api::reports::export_file(&store, 999).is_err());
     assert!(
-        store.export_report(date, &target, Some("a\u{7}b")).is_err(),
+        anbindungscheck::api::reports::export_to(&mut store, date, &target, Some("a\u{7}b"))
+            .is_err(),
         "control characters refused"
     );
 }
@@ -873,7 +881,7 @@ fn implausible_report_data_is_refused_by_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
     add_workflow(&mut store, dir.path());
-    let data = store.report_data(day("2026-11-28"), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
     // A genuine report with everything in it passes, as JSON and as PDF.
     let json = serde_json::to_vec(&data).unwrap();
     assert_eq!(read::parse_json(&json).unwrap(), data);

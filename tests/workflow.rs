@@ -3,6 +3,7 @@
 //! refused input writes nothing.
 
 use anbindungscheck::audit::HistoryFilter;
+use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::inventory::{Analysis, FachverfahrenInput, Interface};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::profile::ProfileInput;
@@ -12,7 +13,6 @@ use anbindungscheck::roles::{PersonInput, Role};
 use anbindungscheck::service_state::{
     ConnectionData, Phase, PhaseDate, ServiceState, TransportRoute,
 };
-use anbindungscheck::store::{Decision, ServiceDecision};
 use anbindungscheck::Store;
 use chrono::NaiveDate;
 use ed25519_dalek::SigningKey;
@@ -41,7 +41,8 @@ fn store(dir: &Path) -> Store {
     build::build(Path::new(EXAMPLE), &key, &zip, anbindungscheck::catalogue::Catalogue::builtin())
         .unwrap();
     let fingerprint = signing::fingerprint(&key.verifying_key());
-    store.import_package(&zip, Some(&fingerprint), &mut |_| {}).unwrap();
+    anbindungscheck::api::packages::import_file(&mut store, &zip, Some(&fingerprint), &mut |_| {})
+        .unwrap();
     store
 }
 

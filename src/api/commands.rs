@@ -23,7 +23,7 @@ macro_rules! for_each_command {
             /// Live check of an AGS while it is typed.
             check_ags(ags: String) -> $crate::ags::AgsCheck;
             /// Picks a package file (native dialog) and shows what importing it would do.
-            choose_package() -> Option<$crate::store::ImportPreview>;
+            choose_package() -> Option<$crate::installed::ImportPreview>;
             /// Clears the "bitte prüfen" flag of a checklist entry.
             confirm_review(item_id: String) -> ();
             /// Writes a copy of the database where the user chooses; `null` if cancelled.
@@ -31,7 +31,7 @@ macro_rules! for_each_command {
             /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
             export_ics(package_id: String, event_id: Option<String>) -> Option<String>;
             /// Writes the report as a PDF where the user chooses; `null` if cancelled.
-            export_report(recipient: Option<String>) -> Option<$crate::store::ReportExport>;
+            export_report(recipient: Option<String>) -> Option<$crate::exports::ReportExport>;
             /// Every checklist item with its progress.
             get_checklist() -> $crate::checklist::Checklist;
             /// The Fachverfahren inventory, matched with the Land's list.
@@ -41,17 +41,17 @@ macro_rules! for_each_command {
             /// The readiness today.
             get_status() -> $crate::readiness::StatusReport;
             /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
-            import_package(trust: Option<String>) with on_progress -> $crate::store::ImportPreview;
+            import_package(trust: Option<String>) with on_progress -> $crate::installed::ImportPreview;
             /// The evidence of one item, or of every item with `itemId` null, oldest first.
             list_evidence(item_id: Option<String>) -> Vec<$crate::evidence::Evidence>;
             /// The history of changes, newest first.
             list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
             /// The installed packages.
-            list_packages() -> Vec<$crate::store::InstalledPackage>;
+            list_packages() -> Vec<$crate::installed::InstalledPackage>;
             /// The people named per role, in role order.
             list_people() -> Vec<$crate::roles::Person>;
             /// Recorded report exports, newest first.
-            list_report_exports() -> Vec<$crate::store::ReportExport>;
+            list_report_exports() -> Vec<$crate::exports::ReportExport>;
             /// Opens a stored document of a package in the system viewer.
             open_document(package_id: String, path: String) -> ();
             /// Opens a stored evidence file in the system viewer; refused if it was changed.
@@ -83,7 +83,7 @@ macro_rules! for_each_command {
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
             /// Records whether the municipality takes part in a service.
-            set_service_decision(package_id: String, service_id: String, decision: $crate::store::ServiceDecision) -> $crate::store::ServiceDecision;
+            set_service_decision(package_id: String, service_id: String, decision: $crate::installed::ServiceDecision) -> $crate::installed::ServiceDecision;
             /// Stores the state of a service; returns it as normalised.
             set_service_state(package_id: String, service_id: String, state: $crate::service_state::ServiceState) -> $crate::service_state::ServiceState;
             /// The dashboard has painted (start-up benchmark of the desktop app only).

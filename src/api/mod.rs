@@ -16,8 +16,8 @@ mod checklist;
 pub mod commands;
 mod error;
 mod evidence;
-mod packages;
-mod reports;
+pub mod packages;
+pub mod reports;
 mod work;
 mod workspace;
 

@@ -2,9 +2,207 @@
 //! would do, import it with progress, the decisions per service, events, documents and the review
 //! of changed entries.
 
+use ed25519_dalek::VerifyingKey;
+use std::path::Path;
+
 use super::{ApiError, Ctx, FileDialog, Result};
-use crate::package::archive::Progress;
-use crate::store::{ImportPreview, InstalledPackage, ServiceDecision};
+use crate::catalogue::Catalogue;
+use crate::installed::{
+    stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyStatus, ServiceDecision,
+};
+use crate::package::archive::{self, Limits, Progress};
+use crate::package::manifest::{parse_manifest, Manifest};
+use crate::package::{review, signing, PackageError};
+use crate::{Error, Store};
+
+/// What the store holds about a package being imported: the keys trusted for its Land, the
+/// catalogue (built-in and installed items) and the installed version with its manifest text.
+pub struct Installed<'a> {
+    pub trusted_keys: &'a [String],
+    pub catalogue: &'a Catalogue,
+    pub current: Option<(u32, String)>,
+}
+
+/// Decides what importing a checked package would do: whether its key is trusted, is the first
+/// of its Land or is refused, whether its additions collide with another package's items, and
+/// whether it is new, an update (with the changes) or unchanged; an older version, or the same
+/// version with other content, is refused. Pure: it reads nothing and writes nothing.
+pub fn plan(
+    manifest: &Manifest,
+    manifest_bytes: &[u8],
+    signer: &VerifyingKey,
+    installed: Installed,
+) -> crate::Result<ImportPreview> {
+    let land = manifest.land().expect("validated");
+    let fingerprint = signing::fingerprint(signer);
+    let key = if installed.trusted_keys.is_empty() {
+        KeyStatus::FirstOfLand
+    } else if installed.trusted_keys.contains(&signing::public_hex(signer)) {
+        KeyStatus::Trusted
+    } else {
+        return Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into());
+    };
+    // Items a package adds must not collide with those of another package.
+    for a in &manifest.checklist.additions {
+        if let Some(other) = installed.catalogue.item(&a.id).and_then(|i| i.package.as_ref()) {
+            if *other != manifest.id {
+                return Err(PackageError::Invalid(format!(
+                    "Zusatzaufgabe „{}“ gibt es schon im Paket „{other}“.",
+                    a.id
+                ))
+                .into());
+            }
+        }
+    }
+    let (action, changes, installed_version) = match &installed.current {
+        None => (ImportAction::New, Vec::new(), None),
+        Some((v, _)) if *v > manifest.version => {
+            return Err(PackageError::OlderVersion {
+                id: manifest.id.clone(),
+                installed: *v,
+                offered: manifest.version,
+            }
+            .into())
+        }
+        Some((v, json)) if *v == manifest.version => {
+            if json.as_bytes() != manifest_bytes {
+                return Err(PackageError::ChangedSameVersion {
+                    id: manifest.id.clone(),
+                    version: *v,
+                }
+                .into());
+            }
+            (ImportAction::Unchanged, Vec::new(), Some(*v))
+        }
+        Some((v, json)) => {
+            let old = parse_manifest(json)?;
+            (ImportAction::Update, review::changes(&old, manifest), Some(*v))
+        }
+    };
+    Ok(ImportPreview {
+        package_id: manifest.id.clone(),
+        title: manifest.title.clone(),
+        version: manifest.version,
+        land_code: land.code(),
+        land: land.name().to_owned(),
+        issued: manifest.issued.clone(),
+        valid_until: manifest.valid_until.clone(),
+        fingerprint,
+        key,
+        installed_version,
+        action,
+        changes,
+        documents: manifest.documents.len() as u32,
+        document_bytes: manifest.documents.iter().map(|d| d.size).sum(),
+    })
+}
+
+/// Plans the import of an opened package against what `store` holds.
+fn plan_for(store: &Store, opened: &archive::OpenedPackage) -> crate::Result<ImportPreview> {
+    let land = opened.manifest.land().expect("validated");
+    let trusted_keys = store.trusted_keys(&land.code())?;
+    let catalogue = store.catalogue()?;
+    let current = store.installed_manifest(&opened.manifest.id)?;
+    let installed = Installed { trusted_keys: &trusted_keys, catalogue: &catalogue, current };
+    plan(&opened.manifest, &opened.manifest_bytes, &opened.signer, installed)
+}
+
+/// Checks the trust the user gave for a Land's first key against the package's fingerprint.
+fn check_trust(plan: &ImportPreview, trust: Option<&str>) -> crate::Result<()> {
+    if plan.key != KeyStatus::FirstOfLand {
+        return Ok(());
+    }
+    match trust {
+        None => Err(PackageError::UntrustedKey {
+            land: plan.land.clone(),
+            fingerprint: plan.fingerprint.clone(),
+        }
+        .into()),
+        Some(given)
+            if signing::normalize_fingerprint(given)
+                != signing::normalize_fingerprint(&plan.fingerprint) =>
+        {
+            Err(PackageError::FingerprintMismatch {
+                given: given.trim().to_owned(),
+                actual: plan.fingerprint.clone(),
+            }
+            .into())
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// Checks a package file and says what importing it would do. Writes nothing.
+pub fn preview_file(store: &Store, path: &Path) -> crate::Result<ImportPreview> {
+    let opened = archive::open(path, &Limits::default(), Catalogue::builtin())?;
+    plan_for(store, &opened)
+}
+
+/// Imports a package file: checks it completely, then applies it in one transaction.
+///
+/// The first package of a Land needs `trust` = the fingerprint of its key, as confirmed by the
+/// user. Re-importing the installed version changes nothing; an older one is refused.
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    trust: Option<&str>,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<ImportPreview> {
+    import_file_with(store, path, trust, &Limits::default(), progress)
+}
+
+/// [`import_file`] with explicit limits (tests, benchmarks).
+pub fn import_file_with(
+    store: &mut Store,
+    path: &Path,
+    trust: Option<&str>,
+    limits: &Limits,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<ImportPreview> {
+    let mut opened = archive::open(path, limits, Catalogue::builtin())?;
+    let planned_at = store.data_version()?;
+    let plan = plan_for(store, &opened)?;
+    check_trust(&plan, trust)?;
+    if plan.action == ImportAction::Unchanged {
+        return Ok(plan);
+    }
+    let manifest_text =
+        std::str::from_utf8(&opened.manifest_bytes).map_err(|_| PackageError::NotUtf8)?.to_owned();
+    let dir = store.documents_dir().ok_or_else(|| {
+        Error::io(
+            "<memory>",
+            std::io::Error::other("Eine Datenbank im Speicher kann keine Dokumente ablegen."),
+        )
+    })?;
+    let extracted = opened.extract(&dir, progress)?;
+    let mut placed = Vec::new();
+    let result = (|| -> crate::Result<()> {
+        for doc in &extracted {
+            let target = dir.join(stored_file_name(&doc.document.sha256, &doc.document.path));
+            if target.exists() {
+                std::fs::remove_file(&doc.temp_path).map_err(|e| Error::io(&doc.temp_path, e))?;
+            } else {
+                std::fs::rename(&doc.temp_path, &target).map_err(|e| Error::io(&target, e))?;
+                placed.push((target, &doc.document.sha256));
+            }
+        }
+        let signer = signing::public_hex(&opened.signer);
+        store.apply_import(&opened.manifest, &manifest_text, &plan, &signer, planned_at)
+    })();
+    if let Err(e) = result {
+        for doc in &extracted {
+            let _ = std::fs::remove_file(&doc.temp_path);
+        }
+        // A file another import placed meanwhile and recorded stays.
+        for (file, sha256) in placed {
+            if !matches!(store.document_recorded(sha256), Ok(true)) {
+                let _ = std::fs::remove_file(file);
+            }
+        }
+        return Err(e);
+    }
+    Ok(plan)
+}
 
 /// Lets the user pick a package file and shows what importing it would do. Writes nothing.
 pub fn choose_package(cx: &Ctx) -> Result<Option<ImportPreview>> {
@@ -19,7 +217,7 @@ pub fn choose_package(cx: &Ctx) -> Result<Option<ImportPreview>> {
         return Ok(None);
     };
     cx.workspace.set_pending_package(Some(path.clone()));
-    cx.workspace.with(|s| s.preview_import(&path)).map(Some)
+    cx.workspace.with(|s| preview_file(s, &path)).map(Some)
 }
 
 /// Imports the package the user picked; `trust` confirms the fingerprint of a Land's first key.
@@ -31,7 +229,7 @@ pub fn import_package(cx: &Ctx, trust: Option<String>) -> Result<ImportPreview> 
         .ok_or_else(|| ApiError::Desktop("Bitte wählen Sie zuerst eine Paketdatei aus.".into()))?;
     let mut last = u64::MAX;
     let outcome = cx.workspace.with(|s| {
-        s.import_package(&path, trust.as_deref(), &mut |p: Progress| {
+        import_file(s, &path, trust.as_deref(), &mut |p: Progress| {
             let percent = p.done * 100 / p.total.max(1);
             if percent != last {
                 last = percent;

@@ -1,13 +1,89 @@
-//! Commands of the report page: the preview with its warnings, the export to a file the user
-//! chooses, the export history, and opening an export to print it.
+//! Commands of the report page, and the report's orchestration: the inputs are read from the
+//! store in one read transaction, `report` assembles and renders them (it never sees the store),
+//! the file is written atomically and the export recorded.
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
 
 use super::{Ctx, FileDialog, Result};
-use crate::report::preview::ReportPreview;
-use crate::store::ReportExport;
+use crate::exports::ReportExport;
+use crate::report::data::ReportInputs;
+use crate::report::preview::{self, ReportPreview};
+use crate::report::ReportData;
+use crate::{Error, Store};
+
+/// Everything the readiness report shows, as of `date`, read in one transaction (one consistent
+/// snapshot). Without `report_id` a new one is made.
+pub fn gather(
+    store: &Store,
+    date: NaiveDate,
+    report_id: Option<String>,
+) -> crate::Result<ReportData> {
+    let inputs = store.read(|s| {
+        Ok(ReportInputs {
+            profile: s.profile()?,
+            status: s.status(date)?,
+            checklist: s.checklist()?,
+            packages: s.packages()?,
+            evidence: s.evidence(None)?,
+            people: s.people()?,
+            inventory: s.inventory()?,
+        })
+    })?;
+    Ok(ReportData::assemble(inputs, date, report_id)?)
+}
+
+/// The summary and warnings of the report for `date` (needs a profile).
+pub fn preview_for(store: &Store, date: NaiveDate) -> crate::Result<ReportPreview> {
+    Ok(preview::preview(&gather(store, date, None)?))
+}
+
+/// Renders the report for `date`, writes it atomically to `path` and records the export.
+pub fn export_to(
+    store: &mut Store,
+    date: NaiveDate,
+    path: &Path,
+    recipient: Option<&str>,
+) -> crate::Result<ReportExport> {
+    let recipient = crate::text::line("recipient", "Der Empfänger", recipient, 200)?;
+    let data = gather(store, date, None)?;
+    let rendered = crate::report::render(&data)?;
+    crate::files::write_atomic(path, &rendered.bytes)?;
+    store.record_report_export(ReportExport {
+        id: 0,
+        at: String::new(),
+        report_id: data.report_id,
+        report_date: data.report_date.to_string(),
+        path: path.display().to_string(),
+        sha256: crate::package::signing::hex(&Sha256::digest(&rendered.bytes)),
+        bytes: rendered.bytes.len() as u64,
+        pages: rendered.pages as u32,
+        recipient,
+    })
+}
+
+/// The file of an export, if it still exists unchanged (the only files the app opens for
+/// printing besides its own documents).
+pub fn export_file(store: &Store, id: i64) -> crate::Result<PathBuf> {
+    let export = store.report_export(id)?;
+    let path = PathBuf::from(&export.path);
+    let (file, _) = crate::files::open_regular(&path).map_err(|e| e.into_error("report", &path))?;
+    let bytes = crate::files::read_capped(file, crate::report::read::MAX_PDF_BYTES)
+        .map_err(|e| Error::io(&path, e))?
+        .unwrap_or_default();
+    if crate::package::signing::hex(&Sha256::digest(&bytes)) != export.sha256 {
+        return Err(Error::validation(
+            "report",
+            format!("Die Datei {} wurde seit dem Export verändert.", path.display()),
+        ));
+    }
+    Ok(path)
+}
 
 /// What the report would say today; refused while there is no profile.
 pub fn report_preview(cx: &Ctx) -> Result<ReportPreview> {
-    cx.workspace.with(|s| s.report_preview(crate::local_today()))
+    cx.workspace.with(|s| preview_for(s, crate::local_today()))
 }
 
 /// Asks where to save the report, writes it and records the export. `None` if cancelled.
@@ -21,7 +97,7 @@ pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<Repor
         file_name: Some(format!("Bereitschaftsbericht-{ags}-{today}.pdf")),
     };
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
-    cx.workspace.with(|s| s.export_report(today, &path, recipient.as_deref())).map(Some)
+    cx.workspace.with(|s| export_to(s, today, &path, recipient.as_deref())).map(Some)
 }
 
 /// Recorded exports, newest first.
@@ -31,6 +107,6 @@ pub fn list_report_exports(cx: &Ctx) -> Result<Vec<ReportExport>> {
 
 /// Opens an exported report in the system viewer (to print it); refused if it was changed.
 pub fn open_report(cx: &Ctx, export_id: i64) -> Result<()> {
-    let file = cx.workspace.with(|s| s.report_export_file(export_id))?;
+    let file = cx.workspace.with(|s| export_file(s, export_id))?;
     cx.desktop.open_path(&file)
 }

@@ -90,14 +90,14 @@ pub fn typescript() -> String {
         crate::service_state::PhaseDate::decl(&cfg),
         crate::service_state::ServiceState::decl(&cfg),
         crate::service_state::TransportRoute::decl(&cfg),
-        crate::store::Decision::decl(&cfg),
-        crate::store::ImportAction::decl(&cfg),
-        crate::store::ImportPreview::decl(&cfg),
-        crate::store::InstalledPackage::decl(&cfg),
-        crate::store::KeyStatus::decl(&cfg),
-        crate::store::ReportExport::decl(&cfg),
-        crate::store::ServiceDecision::decl(&cfg),
-        crate::store::StoredDocument::decl(&cfg),
+        crate::installed::Decision::decl(&cfg),
+        crate::installed::ImportAction::decl(&cfg),
+        crate::installed::ImportPreview::decl(&cfg),
+        crate::installed::InstalledPackage::decl(&cfg),
+        crate::installed::KeyStatus::decl(&cfg),
+        crate::exports::ReportExport::decl(&cfg),
+        crate::installed::ServiceDecision::decl(&cfg),
+        crate::installed::StoredDocument::decl(&cfg),
     ];
     let mut out = format!("{GENERATED}\n");
     for decl in decls {
@@ -151,6 +151,7 @@ impl List {
 /// The keys and labels of the core's closed lists (`ui/src/lib/enums.ts`).
 pub fn enums() -> String {
     use crate::catalogue::{Actor, Dimension};
+    use crate::installed::Decision;
     use crate::inventory::{Analysis, Interface};
     use crate::package::manifest::{LandStep, MunicipalityRole, ReuseKind};
     use crate::package::review::{ChangeArea, ChangeKind};
@@ -159,7 +160,6 @@ pub fn enums() -> String {
     use crate::requirements::{Area, Priority, RequirementKind};
     use crate::roles::Role;
     use crate::service_state::{Phase, TransportRoute};
-    use crate::store::Decision;
 
     let cfg = Config::new().with_large_int("number");
     // `T::ALL` (an array or a slice) with `T::label`, and the name of the array of keys.

@@ -461,7 +461,7 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
                 Some(day) => progress::parse_date("date", "Berichtsdatum", &day)?,
                 None => crate::local_today(),
             };
-            let data = store.report_data(date, None)?;
+            let data = crate::api::reports::gather(store, date, None)?;
             let rendered = crate::report::render(&data)?;
             crate::files::write_atomic(&target, &rendered.bytes)?;
             line(out, &format!("Bericht geschrieben: {}", target.display()))?;
@@ -477,8 +477,8 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             line(out, &format!("Bericht-Nr.: {}", data.report_id))
         }
         Command::Import { package, trust, dry_run } => {
-            use crate::store::{ImportAction, KeyStatus};
-            let preview = store.preview_import(&package)?;
+            use crate::installed::{ImportAction, KeyStatus};
+            let preview = crate::api::packages::preview_file(store, &package)?;
             line(
                 out,
                 &format!(
@@ -508,7 +508,8 @@ fn execute(command: Command, store: &mut Store, out: &mut dyn Write) -> Result<(
             if dry_run {
                 return line(out, "Probelauf: nichts eingelesen.");
             }
-            let done = store.import_package(&package, trust.as_deref(), &mut |_| {})?;
+            let done =
+                crate::api::packages::import_file(store, &package, trust.as_deref(), &mut |_| {})?;
             match done.action {
                 ImportAction::Unchanged => {
                     line(out, "Diese Version ist bereits eingelesen; nichts geändert.")

@@ -14,6 +14,7 @@ use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::Catalogue;
+pub use crate::package::manifest::parse_manifest;
 use crate::package::manifest::{Document, Manifest};
 use crate::package::{signing, PackageError};
 
@@ -217,13 +218,6 @@ pub fn open(
         }
     }
     Ok(OpenedPackage { archive, manifest_bytes, manifest, signer, documents })
-}
-
-/// Parses manifest text (after the signature check).
-pub fn parse_manifest(text: &str) -> Result<Manifest, PackageError> {
-    // Windows editors may save UTF-8 with a byte order mark; it carries no content.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| PackageError::Malformed(crate::json_error::german(&e)))
 }
 
 impl OpenedPackage {

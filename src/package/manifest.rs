@@ -751,6 +751,13 @@ pub fn group_thousands(n: impl Into<u64>) -> String {
     out
 }
 
+/// Parses manifest text (after the signature check).
+pub fn parse_manifest(text: &str) -> Result<Manifest, PackageError> {
+    // Windows editors may save UTF-8 with a byte order mark; it carries no content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| PackageError::Malformed(crate::json_error::german(&e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -771,11 +778,9 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_accepted_and_errors_are_german() {
         let text = include_str!("../../examples/paket-vergabe/manifest.json");
-        let parsed = crate::package::archive::parse_manifest(&format!("\u{feff}{text}"));
+        let parsed = parse_manifest(&format!("\u{feff}{text}"));
         assert_eq!(parsed.unwrap().id, example().id);
-        let err = crate::package::archive::parse_manifest(&text.replacen("\"id\"", "\"ids\"", 1))
-            .unwrap_err()
-            .to_string();
+        let err = parse_manifest(&text.replacen("\"id\"", "\"ids\"", 1)).unwrap_err().to_string();
         assert!(err.contains("Zeile 3, Spalte 7: unbekanntes Feld „ids“"), "{err}");
     }
 

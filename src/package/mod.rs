@@ -6,10 +6,9 @@
 
 pub mod archive;
 pub mod build;
-mod error;
 pub mod ics;
 pub mod manifest;
 pub mod review;
 pub mod signing;
 
-pub use error::PackageError;
+pub use crate::error::PackageError;

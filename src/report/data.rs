@@ -11,11 +11,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use crate::catalogue::{Actor, Dimension};
+use crate::checklist::Checklist;
+use crate::evidence::Evidence;
+use crate::installed::{Decision, InstalledPackage};
+use crate::inventory::Inventory;
 use crate::profile::Profile;
 use crate::progress::{BlockingParty, Status};
+use crate::readiness::StatusReport;
 use crate::readiness::{Deadline, Score};
-use crate::store::{Decision, Store};
-use crate::Result;
+use crate::roles::Person;
 
 use super::ReportError;
 
@@ -435,20 +439,38 @@ pub fn new_report_id(ags: &str, date: NaiveDate) -> String {
     )
 }
 
+/// What a report is made from: the store's answers, read in one transaction.
+pub struct ReportInputs {
+    /// `None` is refused: a report needs the municipality's profile.
+    pub profile: Option<Profile>,
+    pub status: StatusReport,
+    pub checklist: Checklist,
+    pub packages: Vec<InstalledPackage>,
+    pub evidence: Vec<Evidence>,
+    pub people: Vec<Person>,
+    pub inventory: Inventory,
+}
+
 impl ReportData {
-    /// Gathers the report for `date` from the store. Call it through
-    /// [`Store::report_data`], which wraps it in one read transaction.
-    pub(crate) fn gather(
-        store: &Store,
+    /// Assembles the report for `date` from what the command layer read from the store in one
+    /// transaction. Without `report_id` a new one is made.
+    pub fn assemble(
+        inputs: ReportInputs,
         date: NaiveDate,
         report_id: Option<String>,
-    ) -> Result<Self> {
-        let profile = store.profile()?.ok_or(ReportError::NoProfile)?;
-        let status = store.status(date)?;
-        let checklist = store.checklist()?;
-        let packages = store.packages()?;
+    ) -> Result<Self, ReportError> {
+        let ReportInputs {
+            profile,
+            status,
+            checklist,
+            packages,
+            evidence: files,
+            people,
+            inventory,
+        } = inputs;
+        let profile = profile.ok_or(ReportError::NoProfile)?;
         let mut evidence: HashMap<String, Vec<ReportEvidence>> = HashMap::new();
-        for e in store.evidence(None)? {
+        for e in files {
             evidence.entry(e.item_id).or_default().push(ReportEvidence {
                 title: e.title,
                 file_name: e.file_name,
@@ -609,8 +631,7 @@ impl ReportData {
             }
         }
 
-        let roles = store
-            .people()?
+        let roles = people
             .into_iter()
             .map(|p| ReportPerson {
                 role: p.role.key().to_owned(),
@@ -620,7 +641,6 @@ impl ReportData {
                 phone: p.phone,
             })
             .collect();
-        let inventory = store.inventory()?;
         let fachverfahren = inventory
             .entries
             .into_iter()
@@ -673,7 +693,7 @@ impl ReportData {
             schema: REPORT_SCHEMA.to_owned(),
             report_id: report_id.unwrap_or_else(|| new_report_id(&profile.ags, date)),
             report_date: date,
-            created_at: crate::store::now(),
+            created_at: crate::timestamp(),
             generator: Generator {
                 name: "Anbindungscheck".to_owned(),
                 version: env!("CARGO_PKG_VERSION").to_owned(),

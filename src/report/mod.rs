@@ -15,7 +15,6 @@
 pub mod aggregate;
 pub mod attach;
 pub mod data;
-mod error;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
@@ -25,8 +24,8 @@ pub mod preview;
 pub mod read;
 pub mod wrap;
 
+pub use crate::error::ReportError;
 pub use data::{ReportData, REPORT_SCHEMA};
-pub use error::ReportError;
 pub use pdf::{render, Rendered};
 
 /// The name of the attached JSON file.

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::catalogue::Actor;
+use crate::installed::Decision;
 use crate::report::{format, glyphs, ReportData, ReportError};
-use crate::store::Decision;
 
 /// A short summary of the report that is about to be exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -12,13 +12,7 @@ mod packages;
 mod reports;
 mod workflow;
 
-pub use packages::{
-    Decision, ImportAction, ImportOutcome, ImportPreview, InstalledPackage, KeyStatus,
-    ServiceDecision, StoredDocument,
-};
-pub use reports::ReportExport;
-
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -292,17 +286,12 @@ impl Store {
         ))
     }
 
-    /// Everything the readiness report shows, as of `date`, read in one transaction (one
-    /// consistent snapshot). Without `report_id` a new one is made.
-    pub fn report_data(
-        &self,
-        date: NaiveDate,
-        report_id: Option<String>,
-    ) -> Result<crate::report::ReportData> {
+    /// Runs `read` in one read transaction: everything it reads is one consistent snapshot.
+    pub fn read<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let tx = self.conn.unchecked_transaction()?;
-        let data = crate::report::ReportData::gather(self, date, report_id);
+        let out = read(self);
         tx.commit()?;
-        data
+        out
     }
 
     /// Recorded changes, newest first.
@@ -448,7 +437,7 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    crate::timestamp()
 }
 
 pub(crate) fn record(

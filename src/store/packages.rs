@@ -4,122 +4,20 @@
 //! documents the app keeps.
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{now, record, Store};
 use crate::catalogue::{Catalogue, Item};
 use crate::checklist::GuidanceNote;
-use crate::package::archive::{self, Limits, Progress};
-use crate::package::manifest::Manifest;
-use crate::package::review::{self, Change, ChangeArea, ChangeKind};
-use crate::package::{signing, PackageError};
+use crate::installed::{
+    stored_file_name, Decision, ImportPreview, InstalledPackage, KeyStatus, ServiceDecision,
+    StoredDocument,
+};
+use crate::package::manifest::{parse_manifest, Manifest};
+use crate::package::review::{ChangeArea, ChangeKind};
 use crate::{Error, Result};
-
-/// Whether the key that signed a package is trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum KeyStatus {
-    /// A key the municipality confirmed for this Land.
-    Trusted,
-    /// The first package of this Land: the fingerprint must be confirmed.
-    FirstOfLand,
-}
-
-/// What an import will do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ImportAction {
-    New,
-    Update,
-    /// The same version is installed: nothing changes.
-    Unchanged,
-}
-
-/// What the clerk sees before confirming an import.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ImportPreview {
-    pub package_id: String,
-    pub title: String,
-    pub version: u32,
-    pub land_code: String,
-    pub land: String,
-    pub issued: String,
-    pub valid_until: String,
-    pub fingerprint: String,
-    pub key: KeyStatus,
-    pub installed_version: Option<u32>,
-    pub action: ImportAction,
-    pub changes: Vec<Change>,
-    pub documents: u32,
-    pub document_bytes: u64,
-}
-
-/// The result of an import.
-pub type ImportOutcome = ImportPreview;
-
-crate::keyed::keyed_enum! {
-    /// The municipality's decision on a service: is it Bedarfsträger?
-    #[derive(Default)]
-    pub enum Decision (field = "decision", unknown = "Unbekannte Entscheidung") {
-        Ja = ("ja", "Ja"),
-        Nein = ("nein", "Nein"),
-        #[default]
-        Offen = ("offen", "Offen"),
-    }
-}
-
-impl Decision {
-    /// A stored decision; anything unknown reads as still open.
-    fn parse(s: &str) -> Decision {
-        s.parse().unwrap_or_default()
-    }
-}
-
-/// A decision with its reason.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ServiceDecision {
-    pub decision: Decision,
-    pub reason: Option<String>,
-}
-
-/// A document the app stored, with the file to open.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct StoredDocument {
-    pub path: String,
-    pub title: String,
-    pub media_type: String,
-    pub size: u64,
-    pub sha256: String,
-}
-
-/// An imported package with the municipality's own answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct InstalledPackage {
-    pub manifest: Manifest,
-    pub fingerprint: String,
-    pub imported_at: String,
-    /// Decision per service ID.
-    pub decisions: HashMap<String, ServiceDecision>,
-    /// Event IDs marked as attended.
-    pub attended: Vec<String>,
-    pub documents: Vec<StoredDocument>,
-    /// Items of this package that a later version removed (kept with their history).
-    pub archived_items: Vec<Item>,
-    /// The costs for this municipality (empty while its population is not recorded).
-    pub costs_for_municipality: Vec<crate::package::manifest::CostShare>,
-    /// The municipality's state per service ID (phase, connection data, …), where entered.
-    pub service_states: HashMap<String, crate::service_state::ServiceState>,
-    /// Requirements to the Land on services of this package.
-    pub requirements: Vec<crate::requirements::Requirement>,
-}
 
 fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
@@ -162,7 +60,7 @@ impl Installed {
         let mut manifests = Vec::new();
         for row in rows {
             let (json, fingerprint, imported_at) = row?;
-            let manifest = archive::parse_manifest(&json)?;
+            let manifest = parse_manifest(&json)?;
             manifests.push(InstalledManifest { manifest, fingerprint, imported_at });
         }
         Ok(Installed { catalogue, manifests })
@@ -297,181 +195,51 @@ impl Store {
         Some(super::backup::sidecar_dir(self.path.as_ref()?, "documents"))
     }
 
-    /// Checks a package and says what importing it would do. Writes nothing.
-    pub fn preview_import(&self, path: &Path) -> Result<ImportPreview> {
-        let opened = archive::open(path, &Limits::default(), Catalogue::builtin())?;
-        self.plan(&opened.manifest, &opened.manifest_bytes, &opened.signer)
+    /// The public keys (hex) the municipality trusts for the Land `land_code`.
+    pub fn trusted_keys(&self, land_code: &str) -> Result<Vec<String>> {
+        trusted_keys(&self.conn, land_code)
     }
 
-    fn plan(
-        &self,
-        manifest: &Manifest,
-        manifest_bytes: &[u8],
-        signer: &ed25519_dalek::VerifyingKey,
-    ) -> Result<ImportPreview> {
-        let land = manifest.land().expect("validated");
-        let fingerprint = signing::fingerprint(signer);
-        let keys = trusted_keys(&self.conn, &land.code())?;
-        let key = if keys.is_empty() {
-            KeyStatus::FirstOfLand
-        } else if keys.contains(&signing::public_hex(signer)) {
-            KeyStatus::Trusted
-        } else {
-            return Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into());
-        };
-        // Items a package adds must not collide with those of another package.
-        let loaded = self.installed()?;
-        for a in &manifest.checklist.additions {
-            if let Some(other) = loaded.catalogue.item(&a.id).and_then(|i| i.package.as_ref()) {
-                if *other != manifest.id {
-                    return Err(PackageError::Invalid(format!(
-                        "Zusatzaufgabe „{}“ gibt es schon im Paket „{other}“.",
-                        a.id
-                    ))
-                    .into());
-                }
-            }
-        }
-        let current = installed(&self.conn, &manifest.id)?;
-        let (action, changes, installed_version) = match &current {
-            None => (ImportAction::New, Vec::new(), None),
-            Some((v, _)) if *v > manifest.version => {
-                return Err(PackageError::OlderVersion {
-                    id: manifest.id.clone(),
-                    installed: *v,
-                    offered: manifest.version,
-                }
-                .into())
-            }
-            Some((v, json)) if *v == manifest.version => {
-                if json.as_bytes() != manifest_bytes {
-                    return Err(PackageError::ChangedSameVersion {
-                        id: manifest.id.clone(),
-                        version: *v,
-                    }
-                    .into());
-                }
-                (ImportAction::Unchanged, Vec::new(), Some(*v))
-            }
-            Some((v, json)) => {
-                let old = archive::parse_manifest(json)?;
-                (ImportAction::Update, review::changes(&old, manifest), Some(*v))
-            }
-        };
-        Ok(ImportPreview {
-            package_id: manifest.id.clone(),
-            title: manifest.title.clone(),
-            version: manifest.version,
-            land_code: land.code(),
-            land: land.name().to_owned(),
-            issued: manifest.issued.clone(),
-            valid_until: manifest.valid_until.clone(),
-            fingerprint,
-            key,
-            installed_version,
-            action,
-            changes,
-            documents: manifest.documents.len() as u32,
-            document_bytes: manifest.documents.iter().map(|d| d.size).sum(),
-        })
+    /// The installed version of package `id` with its manifest text, if installed.
+    pub fn installed_manifest(&self, id: &str) -> Result<Option<(u32, String)>> {
+        installed(&self.conn, id)
     }
 
-    /// Imports a package: checks it completely, then applies it in one transaction.
-    ///
-    /// The first package of a Land needs `trust` = the fingerprint of its key, as confirmed by
-    /// the clerk. Re-importing the installed version changes nothing; an older one is refused.
-    pub fn import_package(
+    /// A number that changes whenever another connection commits (SQLite's `data_version`):
+    /// a plan made at one value holds only while it is unchanged.
+    pub fn data_version(&self) -> Result<i64> {
+        super::data_version(&self.conn)
+    }
+
+    /// Whether a stored document with this SHA-256 is recorded.
+    pub fn document_recorded(&self, sha256: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)",
+            [sha256],
+            |r| r.get::<_, bool>(0),
+        )?)
+    }
+
+    /// Writes a checked and planned import in one transaction: the trusted key of a Land's
+    /// first package, the package row, checklist additions (updated, archived or restored),
+    /// "bitte prüfen" flags from the update review, the document rows and the history. Refused
+    /// if another connection wrote since `planned_at` ([`Store::data_version`]).
+    pub fn apply_import(
         &mut self,
-        path: &Path,
-        trust: Option<&str>,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ImportOutcome> {
-        self.import_package_with(path, trust, &Limits::default(), progress)
-    }
-
-    /// [`Store::import_package`] with explicit limits (tests, benchmarks).
-    pub fn import_package_with(
-        &mut self,
-        path: &Path,
-        trust: Option<&str>,
-        limits: &Limits,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ImportOutcome> {
-        let mut opened = archive::open(path, limits, Catalogue::builtin())?;
-        let planned_at = super::data_version(&self.conn)?;
-        let plan = self.plan(&opened.manifest, &opened.manifest_bytes, &opened.signer)?;
-        if plan.key == KeyStatus::FirstOfLand {
-            match trust {
-                None => {
-                    return Err(PackageError::UntrustedKey {
-                        land: plan.land.clone(),
-                        fingerprint: plan.fingerprint.clone(),
-                    }
-                    .into())
-                }
-                Some(given)
-                    if signing::normalize_fingerprint(given)
-                        != signing::normalize_fingerprint(&plan.fingerprint) =>
-                {
-                    return Err(PackageError::FingerprintMismatch {
-                        given: given.trim().to_owned(),
-                        actual: plan.fingerprint.clone(),
-                    }
-                    .into())
-                }
-                Some(_) => {}
-            }
-        }
-        if plan.action == ImportAction::Unchanged {
-            return Ok(plan);
-        }
-        let dir = self.documents_dir().ok_or_else(|| {
-            Error::io(
-                "<memory>",
-                std::io::Error::other("Eine Datenbank im Speicher kann keine Dokumente ablegen."),
-            )
-        })?;
-        let extracted = opened.extract(&dir, progress)?;
-        let mut placed = Vec::new();
-        let result = (|| -> Result<()> {
-            for doc in &extracted {
-                let target = dir.join(file_name(&doc.document.sha256, &doc.document.path));
-                if target.exists() {
-                    std::fs::remove_file(&doc.temp_path)
-                        .map_err(|e| Error::io(&doc.temp_path, e))?;
-                } else {
-                    std::fs::rename(&doc.temp_path, &target).map_err(|e| Error::io(&target, e))?;
-                    placed.push((target, &doc.document.sha256));
-                }
-            }
-            let signer = signing::public_hex(&opened.signer);
-            self.apply(&opened.manifest, &opened.manifest_bytes, &plan, &signer, planned_at)
-        })();
-        if let Err(e) = result {
-            for doc in &extracted {
-                let _ = std::fs::remove_file(&doc.temp_path);
-            }
-            // A file another import placed meanwhile and recorded stays.
-            for (file, sha256) in placed {
-                let recorded = self.conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM document WHERE sha256 = ?1)",
-                    [sha256],
-                    |r| r.get::<_, bool>(0),
-                );
-                if !matches!(recorded, Ok(true)) {
-                    let _ = std::fs::remove_file(file);
-                }
-            }
-            return Err(e);
-        }
-        self.reload_installed()?;
-        Ok(plan)
+        m: &Manifest,
+        manifest_text: &str,
+        plan: &ImportPreview,
+        signer: &str,
+        planned_at: i64,
+    ) -> Result<()> {
+        self.apply(m, manifest_text, plan, signer, planned_at)?;
+        self.reload_installed()
     }
 
     fn apply(
         &mut self,
         m: &Manifest,
-        bytes: &[u8],
+        manifest_text: &str,
         plan: &ImportPreview,
         signer: &str,
         planned_at: i64,
@@ -493,7 +261,6 @@ impl Store {
                 params![plan.land_code, signer, plan.fingerprint, at],
             )?;
         }
-        let manifest_text = std::str::from_utf8(bytes).map_err(|_| PackageError::NotUtf8)?;
         tx.execute(
             "INSERT INTO package (id, version, land_code, manifest, fingerprint, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -598,7 +365,7 @@ impl Store {
                     Ok((
                         r.get::<_, String>(0)?,
                         ServiceDecision {
-                            decision: Decision::parse(&r.get::<_, String>(1)?),
+                            decision: Decision::from_stored(&r.get::<_, String>(1)?),
                             reason: r.get(2)?,
                         },
                     ))
@@ -800,18 +567,12 @@ impl Store {
         let dir = self
             .documents_dir()
             .ok_or_else(|| Error::io("<memory>", std::io::ErrorKind::NotFound.into()))?;
-        let file = dir.join(file_name(&sha, path));
+        let file = dir.join(stored_file_name(&sha, path));
         if !file.is_file() {
             return Err(Error::io(&file, std::io::ErrorKind::NotFound.into()));
         }
         Ok(file)
     }
-}
-
-/// Stored documents are named by content: `<sha256>.<extension>`.
-fn file_name(sha256: &str, path: &str) -> String {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    format!("{sha256}.{ext}")
 }
 
 fn enum_key<T: Serialize>(value: &T) -> String {

@@ -122,7 +122,7 @@ pub(super) fn services(l: &mut Layout, d: &ReportData) -> Result<()> {
                 let names: Vec<String> = without
                     .iter()
                     .map(|s| match s.decision {
-                        crate::store::Decision::Nein => {
+                        crate::installed::Decision::Nein => {
                             format!("„{}“ (nicht{NBSP}Bedarfsträger)", s.name)
                         }
                         _ => format!("„{}“", s.name),

@@ -110,7 +110,7 @@ pub(crate) fn workflow_sample() -> ReportData {
         name: name.into(),
         leika: vec!["99001001000000".into()],
         ozg_id: Some("10247".into()),
-        decision: crate::store::Decision::Ja,
+        decision: crate::installed::Decision::Ja,
         decision_label: "Ja, Bedarfsträger".into(),
         decision_reason: None,
         phase: None,

@@ -3,6 +3,12 @@
 
 use std::path::PathBuf;
 
+mod package;
+mod report;
+
+pub use package::PackageError;
+pub use report::ReportError;
+
 /// Result alias of the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -27,10 +33,10 @@ pub enum Error {
     ForeignDatabase(PathBuf),
     /// A package was refused, or could not be built.
     #[error(transparent)]
-    Package(#[from] crate::package::PackageError),
+    Package(#[from] PackageError),
     /// A readiness report could not be written, or a file could not be read as one.
     #[error(transparent)]
-    Report(#[from] crate::report::ReportError),
+    Report(#[from] ReportError),
     /// SQLite reported an error.
     #[error("Datenbankfehler: {}", database_reason(.0))]
     Database(#[from] rusqlite::Error),
