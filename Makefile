@@ -50,7 +50,7 @@ app: deps
 	$(TAURI) build --debug --no-bundle
 
 cli:
-	cargo build -p anbindungscheck
+	cargo build -p anbindungscheck-cli
 
 ## Release packages for Linux: target/release/bundle/{deb,rpm}/, with the app and the command
 ## line tool (/usr/bin/anbindungscheck-app, /usr/bin/anbindungscheck). Windows (MSI, NSIS) and macOS
@@ -58,7 +58,7 @@ cli:
 ## Both programs in one cargo build (the arguments after `--` go to cargo), so that the crates
 ## they share are compiled once, with one set of features.
 dist: deps
-	$(TAURI) build --bundles deb,rpm -- -p anbindungscheck -p anbindungscheck-app
+	$(TAURI) build --bundles deb,rpm -- -p anbindungscheck-cli -p anbindungscheck-app
 
 run: app
 	$(APP)
@@ -71,8 +71,8 @@ lint: deps
 	cd ui && npm run check
 
 clippy: ui
-	cargo clippy -p anbindungscheck -p anbindungscheck-app -p anbindungscheck-e2e --all-targets \
-		--features tauri/custom-protocol -- -D warnings
+	cargo clippy -p anbindungscheck -p anbindungscheck-cli -p anbindungscheck-app \
+		-p anbindungscheck-e2e --all-targets --features tauri/custom-protocol -- -D warnings
 
 ## Dependency audit (deny.toml): licences, sources and bans of every crate in Cargo.lock, for
 ## every platform. `cargo fetch` without a target brings the Windows- and macOS-only crates too,
@@ -88,7 +88,7 @@ audit-advisories:
 	cd ui && npm audit --audit-level=low
 
 test-core:
-	$(CLIPPY) cargo test -p anbindungscheck
+	$(CLIPPY) cargo test -p anbindungscheck -p anbindungscheck-cli
 
 ## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run. The
 ## seeds are made with the release command line tool when there is one, else with a debug build.

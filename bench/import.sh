@@ -5,7 +5,7 @@
 # documents are streamed to disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q -p anbindungscheck
+cargo build --release -q -p anbindungscheck-cli
 cli=target/release/anbindungscheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

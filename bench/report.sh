@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 N=${N:-50}
 M=${M:-1000}
 cargo build --release -q -p anbindungscheck --example report_bench
-cargo build --release -q -p anbindungscheck
+cargo build --release -q -p anbindungscheck-cli
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -17,7 +17,7 @@ export RUSTC_BOOTSTRAP=1
 # The command line tool that makes the seeds: $ANBINDUNGSCHECK_CLI, else the debug build.
 cli=${ANBINDUNGSCHECK_CLI:-}
 if [ -z "$cli" ]; then
-  cargo build -q -p anbindungscheck
+  cargo build -q -p anbindungscheck-cli
   cli=target/debug/anbindungscheck
 fi
 seeds=$PWD/target/fuzz-seeds

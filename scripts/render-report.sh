@@ -7,7 +7,7 @@
 # workflow-N.png. Needs poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build -q -p anbindungscheck
+cargo build -q -p anbindungscheck-cli
 bin=$PWD/target/debug/anbindungscheck
 out=target/report-pages
 rm -rf "$out" && mkdir -p "$out"

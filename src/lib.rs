@@ -1,8 +1,8 @@
 //! Anbindungscheck core: the municipality's readiness for connecting EfA online services.
 //!
 //! The crate owns the domain (profile, checklist catalogue, item progress, readiness) and its
-//! SQLite store. It knows nothing of the desktop shell; the CLI binary and the Tauri app both
-//! call into it.
+//! SQLite store. It knows nothing of the desktop shell nor of the command line; the CLI
+//! (`anbindungscheck-cli`, in `cli/`) and the Tauri app both call into it.
 
 pub mod ags;
 pub mod api;
@@ -11,7 +11,6 @@ pub mod audit;
 mod bindings;
 pub mod catalogue;
 pub mod checklist;
-pub mod cli;
 pub mod error;
 pub mod error_code;
 pub mod evidence;
@@ -31,7 +30,7 @@ pub mod requirements;
 pub mod roles;
 pub mod service_state;
 pub mod store;
-mod text;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use store::Store;

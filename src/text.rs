@@ -59,10 +59,10 @@ fn forbidden(c: char, multiline: bool) -> bool {
     }
 }
 
-/// `text` safe to show on a terminal or in a table: every character [`has_forbidden_character`]
+/// `text` safe to show on a terminal or in a table: every character `has_forbidden_character`
 /// refuses (escape sequences among them) becomes U+FFFD, so a hostile file name or report
 /// cannot move the cursor, retitle the window or reverse what follows.
-pub(crate) fn printable(text: &str, multiline: bool) -> String {
+pub fn printable(text: &str, multiline: bool) -> String {
     text.chars().map(|c| if forbidden(c, multiline) { '\u{FFFD}' } else { c }).collect()
 }
 

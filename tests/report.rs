@@ -1,7 +1,8 @@
 //! The readiness report: a realistic municipality (profile, 32 items with owners and notes, the
 //! example package imported and updated, service decisions) rendered to PDF and checked as a
 //! reader sees it (`pdftotext`), as a PDF tool sees it (`qpdf --check`), and as the Land's
-//! coordinator uses it (attachment round trip, aggregation with broken files, exit codes).
+//! coordinator uses it (attachment round trip, aggregation with broken files). What the command
+//! line makes of it (`report`, `aggregate`, exit codes) is tested in `cli/tests/report.rs`.
 
 use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::package::{build, signing};
@@ -636,53 +637,6 @@ fn characters_the_clerk_cannot_change_do_not_fail_the_export() {
     assert!(evidence.into_iter().any(|e| e.file_name == "Beschluss ☎.pdf"));
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn cli(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
-        .args(args)
-        .env_remove("ANBINDUNGSCHECK_DB")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-#[test]
-fn cli_report_writes_the_pdf_and_refuses_without_profile() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = municipality(dir.path(), "Gemeinde Musterstadt", "09162000", false);
-    let db = store.path().unwrap().to_str().unwrap().to_owned();
-    drop(store);
-    let pdf = dir.path().join("bericht.pdf");
-    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "2026-11-28"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("Bericht geschrieben:"), "{}", r.stdout);
-    assert!(r.stdout.contains("Seiten"), "{}", r.stdout);
-    assert!(r.stdout.contains("Bericht-Nr.: BB-09162000-20261128-"), "{}", r.stdout);
-    let data = read::read_file(&pdf).unwrap();
-    assert_eq!(data.report_date, day("2026-11-28"));
-    assert!(data.packages.is_empty());
-    assert!(pdftotext(&pdf).contains("ohne Informationspaket"));
-
-    let fresh = dir.path().join("leer.sqlite");
-    let r = cli(&["--db", fresh.to_str().unwrap(), "report", "-o", "x.pdf"]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("Profil"), "{}", r.stderr);
-    assert!(!fresh.exists(), "a failed command leaves no database behind");
-
-    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "28.11.2026"]);
-    assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("„28.11.2026“"), "{}", r.stderr);
-}
-
 #[test]
 fn aggregation_reads_reports_and_lists_what_it_skipped() {
     let dir = tempfile::tempdir().unwrap();
@@ -740,48 +694,6 @@ fn aggregation_reads_reports_and_lists_what_it_skipped() {
     assert!(reason("notiz.pdf").contains("kein PDF"));
     assert_eq!(result.skipped.len(), 3);
     assert_eq!(aggregate::aggregate(std::slice::from_ref(&reports), true).reports, 4);
-
-    // The command line: exit code 3, reasons on standard error, CSV and JSON written.
-    let csv = dir.path().join("uebersicht.csv");
-    let json = dir.path().join("uebersicht.json");
-    let r = cli(&[
-        "aggregate",
-        reports.to_str().unwrap(),
-        "--csv",
-        csv.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-    ]);
-    assert_eq!(r.code, 3, "{}", r.stderr);
-    for name in ["abgeschnitten.pdf", "vereinbarung.pdf", "notiz.pdf"] {
-        assert!(r.stderr.contains(name), "{name} not listed: {}", r.stderr);
-    }
-    assert!(r.stderr.contains("3 Berichte von 3 Kommunen gelesen, 7 Zeilen"), "{}", r.stderr);
-    let table = std::fs::read_to_string(&csv).unwrap();
-    assert!(table.starts_with("\u{FEFF}AGS;Kommune;"));
-    assert_eq!(table.lines().count(), 1 + 7);
-    assert!(table.contains("03241001;Samtgemeinde Musterstadt-Süd;Niedersachsen;2026-11-28;"));
-    assert!(table.contains(";'=Gemeinde Formelhausen;"), "formula not defused");
-    let value: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(value["schema"], "anbindungscheck.aggregate/1");
-    assert_eq!(value["rows"].as_array().unwrap().len(), 7);
-    assert_eq!(value["skipped"].as_array().unwrap().len(), 3);
-
-    // Only good files: exit 0, CSV on standard output.
-    let r = cli(&["aggregate", nested.to_str().unwrap()]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("\u{FEFF}AGS;"), "{}", r.stdout);
-    assert_eq!(r.stdout.lines().count(), 1 + 6);
-
-    // Nothing to read at all.
-    let empty = dir.path().join("leer");
-    std::fs::create_dir_all(&empty).unwrap();
-    let r = cli(&["aggregate", empty.to_str().unwrap()]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    let r = cli(&["aggregate", dir.path().join("gibt-es-nicht").to_str().unwrap()]);
-    assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("gibt-es-nicht“ gibt es nicht."), "{}", r.stderr);
-    assert!(r.stdout.is_empty(), "no table for a typo: {}", r.stdout);
 }
 
 #[test]
@@ -1029,14 +941,6 @@ fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
     assert!(reason("gefaelscht.pdf").contains("„report_date“"), "{}", reason("gefaelscht.pdf"));
     assert!(reason("gefaelscht.pdf").contains("9999-12-31"));
     assert!(reason("vorab.pdf").contains("in der Zukunft"), "{}", reason("vorab.pdf"));
-
-    let r = cli(&["aggregate", reports.to_str().unwrap()]);
-    assert_eq!(r.code, 3, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("gefaelscht.pdf") && r.stderr.contains("nicht plausibel"),
-        "{}",
-        r.stderr
-    );
 }
 
 fn local_plus_days(days: u64) -> NaiveDate {

@@ -69,11 +69,13 @@ impl Error {
         }
     }
 
-    pub(crate) fn validation(field: &'static str, message: impl Into<String>) -> Self {
+    /// A validation error: `message` (German, for the user) about the input `field`.
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
         Error::Validation { field, message: message.into() }
     }
 
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// A file error: what happened to `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io { path: path.into(), source }
     }
 }

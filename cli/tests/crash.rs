@@ -6,7 +6,7 @@
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::Store;
 
-use crate::support::Rng;
+use crate::support::{Rng, EXAMPLE};
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
 const ITEM: &str = "finanzierung-kosten";
 const ROUNDS: u32 = 200;
 

@@ -277,7 +277,7 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let key = key.to_str().unwrap();
     let pkg = dir.path().join("paket.zip");
     let pkg = pkg.to_str().unwrap();
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
+    let example = crate::support::EXAMPLE;
 
     let made = cli(&["package", "keygen", "--out", key]);
     assert_eq!(made.code, 0, "{}", made.stderr);
@@ -316,6 +316,9 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
         "{}",
         untrusted.stderr
     );
+    // The hint's second line is indented as it always was (a shell continuation line).
+    let hint = format!("<PAKET.zip> \\\n{:21}--trust \"{fingerprint}\"\n", "");
+    assert!(untrusted.stderr.ends_with(&hint), "{:?}", untrusted.stderr);
     let imported = run(&db, &["import", pkg, "--trust", &fingerprint]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     let packages = json(&db, &["packages", "--json"]);
@@ -345,7 +348,7 @@ fn backup_and_restore_from_the_command_line() {
 
 /// Copies the example package's source to `to`, with the package ID `id`.
 fn example_source(to: &Path, id: &str) {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/paket-vergabe");
+    let example = Path::new(crate::support::EXAMPLE);
     std::fs::create_dir_all(to.join("documents")).unwrap();
     for entry in std::fs::read_dir(example.join("documents")).unwrap() {
         let entry = entry.unwrap();

@@ -7,7 +7,7 @@ use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 
-use super::Cli;
+use crate::args::Cli;
 
 /// The command with German help flags: `-h/--help` on every command, `-V/--version` on the
 /// top, and no `help` subcommand (its text cannot be changed).

@@ -1,0 +1,241 @@
+//! The command line's arguments (clap derive): the commands, their options and their German
+//! help texts. Parsing, with German headings and errors, is in `german`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The command line. The texts a user reads are German: they are given as `about`/`help`
+/// attributes, and `german` sets the headings, the help flag and the parse errors.
+#[derive(Debug, Parser)]
+#[command(
+    name = "anbindungscheck",
+    version,
+    about = "Bereitschaft der Kommune für die Anbindung von EfA-Onlinediensten"
+)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "PFAD",
+        help = "Pfad der Datenbank (wird angelegt, falls sie fehlt). Standard: $ANBINDUNGSCHECK_DB, \
+                sonst die Datenbank der App im lokalen Anwendungsdatenordner"
+    )]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const JSON: &str = "Ausgabe als JSON";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(
+        about = "Bereitschaft gesamt und je Dimension, extern blockierte, überfällige und bald \
+                 fällige Aufgaben"
+    )]
+    Status {
+        #[arg(long, help = JSON)]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
+    #[command(subcommand, about = "Profil der Kommune anzeigen oder ändern")]
+    Profile(ProfileCommand),
+    #[command(subcommand, about = "Eine Aufgabe der Checkliste ändern")]
+    Item(ItemCommand),
+    #[command(about = "Alle Aufgaben der Checkliste mit ihrem Stand")]
+    Items {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
+    #[command(
+        subcommand,
+        about = "Informationspakete erstellen, signieren und prüfen (für das Land)"
+    )]
+    Package(PackageCommand),
+    #[command(about = "Ein Informationspaket des Landes einlesen")]
+    Import {
+        #[arg(value_name = "PAKET", help = "Die Paketdatei (.zip)")]
+        package: PathBuf,
+        #[arg(
+            long,
+            value_name = "FINGERABDRUCK",
+            help = "Bestätigt den Fingerabdruck des Landesschlüssels (nötig beim ersten Paket \
+                    eines Landes)"
+        )]
+        trust: Option<String>,
+        #[arg(long, help = "Nur zeigen, was das Einlesen ändern würde")]
+        dry_run: bool,
+    },
+    #[command(about = "Die eingelesenen Informationspakete")]
+    Packages {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
+    #[command(
+        about = "Den Bereitschaftsbericht schreiben: ein PDF, das seine Daten als JSON enthält"
+    )]
+    Report {
+        #[arg(
+            short,
+            long,
+            value_name = "DATEI.pdf",
+            help = "Die PDF-Datei (wird ersetzt, falls sie existiert)"
+        )]
+        out: PathBuf,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, den der Bericht beschreibt (Standard: heute)"
+        )]
+        date: Option<String>,
+    },
+    #[command(
+        about = "Bereitschaftsberichte (PDF-Dateien oder Ordner mit *.pdf) zu einer Tabelle \
+                 zusammenfassen. Braucht keine Datenbank. Exit-Code 3, wenn Dateien nicht \
+                 gelesen werden konnten"
+    )]
+    Aggregate {
+        #[arg(required = true, value_name = "PFAD", help = "Berichtsdateien oder Ordner")]
+        paths: Vec<PathBuf>,
+        #[arg(
+            long,
+            value_name = "ZIEL.csv",
+            help = "Die Tabelle als CSV (UTF-8 mit BOM, durch ; getrennt) in diese Datei schreiben"
+        )]
+        csv: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "ZIEL.json",
+            help = "Tabelle, übersprungene und nicht berücksichtigte Dateien als JSON in diese \
+                    Datei schreiben"
+        )]
+        json: Option<PathBuf>,
+        #[arg(
+            long,
+            help = "Auch ältere Berichte derselben Kommune behalten (Standard: nur den neuesten)"
+        )]
+        all: bool,
+    },
+    #[command(about = "Eine konsistente Kopie der Datenbank nach ZIEL schreiben")]
+    Backup {
+        #[arg(value_name = "ZIEL", help = "Die Sicherungsdatei")]
+        out: PathBuf,
+    },
+    #[command(
+        about = "Die Datenbank durch die Sicherung QUELLE ersetzen (die bisherige bleibt unter \
+                 backups/ erhalten)"
+    )]
+    Restore {
+        #[arg(value_name = "QUELLE", help = "Die Sicherungsdatei")]
+        input: PathBuf,
+    },
+    #[command(about = "Die erfassten Änderungen, neueste zuerst")]
+    History {
+        #[arg(long, help = JSON)]
+        json: bool,
+        #[arg(long, value_name = "AUFGABE", help = "Nur Änderungen dieser Aufgabe (ihre ID)")]
+        item: Option<String>,
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Nur Änderungen ab diesem Tag")]
+        since: Option<String>,
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Nur Änderungen bis zu diesem Tag")]
+        until: Option<String>,
+        #[arg(long, value_name = "N", default_value_t = 500, help = "Höchstens so viele Einträge")]
+        limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageCommand {
+    #[command(about = "Einen Signaturschlüssel anlegen: SCHLÜSSELDATEI (geheim) und \
+                 SCHLÜSSELDATEI.pub (zum Veröffentlichen)")]
+    Keygen {
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Wohin der Schlüssel geschrieben wird")]
+        out: PathBuf,
+    },
+    #[command(about = "Ein signiertes Paket aus QUELLORDNER bauen (manifest.json und documents/)")]
+    Build {
+        #[arg(value_name = "QUELLORDNER", help = "Ordner mit manifest.json und documents/")]
+        src_dir: PathBuf,
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Der geheime Signaturschlüssel")]
+        key: PathBuf,
+        #[arg(short, long, value_name = "PAKET.zip", help = "Die Paketdatei, die entsteht")]
+        out: PathBuf,
+    },
+    #[command(
+        about = "Aufbau, Prüfsummen und Signatur eines Pakets prüfen (Exit-Code 0 nur, wenn \
+                 alles stimmt)"
+    )]
+    Verify {
+        #[arg(value_name = "PAKET", help = "Die Paketdatei (.zip)")]
+        package: PathBuf,
+        #[arg(
+            long,
+            value_name = "DATEI",
+            help = "Der öffentliche Schlüssel des Landes; ohne ihn wird nur geprüft, ob die \
+                    Signatur in sich stimmig ist"
+        )]
+        pubkey: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    #[command(about = "Das Profil anzeigen")]
+    Show {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
+    #[command(
+        about = "Felder des Profils setzen; nicht genannte Felder bleiben, ein leerer Wert \
+                 löscht ein optionales Feld"
+    )]
+    Set(ProfileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[arg(long, help = "Name der Kommune")]
+    pub name: Option<String>,
+    #[arg(long, help = "Amtlicher Gemeindeschlüssel, 8 Ziffern")]
+    pub ags: Option<String>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true, help = "Einwohnerzahl")]
+    pub population: Option<String>,
+    #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination")]
+    pub coordinator_name: Option<String>,
+    #[arg(long, value_name = "E-MAIL", help = "E-Mail-Adresse der OZG-Koordination")]
+    pub coordinator_email: Option<String>,
+    #[arg(long, value_name = "TELEFON", help = "Telefonnummer der OZG-Koordination")]
+    pub coordinator_phone: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemCommand {
+    #[command(
+        about = "Den Stand einer Aufgabe setzen; nicht genannte Felder bleiben, ein leerer Wert \
+                 löscht"
+    )]
+    Set {
+        #[arg(value_name = "AUFGABE", help = "Die ID der Aufgabe (siehe `items`)")]
+        item_id: String,
+        #[arg(long, help = "offen | in_arbeit | erledigt | nicht_zutreffend | extern_blockiert")]
+        status: Option<String>,
+        #[arg(long, value_name = "NAME", help = "Wer verantwortlich ist")]
+        owner: Option<String>,
+        #[arg(long, value_name = "JJJJ-MM-TT", help = "Frist")]
+        due: Option<String>,
+        #[arg(long, value_name = "TEXT", help = "Notiz")]
+        note: Option<String>,
+        #[arg(
+            long,
+            value_name = "STELLE[:TEXT]",
+            help = "Bei extern_blockiert: land | hersteller | fitko | sonstige, wahlweise mit \
+                    :TEXT (z. B. hersteller:Schnittstelle erst 2027)"
+        )]
+        blocked_by: Option<String>,
+    },
+}

@@ -1,0 +1,378 @@
+//! Output: the text each command writes, as JSON or as German lines for a terminal. Every line
+//! goes through [`printable`], so characters that could steer the terminal are replaced.
+
+use std::io::Write;
+use std::path::Path;
+
+use anbindungscheck::audit::{self, HistoryEntry};
+use anbindungscheck::checklist::ChecklistEntry;
+use anbindungscheck::installed::{ImportAction, ImportPreview, InstalledPackage, KeyStatus};
+use anbindungscheck::package::archive::OpenedPackage;
+use anbindungscheck::package::build::Built;
+use anbindungscheck::package::review::Change;
+use anbindungscheck::package::PackageError;
+use anbindungscheck::profile::Profile;
+use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
+use anbindungscheck::report::aggregate::Aggregate;
+use anbindungscheck::report::{Rendered, ReportData};
+use anbindungscheck::text::printable;
+use anbindungscheck::{Error, Result};
+
+/// A failed command on standard error: the error, and for a Land's unknown key how to trust it.
+pub fn error(e: &Error) {
+    eprintln!("Fehler: {}", printable(&e.to_string(), true));
+    if let Error::Package(PackageError::UntrustedKey { fingerprint, .. }) = e {
+        // Two lines, the second indented by 21 spaces (as a shell continuation line).
+        eprintln!("Nach der Prüfung des Fingerabdrucks: anbindungscheck import <PAKET.zip> \\");
+        eprintln!("{:21}--trust \"{fingerprint}\"", "");
+    }
+}
+
+/// A path as one printable line (see [`printable`]).
+pub fn shown(path: &Path) -> String {
+    printable(&path.display().to_string(), false)
+}
+
+/// Writes one line of output; characters that could steer the terminal are replaced.
+fn line(out: &mut dyn Write, text: &str) -> Result<()> {
+    writeln!(out, "{}", printable(text, true)).map_err(|e| Error::io("<stdout>", e))
+}
+
+/// `value` as pretty-printed JSON (`--json`).
+pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let json = serde_json::to_string_pretty(value).expect("our types serialize");
+    line(out, &json)
+}
+
+fn percent(score: &Score) -> String {
+    match score.percent {
+        Some(p) => format!("{p:>3} %  ({} von {} erledigt)", score.done, score.applicable),
+        None => "  – (keine Aufgaben der Kommune)".to_owned(),
+    }
+}
+
+/// `status`.
+pub fn status(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
+    let date = r.date.format("%d.%m.%Y");
+    match &r.profile {
+        Some(p) => line(out, &format!("{} (AGS {}, {}) – Stand {date}", p.name, p.ags, p.land))?,
+        None => line(out, &format!("Kommune noch nicht erfasst – Stand {date}"))?,
+    }
+    line(out, &format!("Bereitschaft gesamt: {}", percent(&r.overall)))?;
+    for d in &r.dimensions {
+        line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;
+    }
+    let c = &r.counts;
+    line(
+        out,
+        &format!(
+            "Aufgaben: {} offen, {} in Arbeit, {} erledigt, {} nicht zutreffend, {} extern blockiert",
+            c.offen, c.in_arbeit, c.erledigt, c.nicht_zutreffend, c.extern_blockiert
+        ),
+    )?;
+    line(out, "Extern blockiert:")?;
+    if r.blockers.is_empty() {
+        line(out, "  keine")?;
+    }
+    for b in &r.blockers {
+        let text = b.text.as_deref().map(|t| format!(" – {t}")).unwrap_or_default();
+        line(out, &format!("  {} [{}]: {}{text}", b.item_id, b.party_label, b.title))?;
+    }
+    deadlines(out, "Überfällig:", &r.overdue)?;
+    deadlines(out, &format!("In den nächsten {DUE_SOON_DAYS} Tagen fällig:"), &r.due_soon)
+}
+
+fn deadlines(out: &mut dyn Write, heading: &str, list: &[Deadline]) -> Result<()> {
+    line(out, heading)?;
+    if list.is_empty() {
+        return line(out, "  keine");
+    }
+    for d in list {
+        let owner = d.owner.as_deref().map(|o| format!(" ({o})")).unwrap_or_default();
+        let what = d.item_id.clone().unwrap_or_else(|| d.kind_label.clone());
+        let context = d.context.as_deref().map(|c| format!(" – {c}")).unwrap_or_default();
+        let due = d.due.format("%d.%m.%Y");
+        line(out, &format!("  {due} {what}: {}{context}{owner}", d.title))?;
+    }
+    Ok(())
+}
+
+/// `profile show`.
+pub fn profile(out: &mut dyn Write, profile: Option<&Profile>) -> Result<()> {
+    match profile {
+        None => line(out, "Noch kein Profil angelegt (anbindungscheck profile set …)."),
+        Some(p) => {
+            line(out, &format!("{} (AGS {}, {})", p.name, p.ags, p.land))?;
+            if let Some(n) = p.population {
+                line(out, &format!("Einwohnerzahl: {n}"))?;
+            }
+            let contact = [&p.coordinator_name, &p.coordinator_email, &p.coordinator_phone];
+            let contact: Vec<&str> = contact.into_iter().flatten().map(String::as_str).collect();
+            if !contact.is_empty() {
+                line(out, &format!("OZG-Koordination: {}", contact.join(", ")))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `profile set`.
+pub fn profile_saved(out: &mut dyn Write, profile: &Profile) -> Result<()> {
+    line(
+        out,
+        &format!("Profil gespeichert: {} (AGS {}, {}).", profile.name, profile.ags, profile.land),
+    )
+}
+
+/// `item set`.
+pub fn item_saved(out: &mut dyn Write, entry: &ChecklistEntry) -> Result<()> {
+    line(out, &format!("Gespeichert: {} – {}.", entry.item.title, entry.progress.status.label()))
+}
+
+/// `items`: one line per item, the IDs padded to one width.
+pub fn items(out: &mut dyn Write, entries: &[ChecklistEntry]) -> Result<()> {
+    let width = entries.iter().map(|e| e.item.id.len()).max().unwrap_or(0);
+    for e in entries {
+        let p = &e.progress;
+        let mut extra = Vec::new();
+        if let Some(owner) = &p.owner {
+            extra.push(format!("verantwortlich: {owner}"));
+        }
+        if let Some(due) = p.due {
+            extra.push(format!("fällig {}", due.format("%d.%m.%Y")));
+        }
+        let extra =
+            if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        line(
+            out,
+            &format!(
+                "{:<5} {:<width$}  {:<17} {}{extra}",
+                e.item.point,
+                e.item.id,
+                p.status.label(),
+                e.item.title
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// `backup`.
+pub fn backup_written(out: &mut dyn Write, target: &Path) -> Result<()> {
+    line(out, &format!("Sicherung geschrieben: {}", target.display()))
+}
+
+/// `restore`: the backup restored, its municipality, and where the replaced database was kept.
+pub fn restored(
+    out: &mut dyn Write,
+    input: &Path,
+    profile: Option<&Profile>,
+    kept: Option<&Path>,
+) -> Result<()> {
+    let profile = profile.map(|p| format!(" ({}, AGS {})", p.name, p.ags)).unwrap_or_default();
+    line(out, &format!("Wiederhergestellt aus {}{profile}.", input.display()))?;
+    if let Some(kept) = kept {
+        line(out, &format!("Die bisherige Datenbank liegt als Sicherung in {}.", kept.display()))?;
+    }
+    Ok(())
+}
+
+/// `report`: the file written, its size and the report's number.
+pub fn report_written(
+    out: &mut dyn Write,
+    target: &Path,
+    rendered: &Rendered,
+    data: &ReportData,
+) -> Result<()> {
+    line(out, &format!("Bericht geschrieben: {}", target.display()))?;
+    line(
+        out,
+        &format!(
+            "{} Seiten, {} KB ({} Bytes)",
+            rendered.pages,
+            rendered.bytes.len().div_ceil(1024),
+            rendered.bytes.len()
+        ),
+    )?;
+    line(out, &format!("Bericht-Nr.: {}", data.report_id))
+}
+
+/// `import`, before importing: the package, a first Land's key, an update's changes.
+pub fn import_preview(out: &mut dyn Write, preview: &ImportPreview) -> Result<()> {
+    line(
+        out,
+        &format!(
+            "Paket „{}“ ({}), Version {} von {}",
+            preview.title, preview.package_id, preview.version, preview.land
+        ),
+    )?;
+    if preview.key == KeyStatus::FirstOfLand {
+        line(
+            out,
+            &format!(
+                "Erstes Paket dieses Landes. Fingerabdruck des Schlüssels: {}",
+                preview.fingerprint
+            ),
+        )?;
+    }
+    if preview.action == ImportAction::Update {
+        line(
+            out,
+            &format!("Aktualisierung von Version {}", preview.installed_version.unwrap_or(0)),
+        )?;
+        changes(out, &preview.changes)?;
+    }
+    Ok(())
+}
+
+/// `import --dry-run`.
+pub fn dry_run(out: &mut dyn Write) -> Result<()> {
+    line(out, "Probelauf: nichts eingelesen.")
+}
+
+/// `import`, after importing.
+pub fn imported(out: &mut dyn Write, done: &ImportPreview) -> Result<()> {
+    match done.action {
+        ImportAction::Unchanged => {
+            line(out, "Diese Version ist bereits eingelesen; nichts geändert.")
+        }
+        _ => line(out, &format!("Eingelesen: {} Dokumente.", done.documents)),
+    }
+}
+
+fn changes(out: &mut dyn Write, changes: &[Change]) -> Result<()> {
+    if changes.is_empty() {
+        return line(out, "Keine inhaltlichen Änderungen.");
+    }
+    line(out, "Änderungen:")?;
+    for c in changes {
+        line(out, &format!("  {} {}: {} ({})", c.area.label(), c.kind.label(), c.title, c.id))?;
+    }
+    Ok(())
+}
+
+/// `packages`.
+pub fn packages(out: &mut dyn Write, packages: &[InstalledPackage]) -> Result<()> {
+    if packages.is_empty() {
+        return line(out, "Noch kein Informationspaket eingelesen.");
+    }
+    for p in packages {
+        let m = &p.manifest;
+        line(
+            out,
+            &format!(
+                "{} Version {} – „{}“ ({}), gültig bis {}, {} Onlinedienste, {} Dokumente",
+                m.id,
+                m.version,
+                m.title,
+                m.land.name,
+                m.valid_until,
+                m.services.len(),
+                m.documents.len()
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// `history`: one line per change, its time in the local time zone.
+pub fn history(out: &mut dyn Write, entries: &[HistoryEntry]) -> Result<()> {
+    if entries.is_empty() {
+        return line(out, "Noch keine Änderungen.");
+    }
+    for e in entries {
+        let what = match (&e.item_title, &e.item_id) {
+            (Some(title), _) => title.clone(),
+            (None, Some(id)) => id.clone(),
+            (None, None) => "Profil".to_owned(),
+        };
+        let value = |v: &Option<String>| audit::display_value(&e.field, v.as_deref());
+        let at = chrono::DateTime::parse_from_rfc3339(&e.at)
+            .map(|t| t.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string())
+            .unwrap_or_else(|_| e.at.clone());
+        line(
+            out,
+            &format!(
+                "{at}  {what}  {}: {} → {}",
+                e.field_label,
+                value(&e.old_value),
+                value(&e.new_value)
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// `package keygen`: where the two keys went and the public key's fingerprint.
+pub fn key_made(
+    out: &mut dyn Write,
+    secret: &Path,
+    public: &Path,
+    fingerprint: &str,
+) -> Result<()> {
+    line(out, &format!("Signaturschlüssel: {} (geheim halten)", secret.display()))?;
+    line(out, &format!("Öffentlicher Schlüssel: {}", public.display()))?;
+    line(out, &format!("Fingerabdruck: {fingerprint}"))
+}
+
+/// `package build`.
+pub fn package_built(out: &mut dyn Write, built: &Built) -> Result<()> {
+    let m = &built.manifest;
+    line(
+        out,
+        &format!(
+            "Paket gebaut: {} ({} Bytes) – „{}“, Version {}, {}, {} Dokumente",
+            built.path.display(),
+            built.bytes,
+            m.title,
+            m.version,
+            m.land.name,
+            m.documents.len()
+        ),
+    )?;
+    line(out, &format!("Fingerabdruck: {}", built.fingerprint))
+}
+
+/// `package verify`.
+pub fn package_verified(out: &mut dyn Write, opened: &OpenedPackage) -> Result<()> {
+    let m = &opened.manifest;
+    line(
+        out,
+        &format!(
+            "Paket gültig: „{}“, Version {}, {}, {} Dokumente geprüft",
+            m.title,
+            m.version,
+            m.land.name,
+            m.documents.len()
+        ),
+    )?;
+    line(out, &format!("Signiert mit Schlüssel {}", opened.fingerprint()))
+}
+
+/// `aggregate`, on standard error: what was read and written, what was ignored and skipped.
+pub fn aggregated(result: &Aggregate, csv: Option<&Path>, json: Option<&Path>) {
+    eprintln!(
+        "{} Berichte von {} Kommunen gelesen, {} Zeilen ({} PDF-Dateien durchsucht).",
+        result.reports,
+        result.municipalities,
+        result.rows.len(),
+        result.files
+    );
+    for (label, path) in [("CSV", csv), ("JSON", json)] {
+        if let Some(path) = path {
+            eprintln!("{label}: {}", shown(path));
+        }
+    }
+    if !result.ignored.is_empty() {
+        eprintln!("Nicht berücksichtigt ({}):", result.ignored.len());
+        for i in &result.ignored {
+            eprintln!("  {} – {}", shown(&i.path), printable(&i.reason, false));
+        }
+    }
+    if !result.skipped.is_empty() {
+        eprintln!("Übersprungen ({}):", result.skipped.len());
+        for s in &result.skipped {
+            eprintln!("  {} – {}", shown(&s.path), printable(&s.reason, false));
+        }
+    }
+}

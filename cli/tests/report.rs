@@ -1,0 +1,305 @@
+//! The readiness report through the command line: `report` writes the PDF and refuses without a
+//! profile; `aggregate` lists what it skipped on standard error, writes CSV and JSON, and exits
+//! with 3 when files were skipped. The library's side of these is tested in the core's
+//! `tests/report.rs`, whose helpers for a realistic municipality are copied here.
+
+use anbindungscheck::installed::{Decision, ServiceDecision};
+use anbindungscheck::package::{build, signing};
+use anbindungscheck::progress::{BlockingParty, ItemState, Status};
+use anbindungscheck::report::{self, read, ReportData};
+use anbindungscheck::{profile::ProfileInput, Store};
+use chrono::NaiveDate;
+use ed25519_dalek::SigningKey;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::EXAMPLE;
+
+const FOREIGN_PDF: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../examples/paket-vergabe/documents/verwaltungsvereinbarung.pdf"
+);
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Runs a PDF tool of poppler-utils or qpdf; fails clearly when it is not installed.
+fn tool(name: &str, args: &[&str]) -> std::process::Output {
+    Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed for this test (apt-get install poppler-utils qpdf): {e}")
+    })
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A municipality with a realistic state, in a database in `dir`.
+fn municipality(dir: &Path, name: &str, ags: &str, with_package: bool) -> Store {
+    let mut store = Store::open(&dir.join(format!("{ags}.sqlite"))).unwrap();
+    store
+        .set_profile(&ProfileInput {
+            name: name.into(),
+            ags: ags.into(),
+            population: Some(12_500),
+            coordinator_name: Some("Petra Öztürk".into()),
+            coordinator_email: Some("ozg@musterstadt.example".into()),
+            coordinator_phone: Some("+49 5121 123-456".into()),
+        })
+        .unwrap();
+    if with_package {
+        import_example(&mut store, dir);
+    }
+    let owners =
+        ["Kämmerei", "IT-Abteilung", "Hauptamt", "Vergabestelle (Frau Lindqvist)", "Rechtsamt"];
+    let items: Vec<_> = store.catalogue().unwrap().items.iter().map(|i| i.id.clone()).collect();
+    for (n, id) in items.iter().enumerate() {
+        let status = match n % 6 {
+            0 | 3 => Status::Erledigt,
+            1 => Status::InArbeit,
+            2 => Status::Offen,
+            4 if n % 12 == 4 => Status::ExternBlockiert,
+            4 => Status::NichtZutreffend,
+            _ => Status::Offen,
+        };
+        let note = match n % 4 {
+            0 => Some(format!(
+                "Abstimmung mit der Kämmerei läuft; Kosten laut Staffel einmalig 3.000 € und \
+                 jährlich 1.200 €. Rückmeldung „bis Ende des Monats“ zugesagt (Aufgabe {n})."
+            )),
+            1 => Some("Kurz: Übergabe an die Fachabteilung größtenteils erledigt.".to_owned()),
+            2 => Some(
+                "Sehr lange Notiz: Die Zuständigkeit für den späteren Betrieb wird zwischen \
+                 Hauptamt, IT-Abteilung und Vergabestelle abgestimmt; dabei geht es um den \
+                 1st- und 2nd-Level-Support, das Funktionspostfach vergabe@musterstadt.example, \
+                 Vertretungsregeln, Schulungen und die Frage, wer Zertifikate vor ihrem Ablauf \
+                 erneuert. Ergebnis wird im Verwaltungsvorstand am 15.01. vorgestellt."
+                    .to_owned(),
+            ),
+            _ => None,
+        };
+        let state = ItemState {
+            status,
+            blocked_by: (status == Status::ExternBlockiert).then_some(if n % 24 == 4 {
+                BlockingParty::Hersteller
+            } else {
+                BlockingParty::Fitko
+            }),
+            blocked_text: (status == Status::ExternBlockiert)
+                .then(|| "Schnittstelle für FIT-Connect erst ab Version 8.2".to_owned()),
+            owner: Some(owners[n % owners.len()].to_owned()),
+            due: match n % 5 {
+                0 => Some("2026-11-10".into()),
+                1 => Some("2026-12-05".into()),
+                2 => Some("2027-02-28".into()),
+                _ => None,
+            },
+            note,
+        };
+        store.set_item(id, &state).unwrap();
+    }
+    if with_package {
+        let decisions = [
+            (
+                "praequalifizierung",
+                Decision::Ja,
+                Some("Die Vergabestelle nutzt den Dienst ab 2027."),
+            ),
+            (
+                "bekanntmachung",
+                Decision::Nein,
+                Some("Bekanntmachungen laufen über das Landesportal."),
+            ),
+            ("eigenerklaerung", Decision::Offen, None),
+        ];
+        for (service, decision, reason) in decisions {
+            store
+                .set_service_decision(
+                    "ni-vergabe-kommunen",
+                    service,
+                    &ServiceDecision { decision, reason: reason.map(str::to_owned) },
+                )
+                .unwrap();
+        }
+    }
+    store
+}
+
+/// Builds the example package (version 1, then a version 2 with changed guidance, which flags
+/// an item "bitte prüfen") and imports both.
+fn import_example(store: &mut Store, dir: &Path) {
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let catalogue = anbindungscheck::catalogue::Catalogue::builtin();
+    let v1 = dir.join("paket-v1.zip");
+    build::build(Path::new(EXAMPLE), &key, &v1, catalogue).unwrap();
+    let fingerprint = signing::fingerprint(&key.verifying_key());
+    anbindungscheck::api::packages::import_file(store, &v1, Some(&fingerprint), &mut |_| {})
+        .unwrap();
+
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{EXAMPLE}/manifest.json")).unwrap())
+            .unwrap();
+    manifest["version"] = 2.into();
+    manifest["checklist"]["guidance"][0]["text"] =
+        "Neue Kostenstaffel ab 2027: maßgeblich ist die Einwohnerzahl zum 30.06.".into();
+    let v2 = dir.join("paket-v2.zip");
+    build::build_from(Path::new(EXAMPLE), &manifest.to_string(), &key, &v2, catalogue).unwrap();
+    anbindungscheck::api::packages::import_file(store, &v2, None, &mut |_| {}).unwrap();
+}
+
+fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usize) {
+    let data = anbindungscheck::api::reports::gather(store, day(date), None).unwrap();
+    let rendered = report::render(&data).unwrap();
+    std::fs::write(path, &rendered.bytes).unwrap();
+    (data, rendered.pages)
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn cli(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+        .args(args)
+        .env_remove("ANBINDUNGSCHECK_DB")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn cli_report_writes_the_pdf_and_refuses_without_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Gemeinde Musterstadt", "09162000", false);
+    let db = store.path().unwrap().to_str().unwrap().to_owned();
+    drop(store);
+    let pdf = dir.path().join("bericht.pdf");
+    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "2026-11-28"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Bericht geschrieben:"), "{}", r.stdout);
+    assert!(r.stdout.contains("Seiten"), "{}", r.stdout);
+    assert!(r.stdout.contains("Bericht-Nr.: BB-09162000-20261128-"), "{}", r.stdout);
+    let data = read::read_file(&pdf).unwrap();
+    assert_eq!(data.report_date, day("2026-11-28"));
+    assert!(data.packages.is_empty());
+    assert!(pdftotext(&pdf).contains("ohne Informationspaket"));
+
+    let fresh = dir.path().join("leer.sqlite");
+    let r = cli(&["--db", fresh.to_str().unwrap(), "report", "-o", "x.pdf"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Profil"), "{}", r.stderr);
+    assert!(!fresh.exists(), "a failed command leaves no database behind");
+
+    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "28.11.2026"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("„28.11.2026“"), "{}", r.stderr);
+}
+
+#[test]
+fn aggregation_reads_reports_and_lists_what_it_skipped() {
+    // The reports of the core's test of the same name, which checks the library's result.
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("eingang");
+    let nested = reports.join("kreis-hildesheim");
+    std::fs::create_dir_all(&nested).unwrap();
+    let dbs = dir.path().join("db");
+    std::fs::create_dir_all(&dbs).unwrap();
+
+    let a = municipality(&dbs, "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    write_report(&a, "2026-10-01", &reports.join("musterstadt-oktober.pdf"));
+    write_report(&a, "2026-11-28", &nested.join("musterstadt-november.pdf"));
+    std::fs::copy(nested.join("musterstadt-november.pdf"), reports.join("kopie.PDF")).unwrap();
+    let b = municipality(&dbs, "=Gemeinde Formelhausen", "03351006", true);
+    write_report(&b, "2026-11-20", &nested.join("formelhausen.pdf"));
+    let c = municipality(&dbs, "Gemeinde Ohnepaket", "09162000", false);
+    write_report(&c, "2026-11-25", &reports.join("ohnepaket.pdf"));
+
+    // Broken and foreign files.
+    let good = std::fs::read(nested.join("formelhausen.pdf")).unwrap();
+    std::fs::write(reports.join("abgeschnitten.pdf"), &good[..good.len() / 2]).unwrap();
+    std::fs::copy(FOREIGN_PDF, reports.join("vereinbarung.pdf")).unwrap();
+    std::fs::write(reports.join("notiz.pdf"), "Bitte bis Freitag zurückmelden.").unwrap();
+    std::fs::write(reports.join("liesmich.txt"), "keine PDF-Datei, wird nicht gelesen").unwrap();
+
+    // The command line: exit code 3, reasons on standard error, CSV and JSON written.
+    let csv = dir.path().join("uebersicht.csv");
+    let json = dir.path().join("uebersicht.json");
+    let r = cli(&[
+        "aggregate",
+        reports.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    for name in ["abgeschnitten.pdf", "vereinbarung.pdf", "notiz.pdf"] {
+        assert!(r.stderr.contains(name), "{name} not listed: {}", r.stderr);
+    }
+    assert!(r.stderr.contains("3 Berichte von 3 Kommunen gelesen, 7 Zeilen"), "{}", r.stderr);
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("\u{FEFF}AGS;Kommune;"));
+    assert_eq!(table.lines().count(), 1 + 7);
+    assert!(table.contains("03241001;Samtgemeinde Musterstadt-Süd;Niedersachsen;2026-11-28;"));
+    assert!(table.contains(";'=Gemeinde Formelhausen;"), "formula not defused");
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(value["schema"], "anbindungscheck.aggregate/1");
+    assert_eq!(value["rows"].as_array().unwrap().len(), 7);
+    assert_eq!(value["skipped"].as_array().unwrap().len(), 3);
+
+    // Only good files: exit 0, CSV on standard output.
+    let r = cli(&["aggregate", nested.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("\u{FEFF}AGS;"), "{}", r.stdout);
+    assert_eq!(r.stdout.lines().count(), 1 + 6);
+
+    // Nothing to read at all.
+    let empty = dir.path().join("leer");
+    std::fs::create_dir_all(&empty).unwrap();
+    let r = cli(&["aggregate", empty.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = cli(&["aggregate", dir.path().join("gibt-es-nicht").to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("gibt-es-nicht“ gibt es nicht."), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no table for a typo: {}", r.stdout);
+}
+
+#[test]
+fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
+    // The reports of the core's test of the same name, which checks the library's result.
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("eingang");
+    std::fs::create_dir_all(&reports).unwrap();
+    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let (genuine, _) = write_report(&store, "2026-11-28", &reports.join("echt.pdf"));
+    // Dated far ahead to win "newest per AGS", report number made to match.
+    let mut forged = genuine.clone();
+    forged.report_date = day("9999-12-31");
+    forged.report_id = forged.report_id.replace("20261128", "99991231");
+    std::fs::write(reports.join("gefaelscht.pdf"), report::render(&forged).unwrap().bytes).unwrap();
+    // A genuine report for a future day reads, but aggregate does not rank it.
+    let ahead = local_plus_days(30);
+    write_report(&store, &ahead.to_string(), &reports.join("vorab.pdf"));
+
+    let r = cli(&["aggregate", reports.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("gefaelscht.pdf") && r.stderr.contains("nicht plausibel"),
+        "{}",
+        r.stderr
+    );
+}
+
+fn local_plus_days(days: u64) -> NaiveDate {
+    anbindungscheck::local_today() + chrono::Days::new(days)
+}
