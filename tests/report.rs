@@ -157,7 +157,7 @@ fn import_example(store: &mut Store, dir: &Path) {
 }
 
 fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usize) {
-    let data = anbindungscheck::api::reports::gather(&store, day(date), None).unwrap();
+    let data = anbindungscheck::api::reports::gather(store, day(date), None).unwrap();
     let rendered = report::render(&data).unwrap();
     std::fs::write(path, &rendered.bytes).unwrap();
     (data, rendered.pages)
