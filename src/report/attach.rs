@@ -7,7 +7,7 @@
 use lopdf::{Dictionary, Object, Stream};
 
 use super::data::ReportData;
-use super::pdf::{dates, text_string};
+use super::pdf_values::{dates, text_string};
 use super::{ReportError, ATTACHMENT_NAME};
 
 /// Adds the attachment to a document whose catalog exists.

@@ -6,7 +6,7 @@
 //! - [`fonts`], [`wrap`], [`format`]: the bundled typeface, measuring, wrapping, German formats
 //! - [`glyphs`]: editable text checked against the font before the layout (which field to fix)
 //! - [`layout`]: pages of positioned text, rules and rectangles
-//! - [`pdf`], [`attach`]: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
+//! - [`pdf`], [`attach`], `pdf_values`: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
 //! - [`read`]: the embedded data back from a PDF
 //! - [`aggregate`]: many reports to CSV/JSON
 //!
@@ -20,6 +20,7 @@ pub mod format;
 pub mod glyphs;
 pub mod layout;
 pub mod pdf;
+mod pdf_values;
 pub mod preview;
 pub mod read;
 pub mod wrap;

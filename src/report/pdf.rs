@@ -2,7 +2,7 @@
 //! information and XMP metadata (PDF/A-3b identification), the sRGB output intent, PDF 1.7,
 //! and the JSON attachment (`attach.rs`). docs/report-format.md says what of PDF/A-3b holds.
 
-use lopdf::{Dictionary, Object, Stream, StringFormat};
+use lopdf::{Dictionary, Object, Stream};
 use printpdf::{
     Color as PdfColor, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -11,6 +11,7 @@ use printpdf::{
 use super::data::ReportData;
 use super::fonts::{Face, Fonts};
 use super::layout::{self, Color, Element, Page, PAGE_H};
+use super::pdf_values::{dates, text_string};
 use super::{attach, ReportError};
 
 /// The sRGB profile of the output intent (icc-profiles-free, Zlib licence).
@@ -115,27 +116,6 @@ fn ops(page: &Page, regular: &printpdf::FontId, bold: &printpdf::FontId) -> Vec<
         }
     }
     ops
-}
-
-/// A PDF text string: PDFDocEncoding-safe ASCII as it is, anything else as UTF-16BE with BOM.
-pub(crate) fn text_string(s: &str) -> Object {
-    if s.chars().all(|c| (' '..='~').contains(&c)) {
-        Object::String(s.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in s.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
-}
-
-/// `created_at` (RFC 3339) as PDF date and XMP date, both in UTC and to the second.
-pub(crate) fn dates(created_at: &str) -> (String, String) {
-    let t = chrono::DateTime::parse_from_rfc3339(created_at)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_else(|_| chrono::Utc::now());
-    (t.format("D:%Y%m%d%H%M%S+00'00'").to_string(), t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string())
 }
 
 fn xml_escape(s: &str) -> String {
@@ -249,25 +229,4 @@ fn finish(doc: &mut lopdf::Document, data: &ReportData) -> Result<(), ReportErro
         Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_strings_are_ascii_or_utf16_with_bom() {
-        assert_eq!(text_string("Abc"), Object::String(b"Abc".to_vec(), StringFormat::Literal));
-        let Object::String(bytes, StringFormat::Hexadecimal) = text_string("Ä€") else {
-            panic!("not hex")
-        };
-        assert_eq!(bytes, [0xFE, 0xFF, 0x00, 0xC4, 0x20, 0xAC]);
-    }
-
-    #[test]
-    fn dates_agree_in_pdf_and_xmp_form() {
-        let (pdf, xmp) = dates("2026-11-28T13:45:06.789+01:00");
-        assert_eq!(pdf, "D:20261128124506+00'00'");
-        assert_eq!(xmp, "2026-11-28T12:45:06+00:00");
-    }
 }
