@@ -1,6 +1,7 @@
 //! All integration tests of the core, built as one binary.
 
 mod fuzz;
+mod layering;
 mod package;
 mod properties;
 mod report;

@@ -124,9 +124,9 @@ macro_rules! core_commands {
 
         /// The TypeScript client: one function per command (`ui/src/lib/api.ts`).
         #[cfg(test)]
-        pub(crate) fn typescript_client(cfg: &ts_rs::Config) -> Vec<crate::bindings::client::ClientCommand> {
+        pub(crate) fn typescript_client(cfg: &ts_rs::Config) -> Vec<ClientCommand> {
             use ts_rs::TS;
-            vec![$(crate::bindings::client::ClientCommand {
+            vec![$(ClientCommand {
                 name: stringify!($name),
                 doc: vec![$($doc),*],
                 args: vec![$((stringify!($arg), <$ty as TS>::name(cfg)),)*],
@@ -138,6 +138,18 @@ macro_rules! core_commands {
 }
 
 crate::for_each_command!(core_commands);
+
+#[cfg(test)]
+/// One command as the TypeScript generators see it (`bindings::client`).
+pub struct ClientCommand {
+    pub name: &'static str,
+    pub doc: Vec<&'static str>,
+    /// Argument names (snake_case) with their TypeScript types.
+    pub args: Vec<(&'static str, String)>,
+    /// The name of the progress channel argument, if the command reports progress.
+    pub progress: Option<&'static str>,
+    pub output: String,
+}
 
 fn bad_args(e: serde_json::Error) -> IpcError {
     internal(format!("Ungültige Argumente: {e}"))

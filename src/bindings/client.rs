@@ -5,16 +5,7 @@
 
 use ts_rs::Config;
 
-/// One command as the generators see it.
-pub struct ClientCommand {
-    pub name: &'static str,
-    pub doc: Vec<&'static str>,
-    /// Argument names (snake_case) with their TypeScript types.
-    pub args: Vec<(&'static str, String)>,
-    /// The name of the progress channel argument, if the command reports progress.
-    pub progress: Option<&'static str>,
-    pub output: String,
-}
+use crate::api::commands::ClientCommand;
 
 fn commands() -> Vec<ClientCommand> {
     crate::api::commands::typescript_client(&Config::new().with_large_int("number"))
