@@ -41,7 +41,7 @@ pub fn backup_folder(cx: &Ctx) -> Result<String> {
 
 /// Asks where to save the backup and writes it. `None` if cancelled.
 pub fn create_backup(cx: &Ctx) -> Result<Option<BackupInfo>> {
-    let today = crate::local_today();
+    let today = cx.desktop.today();
     let ags =
         cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_else(|| "ohne-Profil".into());
     let name = format!("Anbindungscheck-Sicherung-{ags}-{today}.sqlite");

@@ -9,7 +9,7 @@ use crate::readiness::StatusReport;
 
 /// The readiness today: scores, counts, blockers and deadlines.
 pub fn get_status(cx: &Ctx) -> Result<StatusReport> {
-    cx.workspace.with(|s| s.status(crate::local_today()))
+    cx.workspace.with(|s| s.status(cx.desktop.today()))
 }
 
 /// Every checklist item with its progress.

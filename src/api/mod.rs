@@ -67,6 +67,11 @@ pub trait Desktop {
     fn open_path(&self, path: &Path) -> Result<()>;
     /// Reports the progress of a long command (at most one message per percent).
     fn progress(&self, _progress: Progress) {}
+    /// Today's date as the caller sees it: the computer's local date, or the date the caller
+    /// was given (the command line's `--today`, a test's fixed day).
+    fn today(&self) -> chrono::NaiveDate {
+        crate::local_today()
+    }
     /// The start-up probe of `bench/` (desktop app only).
     fn startup_probe(&self, _page_ms: f64, _loaded_ms: f64, _isolation_ms: f64) -> Result<()> {
         Err(ApiError::Desktop("Die Startmessung gibt es nur in der Desktop-Anwendung.".into()))

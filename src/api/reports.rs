@@ -83,12 +83,12 @@ pub fn export_file(store: &Store, id: i64) -> crate::Result<PathBuf> {
 
 /// What the report would say today; refused while there is no profile.
 pub fn report_preview(cx: &Ctx) -> Result<ReportPreview> {
-    cx.workspace.with(|s| preview_for(s, crate::local_today()))
+    cx.workspace.with(|s| preview_for(s, cx.desktop.today()))
 }
 
 /// Asks where to save the report, writes it and records the export. `None` if cancelled.
 pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<ReportExport>> {
-    let today = crate::local_today();
+    let today = cx.desktop.today();
     let ags = cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_default();
     let dialog = FileDialog {
         title: "Bereitschaftsbericht speichern",
