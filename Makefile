@@ -95,8 +95,13 @@ test-core:
 test-fuzz:
 	$(if $(wildcard target/release/anbindungscheck),$(RELEASE)) fuzz/run.sh 20
 
+## The UI tests: the real app in headless Chromium against the real core through the UI test
+## bridge (bridge/, one per test on a fresh database); the packages of the scenarios are built with
+## the command line tool.
 test-ui: deps
-	cd ui && npm test
+	cargo build -p anbindungscheck-bridge -p anbindungscheck
+	cd ui && ANBINDUNGSCHECK_BRIDGE=$(CURDIR)/target/debug/anbindungscheck-bridge \
+		ANBINDUNGSCHECK_CLI=$(CURDIR)/$(CLI) npm test
 
 ## The shell's tests, against the crates of the release build (`make dist`).
 test-app: dist
