@@ -72,7 +72,7 @@ lint: deps
 
 clippy: ui
 	cargo clippy -p anbindungscheck -p anbindungscheck-cli -p anbindungscheck-app \
-		-p anbindungscheck-e2e --all-targets --features tauri/custom-protocol -- -D warnings
+		-p anbindungscheck-bridge -p anbindungscheck-e2e --all-targets --features tauri/custom-protocol -- -D warnings
 
 ## Dependency audit (deny.toml): licences, sources and bans of every crate in Cargo.lock, for
 ## every platform. `cargo fetch` without a target brings the Windows- and macOS-only crates too,
@@ -95,8 +95,13 @@ test-core:
 test-fuzz:
 	$(if $(wildcard target/release/anbindungscheck),$(RELEASE)) fuzz/run.sh 20
 
+## The UI tests: the real app in headless Chromium against the real core through the UI test
+## bridge (bridge/, one per test on a fresh database); the packages of the scenarios are built with
+## the command line tool.
 test-ui: deps
-	cd ui && npm test
+	$(CLIPPY) cargo build -p anbindungscheck-bridge -p anbindungscheck-cli
+	cd ui && ANBINDUNGSCHECK_BRIDGE=$(CURDIR)/target/debug/anbindungscheck-bridge \
+		ANBINDUNGSCHECK_CLI=$(CURDIR)/$(CLI) npm test
 
 ## The shell's tests, against the crates of the release build (`make dist`).
 test-app: dist

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -27,6 +28,16 @@ function mockBackend(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [svelte(), ...(mode === 'mock' ? [mockBackend()] : [])],
+  // Test builds only (`vite build --mode bridge`): the app talks to the real core through the UI
+  // test bridge (`bridge/`) instead of Tauri; everything else runs unchanged.
+  resolve:
+    mode === 'bridge'
+      ? {
+          alias: {
+            '@tauri-apps/api/core': fileURLToPath(new URL('./tests/bridge-transport.ts', import.meta.url)),
+          },
+        }
+      : {},
   clearScreen: false,
   server: {
     port: 1420,

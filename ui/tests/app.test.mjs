@@ -1,25 +1,28 @@
-// Behaviour of the views against the mocked backend (tests/mock-backend.ts).
+// Behaviour of the views against the real core through the UI test bridge (scenarios:
+// tests/scenarios.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
+import { gotoView, openApp, tabTo, text, useApp } from './harness.mjs';
+import { leer } from './scenarios.mjs';
 
-const app = useMockApp('app');
+const app = useApp('app');
 
 test('the dashboard shows the overall percent and four dimension bars', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await text(page.locator('h1')), 'Übersicht');
-  assert.equal(await text(page.getByTestId('overall-percent')), '25 %');
-  assert.equal(await text(page.getByTestId('overall-done')), '2 von 8 Aufgaben erledigt');
+  // The standard scenario on the full catalogue: 2 of the 20 items that count are done.
+  assert.equal(await text(page.getByTestId('overall-percent')), '10 %');
+  assert.equal(await text(page.getByTestId('overall-done')), '2 von 20 Aufgaben erledigt');
 
   const rows = page.locator('.bar-row');
   assert.equal(await rows.count(), 4);
   const expected = [
     ['Finanziell', '0 %', 'Finanziell: 0 Prozent, 0 von 2 Aufgaben erledigt'],
     ['Rechtlich', '0 %', 'Rechtlich: 0 Prozent, 0 von 2 Aufgaben erledigt'],
-    ['Organisatorisch', '100 %', 'Organisatorisch: 100 Prozent, 1 von 1 Aufgabe erledigt'],
-    ['Technisch', '33 %', 'Technisch: 33 Prozent, 1 von 3 Aufgaben erledigt'],
+    ['Organisatorisch', '9 %', 'Organisatorisch: 9 Prozent, 1 von 11 Aufgaben erledigt'],
+    ['Technisch', '20 %', 'Technisch: 20 Prozent, 1 von 5 Aufgaben erledigt'],
   ];
   for (const [i, [label, percent, name]] of expected.entries()) {
     const row = rows.nth(i);
@@ -32,7 +35,7 @@ test('the dashboard shows the overall percent and four dimension bars', async ()
   }
 
   // Counts per status, and the three lists with links into the checklist.
-  assert.equal(await text(page.locator('.count[data-status="offen"]')), '5 Offen');
+  assert.equal(await text(page.locator('.count[data-status="offen"]')), '24 Offen');
   assert.equal(await text(page.locator('.count[data-status="extern_blockiert"]')), '1 Extern blockiert');
   const blocked = page.locator('section[aria-labelledby="blocked-title"]');
   assert.match(await text(blocked), /Hersteller des eigenen Fachverfahrens einbinden Blockiert durch: Hersteller Schnittstelle zu FIT-Connect/);
@@ -54,7 +57,7 @@ test('the dashboard shows the overall percent and four dimension bars', async ()
 });
 
 test('without a profile the dashboard shows the hint card and "–" explained', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app, [leer]);
   const hint = page.locator('section[aria-labelledby="hint-profile"]');
   await hint.waitFor();
   assert.match(await text(hint), /Legen Sie zuerst das Profil Ihrer Kommune an/);
@@ -86,9 +89,9 @@ test('without a profile the dashboard shows the hint card and "–" explained', 
 });
 
 test('setting a status with the keyboard only updates the badge and the dashboard', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await page.getByTestId('overall-percent').waitFor();
-  assert.equal(await text(page.getByTestId('overall-percent')), '25 %');
+  assert.equal(await text(page.getByTestId('overall-percent')), '10 %');
 
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-haushalt"]');
@@ -118,8 +121,8 @@ test('setting a status with the keyboard only updates the badge and the dashboar
 
   await gotoView(page, 'Übersicht', { back: true });
   await page.getByTestId('overall-percent').waitFor();
-  assert.equal(await text(page.getByTestId('overall-percent')), '37 %');
-  assert.equal(await text(page.getByTestId('overall-done')), '3 von 8 Aufgaben erledigt');
+  assert.equal(await text(page.getByTestId('overall-percent')), '15 %');
+  assert.equal(await text(page.getByTestId('overall-done')), '3 von 20 Aufgaben erledigt');
   assert.equal(
     await page.locator('.bar-row[data-dimension="finanziell"] [role="img"]').getAttribute('aria-label'),
     'Finanziell: 50 Prozent, 1 von 2 Aufgaben erledigt',
@@ -130,7 +133,7 @@ test('setting a status with the keyboard only updates the badge and the dashboar
 });
 
 test('a server validation error in the item form is tied to its field', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.locator('button.toggle').click();
@@ -147,7 +150,7 @@ test('a server validation error in the item form is tied to its field', async ()
 });
 
 test('the profile form checks the AGS live and ties the server error to the field', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await gotoView(page, 'Profil');
   const ags = page.locator('#profile-ags');
   const check = page.locator('#profile-ags-check');
@@ -208,7 +211,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
 
 test('markup typed by the clerk is shown as literal text', async () => {
   const payload = '<img src=x onerror=alert(1)>';
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.locator('button.toggle').click();
@@ -235,7 +238,7 @@ test('markup typed by the clerk is shown as literal text', async () => {
 });
 
 test('the history is a real table with German labels and filters', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await gotoView(page, 'Verlauf');
   const table = page.locator('table.history');
   await table.locator('tbody tr').first().waitFor();
@@ -279,7 +282,7 @@ test('the history is a real table with German labels and filters', async () => {
 });
 
 test('the shell: skip link, nav with aria-current, footer with version and data path', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   assert.equal(await page.title(), 'Anbindungscheck');
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });

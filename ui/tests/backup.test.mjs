@@ -1,29 +1,29 @@
-// "Datensicherung" against the mocked backend (tests/mock-backend.ts): where the data lives, a
+// "Datensicherung" against the real core through the UI test bridge: where the data lives, a
 // backup with the keyboard only, the confirmation before a restore (Escape and "Abbrechen"), a
 // restore that brings the old data back into every view, and refused or cancelled attempts.
 // Accessibility: tests/a11y.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
+import { statSync } from 'node:fs';
+import { calls, gotoView, openApp, tabTo, text, useApp, waitForCall } from './harness.mjs';
+import { leer, standard, todayIso } from './scenarios.mjs';
 
 const VIEW = 'Datensicherung';
-const FOLDER = '/home/sachbearbeitung/.local/share/de.anbindungscheck/backups';
 
-const app = useMockApp('backup');
+const app = useApp('backup');
+
+/** A seed: the next file dialogs answer with `queue` (`{pick, save}`, null = cancelled). */
+const dialogs = (queue) => (bridge) => bridge.pick(queue);
+/** A seed: the next save dialog names a file in a folder that does not exist. */
+const missingFolder = async (bridge) => {
+  const { dir } = await bridge.info();
+  await bridge.pick({ save: [`${dir}/nicht-da/Sicherung.sqlite`] });
+};
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
-
-/** Today in the browser's time zone (Europe/Berlin, see harness.mjs) as `YYYY-MM-DD`. */
-function todayIso() {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
 
 /** Opens the confirmation with the keyboard and waits for it. */
 async function openConfirm(page) {
@@ -33,7 +33,9 @@ async function openConfirm(page) {
 }
 
 test('the view says where the data lives; a backup made with the keyboard shows file, size and time', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
+  const { db, out } = await bridge.info();
+  const FOLDER = await bridge.invoke('backup_folder');
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Datensicherung');
   assert.equal(await page.title(), 'Datensicherung – Anbindungscheck');
@@ -41,10 +43,8 @@ test('the view says where the data lives; a backup made with the keyboard shows 
     (await page.locator('section > h2').allTextContents()).map((t) => t.trim()),
     ['Wo Ihre Daten liegen', 'Sicherung erstellen', 'Sicherung wiederherstellen'],
   );
-  assert.equal(
-    await text(page.getByTestId('backup-db-path')),
-    '/home/sachbearbeitung/.local/share/de.anbindungscheck/anbindungscheck.sqlite',
-  );
+  assert.equal(await text(page.getByTestId('backup-db-path')), db);
+  assert.equal(FOLDER, db.replace(/anbindungscheck\.sqlite$/, 'backups'));
   assert.equal(await text(page.getByTestId('backup-folder')), FOLDER);
 
   const result = page.getByTestId('backup-result');
@@ -54,11 +54,11 @@ test('the view says where the data lives; a backup made with the keyboard shows 
   assert.equal(await text(page.locator('#backup-create')), 'Sicherung erstellen …');
   await page.keyboard.press('Enter');
   await result.filter({ hasText: 'Sicherung gespeichert.' }).waitFor();
-  assert.equal(
-    await text(page.getByTestId('backup-file')),
-    `/media/usb-stick/Anbindungscheck-Sicherung-09162000-${todayIso()}.sqlite`,
-  );
-  assert.match(await text(page.getByTestId('backup-size')), /^1,5 MB$/);
+  // The save dialog suggested the name; the bridge's dialog took it in its folder.
+  const file = `${out}/Anbindungscheck-Sicherung-09162000-${todayIso()}.sqlite`;
+  assert.equal(await text(page.getByTestId('backup-file')), file);
+  const mb = statSync(file).size / 1024 / 1024;
+  assert.equal(await text(page.getByTestId('backup-size')), `${mb.toFixed(1).replace('.', ',')} MB`);
   assert.match(await text(page.getByTestId('backup-at')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
   assert.deepEqual(await calls(page, 'create_backup'), [null]);
   assert.equal(await activeId(page), 'backup-create', 'focus stays on the button');
@@ -68,7 +68,7 @@ test('the view says where the data lives; a backup made with the keyboard shows 
 });
 
 test('without a profile the file name says so', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app, [leer]);
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
   await page.getByTestId('backup-file').waitFor();
@@ -78,7 +78,8 @@ test('without a profile the file name says so', async () => {
 });
 
 test('a backup that cannot be written shows the German reason, tied to the button', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=schreiben');
+  const { page, context, problems, bridge } = await openApp(app, [standard, missingFolder]);
+  const { dir } = await bridge.info();
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
   const alert = page.locator('#backup-create-error');
@@ -86,7 +87,7 @@ test('a backup that cannot be written shows the German reason, tied to the butto
   assert.equal(await alert.getAttribute('role'), 'alert');
   assert.match(
     await text(alert),
-    /^Die Sicherung wurde nicht erstellt: Dateifehler bei \/media\/usb-stick\/.*\.sqlite: Keine Berechtigung/,
+    new RegExp(`^Die Sicherung wurde nicht erstellt: Dateifehler bei ${escape(dir)}/nicht-da: nicht gefunden`),
   );
   assert.equal(await page.locator('#backup-create').getAttribute('aria-describedby'), 'backup-create-error');
   assert.equal(await text(page.getByTestId('backup-result')), '');
@@ -95,10 +96,10 @@ test('a backup that cannot be written shows the German reason, tied to the butto
 });
 
 test('a cancelled save dialog changes nothing', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=abbruch');
+  const { page, context, problems } = await openApp(app, [standard, dialogs({ save: [null] })]);
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
-  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'create_backup'));
+  await waitForCall(page, 'create_backup');
   await page.waitForFunction(() => document.getElementById('backup-create')?.getAttribute('aria-disabled') === null);
   assert.equal(await text(page.getByTestId('backup-result')), '');
   assert.equal(await page.locator('[role="alert"]').count(), 0);
@@ -107,7 +108,8 @@ test('a cancelled save dialog changes nothing', async () => {
 });
 
 test('the confirmation names the folder; Escape and "Abbrechen" close it, focus returns, nothing is restored', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
+  const FOLDER = await bridge.invoke('backup_folder');
   await gotoView(page, VIEW);
   const button = page.locator('#backup-restore');
   assert.equal(await text(button), 'Wiederherstellen …');
@@ -151,7 +153,8 @@ test('the confirmation names the folder; Escape and "Abbrechen" close it, focus 
 });
 
 test('a restore brings the data of the backup back into every view and says where the old data is', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
+  const FOLDER = await bridge.invoke('backup_folder');
   // A backup of "Stadt Musterstadt" first, then the name is changed.
   await gotoView(page, VIEW);
   await page.locator('#backup-create').click();
@@ -163,6 +166,8 @@ test('a restore brings the data of the backup back into every view and says wher
   await page.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
   assert.match(await text(page.getByTestId('header-profile')), /^Stadt Neuhausen /);
 
+  // The file dialog of the restore picks the backup just written.
+  await bridge.pick({ pick: [backupFile] });
   await gotoView(page, VIEW, { back: true });
   await openConfirm(page);
   await tabTo(page, () => document.activeElement?.id === 'restore-confirm');
@@ -194,7 +199,7 @@ test('a restore brings the data of the backup back into every view and says wher
 });
 
 test('a refused file: the reason shows in the dialog, the data stay, another file can be picked', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=fremd');
+  const { page, context, problems } = await openApp(app, [standard, (b, f) => b.pick({ pick: [f.notABackup] })]);
   await gotoView(page, VIEW);
   await openConfirm(page);
   await page.locator('#restore-confirm').click();
@@ -203,7 +208,7 @@ test('a refused file: the reason shows in the dialog, the data stay, another fil
   assert.equal(await alert.getAttribute('role'), 'alert');
   assert.equal(
     await text(alert),
-    'Die Sicherung wurde nicht wiederhergestellt: Die Datei /home/sachbearbeitung/Downloads/adressen.sqlite ist keine Datenbank von Anbindungscheck. Ihre bisherigen Daten sind unverändert.',
+    `Die Sicherung wurde nicht wiederhergestellt: Die Datei ${app.fixtures.notABackup} ist keine Datenbank von Anbindungscheck. Ihre bisherigen Daten sind unverändert.`,
   );
   assert.ok(await dialogOpen(page), 'the dialog stays open');
   const confirm = page.locator('#restore-confirm');
@@ -225,7 +230,7 @@ test('a refused file: the reason shows in the dialog, the data stay, another fil
 });
 
 test('a cancelled file dialog closes the confirmation and changes nothing', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=abbruch');
+  const { page, context, problems } = await openApp(app, [standard, dialogs({ pick: [null] })]);
   await gotoView(page, VIEW);
   await openConfirm(page);
   await page.locator('#restore-confirm').click();

@@ -1,13 +1,15 @@
-// The dashboard's deadlines of every kind against the mocked backend (`?termine=alle`): checklist
+// The dashboard's deadlines of every kind against the real core (scenario `termineAlle`): checklist
 // items, registration deadlines of events, planned phases of services, expiring agreements and
 // certificates; each with its date, the days in words, its kind as text and an icon (not colour
 // alone), title and context; items link to the checklist, the others to the Land's information.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, text, useMockApp } from './harness.mjs';
+import { openApp, text, useApp, waitForCall } from './harness.mjs';
+import { leer, standard, termineAlle } from './scenarios.mjs';
 
-const app = useMockApp('deadlines');
+const app = useApp('deadlines');
+const ALL = [standard, termineAlle];
 
 const DATE = '\\d\\d\\.\\d\\d\\.\\d{4}';
 const PACKAGE = 'Informationspaket EfA-Vergabedienste für niedersächsische Kommunen';
@@ -20,7 +22,7 @@ async function rows(list) {
 }
 
 test('overdue and due within 30 days: every kind with date, days, kind, title and context', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
+  const { page, context, problems } = await openApp(app, ALL);
   const overdue = page.locator('section[aria-labelledby="overdue-title"]');
   const soon = page.locator('section[aria-labelledby="soon-title"]');
   await overdue.locator('li.deadline').first().waitFor();
@@ -56,7 +58,7 @@ test('overdue and due within 30 days: every kind with date, days, kind, title an
 });
 
 test('an item deadline opens the item; any other opens the information of the Land', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
+  const { page, context, problems } = await openApp(app, ALL);
   const overdue = page.locator('section[aria-labelledby="overdue-title"]');
   await overdue.locator('li.deadline').first().waitFor();
   const link = overdue.getByRole('link', { name: 'Präqualifizierung von Unternehmen (Informationen des Landes)' });
@@ -78,14 +80,14 @@ test('an item deadline opens the item; any other opens the information of the La
 
 test('an event marked as attended leaves the list; nothing due says so in a sentence', async () => {
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle');
+    const { page, context, problems } = await openApp(app, ALL);
     const soon = page.locator('section[aria-labelledby="soon-title"]');
     await soon.locator('li.deadline').first().waitFor();
     assert.equal(await soon.locator('li[data-kind="anmeldeschluss"]').count(), 1);
     await page.locator('nav a', { hasText: 'Informationen des Landes' }).click();
     const event = page.locator('[data-event="info-2027-01"]');
     await event.getByRole('checkbox').check();
-    await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'set_event_attended'));
+    await waitForCall(page, 'set_event_attended');
     await page.locator('nav a', { hasText: 'Übersicht' }).click();
     await soon.locator('li.deadline').first().waitFor();
     assert.equal(await soon.locator('li[data-kind="anmeldeschluss"]').count(), 0);
@@ -93,7 +95,7 @@ test('an event marked as attended leaves the list; nothing due says so in a sent
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
+    const { page, context, problems } = await openApp(app, [leer]);
     await page.locator('section[aria-labelledby="overdue-title"] .empty').waitFor();
     assert.equal(await text(page.locator('section[aria-labelledby="overdue-title"] .empty')), 'Nichts ist überfällig.');
     assert.equal(

@@ -1,6 +1,11 @@
-// Shared setup of the front-end tests: builds the real app with the mocked backend
-// (`vite build --mode mock`), serves it on a free local port and drives it in headless Chromium.
+// Shared setup of the front-end tests: builds the real app for the UI test bridge
+// (`vite build --mode bridge`), starts one bridge (`bridge/`, the real core on a fresh database)
+// per test, seeds the test's scenario through real commands (tests/scenarios.mjs) and drives the
+// app in headless Chromium. Only what has no meaning outside the desktop is stubbed by the bridge:
+// the file dialogs answer with files the test prepared, the system viewer records what it opens.
 
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
@@ -8,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { prepareFixtures, standard } from './scenarios.mjs';
+
+export { CLI } from './scenarios.mjs';
 
 export const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = join(UI_DIR, 'test-results');
@@ -15,6 +23,9 @@ export const AXE_PATH = join(UI_DIR, 'node_modules', 'axe-core', 'axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The UI test bridge (`cargo build -p anbindungscheck-bridge`); the CLI is in scenarios.mjs. */
+export const BRIDGE = resolve(UI_DIR, process.env.ANBINDUNGSCHECK_BRIDGE ?? '../target/debug/anbindungscheck-bridge');
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -67,6 +78,96 @@ export async function serve(dir) {
   };
 }
 
+
+/** Builds the app for the UI test bridge into dist-test/<name>. */
+export async function buildBridgeApp(name) {
+  const outDir = join(UI_DIR, 'dist-test', name);
+  await build({
+    root: UI_DIR,
+    mode: 'bridge',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+/** A running bridge: the real core on a fresh database, and the test hooks around it. */
+export class Bridge {
+  constructor(url, child) {
+    this.url = url;
+    this.child = child;
+    /** Calls made while seeding, left out of `calls`. */
+    this.seeded = 0;
+  }
+
+  async request(method, path, body) {
+    const response = await fetch(new URL(path, this.url), {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+
+  /** Runs a command of the core; throws with the core's error. */
+  async invoke(cmd, args) {
+    const answer = await this.request('POST', `/invoke/${cmd}`, args);
+    if ('error' in answer) {
+      const e = answer.error;
+      throw Object.assign(new Error(`${cmd}: ${e.code}: ${e.message}`), { ipc: e });
+    }
+    return answer.ok;
+  }
+
+  /** Queues what the next file dialogs answer: `{pick: [path | null], save: [path | null]}`. */
+  pick(queue) {
+    return this.request('POST', '/test/pick', queue);
+  }
+
+  /** The commands called since seeding: `[{cmd, args}]`. */
+  async calls() {
+    return (await this.request('GET', '/test/calls')).slice(this.seeded);
+  }
+
+  /** The files the system viewer was asked to open. */
+  opened() {
+    return this.request('GET', '/test/opened');
+  }
+
+  /** `{dir, db, out}`: the bridge's folder, its database and the default save folder. */
+  info() {
+    return this.request('GET', '/test/info');
+  }
+
+  /** Stops the bridge (closing its stdin ends it) and waits for it. */
+  stop() {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise((ok) => this.child.once('exit', ok));
+    this.child.stdin.end();
+    return exited;
+  }
+}
+
+/** Starts a bridge that serves the UI build `dist`. */
+export async function startBridge(dist) {
+  const child = spawn(BRIDGE, ['--static', dist], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`the bridge ${BRIDGE} exited (${code}) before it listened`)));
+    createInterface({ input: child.stdout }).once('line', ok);
+  });
+  child.removeAllListeners('exit');
+  child.stdout.resume();
+  return new Bridge(url.trim(), child);
+}
+
+/** The bridge behind each page opened with `openApp`. */
+const bridges = new WeakMap();
+
+/** The bridge a page of `openApp` talks to. */
+export const bridgeOf = (page) => bridges.get(page);
+
 export function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -82,10 +183,34 @@ export function launch() {
 }
 
 /**
- * Opens the app in a fresh page (fresh mock state) at 1366×768. Collects page errors, console
- * errors (CSP violations among them), dialogs and any request that leaves the local server.
+ * Opens the app in a fresh page at 1366×768. With the app of `useApp` (`openApp(app, seeds,
+ * options)`): starts a bridge on a fresh database, runs the scenario's seed functions
+ * (tests/scenarios.mjs; default: `standard`) and stops the bridge when the context closes. With
+ * a browser and the mock's URL (`openApp(browser, url, query, options)`): the mocked backend.
+ * Collects page errors, console errors (CSP violations among them), dialogs and any request that
+ * leaves the local server. Resolves to `{page, context, problems, bridge}`.
  */
-export async function openApp(browser, baseUrl, query = '', { bypassCSP = false } = {}) {
+export async function openApp(...args) {
+  if (args[0]?.dist !== undefined) return openBridgeApp(...args);
+  return openMockApp(...args);
+}
+
+async function openBridgeApp(app, seeds = [standard], { bypassCSP = false } = {}) {
+  const bridge = await startBridge(app.dist);
+  app.bridges.add(bridge);
+  try {
+    for (const seed of seeds) await seed(bridge, app.fixtures);
+    bridge.seeded = (await bridge.request('GET', '/test/calls')).length;
+  } catch (e) {
+    await bridge.stop();
+    throw e;
+  }
+  const opened = await openMockApp(app.browser, bridge.url, '', { bypassCSP }, (page) => bridges.set(page, bridge));
+  opened.context.on('close', () => void bridge.stop());
+  return { ...opened, bridge };
+}
+
+async function openMockApp(browser, baseUrl, query = '', { bypassCSP = false } = {}, register = () => {}) {
   const context = await browser.newContext({
     // axe-core is injected as an inline script, which the server's CSP forbids; the axe tests
     // bypass the CSP, all other tests run under it.
@@ -95,6 +220,7 @@ export async function openApp(browser, baseUrl, query = '', { bypassCSP = false 
     timezoneId: 'Europe/Berlin',
   });
   const page = await context.newPage();
+  register(page);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -185,12 +311,50 @@ export function useMockApp(name) {
   return app;
 }
 
+/**
+ * The usual set-up of a test file on the bridge: before its tests, prepares the scenario files
+ * (once per test run) and starts Chromium; after them, closes it and stops any bridge left. `npm
+ * test` builds the app once for all files and names it in `UI_TEST_BRIDGE_DIST`; a file run
+ * alone builds its own as `name`. `openApp(app, …)` starts one bridge per test.
+ */
+export function useApp(name) {
+  const app = { dist: null, browser: null, fixtures: null, bridges: new Set() };
+  before(async () => {
+    const dist = process.env.UI_TEST_BRIDGE_DIST;
+    app.dist = dist ? resolve(UI_DIR, dist) : await buildBridgeApp(name);
+    app.fixtures = prepareFixtures();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await Promise.all([...app.bridges].map((b) => b.stop()));
+  });
+  return app;
+}
+
 /** The text of an element, whitespace collapsed. */
 export const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 
-/** The arguments of every call of the backend command `cmd` so far. */
-export const calls = (page, cmd) =>
-  page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+/** The arguments of every call of the backend command `cmd` so far (since seeding). */
+export async function calls(page, cmd) {
+  const bridge = bridges.get(page);
+  if (!bridge) {
+    return page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
+  }
+  return (await bridge.calls()).filter((x) => x.cmd === cmd).map((x) => x.args);
+}
+
+/** Waits until the page called the backend command `cmd` at least `count` times. */
+export async function waitForCall(page, cmd, count = 1) {
+  for (let i = 0; i < 500; i++) {
+    if ((await calls(page, cmd)).length >= count) return;
+    await new Promise((ok) => setTimeout(ok, 10));
+  }
+  throw new Error(`${cmd} was not called ${count} times`);
+}
+
+/** The readiness the core reports today (`get_status`) for the page's bridge. */
+export const status = (page) => bridges.get(page).invoke('get_status');
 
 /**
  * The rows of the history ("Verlauf") as the clerk reads them, newest first: `[Zeitpunkt, Bereich,

@@ -1,14 +1,15 @@
-// The Fachverfahren inventory against the mocked backend (tests/mock-backend.ts): the empty state,
+// The Fachverfahren inventory against the real core (UI test bridge): the empty state,
 // adding with the keyboard only, the core's error at its field, changing, removing after a
 // confirmation, the match with the Land's list, and taking over an entry of the Land's list.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useApp } from './harness.mjs';
+import { standard, paket, inventar } from './scenarios.mjs';
 
 const VIEW = 'Fachverfahren';
 
-const app = useMockApp('inventory');
+const app = useApp('inventory');
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const focusOn = (page, id) => tabTo(page, (target) => document.activeElement?.id === target, id);
@@ -22,7 +23,7 @@ const landOnly = (page) =>
   page.locator('[data-testid="fv-land-only"] tbody th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim()));
 
 test('without a package: the empty state explains what to do, the nav entry follows the Land', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   const nav = await page.locator('nav[aria-label="Hauptnavigation"] a').allTextContents();
   assert.equal(nav.indexOf('Fachverfahren'), nav.indexOf('Informationen des Landes') + 1);
   assert.equal(await page.locator('nav a', { hasText: /^Fachverfahren$/ }).getAttribute('href'), '#fachverfahren');
@@ -55,7 +56,7 @@ test('without a package: the empty state explains what to do, the nav entry foll
 });
 
 test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   await focusOn(page, 'fv-add');
   await page.keyboard.press('Enter');
@@ -126,7 +127,7 @@ test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', asyn
 });
 
 test('taking over an entry of the Land\'s list pre-fills the form; saved, it is matched', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   assert.match(await text(page.locator('#fv-land-title')), /Vom Land gelistet, bei Ihnen noch nicht erfasst/);
   assert.deepEqual(await landOnly(page), ['VergabeManager (Beispiel)', 'Ausschreibung Plus (Beispiel)']);
@@ -166,7 +167,7 @@ test('taking over an entry of the Land\'s list pre-fills the form; saved, it is 
 });
 
 test('an entry is changed, and removed only after a confirmation', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1&inventar=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1), inventar]);
   await gotoView(page, VIEW);
   // Matched with the Land's list regardless of spelling ("Vergabemanager" / "VergabeManager").
   const [row] = await rows(page);

@@ -1,12 +1,12 @@
-// People per role ("Ansprechpersonen" on the profile page) against the mocked backend: listed per
+// People per role ("Ansprechpersonen" on the profile page) against the real core (UI test bridge): listed per
 // role, added, edited and removed after a confirmation, errors at the field, keyboard only; and
 // offered as owners in the checklist (the owner field stays free text).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, tabTo, text, useApp } from './harness.mjs';
 
-const app = useMockApp('people');
+const app = useApp('people');
 
 /** The text a sighted clerk reads (without the visually hidden parts for screen readers). */
 const shown = (locator) =>
@@ -26,7 +26,7 @@ async function openPeople(page) {
 }
 
 test('people are listed per role; adding, editing and removing (after a confirmation)', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   const section = await openPeople(page);
   assert.equal(await text(section.locator('#people-title')), 'Ansprechpersonen');
 
@@ -123,7 +123,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
 });
 
 test('a refused person: the error is at the field, which gets the focus; the rest is kept', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await openPeople(page);
 
   // A functional mailbox without an e-mail address.
@@ -179,7 +179,7 @@ test('a refused person: the error is at the field, which gets the focus; the res
 });
 
 test('keyboard only: add a person, then remove one through the confirmation', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await openPeople(page);
 
   await tabTo(page, () => document.activeElement?.id === 'person-role');
@@ -226,7 +226,7 @@ test('keyboard only: add a person, then remove one through the confirmation', as
 });
 
 test('the owner field of an item offers the people as "Name (Rolle)" and stores the name', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app);
   await page.getByTestId('overall-percent').waitFor();
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-haushalt"]');

@@ -1,15 +1,28 @@
-// The readiness report ("Bereitschaftsbericht") against the mocked backend (tests/mock-backend.ts):
+// The readiness report ("Bereitschaftsbericht") against the real core through the UI test bridge:
 // preview, the hints before export, the PDF export with the keyboard only, the export history with
 // "Öffnen und drucken", and the state without a profile. Accessibility: tests/a11y.test.mjs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, tabTo, text, useMockApp } from './harness.mjs';
+import { appendFileSync } from 'node:fs';
+import { calls, gotoView, openApp, tabTo, text, useApp, waitForCall } from './harness.mjs';
+import { leer, paket, standard } from './scenarios.mjs';
 
 const VIEW = 'Bericht';
 const RECIPIENT = 'Kommunale OZG-Koordination des Landes';
 
-const app = useMockApp('report');
+const app = useApp('report');
+
+/** Open items of the municipality (not done, not "nicht zutreffend") without an owner. */
+async function unowned(bridge) {
+  const checklist = await bridge.invoke('get_checklist');
+  return checklist.entries.filter(
+    (e) =>
+      e.item.actor === 'kommune' &&
+      !['erledigt', 'nicht_zutreffend'].includes(e.progress.status) &&
+      !e.progress.owner,
+  ).length;
+}
 
 /** Today in the browser's time zone (Europe/Berlin, see harness.mjs): `20260307` and `07.03.2026`. */
 function todayGerman() {
@@ -22,7 +35,7 @@ function todayGerman() {
 }
 
 test('the preview shows the municipality, the readiness and the hints before export', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Bereitschaftsbericht');
   assert.equal(await page.title(), 'Bericht – Anbindungscheck');
@@ -35,13 +48,16 @@ test('the preview shows the municipality, the readiness and the hints before exp
   assert.match(await text(preview), /AGS 09162000/);
   assert.match(await text(preview), /Land Bayern/);
   assert.equal(await text(page.getByTestId('report-date')), de);
-  assert.equal(await text(page.getByTestId('report-id')), `BB-09162000-${iso}`);
-  assert.equal(await text(page.getByTestId('report-percent')), '25 %');
-  assert.equal(await text(page.getByTestId('report-done')), '2 von 8 Aufgaben erledigt');
+  // The report number: AGS, date and a short check value of the report's content.
+  assert.match(await text(page.getByTestId('report-id')), new RegExp(`^BB-09162000-${iso}-[0-9a-f]{6}$`));
+  // The standard scenario on the full catalogue (see app.test.mjs).
+  assert.equal(await text(page.getByTestId('report-percent')), '10 %');
+  assert.equal(await text(page.getByTestId('report-done')), '2 von 20 Aufgaben erledigt');
   const bars = preview.locator('.bar-row');
   assert.equal(await bars.count(), 4);
-  assert.equal(await bars.nth(3).getByRole('img').getAttribute('aria-label'), 'Technisch: 33 Prozent');
-  assert.equal(await text(page.getByTestId('report-open')), '6 offen');
+  assert.equal(await bars.nth(3).getByRole('img').getAttribute('aria-label'), 'Technisch: 20 Prozent');
+  // Open: the items that count and are not done (20 − 2).
+  assert.equal(await text(page.getByTestId('report-open')), '18 offen');
   assert.equal(await text(page.getByTestId('report-blockers')), '1 extern blockiert');
   assert.equal(await text(page.getByTestId('report-overdue')), '1 überfällig');
   assert.match(await text(preview), /Kein Informationspaket des Landes eingelesen/);
@@ -52,9 +68,9 @@ test('the preview shows the municipality, the readiness and the hints before exp
   assert.deepEqual(
     items.map((t) => t.replace(/\s+/g, ' ').trim()),
     [
-      '3 offene Aufgaben der Kommune ohne Verantwortliche.',
-      '1 Aufgabe ist überfällig: Kosten für die eigene Kommune ermitteln.',
-      'Es ist kein Informationspaket des Landes eingelesen; der Bericht nennt keine Onlinedienste des Landes.',
+      `${await unowned(bridge)} offene Aufgaben der Kommune ohne Verantwortliche.`,
+      '1 Aufgabe ist überfällig.',
+      'Es ist kein Informationspaket des Landes eingelesen: Der Bericht enthält keine Onlinedienste und Kosten.',
     ],
   );
   assert.equal(await warnings.first().locator('svg[aria-hidden="true"]').count(), 1);
@@ -65,7 +81,7 @@ test('the preview shows the municipality, the readiness and the hints before exp
 });
 
 test('with a package the preview names it as the basis of the report', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app, [standard, paket(2)]);
   await gotoView(page, VIEW);
   const packages = page.getByTestId('report-packages');
   await packages.waitFor();
@@ -78,7 +94,8 @@ test('with a package the preview names it as the basis of the report', async () 
 });
 
 test('exporting with the keyboard only adds a row to the history and says where the PDF is', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
+  const { out } = await bridge.info();
   await gotoView(page, VIEW);
   const { iso } = todayGerman();
 
@@ -96,7 +113,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(
     await text(status),
-    `Bericht gespeichert: /home/sachbearbeitung/Bereitschaftsbericht-09162000-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
+    `Bericht gespeichert: ${out}/Bereitschaftsbericht-09162000-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
   );
   assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
 
@@ -110,9 +127,12 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await rows.count(), 1);
   const row = rows.first();
   assert.match(await text(row.locator('th[scope="row"]')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
-  assert.equal(await text(row.locator('td').nth(0)), `BB-09162000-${iso}`);
+  assert.match(await text(row.locator('td').nth(0)), new RegExp(`^BB-09162000-${iso}-[0-9a-f]{6}$`));
   assert.equal(await text(row.locator('td').nth(1)), RECIPIENT);
-  assert.equal(await text(row.locator('td').nth(2)), '2');
+  // The pages of the real PDF, as the core counted them when it wrote it.
+  const [exported] = await bridge.invoke('list_report_exports');
+  assert.ok(exported.pages >= 2, `${exported.pages} pages`);
+  assert.equal(await text(row.locator('td').nth(2)), String(exported.pages));
   // SHA-256: 16 hex digits shown, the full value for screen readers and as a tooltip.
   const shown = row.locator('td').nth(3).locator('[aria-hidden="true"]');
   const full = await shown.getAttribute('title');
@@ -121,6 +141,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await text(row.locator('td').nth(3).locator('.visually-hidden')), full);
 
   // A second export without a recipient comes first; "–" is read as "keine Angabe".
+  await bridge.pick({ save: [`${out}/Bericht-2.pdf`] });
   await page.locator('#report-recipient').fill('');
   await page.locator('#report-export').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="report-export-row"]').length === 2);
@@ -131,7 +152,10 @@ test('exporting with the keyboard only adds a row to the history and says where 
 });
 
 test('"Öffnen und drucken" opens the right export and names the report', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems, bridge } = await openApp(app);
+  const { out } = await bridge.info();
+  // Two files (the second export must not overwrite the first, which would then be refused).
+  await bridge.pick({ save: [`${out}/Bericht-1.pdf`, `${out}/Bericht-2.pdf`] });
   await gotoView(page, VIEW);
   const { iso } = todayGerman();
   await page.getByLabel('Empfänger (optional)').fill('Landratsamt');
@@ -144,35 +168,41 @@ test('"Öffnen und drucken" opens the right export and names the report', async 
   // The older export (id 1) is the second row.
   const older = page.locator('[data-testid="report-export-row"][data-export-id="1"]');
   assert.equal(await text(older.locator('td').nth(1)), 'Landratsamt');
-  const button = older.getByRole('button', { name: new RegExp(`^Öffnen und drucken \\(Bericht BB-09162000-${iso} vom \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr\\)$`) });
+  const button = older.getByRole('button', { name: new RegExp(`^Öffnen und drucken \\(Bericht BB-09162000-${iso}-[0-9a-f]{6} vom \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr\\)$`) });
   assert.equal(await button.count(), 1);
   await button.focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('report-open-status').filter({ hasText: 'geöffnet' }).waitFor();
   assert.deepEqual(await calls(page, 'open_report'), [{ exportId: 1 }]);
+  assert.deepEqual(await bridge.opened(), [`${out}/Bericht-1.pdf`], 'the system viewer opened it');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a changed PDF is not opened: the German message shows in an alert', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?berichtfehler=geaendert');
+  const { page, context, problems, bridge } = await openApp(app);
   await gotoView(page, VIEW);
   await page.locator('#report-export').click();
+  await page.getByTestId('report-export-row').first().waitFor();
+  // The PDF is changed on disk after the export.
+  const [exported] = await bridge.invoke('list_report_exports');
+  appendFileSync(exported.path, '% nachträglich geändert\n');
   await page.getByTestId('report-export-row').first().getByRole('button', { name: /Öffnen und drucken/ }).click();
   const alert = page.locator('#report-open-error');
   await alert.waitFor();
   assert.equal(await alert.getAttribute('role'), 'alert');
-  assert.match(await text(alert), /^Nicht geöffnet: Die Datei .*\.pdf wurde nach dem Export verändert\./);
+  assert.match(await text(alert), /^Nicht geöffnet: Die Datei .*\.pdf wurde seit dem Export verändert\./);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-open-error');
+  assert.deepEqual(await bridge.opened(), [], 'the system viewer was not asked');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('a cancelled save dialog changes nothing', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?berichtfehler=abbruch');
+  const { page, context, problems } = await openApp(app, [standard, (b) => b.pick({ save: [null] })]);
   await gotoView(page, VIEW);
   await page.locator('#report-export').click();
-  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'export_report'));
+  await waitForCall(page, 'export_report');
   await page.waitForFunction(() => document.getElementById('report-export')?.getAttribute('aria-disabled') === null);
   assert.equal(await text(page.getByTestId('report-status')), '');
   assert.equal(await page.getByTestId('report-export-row').count(), 0);
@@ -182,11 +212,11 @@ test('a cancelled save dialog changes nothing', async () => {
 });
 
 test('without a profile the view says why and leads to the profile', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer');
+  const { page, context, problems } = await openApp(app, [leer]);
   await gotoView(page, VIEW);
   const notice = page.getByTestId('report-no-profile');
   await notice.waitFor();
-  assert.match(await text(notice), /Für den Bericht fehlt das Profil Ihrer Kommune/);
+  assert.match(await text(notice), /Für den Bericht fehlt das Profil der Kommune \(Name und AGS\)/);
   assert.equal(await page.locator('#report-export').count(), 0);
   await notice.getByRole('button', { name: 'Zum Profil' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'view-title');

@@ -1,18 +1,19 @@
-// The municipality's work on a service of the Land's package, against the mocked backend
+// The municipality's work on a service of the Land's package, against the real core (UI test bridge)
 // (tests/mock-backend.ts): phase with dates, connection data with the core's format checks shown
 // at the field, pilot interest and training, requirements to the Land (add, edit, remove after a
 // confirmation), and one form operated with the keyboard only.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useApp } from './harness.mjs';
+import { standard, paket } from './scenarios.mjs';
 
 const VIEW = 'Informationen des Landes';
 /** Element IDs of the first service card ("Präqualifizierung von Unternehmen"). */
 const BASE = 'paket-0-dienst-0';
 const CONN = `${BASE}-conn`;
 
-const app = useMockApp('services');
+const app = useApp('services');
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const card = (page) => page.locator('[data-service="praequalifizierung"]');
@@ -29,7 +30,7 @@ async function open(page, name) {
 const describedBy = async (locator) => ((await locator.getAttribute('aria-describedby')) ?? '').split(/\s+/);
 
 test('phase and dates are saved; the steps say their state in words; the summary shows it', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   // Collapsed at first: the card stays short.
   assert.equal(await section(page, 'phase').evaluate((d) => d.open), false);
@@ -109,7 +110,7 @@ test('phase and dates are saved; the steps say their state in words; the summary
 });
 
 test('connection data: saved with pilot interest and training; a bad value is shown at its field and focused', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   // A phase first: saving the connection data must keep it.
   await open(page, 'phase');
@@ -207,7 +208,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
 });
 
 test('requirements to the Land: added, changed, and removed only after a confirmation', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const reqs = await open(page, 'requirements');
   assert.match(await text(reqs), /Noch keine Anforderungen zu diesem Dienst\./);
@@ -300,7 +301,7 @@ test('requirements to the Land: added, changed, and removed only after a confirm
 });
 
 test('keyboard only: open the sections with Enter, tick the checkboxes with Space, save', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const summary = (name) =>
     `[data-service="praequalifizierung"] details[data-section="${name}"] > summary`;
