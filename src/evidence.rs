@@ -63,18 +63,23 @@ fn plain_text(bytes: &[u8]) -> bool {
         .is_ok_and(|s| !s.chars().any(|c| c.is_control() && !"\n\r\t".contains(c)))
 }
 
+/// The error for a file of `size` bytes, more than [`MAX_BYTES`].
+pub fn too_large(size: u64) -> Error {
+    Error::validation(
+        "file",
+        format!(
+            "Die Datei ist zu groß ({} MB); erlaubt sind höchstens {} MB.",
+            size.div_ceil(1024 * 1024),
+            MAX_BYTES / 1024 / 1024
+        ),
+    )
+}
+
 /// Checks an evidence file's size, name and content; returns the media type. `file_name` is
 /// the name the file had on the clerk's computer.
 pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(Error::validation(
-            "file",
-            format!(
-                "Die Datei ist zu groß ({} MB); erlaubt sind höchstens {} MB.",
-                bytes.len().div_ceil(1024 * 1024),
-                MAX_BYTES / 1024 / 1024
-            ),
-        ));
+        return Err(too_large(bytes.len() as u64));
     }
     if bytes.is_empty() {
         return Err(Error::validation("file", "Die Datei ist leer."));

@@ -296,6 +296,11 @@ fn evidence_is_checked_stored_by_hash_verified_before_opening_and_kept_on_remova
         .unwrap_err()
         .to_string()
         .contains("zu groß"));
+    // A file far over the limit is named with its own size, not the size read up to the limit.
+    let huge = dir.path().join("riesig.pdf");
+    std::fs::File::create(&huge).unwrap().set_len(31 * 1024 * 1024).unwrap();
+    let err = store.add_evidence("datenschutz-avv", &huge, None).unwrap_err().to_string();
+    assert!(err.contains("zu groß (31 MB)"), "{err}");
     assert_eq!(store.evidence(None).unwrap().len(), 1, "refused files write no row");
     assert_eq!(std::fs::read_dir(dir.path().join("db-evidence")).unwrap().count(), 1, "nor a file");
 

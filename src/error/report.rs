@@ -6,8 +6,8 @@
 pub enum ReportError {
     /// The profile (name and AGS) is missing: a report without them cannot be assigned.
     #[error(
-        "Für den Bericht fehlt das Profil der Kommune (Name und AGS). Bitte erfassen Sie es \
-         zuerst (anbindungscheck profile set …)."
+        "Für den Bericht fehlt das Profil der Kommune (Name und AGS). Bitte legen Sie zuerst das \
+         Profil an."
     )]
     NoProfile,
     /// A character has no glyph in the report's font.

@@ -55,8 +55,12 @@ impl Store {
             .unwrap_or_default();
         let title = evidence::title(title, &file_name)?;
         // A folder, a device or a pipe is refused before it is opened.
-        let (file, _) =
+        let (file, size) =
             crate::files::open_regular(source).map_err(|e| e.into_error("file", source))?;
+        // Named with its real size, not the size read up to the limit.
+        if size > evidence::MAX_BYTES {
+            return Err(evidence::too_large(size));
+        }
         let mut bytes = Vec::new();
         file.take(evidence::MAX_BYTES + 1)
             .read_to_end(&mut bytes)

@@ -189,9 +189,8 @@ test('a confirmation counts when it is given, even if the next removal is asked 
 
 test('a file that is too big or of the wrong type is refused in German next to the button', async () => {
   for (const [file, expected] of [
-    // The file has 31 MB. The core reads at most 25 MB + 1 byte and names the size it read
-    // ("26 MB"), not the file's: a known flaw of the message, so only "more than 25" is pinned.
-    ['tooBig', /^Nicht hinzugefügt: Die Datei ist zu groß \((2[6-9]|[3-9]\d) MB\); erlaubt sind höchstens 25 MB\.$/],
+    // The file has 31 MB; the message names its own size.
+    ['tooBig', /^Nicht hinzugefügt: Die Datei ist zu groß \(31 MB\); erlaubt sind höchstens 25 MB\.$/],
     ['wrongType', /^Nicht hinzugefügt: Dateityp „\.exe“ wird nicht angenommen; erlaubt sind: pdf, png/],
   ]) {
     const { page, context, problems } = await openApp(app, [standard, picks(file)]);
