@@ -143,7 +143,7 @@ bindings:
 
 clean:
 	cargo clean
-	rm -rf ui/dist ui/dist-mock ui/node_modules
+	rm -rf ui/dist ui/dist-test ui/test-results ui/node_modules
 
 ## Renders docs/screenshot-dashboard.png (sample data, under Xvfb).
 screenshot: app cli

@@ -1,13 +1,27 @@
-// Accessibility of every view (axe-core, WCAG 2.1 A/AA), visible focus, and screenshots at
-// 1366×768 into test-results/ for a look by eye.
+// Accessibility of every view (axe-core, WCAG 2.1 A/AA) with real data from the core (UI test
+// bridge, scenarios: tests/scenarios.mjs), visible focus, and screenshots at 1366×768 into
+// test-results/ for a look by eye.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, gotoView, openApp, screenshot, useMockApp } from './harness.mjs';
+import { appendFileSync } from 'node:fs';
+import { axeViolations, gotoView, openApp, screenshot, text, useApp } from './harness.mjs';
+import { inventar, leer, paket, standard, termineAlle } from './scenarios.mjs';
 
 const AXE = { bypassCSP: true };
 
-const app = useMockApp('a11y');
+const app = useApp('a11y');
+
+/** A seed: the next open dialogs pick the scenario files `names` (packages, bad files, evidence). */
+const picks =
+  (...names) =>
+  (bridge, fixtures) =>
+    bridge.pick({ pick: names.map((n) => fixtures[n] ?? fixtures.evidence[n]) });
+/** A seed: the next save dialog names a file in a folder that does not exist. */
+const missingFolder = async (bridge) => {
+  const { dir } = await bridge.info();
+  await bridge.pick({ save: [`${dir}/nicht-da/Sicherung.sqlite`] });
+};
 
 function assertNoViolations(violations, view) {
   assert.deepEqual(
@@ -18,7 +32,7 @@ function assertNoViolations(violations, view) {
 }
 
 test('Übersicht has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await page.waitForSelector('[data-testid=overall-percent]');
   assertNoViolations(await axeViolations(page, 'Übersicht'), 'Übersicht');
   await screenshot(page, 'uebersicht');
@@ -27,7 +41,7 @@ test('Übersicht has no axe violations', async () => {
 });
 
 test('Übersicht without a profile (hint card) has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer', AXE);
+  const { page, context, problems } = await openApp(app, [leer], AXE);
   await page.getByRole('button', { name: 'Profil anlegen' }).waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht ohne Profil'), 'Übersicht ohne Profil');
   await screenshot(page, 'uebersicht-ohne-profil');
@@ -36,7 +50,7 @@ test('Übersicht without a profile (hint card) has no axe violations', async () 
 });
 
 test('Checkliste with one entry expanded has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="finanzierung-kosten"]');
   await entry.getByRole('button', { name: /Stand bearbeiten/ }).click();
@@ -55,7 +69,7 @@ test('Checkliste with one entry expanded has no axe violations', async () => {
 });
 
 test('Profil, also with a validation error, has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Profil');
   await page.locator('#profile-ags-check', { hasText: 'Land: Bayern' }).waitFor();
   assertNoViolations(await axeViolations(page, 'Profil'), 'Profil');
@@ -70,7 +84,7 @@ test('Profil, also with a validation error, has no axe violations', async () => 
 });
 
 test('Verlauf has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Verlauf');
   await page.locator('table.history tbody tr').first().waitFor();
   assertNoViolations(await axeViolations(page, 'Verlauf'), 'Verlauf');
@@ -80,7 +94,7 @@ test('Verlauf has no axe violations', async () => {
 });
 
 test('Informationen des Landes with an installed package has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app, [standard, paket(1)], AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('article[data-service]').first().waitFor();
   assertNoViolations(await axeViolations(page, 'Informationen des Landes'), 'Informationen des Landes');
@@ -107,7 +121,7 @@ test('Informationen des Landes with an installed package has no axe violations',
 });
 
 test('Informationen des Landes without a package (empty state) has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.getByTestId('packages-empty').waitFor();
   assertNoViolations(await axeViolations(page, 'Informationen des Landes (leer)'), 'Informationen des Landes (leer)');
@@ -117,7 +131,7 @@ test('Informationen des Landes without a package (empty state) has no axe violat
 });
 
 test('a service card with phase, connection data (with a field error) and requirements expanded has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app, [standard, paket(1)], AXE);
   await gotoView(page, 'Informationen des Landes');
   const service = page.locator('[data-service="praequalifizierung"]');
   for (const name of ['phase', 'connection', 'requirements']) {
@@ -146,7 +160,7 @@ test('a service card with phase, connection data (with a field error) and requir
 
 test('Fachverfahren: empty, with entries, the form with a field error and the removal dialog have no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+    const { page, context, problems } = await openApp(app, [standard], AXE);
     await gotoView(page, 'Fachverfahren');
     await page.getByTestId('fv-empty').waitFor();
     assertNoViolations(await axeViolations(page, 'Fachverfahren (leer)'), 'Fachverfahren (leer)');
@@ -155,7 +169,7 @@ test('Fachverfahren: empty, with entries, the form with a field error and the re
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1&inventar=1', AXE);
+    const { page, context, problems } = await openApp(app, [standard, paket(1), inventar], AXE);
     await gotoView(page, 'Fachverfahren');
     await page.getByTestId('fv-list').waitFor();
     assertNoViolations(await axeViolations(page, 'Fachverfahren'), 'Fachverfahren');
@@ -176,7 +190,7 @@ test('Fachverfahren: empty, with entries, the form with a field error and the re
 });
 
 test('the import dialog with the first-key confirmation has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard, picks('packageV1')], AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('#package-import').click();
   await page.getByTestId('first-key').waitFor();
@@ -194,7 +208,7 @@ test('the import dialog with the first-key confirmation has no axe violations', 
 });
 
 test('the update preview dialog has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1', AXE);
+  const { page, context, problems } = await openApp(app, [standard, paket(1), picks('packageV2')], AXE);
   await gotoView(page, 'Informationen des Landes');
   await page.locator('#package-import').click();
   await page.getByTestId('import-update').waitFor();
@@ -205,7 +219,7 @@ test('the update preview dialog has no axe violations', async () => {
 });
 
 test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2', AXE);
+  const { page, context, problems } = await openApp(app, [standard, paket(2)], AXE);
   await page.getByTestId('review-card').waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht mit Bitte prüfen'), 'Übersicht mit Bitte prüfen');
   await screenshot(page, 'uebersicht-pruefen');
@@ -225,7 +239,7 @@ test('Checkliste with "Bitte prüfen" and guidance of the Land has no axe violat
 
 test('Bericht with hints, an export in the history, and without a profile has no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+    const { page, context, problems } = await openApp(app, [standard], AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-warnings').getByRole('listitem').first().waitFor();
     assertNoViolations(await axeViolations(page, 'Bericht'), 'Bericht');
@@ -243,10 +257,14 @@ test('Bericht with hints, an export in the history, and without a profile has no
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2&berichtfehler=geaendert', AXE);
+    const { page, context, problems, bridge } = await openApp(app, [standard, paket(2)], AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-packages').waitFor();
     await page.locator('#report-export').click();
+    await page.getByTestId('report-export-row').first().waitFor();
+    // The PDF is changed on disk after the export: opening it is refused.
+    const [exported] = await bridge.invoke('list_report_exports');
+    appendFileSync(exported.path, '% nachträglich geändert\n');
     await page.getByTestId('report-export-row').first().getByRole('button').click();
     await page.locator('#report-open-error').waitFor();
     assertNoViolations(await axeViolations(page, 'Bericht mit Paket und Fehler'), 'Bericht mit Paket und Fehler');
@@ -255,7 +273,7 @@ test('Bericht with hints, an export in the history, and without a profile has no
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?szenario=leer', AXE);
+    const { page, context, problems } = await openApp(app, [leer], AXE);
     await gotoView(page, 'Bericht');
     await page.getByTestId('report-no-profile').waitFor();
     assertNoViolations(await axeViolations(page, 'Bericht ohne Profil'), 'Bericht ohne Profil');
@@ -267,12 +285,14 @@ test('Bericht with hints, an export in the history, and without a profile has no
 
 test('Datensicherung with a backup, a restore, the confirmation and a refusal has no axe violations', async () => {
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+    const { page, context, problems, bridge } = await openApp(app, [standard], AXE);
     await gotoView(page, 'Datensicherung');
     await page.getByTestId('backup-folder').waitFor();
     assertNoViolations(await axeViolations(page, 'Datensicherung'), 'Datensicherung');
     await page.locator('#backup-create').click();
     await page.getByTestId('backup-file').waitFor();
+    // The file dialog of the restore picks the backup just written.
+    await bridge.pick({ pick: [await text(page.getByTestId('backup-file'))] });
     assertNoViolations(await axeViolations(page, 'Datensicherung mit Sicherung'), 'Datensicherung mit Sicherung');
     await screenshot(page, 'sicherung');
     await page.locator('#backup-restore').click();
@@ -287,7 +307,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=fremd', AXE);
+    const { page, context, problems } = await openApp(app, [standard, picks('notABackup')], AXE);
     await gotoView(page, 'Datensicherung');
     await page.locator('#backup-restore').click();
     await page.locator('#restore-confirm').click();
@@ -298,7 +318,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
     await context.close();
   }
   {
-    const { page, context, problems } = await openApp(app.browser, app.server.url, '?sicherungfehler=schreiben', AXE);
+    const { page, context, problems } = await openApp(app, [standard, missingFolder], AXE);
     await gotoView(page, 'Datensicherung');
     await page.locator('#backup-create').click();
     await page.locator('#backup-create-error').waitFor();
@@ -310,7 +330,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
 });
 
 test('Übersicht with deadlines of every kind has no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?termine=alle', AXE);
+  const { page, context, problems } = await openApp(app, [standard, termineAlle], AXE);
   await page.locator('li.deadline[data-kind="zertifikat"]').waitFor();
   assertNoViolations(await axeViolations(page, 'Übersicht mit Terminen'), 'Übersicht mit Terminen');
   await page.evaluate(() => document.querySelector('.overview-lists')?.scrollIntoView({ block: 'start' }));
@@ -320,7 +340,7 @@ test('Übersicht with deadlines of every kind has no axe violations', async () =
 });
 
 test('Ansprechpersonen with people, a field error and the removal dialog have no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '', AXE);
+  const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Profil');
   await page.locator('.person').first().waitFor();
   await page.evaluate(() => document.getElementById('people-title')?.scrollIntoView({ block: 'start' }));
@@ -340,7 +360,7 @@ test('Ansprechpersonen with people, a field error and the removal dialog have no
 });
 
 test('Nachweise of an item, a refused file and the removal dialog have no axe violations', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?nachweis=typ', AXE);
+  const { page, context, problems } = await openApp(app, [standard, picks('wrongType')], AXE);
   await gotoView(page, 'Checkliste');
   const entry = page.locator('[data-item="vollzug-zustaendigkeit"]');
   await entry.locator('button.toggle').click();
@@ -381,7 +401,7 @@ function focusedOutline(page) {
 }
 
 test('focus is visible on every element reached with Tab', async () => {
-  const { page, context } = await openApp(app.browser, app.server.url);
+  const { page, context } = await openApp(app);
   await page.waitForSelector('[data-testid=overall-percent]');
 
   await page.keyboard.press('Tab');

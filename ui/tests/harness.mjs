@@ -6,9 +6,8 @@
 
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { build } from 'vite';
@@ -25,59 +24,6 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The UI test bridge (`cargo build -p anbindungscheck-bridge`); the CLI is in scenarios.mjs. */
 export const BRIDGE = resolve(UI_DIR, process.env.ANBINDUNGSCHECK_BRIDGE ?? '../target/debug/anbindungscheck-bridge');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-};
-
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'";
-
-/** Builds the app with the mock backend into dist-test/<name>. */
-export async function buildMockApp(name) {
-  const outDir = join(UI_DIR, 'dist-test', name);
-  await build({
-    root: UI_DIR,
-    mode: 'mock',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  return outDir;
-}
-
-/** A tiny static server on 127.0.0.1 and a free port; resolves to { url, close }. */
-export async function serve(dir) {
-  const root = resolve(dir);
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = normalize(join(root, path === '/' ? 'index.html' : path));
-      if (file !== root && !file.startsWith(root + sep)) throw new Error('outside root');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        // As strict as a Tauri CSP can be: the app needs no inline code and nothing remote.
-        'content-security-policy': CSP,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => server.close(ok)),
-  };
-}
-
 
 /** Builds the app for the UI test bridge into dist-test/<name>. */
 export async function buildBridgeApp(name) {
@@ -183,19 +129,13 @@ export function launch() {
 }
 
 /**
- * Opens the app in a fresh page at 1366×768. With the app of `useApp` (`openApp(app, seeds,
- * options)`): starts a bridge on a fresh database, runs the scenario's seed functions
- * (tests/scenarios.mjs; default: `standard`) and stops the bridge when the context closes. With
- * a browser and the mock's URL (`openApp(browser, url, query, options)`): the mocked backend.
- * Collects page errors, console errors (CSP violations among them), dialogs and any request that
- * leaves the local server. Resolves to `{page, context, problems, bridge}`.
+ * Opens the app of `useApp` in a fresh page at 1366×768: starts a bridge on a fresh database,
+ * runs the scenario's seed functions (tests/scenarios.mjs; default: `standard`) and stops the
+ * bridge when the context closes. Collects page errors, console errors (CSP violations among
+ * them; the bridge serves the app with its strict CSP), dialogs and any request that leaves the
+ * bridge. Resolves to `{page, context, problems, bridge}`.
  */
-export async function openApp(...args) {
-  if (args[0]?.dist !== undefined) return openBridgeApp(...args);
-  return openMockApp(...args);
-}
-
-async function openBridgeApp(app, seeds = [standard], { bypassCSP = false } = {}) {
+export async function openApp(app, seeds = [standard], { bypassCSP = false } = {}) {
   const bridge = await startBridge(app.dist);
   app.bridges.add(bridge);
   try {
@@ -205,14 +145,14 @@ async function openBridgeApp(app, seeds = [standard], { bypassCSP = false } = {}
     await bridge.stop();
     throw e;
   }
-  const opened = await openMockApp(app.browser, bridge.url, '', { bypassCSP }, (page) => bridges.set(page, bridge));
+  const opened = await openPage(app.browser, bridge.url, { bypassCSP }, (page) => bridges.set(page, bridge));
   opened.context.on('close', () => void bridge.stop());
   return { ...opened, bridge };
 }
 
-async function openMockApp(browser, baseUrl, query = '', { bypassCSP = false } = {}, register = () => {}) {
+async function openPage(browser, baseUrl, { bypassCSP }, register) {
   const context = await browser.newContext({
-    // axe-core is injected as an inline script, which the server's CSP forbids; the axe tests
+    // axe-core is injected as an inline script, which the bridge's CSP forbids; the axe tests
     // bypass the CSP, all other tests run under it.
     bypassCSP,
     viewport: { width: 1366, height: 768 },
@@ -234,7 +174,7 @@ async function openMockApp(browser, baseUrl, query = '', { bypassCSP = false } =
   page.on('request', (r) => {
     if (!r.url().startsWith(baseUrl)) problems.push(`remote request: ${r.url()}`);
   });
-  await page.goto(baseUrl + query);
+  await page.goto(baseUrl);
   await page.waitForSelector('h1');
   return { page, context, problems };
 }
@@ -292,35 +232,15 @@ export async function gotoView(page, label, { back = false } = {}) {
 }
 
 /**
- * The usual set-up of a test file: before its tests, serves the app with the mock backend and
- * starts Chromium; after them, closes both. `npm test` builds that app once for all files and
- * names it in `UI_TEST_DIST`; a file run alone builds its own as `name`. The returned object holds
- * `server` and `browser` once the set-up has run.
- */
-export function useMockApp(name) {
-  const app = { server: null, browser: null };
-  before(async () => {
-    const dist = process.env.UI_TEST_DIST;
-    app.server = await serve(dist ? resolve(UI_DIR, dist) : await buildMockApp(name));
-    app.browser = await launch();
-  });
-  after(async () => {
-    await app.browser?.close();
-    await app.server?.close();
-  });
-  return app;
-}
-
-/**
- * The usual set-up of a test file on the bridge: before its tests, prepares the scenario files
- * (once per test run) and starts Chromium; after them, closes it and stops any bridge left. `npm
- * test` builds the app once for all files and names it in `UI_TEST_BRIDGE_DIST`; a file run
- * alone builds its own as `name`. `openApp(app, …)` starts one bridge per test.
+ * The usual set-up of a test file: before its tests, prepares the scenario files (once per test
+ * run) and starts Chromium; after them, closes it and stops any bridge left. `npm test` builds
+ * the app for the bridge once for all files and names it in `UI_TEST_DIST`; a file run alone
+ * builds its own as `name`. `openApp(app, …)` starts one bridge per test.
  */
 export function useApp(name) {
   const app = { dist: null, browser: null, fixtures: null, bridges: new Set() };
   before(async () => {
-    const dist = process.env.UI_TEST_BRIDGE_DIST;
+    const dist = process.env.UI_TEST_DIST;
     app.dist = dist ? resolve(UI_DIR, dist) : await buildBridgeApp(name);
     app.fixtures = prepareFixtures();
     app.browser = await launch();
@@ -337,11 +257,7 @@ export const text = (locator) => locator.evaluate((el) => (el.textContent ?? '')
 
 /** The arguments of every call of the backend command `cmd` so far (since seeding). */
 export async function calls(page, cmd) {
-  const bridge = bridges.get(page);
-  if (!bridge) {
-    return page.evaluate((c) => window.__mockCalls.filter((x) => x.cmd === c).map((x) => x.args), cmd);
-  }
-  return (await bridge.calls()).filter((x) => x.cmd === cmd).map((x) => x.args);
+  return (await bridges.get(page).calls()).filter((x) => x.cmd === cmd).map((x) => x.args);
 }
 
 /** Waits until the page called the backend command `cmd` at least `count` times. */

@@ -1,23 +1,39 @@
-// The Land's information packages against the mocked backend (tests/mock-backend.ts): import with
-// the fingerprint check, update preview, services, costs, events, documents, the "Bitte prüfen"
-// flags in the checklist and on the dashboard, and package text shown only as literal text.
+// The Land's information packages against the real core (UI test bridge, scenarios:
+// tests/scenarios.mjs, real signed packages): import with the fingerprint check, update preview,
+// services, costs, events, documents, the "Bitte prüfen" flags in the checklist and on the
+// dashboard, and package text shown only as literal text.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, openApp, screenshot, tabTo, text, useMockApp } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { calls, gotoView, openApp, screenshot, tabTo, text, UI_DIR, useApp, waitForCall } from './harness.mjs';
+import { MARKUP, PACKAGE_ID, paket, standard } from './scenarios.mjs';
 
 const VIEW = 'Informationen des Landes';
-const MARKUP = '<img src=x onerror=alert(1)>';
-const FINGERPRINT = '3F9A 0C4E 7B21 D860 5A1F 92C3 E47D 0B6A';
-const DOCUMENT_BYTES = 248_312 + 1_482 + 18_940;
+/** The documents of the example package, which every scenario package carries. */
+const DOCUMENTS = join(UI_DIR, '..', 'examples', 'paket-vergabe', 'documents');
+const documentBytes = (name) => statSync(join(DOCUMENTS, name)).size;
+const documentSha = (name) => createHash('sha256').update(readFileSync(join(DOCUMENTS, name))).digest('hex');
+const DOCUMENT_BYTES = ['verwaltungsvereinbarung.pdf', 'kostenstaffel.csv', 'anbindungsleitfaden.txt']
+  .map(documentBytes)
+  .reduce((a, b) => a + b, 0);
 
-const app = useMockApp('packages');
+const app = useApp('packages');
+
+/** A seed: the next open dialogs pick the scenario files `names` (`app.fixtures[name]`). */
+const picks =
+  (...names) =>
+  (bridge, fixtures) =>
+    bridge.pick({ pick: names.map((n) => fixtures[n]) });
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
 test('importing the first package with the keyboard only: the fingerprint must be confirmed', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app, [standard, picks('packageV1')]);
+  const FINGERPRINT = app.fixtures.fingerprint;
   await gotoView(page, VIEW);
   assert.equal(await text(page.locator('h1')), 'Informationen des Landes');
   assert.equal(await page.title(), 'Informationen des Landes – Anbindungscheck');
@@ -43,7 +59,10 @@ test('importing the first package with the keyboard only: the fingerprint must b
   const box = page.getByTestId('first-key');
   assert.match(await text(box), /Erstes Paket des Landes Niedersachsen/);
   assert.equal(await text(page.getByTestId('fingerprint')), FINGERPRINT);
-  assert.equal(await page.getByTestId('fingerprint').locator('.fingerprint-group').count(), 8);
+  assert.equal(
+    await page.getByTestId('fingerprint').locator('.fingerprint-group').count(),
+    FINGERPRINT.split(' ').length,
+  );
   const font = await page.getByTestId('fingerprint').evaluate((el) => getComputedStyle(el).fontFamily);
   assert.match(font, /mono/i);
 
@@ -71,20 +90,60 @@ test('importing the first package with the keyboard only: the fingerprint must b
   assert.equal(await start.getAttribute('aria-disabled'), null);
   assert.equal(await refusal.count(), 0);
   await tabTo(page, () => document.activeElement?.id === 'import-start');
+  // The bridge answers with the command's progress messages and its result at once: the request
+  // is held while the progress shows, and every state of the bar is recorded as it is rendered.
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/invoke/import_package', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.evaluate(() => {
+    window.__bars = [];
+    const record = (bar) => {
+      const box = bar.parentElement;
+      window.__bars.push({
+        tag: bar.tagName,
+        max: bar.getAttribute('max'),
+        value: bar.getAttribute('value'),
+        label: box?.querySelector('label[for="import-progress-bar"]')?.textContent?.trim() ?? null,
+        percent: box?.querySelector('.progress-percent')?.textContent?.trim() ?? null,
+      });
+    };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const nodes = r.type === 'childList' ? [...r.addedNodes] : [r.target];
+        for (const node of nodes) {
+          if (!(node instanceof Element)) continue;
+          const bar = node.id === 'import-progress-bar' ? node : node.querySelector('#import-progress-bar');
+          if (bar) record(bar);
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value', 'max'] });
+  });
   await page.keyboard.press('Enter');
 
-  // Progress from the Channel, in a real <progress> with a label.
-  const bar = page.locator('#import-progress-bar[value]');
-  await bar.waitFor();
-  assert.equal(await bar.evaluate((el) => el.tagName), 'PROGRESS');
-  assert.equal(Number(await bar.getAttribute('max')), DOCUMENT_BYTES);
-  assert.ok(Number(await bar.getAttribute('value')) > 0);
+  // Progress from the Channel, in a real <progress> with a label: while the core works, the bar
+  // has no value yet; the core's messages then fill it, its maximum being the documents' bytes.
+  const waiting = page.locator('#import-progress-bar');
+  await waiting.waitFor();
+  assert.equal(await waiting.evaluate((el) => el.tagName), 'PROGRESS');
   assert.equal(await text(page.locator('label[for="import-progress-bar"]')), 'Paket wird eingelesen …');
   assert.match(await text(page.locator('.progress-percent')), /^\d{1,3} %$/);
   await screenshot(page, 'import-fortschritt');
+  release();
 
   // Done: the dialog closes, focus returns to the button, the view shows the package.
   await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  const bars = (await page.evaluate(() => window.__bars)).filter((b) => b.value !== null);
+  assert.ok(bars.length > 0, 'the bar showed the progress');
+  for (const bar of bars) {
+    assert.equal(bar.tag, 'PROGRESS');
+    assert.equal(Number(bar.max), DOCUMENT_BYTES);
+    assert.equal(bar.label, 'Paket wird eingelesen …');
+    assert.match(bar.percent, /^\d{1,3} %$/);
+  }
+  assert.ok(bars.some((b) => Number(b.value) > 0), JSON.stringify(bars));
   await page.getByTestId('package-status').filter({ hasText: 'Paket eingelesen.' }).waitFor();
   assert.equal(await page.getByTestId('package-status').getAttribute('role'), 'status');
   await page.waitForFunction(() => document.activeElement?.id === 'package-import');
@@ -107,7 +166,7 @@ test('importing the first package with the keyboard only: the fingerprint must b
 });
 
 test('Escape and "Abbrechen" close the dialog without importing; focus returns', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app, [standard, picks('packageV1', 'packageV1')]);
   await gotoView(page, VIEW);
   await page.locator('#package-import').click();
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
@@ -128,7 +187,7 @@ test('Escape and "Abbrechen" close the dialog without importing; focus returns',
 });
 
 test('the late close event of a dialog does not close the next one', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url);
+  const { page, context, problems } = await openApp(app, [standard, picks('packageV1', 'packageV1')]);
   await gotoView(page, VIEW);
   await page.locator('#package-import').click();
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
@@ -149,7 +208,7 @@ test('the late close event of a dialog does not close the next one', async () =>
 });
 
 test('an update shows what changes, grouped by area; afterwards items are flagged or archived', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1), picks('packageV2')]);
   await gotoView(page, VIEW);
   assert.equal(await text(page.getByTestId('package-version')), '1');
   await page.locator('#package-import').click();
@@ -201,7 +260,7 @@ test('an update shows what changes, grouped by area; afterwards items are flagge
 });
 
 test('the same version again: "bereits eingelesen", only "Schließen"', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app, [standard, paket(2), picks('packageV2')]);
   await gotoView(page, VIEW);
   await page.locator('#package-import').click();
   const dialog = page.getByTestId('import-dialog');
@@ -218,7 +277,7 @@ test('the same version again: "bereits eingelesen", only "Schließen"', async ()
 });
 
 test('refused packages: the German message is shown as an alert (in the view and in the dialog)', async () => {
-  const a = await openApp(app.browser, app.server.url, '?paketfehler=signatur');
+  const a = await openApp(app, [standard, picks('packageBadSignature')]);
   await gotoView(a.page, VIEW);
   await a.page.locator('#package-import').click();
   const alert = a.page.locator('#package-choose-error');
@@ -229,7 +288,7 @@ test('refused packages: the German message is shown as an alert (in the view and
   assert.deepEqual(a.problems, []);
   await a.context.close();
 
-  const b = await openApp(app.browser, app.server.url, '?paketfehler=dokument');
+  const b = await openApp(app, [standard, picks('packageBadDocument')]);
   await gotoView(b.page, VIEW);
   await b.page.locator('#package-import').click();
   await b.page.locator('#import-trust').check();
@@ -246,7 +305,7 @@ test('refused packages: the German message is shown as an alert (in the view and
 });
 
 test('a service decision (radio and reason) is saved and shown after reloading the view', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const service = page.locator('[data-service="praequalifizierung"]');
   assert.match(await text(service), /LeiKa-Schlüssel 99001001000000/);
@@ -267,7 +326,7 @@ test('a service decision (radio and reason) is saved and shown after reloading t
   await service.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
   assert.deepEqual(await calls(page, 'set_service_decision'), [
     {
-      packageId: 'ni-vergabe-kommunen',
+      packageId: PACKAGE_ID,
       serviceId: 'praequalifizierung',
       decision: {
         decision: 'ja',
@@ -293,7 +352,7 @@ test('a service decision (radio and reason) is saved and shown after reloading t
 });
 
 test('costs: the amount for the population in German currency, the bracket table, the hint without population', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const share = page.getByTestId('cost-share');
   assert.equal(await share.count(), 1);
@@ -338,7 +397,8 @@ test('costs: the amount for the population in German currency, the bracket table
 });
 
 test('events: German date, link as text, "Teilgenommen" persists, calendar export with the event id', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems, bridge } = await openApp(app, [standard, paket(1)]);
+  const { out } = await bridge.info();
   await gotoView(page, VIEW);
   const info = page.locator('[data-event="info-2027-01"]');
   assert.equal(await text(info.getByTestId('event-time')), 'Mi., 20.01.2027, 10:00–12:00 Uhr');
@@ -353,22 +413,25 @@ test('events: German date, link as text, "Teilgenommen" persists, calendar expor
   const attended = info.getByRole('checkbox', { name: /^Teilgenommen/ });
   assert.equal(await attended.isChecked(), false);
   await attended.check();
-  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'set_event_attended'));
+  await waitForCall(page, 'set_event_attended');
   assert.deepEqual(await calls(page, 'set_event_attended'), [
-    { packageId: 'ni-vergabe-kommunen', eventId: 'info-2027-01', attended: true },
+    { packageId: PACKAGE_ID, eventId: 'info-2027-01', attended: true },
   ]);
 
   await info.getByRole('button', { name: /^Als Kalendereintrag speichern/ }).click();
   const status = page.getByTestId('ics-status');
   await status.filter({ hasText: 'gespeichert' }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
-  assert.equal(await text(status), 'Kalendereintrag gespeichert: /home/sachbearbeitung/Dokumente/info-2027-01.ics');
+  // The save dialog suggested the event's id as the name; the bridge's dialog took it.
+  assert.equal(await text(status), `Kalendereintrag gespeichert: ${out}/info-2027-01.ics`);
+  assert.match(readFileSync(`${out}/info-2027-01.ics`, 'utf8'), /^BEGIN:VCALENDAR/);
   await page.getByTestId('ics-all').click();
   await status.filter({ hasText: 'Alle Termine' }).waitFor();
-  assert.equal(await text(status), 'Alle Termine gespeichert: /home/sachbearbeitung/Dokumente/veranstaltungen.ics');
+  assert.equal(await text(status), `Alle Termine gespeichert: ${out}/veranstaltungen.ics`);
+  assert.ok(existsSync(`${out}/veranstaltungen.ics`));
   assert.deepEqual(await calls(page, 'export_ics'), [
-    { packageId: 'ni-vergabe-kommunen', eventId: 'info-2027-01' },
-    { packageId: 'ni-vergabe-kommunen', eventId: null },
+    { packageId: PACKAGE_ID, eventId: 'info-2027-01' },
+    { packageId: PACKAGE_ID, eventId: null },
   ]);
 
   // Reload the view: the checkbox is still ticked; unticking persists too.
@@ -381,7 +444,7 @@ test('events: German date, link as text, "Teilgenommen" persists, calendar expor
     false,
   );
   await again.uncheck();
-  await page.waitForFunction(() => window.__mockCalls.filter((c) => c.cmd === 'set_event_attended').length === 2);
+  await waitForCall(page, 'set_event_attended', 2);
   await gotoView(page, 'Übersicht', { back: true });
   await gotoView(page, VIEW);
   assert.equal(
@@ -393,7 +456,7 @@ test('events: German date, link as text, "Teilgenommen" persists, calendar expor
 });
 
 test('markup from the package shows as literal text and creates no element', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const description = page.locator('[data-service="praequalifizierung"]').getByTestId('service-description');
   assert.ok((await text(description)).endsWith(`Testeintrag: ${MARKUP}`));
@@ -412,7 +475,7 @@ test('markup from the package shows as literal text and creates no element', asy
 });
 
 test('the table of contents, the re-use model and the documents', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=1');
+  const { page, context, problems, bridge } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);
   const toc = page.getByRole('navigation', { name: 'Inhalt des Pakets' });
   assert.deepEqual(await toc.getByRole('link').allTextContents(), [
@@ -435,26 +498,37 @@ test('the table of contents, the re-use model and the documents', async () => {
 
   assert.equal(await text(page.getByTestId('reuse-kind')), 'Verwaltungsvereinbarung');
   await page.getByRole('button', { name: '„Verwaltungsvereinbarung zur Nachnutzung (Entwurf)“ öffnen' }).click();
-  await page.waitForFunction(() => window.__mockCalls.some((c) => c.cmd === 'open_document'));
+  await waitForCall(page, 'open_document');
 
   const docs = page.getByTestId('document');
   assert.equal(await docs.count(), 3);
   const cells = await docs.evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent.replace(/\s+/g, ' ').trim())),
   );
+  // The example's documents are all under 1 KB: their sizes are shown in bytes.
+  const bytes = (name) => {
+    const size = documentBytes(name);
+    assert.ok(size > 1 && size < 1024, `${name}: ${size} bytes`);
+    return `${size} Bytes`;
+  };
   assert.deepEqual(cells, [
-    ['Verwaltungsvereinbarung zur Nachnutzung (Entwurf)', 'PDF', '242 KB'],
-    ['Kostenstaffel 2027', 'CSV (Tabelle)', '1,4 KB'],
-    ['Leitfaden zur technischen Anbindung', 'Text', '18 KB'],
+    ['Verwaltungsvereinbarung zur Nachnutzung (Entwurf)', 'PDF', bytes('verwaltungsvereinbarung.pdf')],
+    ['Kostenstaffel 2027', 'CSV (Tabelle)', bytes('kostenstaffel.csv')],
+    ['Leitfaden zur technischen Anbindung', 'Text', bytes('anbindungsleitfaden.txt')],
   ]);
   const sha = docs.first().getByLabel('SHA-256 von „Verwaltungsvereinbarung zur Nachnutzung (Entwurf)“');
-  assert.equal(await sha.inputValue(), '5d41c0a7e3b29f1864aa0c7d2e9b3f5a61c8e0d4b7a92f3e1c6d8b0a4f2e9c71');
+  assert.equal(await sha.inputValue(), documentSha('verwaltungsvereinbarung.pdf'));
   await docs.nth(1).getByRole('button', { name: /^Öffnen\W+Kostenstaffel 2027$/ }).click();
-  await page.waitForFunction(() => window.__mockCalls.filter((c) => c.cmd === 'open_document').length === 2);
+  await waitForCall(page, 'open_document', 2);
   assert.deepEqual(await calls(page, 'open_document'), [
-    { packageId: 'ni-vergabe-kommunen', path: 'documents/verwaltungsvereinbarung.pdf' },
-    { packageId: 'ni-vergabe-kommunen', path: 'documents/kostenstaffel.csv' },
+    { packageId: PACKAGE_ID, path: 'documents/verwaltungsvereinbarung.pdf' },
+    { packageId: PACKAGE_ID, path: 'documents/kostenstaffel.csv' },
   ]);
+  // The system viewer was asked to open the stored copies (named by their SHA-256).
+  const opened = await bridge.opened();
+  assert.equal(opened.length, 2, opened.join(' | '));
+  assert.ok(opened[0].endsWith(`/${documentSha('verwaltungsvereinbarung.pdf')}.pdf`), opened[0]);
+  assert.ok(opened[1].endsWith(`/${documentSha('kostenstaffel.csv')}.csv`), opened[1]);
 
   // Contacts and the tables of municipalities and Fachverfahren.
   const taskforce = await page.getByTestId('contact').evaluateAll((lis) =>
@@ -478,7 +552,7 @@ test('the table of contents, the re-use model and the documents', async () => {
 });
 
 test('checklist: "Bitte prüfen" with reason, "Geprüft" clears it; guidance of the Land; filter', async () => {
-  const { page, context, problems } = await openApp(app.browser, app.server.url, '?paket=2');
+  const { page, context, problems } = await openApp(app, [standard, paket(2)]);
   await page.getByTestId('review-card').waitFor();
   assert.equal(await text(page.getByTestId('review-card-count')), '3');
   await page.getByRole('link', { name: '3 Aufgaben in der Checkliste ansehen' }).click();

@@ -365,7 +365,7 @@ export async function standard(bridge, fixtures) {
   await evidence('finanzierung-kosten', 'Kostenaufstellung des Landes', fixtures.evidence.kosten);
 }
 
-/** Nothing: no profile, no progress (the mock's `?szenario=leer`). */
+/** Nothing: no profile, no progress. */
 export async function leer() {}
 
 /** Imports the package `file` as the clerk would, confirming the Land's first key. */

@@ -1,7 +1,7 @@
-// The municipality's work on a service of the Land's package, against the real core (UI test bridge)
-// (tests/mock-backend.ts): phase with dates, connection data with the core's format checks shown
-// at the field, pilot interest and training, requirements to the Land (add, edit, remove after a
-// confirmation), and one form operated with the keyboard only.
+// The municipality's work on a service of the Land's package, against the real core (UI test
+// bridge, scenarios: tests/scenarios.mjs): phase with dates, connection data with the core's
+// format checks shown at the field, pilot interest and training, requirements to the Land (add,
+// edit, remove after a confirmation), and one form operated with the keyboard only.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
