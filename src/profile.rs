@@ -99,6 +99,77 @@ impl ProfileInput {
     }
 }
 
+impl From<&Profile> for ProfileInput {
+    fn from(p: &Profile) -> ProfileInput {
+        ProfileInput {
+            name: p.name.clone(),
+            ags: p.ags.clone(),
+            population: p.population,
+            coordinator_name: p.coordinator_name.clone(),
+            coordinator_email: p.coordinator_email.clone(),
+            coordinator_phone: p.coordinator_phone.clone(),
+        }
+    }
+}
+
+/// A partial change of the profile, as the command line gives it: only the fields named change,
+/// and an empty value clears an optional field. The population is text as entered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProfilePatch {
+    pub name: Option<String>,
+    pub ags: Option<String>,
+    /// Digits only; empty clears the population.
+    pub population: Option<String>,
+    pub coordinator_name: Option<String>,
+    pub coordinator_email: Option<String>,
+    pub coordinator_phone: Option<String>,
+}
+
+impl ProfilePatch {
+    /// The profile `current` (an empty one if there is none yet) with the named fields replaced,
+    /// ready to be validated and stored. Refuses a population that is no whole number.
+    pub fn apply(&self, current: Option<&Profile>) -> Result<ProfileInput> {
+        let mut input = current.map(ProfileInput::from).unwrap_or_default();
+        if let Some(name) = &self.name {
+            input.name = name.clone();
+        }
+        if let Some(ags) = &self.ags {
+            input.ags = ags.clone();
+        }
+        if let Some(population) = &self.population {
+            input.population = parse_population(population)?;
+        }
+        for (field, value) in [
+            (&mut input.coordinator_name, &self.coordinator_name),
+            (&mut input.coordinator_email, &self.coordinator_email),
+            (&mut input.coordinator_phone, &self.coordinator_phone),
+        ] {
+            if value.is_some() {
+                *field = value.clone();
+            }
+        }
+        Ok(input)
+    }
+}
+
+/// A population as typed: empty (none), or a whole number without separators.
+fn parse_population(value: &str) -> Result<Option<u32>> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let why = match value.parse::<u64>() {
+        Ok(n) => match u32::try_from(n) {
+            Ok(n) => return Ok(Some(n)),
+            Err(_) => format!("ist zu groß (höchstens {})", u32::MAX),
+        },
+        Err(_) if value.starts_with('-') => "ist negativ".to_owned(),
+        Err(_) => "ist keine ganze Zahl ohne Trennzeichen".to_owned(),
+    };
+    Err(Error::validation("population", format!("Einwohnerzahl „{value}“ {why}.")))
+}
+
 /// A deliberately plain e-mail check: one `@`, a local part, a domain with a dot, no spaces.
 pub(crate) fn check_email(field: &'static str, email: &str) -> Result<()> {
     let bad = |why: &str| {
@@ -200,5 +271,42 @@ mod tests {
         let profile = p.validate().unwrap();
         assert_eq!(profile.coordinator_email, None);
         assert_eq!(profile.coordinator_phone, None);
+    }
+
+    #[test]
+    fn a_patch_replaces_only_the_named_fields() {
+        let stored = input().validate().unwrap();
+        let patch = ProfilePatch {
+            name: Some("Stadt Musterstadt".into()),
+            coordinator_email: Some(String::new()),
+            ..Default::default()
+        };
+        let changed = patch.apply(Some(&stored)).unwrap();
+        assert_eq!(changed.name, "Stadt Musterstadt");
+        assert_eq!(changed.ags, stored.ags);
+        assert_eq!(changed.population, stored.population);
+        assert_eq!(changed.coordinator_name, stored.coordinator_name);
+        // An empty value clears the field when the input is validated.
+        assert_eq!(changed.validate().unwrap().coordinator_email, None);
+        // Without a stored profile the patch starts from an empty one.
+        let fresh = ProfilePatch { ags: Some("09162000".into()), ..Default::default() };
+        let input = fresh.apply(None).unwrap();
+        assert_eq!((input.name.as_str(), input.ags.as_str()), ("", "09162000"));
+    }
+
+    #[test]
+    fn a_patch_names_what_is_wrong_with_a_population() {
+        let population = |text: &str| {
+            ProfilePatch { population: Some(text.into()), ..Default::default() }.apply(None)
+        };
+        assert_eq!(population(" 1200 ").unwrap().population, Some(1200));
+        assert_eq!(population("").unwrap().population, None);
+        for (text, expected) in
+            [("-5", "ist negativ"), ("12.000", "keine ganze Zahl"), ("99999999999", "zu groß")]
+        {
+            let err = population(text).unwrap_err();
+            assert_eq!(err.field(), Some("population"));
+            assert!(err.to_string().contains(expected), "{text}: {err}");
+        }
     }
 }

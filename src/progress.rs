@@ -254,7 +254,8 @@ impl From<&ItemProgress> for ItemState {
 
 /// A partial change, as the command line gives it: only the fields named change.
 /// An empty string clears a field.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ItemPatch {
     pub status: Option<Status>,
     /// `PARTY` or `PARTY:TEXT`, e.g. `hersteller:Schnittstelle fehlt`.

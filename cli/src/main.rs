@@ -4,15 +4,16 @@
 //! nothing. A database file that did not exist is not left behind by a command that failed.
 //!
 //! This file parses the arguments, runs the command and turns its outcome into the exit code;
-//! `args` defines the arguments, `german` parses them, `run` dispatches to the core and `print`
-//! writes what the user reads.
+//! `args` defines the arguments, `german` parses them, `run` calls the core's command layer
+//! (with `desktop` standing in for a desktop) and `print` writes what the user reads.
 
 mod args;
+mod desktop;
 mod german;
 mod print;
 mod run;
 
-use anbindungscheck::Error;
+use anbindungscheck::api::ApiError;
 
 fn main() {
     std::process::exit(cli_main());
@@ -36,7 +37,7 @@ fn cli_main() -> i32 {
 }
 
 /// The exit code for a failed command, from the error's stable code.
-fn exit_code(e: &Error) -> i32 {
+fn exit_code(e: &ApiError) -> i32 {
     match e.code().as_str() {
         "validation" | "not_found" => 2,
         "package_io" => 1,

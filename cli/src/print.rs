@@ -4,24 +4,24 @@
 use std::io::Write;
 use std::path::Path;
 
+use anbindungscheck::api::land::VerifiedPackage;
+use anbindungscheck::api::{ApiError, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::installed::{ImportAction, ImportPreview, InstalledPackage, KeyStatus};
-use anbindungscheck::package::archive::OpenedPackage;
 use anbindungscheck::package::build::Built;
 use anbindungscheck::package::review::Change;
 use anbindungscheck::package::PackageError;
 use anbindungscheck::profile::Profile;
 use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
-use anbindungscheck::report::{Rendered, ReportData};
 use anbindungscheck::text::printable;
-use anbindungscheck::{Error, Result};
+use anbindungscheck::Error;
 
 /// A failed command on standard error: the error, and for a Land's unknown key how to trust it.
-pub fn error(e: &Error) {
+pub fn error(e: &ApiError) {
     eprintln!("Fehler: {}", printable(&e.to_string(), true));
-    if let Error::Package(PackageError::UntrustedKey { fingerprint, .. }) = e {
+    if let ApiError::Core(Error::Package(PackageError::UntrustedKey { fingerprint, .. })) = e {
         // Two lines, the second indented by 21 spaces (as a shell continuation line).
         eprintln!("Nach der Prüfung des Fingerabdrucks: anbindungscheck import <PAKET.zip> \\");
         eprintln!("{:21}--trust \"{fingerprint}\"", "");
@@ -35,7 +35,12 @@ pub fn shown(path: &Path) -> String {
 
 /// Writes one line of output; characters that could steer the terminal are replaced.
 fn line(out: &mut dyn Write, text: &str) -> Result<()> {
-    writeln!(out, "{}", printable(text, true)).map_err(|e| Error::io("<stdout>", e))
+    writeln!(out, "{}", printable(text, true)).map_err(|e| Error::io("<stdout>", e).into())
+}
+
+/// `aggregate` without output files: the CSV table on standard output, as it is.
+pub fn table(out: &mut dyn Write, csv: &str) -> Result<()> {
+    out.write_all(csv.as_bytes()).map_err(|e| Error::io("<stdout>", e).into())
 }
 
 /// `value` as pretty-printed JSON (`--json`).
@@ -167,34 +172,29 @@ pub fn restored(
     out: &mut dyn Write,
     input: &Path,
     profile: Option<&Profile>,
-    kept: Option<&Path>,
+    kept: Option<&str>,
 ) -> Result<()> {
     let profile = profile.map(|p| format!(" ({}, AGS {})", p.name, p.ags)).unwrap_or_default();
     line(out, &format!("Wiederhergestellt aus {}{profile}.", input.display()))?;
     if let Some(kept) = kept {
-        line(out, &format!("Die bisherige Datenbank liegt als Sicherung in {}.", kept.display()))?;
+        line(out, &format!("Die bisherige Datenbank liegt als Sicherung in {kept}."))?;
     }
     Ok(())
 }
 
 /// `report`: the file written, its size and the report's number.
-pub fn report_written(
-    out: &mut dyn Write,
-    target: &Path,
-    rendered: &Rendered,
-    data: &ReportData,
-) -> Result<()> {
+pub fn report_written(out: &mut dyn Write, target: &Path, written: &WrittenReport) -> Result<()> {
     line(out, &format!("Bericht geschrieben: {}", target.display()))?;
     line(
         out,
         &format!(
             "{} Seiten, {} KB ({} Bytes)",
-            rendered.pages,
-            rendered.bytes.len().div_ceil(1024),
-            rendered.bytes.len()
+            written.pages,
+            written.bytes.div_ceil(1024),
+            written.bytes
         ),
     )?;
-    line(out, &format!("Bericht-Nr.: {}", data.report_id))
+    line(out, &format!("Bericht-Nr.: {}", written.report_id))
 }
 
 /// `import`, before importing: the package, a first Land's key, an update's changes.
@@ -334,8 +334,8 @@ pub fn package_built(out: &mut dyn Write, built: &Built) -> Result<()> {
 }
 
 /// `package verify`.
-pub fn package_verified(out: &mut dyn Write, opened: &OpenedPackage) -> Result<()> {
-    let m = &opened.manifest;
+pub fn package_verified(out: &mut dyn Write, verified: &VerifiedPackage) -> Result<()> {
+    let m = &verified.manifest;
     line(
         out,
         &format!(
@@ -346,7 +346,7 @@ pub fn package_verified(out: &mut dyn Write, opened: &OpenedPackage) -> Result<(
             m.documents.len()
         ),
     )?;
-    line(out, &format!("Signiert mit Schlüssel {}", opened.fingerprint()))
+    line(out, &format!("Signiert mit Schlüssel {}", verified.fingerprint))
 }
 
 /// `aggregate`, on standard error: what was read and written, what was ignored and skipped.

@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::path::Path;
 
 use super::{Ctx, FileDialog, Result, Workspace};
+use crate::profile::Profile;
 
 /// A backup the user saved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +28,17 @@ pub struct RestoreInfo {
     pub from: String,
     /// Where the previous database was kept; `None` if there was none.
     pub kept: Option<String>,
+}
+
+/// A backup put in place of a database file with [`restore_file`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestoredFile {
+    /// The backup that is now the database.
+    pub from: String,
+    /// Where the previous database was kept; `None` if there was none.
+    pub kept: Option<String>,
+    /// The municipality of the restored database, if it has a profile.
+    pub profile: Option<Profile>,
 }
 
 fn sqlite_dialog(title: &'static str, file_name: Option<String>) -> FileDialog {
@@ -59,6 +71,20 @@ pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
         from: path.display().to_string(),
         kept: kept.map(|k| k.display().to_string()),
     }))
+}
+
+/// Puts the backup `from` in place of the database file `db` (the command line's `restore`),
+/// keeping the current database under `backups/`, and reads the restored profile. No workspace
+/// may have `db` open. Unlike opening a [`Workspace`], this creates no empty database first: if
+/// the backup is refused, a database that did not exist still does not.
+pub fn restore_file(db: &Path, from: &Path) -> Result<RestoredFile> {
+    let kept = crate::store::backup::restore(db, from)?;
+    let profile = crate::Store::open(db)?.profile()?;
+    Ok(RestoredFile {
+        from: from.display().to_string(),
+        kept: kept.map(|k| k.display().to_string()),
+        profile,
+    })
 }
 
 /// Writes the backup to `path` (the store refuses the database itself as target).
@@ -116,6 +142,38 @@ mod tests {
         }
         assert_eq!(std::fs::metadata(&db).unwrap().modified().unwrap(), before);
         assert!(ws.with(|s| s.checklist()).is_ok());
+    }
+
+    #[test]
+    fn restore_file_replaces_a_closed_database_and_creates_none_when_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("kommune.sqlite");
+        let ws = Workspace::open(Some(db.clone()));
+        let mut input = ProfileInput {
+            name: "Gemeinde Alt".into(),
+            ags: "09162000".into(),
+            ..Default::default()
+        };
+        ws.with(|s| s.set_profile(&input)).unwrap();
+        let backup = dir.path().join("sicherung.sqlite");
+        write_backup(&ws, &backup).unwrap();
+        input.name = "Gemeinde Neu".into();
+        ws.with(|s| s.set_profile(&input)).unwrap();
+        drop(ws);
+
+        let restored = restore_file(&db, &backup).unwrap();
+        assert_eq!(restored.profile.unwrap().name, "Gemeinde Alt");
+        assert_eq!(restored.from, backup.display().to_string());
+        assert!(restored.kept.is_some_and(|k| k.contains("backups")));
+
+        // Into a path with no database yet: nothing is kept.
+        let other = dir.path().join("neu").join("kommune.sqlite");
+        assert_eq!(restore_file(&other, &backup).unwrap().kept, None);
+        // A missing backup is refused, and no database appears.
+        let none = dir.path().join("leer").join("kommune.sqlite");
+        let err = restore_file(&none, &dir.path().join("fehlt.sqlite")).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::Validation);
+        assert!(!none.exists());
     }
 
     #[test]

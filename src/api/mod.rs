@@ -16,26 +16,35 @@ mod checklist;
 pub mod commands;
 mod error;
 mod evidence;
+pub mod land;
 pub mod packages;
 pub mod reports;
 mod work;
 mod workspace;
 
 pub use app::{app_info, check_ags, startup_probe, AppInfo};
-pub use backup::{backup_folder, create_backup, restore_backup, BackupInfo, RestoreInfo};
-pub use checklist::{get_checklist, get_profile, get_status, list_history, set_item, set_profile};
+pub use backup::{
+    backup_folder, create_backup, restore_backup, restore_file, BackupInfo, RestoreInfo,
+    RestoredFile,
+};
+pub use checklist::{
+    get_checklist, get_profile, get_status, list_history, patch_item, patch_profile, set_item,
+    set_profile,
+};
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use packages::{
     choose_package, confirm_review, export_ics, import_package, list_packages, open_document,
     set_event_attended, set_service_decision,
 };
-pub use reports::{export_report, list_report_exports, open_report, report_preview};
+pub use reports::{
+    export_report, list_report_exports, open_report, report_preview, write_report, WrittenReport,
+};
 pub use work::{
     get_inventory, list_people, remove_fachverfahren, remove_person, remove_requirement,
     save_fachverfahren, save_person, save_requirement, set_service_state,
 };
-pub use workspace::Workspace;
+pub use workspace::{NewDatabase, Workspace};
 
 use std::path::{Path, PathBuf};
 
@@ -82,4 +91,38 @@ pub trait Desktop {
 pub struct Ctx<'a> {
     pub workspace: &'a Workspace,
     pub desktop: &'a dyn Desktop,
+}
+
+/// A desktop for the tests of the command layer: its dialogs answer with `file` (cancelled
+/// without one), today is a fixed day, and nothing is opened.
+#[cfg(test)]
+pub(crate) mod test_desktop {
+    use super::{ApiError, Desktop, FileDialog, Result};
+    use std::path::{Path, PathBuf};
+
+    pub struct Fixed {
+        pub file: Option<PathBuf>,
+        pub today: chrono::NaiveDate,
+    }
+
+    impl Default for Fixed {
+        fn default() -> Fixed {
+            Fixed { file: None, today: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap() }
+        }
+    }
+
+    impl Desktop for Fixed {
+        fn pick_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
+            Ok(self.file.clone())
+        }
+        fn save_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
+            Ok(self.file.clone())
+        }
+        fn open_path(&self, _: &Path) -> Result<()> {
+            Err(ApiError::desktop("nicht in Tests"))
+        }
+        fn today(&self) -> chrono::NaiveDate {
+            self.today
+        }
+    }
 }

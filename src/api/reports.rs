@@ -3,6 +3,7 @@
 //! the file is written atomically and the export recorded.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use super::{Ctx, FileDialog, Result};
 use crate::exports::ReportExport;
 use crate::report::data::ReportInputs;
 use crate::report::preview::{self, ReportPreview};
-use crate::report::ReportData;
+use crate::report::{Rendered, ReportData};
 use crate::{Error, Store};
 
 /// Everything the readiness report shows, as of `date`, read in one transaction (one consistent
@@ -39,6 +40,14 @@ pub fn preview_for(store: &Store, date: NaiveDate) -> crate::Result<ReportPrevie
     Ok(preview::preview(&gather(store, date, None)?))
 }
 
+/// Renders the report for `date` and writes it atomically to `path`; records nothing.
+fn render_to(store: &Store, date: NaiveDate, path: &Path) -> crate::Result<(ReportData, Rendered)> {
+    let data = gather(store, date, None)?;
+    let rendered = crate::report::render(&data)?;
+    crate::files::write_atomic(path, &rendered.bytes)?;
+    Ok((data, rendered))
+}
+
 /// Renders the report for `date`, writes it atomically to `path` and records the export.
 pub fn export_to(
     store: &mut Store,
@@ -47,9 +56,7 @@ pub fn export_to(
     recipient: Option<&str>,
 ) -> crate::Result<ReportExport> {
     let recipient = crate::text::line("recipient", "Der Empfänger", recipient, 200)?;
-    let data = gather(store, date, None)?;
-    let rendered = crate::report::render(&data)?;
-    crate::files::write_atomic(path, &rendered.bytes)?;
+    let (data, rendered) = render_to(store, date, path)?;
     store.record_report_export(ReportExport {
         id: 0,
         at: String::new(),
@@ -100,6 +107,33 @@ pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<Repor
     cx.workspace.with(|s| export_to(s, today, &path, recipient.as_deref())).map(Some)
 }
 
+/// A report written with [`write_report`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WrittenReport {
+    /// Where it was written.
+    pub path: String,
+    /// The report's number.
+    pub report_id: String,
+    /// The day it describes.
+    pub report_date: String,
+    pub pages: u32,
+    /// The size of the file in bytes.
+    pub bytes: u64,
+}
+
+/// Writes the report for the desktop's today to `path` (the command line's `report --out`,
+/// whose `--date` is that today). Unlike [`export_report`] it records no export.
+pub fn write_report(cx: &Ctx, path: &Path) -> Result<WrittenReport> {
+    let (data, rendered) = cx.workspace.with(|s| render_to(s, cx.desktop.today(), path))?;
+    Ok(WrittenReport {
+        path: path.display().to_string(),
+        report_id: data.report_id,
+        report_date: data.report_date.to_string(),
+        pages: rendered.pages as u32,
+        bytes: rendered.bytes.len() as u64,
+    })
+}
+
 /// Recorded exports, newest first.
 pub fn list_report_exports(cx: &Ctx) -> Result<Vec<ReportExport>> {
     cx.workspace.with(|s| s.report_exports())
@@ -109,4 +143,36 @@ pub fn list_report_exports(cx: &Ctx) -> Result<Vec<ReportExport>> {
 pub fn open_report(cx: &Ctx, export_id: i64) -> Result<()> {
     let file = cx.workspace.with(|s| export_file(s, export_id))?;
     cx.desktop.open_path(&file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_desktop::Fixed;
+    use crate::api::Workspace;
+    use crate::profile::ProfileInput;
+
+    #[test]
+    fn write_report_writes_the_day_given_and_records_no_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(Some(dir.path().join("kommune.sqlite")));
+        let desktop = Fixed::default();
+        let cx = Ctx { workspace: &ws, desktop: &desktop };
+        let target = dir.path().join("bericht.pdf");
+        // No profile, no report, no file.
+        assert!(write_report(&cx, &target).is_err());
+        assert!(!target.exists());
+
+        let input = ProfileInput {
+            name: "Gemeinde Musterstadt".into(),
+            ags: "09162000".into(),
+            ..Default::default()
+        };
+        ws.with(|s| s.set_profile(&input)).unwrap();
+        let written = write_report(&cx, &target).unwrap();
+        assert_eq!(written.report_date, "2026-03-02");
+        assert_eq!(written.bytes, std::fs::metadata(&target).unwrap().len());
+        assert!(written.pages >= 1 && !written.report_id.is_empty());
+        assert_eq!(list_report_exports(&cx).unwrap(), Vec::new());
+    }
 }

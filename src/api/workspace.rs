@@ -33,6 +33,12 @@ impl Workspace {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Whether the database is open: `Err` with the reason it could not be opened, as every
+    /// command would report it (a caller checks this before it checks its own input).
+    pub fn check(&self) -> Result<()> {
+        self.with(|_| Ok(()))
+    }
+
     /// Runs `f` with the store.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> crate::Result<T>) -> Result<T> {
         let mut guard = self.lock();
@@ -81,6 +87,48 @@ impl Workspace {
     /// The database file, or the error that there is none.
     pub(crate) fn require_db_file(&self) -> Result<&Path> {
         self.db_file().ok_or_else(|| ApiError::Unavailable(no_folder()))
+    }
+}
+
+/// A database file that does not exist yet, and the folders that opening it will create. If the
+/// commands run on it store nothing (they failed, or only read, as after a mistyped path),
+/// [`NewDatabase::remove_if_unused`] takes it away again, so that nothing is left behind.
+#[derive(Debug)]
+pub struct NewDatabase {
+    db: PathBuf,
+    /// The folders that do not exist yet, innermost first.
+    folders: Vec<PathBuf>,
+}
+
+impl NewDatabase {
+    /// Notes, before the database at `db` is opened, what opening it will create; `None` if the
+    /// file exists already.
+    pub fn before_open(db: &Path) -> Option<NewDatabase> {
+        if db.exists() {
+            return None;
+        }
+        let folders = db
+            .ancestors()
+            .skip(1)
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        Some(NewDatabase { db: db.to_path_buf(), folders })
+    }
+
+    /// Removes the database if it holds no data (see [`crate::store::remove_if_unused`]), and
+    /// then the folders made for it while they are empty. Call it after the workspace on the
+    /// database was dropped.
+    pub fn remove_if_unused(self) {
+        crate::store::remove_if_unused(&self.db);
+        if self.db.exists() {
+            return;
+        }
+        for folder in &self.folders {
+            if std::fs::remove_dir(folder).is_err() {
+                break;
+            }
+        }
     }
 }
 
@@ -193,6 +241,44 @@ mod tests {
         assert_eq!(name(&ws), "Gemeinde Bleibt auch");
         // Nothing was replaced, so nothing was kept.
         assert!(!db.parent().unwrap().join("backups").exists());
+    }
+
+    #[test]
+    fn a_new_database_that_stays_empty_is_removed_with_its_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("a").join("b").join("kommune.sqlite");
+        let new = NewDatabase::before_open(&db).expect("not there yet");
+        let ws = Workspace::open(Some(db.clone()));
+        ws.check().unwrap();
+        ws.with(|s| s.checklist()).unwrap();
+        drop(ws);
+        assert!(db.exists());
+        new.remove_if_unused();
+        assert!(!dir.path().join("a").exists());
+        assert!(dir.path().exists());
+    }
+
+    #[test]
+    fn a_new_database_with_data_stays_and_an_old_one_is_never_new() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("daten").join("kommune.sqlite");
+        let new = NewDatabase::before_open(&db).unwrap();
+        let ws = Workspace::open(Some(db.clone()));
+        ws.with(|s| s.set_profile(&profile("Gemeinde Bleibt"))).unwrap();
+        drop(ws);
+        new.remove_if_unused();
+        assert!(db.exists());
+        assert!(NewDatabase::before_open(&db).is_none());
+    }
+
+    #[test]
+    fn check_reports_why_the_database_is_not_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fremd.sqlite");
+        std::fs::write(&path, b"just some text, not a database at all").unwrap();
+        let err = Workspace::open(Some(path)).check().unwrap_err();
+        assert_eq!(err.code(), ErrorCode::DatabaseForeign);
+        assert_eq!(Workspace::open(None).check().unwrap_err().code(), ErrorCode::Io);
     }
 
     #[test]
