@@ -8,6 +8,7 @@ use anbindungscheck::api::land::VerifiedPackage;
 use anbindungscheck::api::{ApiError, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
+use anbindungscheck::error_code::ErrorCode;
 use anbindungscheck::installed::{ImportAction, ImportPreview, InstalledPackage, KeyStatus};
 use anbindungscheck::package::build::Built;
 use anbindungscheck::package::review::Change;
@@ -25,6 +26,9 @@ pub fn error(e: &ApiError) {
         // Two lines, the second indented by 21 spaces (as a shell continuation line).
         eprintln!("Nach der Prüfung des Fingerabdrucks: anbindungscheck import <PAKET.zip> \\");
         eprintln!("{:21}--trust \"{fingerprint}\"", "");
+    }
+    if e.code() == ErrorCode::ReportNoProfile {
+        eprintln!("Profil anlegen: anbindungscheck profile set --name <NAME> --ags <AGS>");
     }
 }
 

@@ -197,7 +197,12 @@ fn cli_report_writes_the_pdf_and_refuses_without_profile() {
     let fresh = dir.path().join("leer.sqlite");
     let r = cli(&["--db", fresh.to_str().unwrap(), "report", "-o", "x.pdf"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
-    assert!(r.stderr.contains("Profil"), "{}", r.stderr);
+    assert!(r.stderr.contains("fehlt das Profil der Kommune"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Profil anlegen: anbindungscheck profile set --name <NAME> --ags <AGS>"),
+        "{}",
+        r.stderr
+    );
     assert!(!fresh.exists(), "a failed command leaves no database behind");
 
     let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "28.11.2026"]);
