@@ -11,14 +11,13 @@ use anbindungscheck::catalogue::Catalogue;
 use anbindungscheck::package::{archive, build, signing};
 use anbindungscheck::Store;
 
-use crate::support::Rng;
+use crate::fixtures::Rng;
+use crate::EXAMPLE;
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
 use zip::write::SimpleFileOptions;
-
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
 
 fn cases(default: u64) -> u64 {
     std::env::var("FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(default)

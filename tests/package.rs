@@ -2,6 +2,7 @@
 //! themselves (each package refused with its own message, the database byte-identical), and the
 //! update review.
 
+use crate::EXAMPLE;
 use anbindungscheck::installed::{Decision, ImportAction, KeyStatus, ServiceDecision};
 use anbindungscheck::package::archive::Limits;
 use anbindungscheck::package::review::{ChangeArea, ChangeKind};
@@ -14,8 +15,6 @@ use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
-
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
 
 /// Documents of a package: path and content.
 type Docs = Vec<(String, Vec<u8>)>;

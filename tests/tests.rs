@@ -1,10 +1,13 @@
 //! All integration tests of the core, built as one binary.
 
+mod fixtures;
 mod fuzz;
 mod layering;
 mod package;
 mod properties;
 mod report;
 mod store;
-mod support;
 mod workflow;
+
+/// The example package's source folder.
+pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");

@@ -2,6 +2,7 @@
 //! Fachverfahren inventory against the Land's list, requirements and evidence files. Every
 //! refused input writes nothing.
 
+use crate::EXAMPLE;
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::inventory::{Analysis, FachverfahrenInput, Interface};
@@ -18,7 +19,6 @@ use chrono::NaiveDate;
 use ed25519_dalek::SigningKey;
 use std::path::Path;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
 const PACKAGE: &str = "ni-vergabe-kommunen";
 
 fn day(s: &str) -> NaiveDate {

@@ -277,7 +277,7 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let key = key.to_str().unwrap();
     let pkg = dir.path().join("paket.zip");
     let pkg = pkg.to_str().unwrap();
-    let example = crate::support::EXAMPLE;
+    let example = crate::EXAMPLE;
 
     let made = cli(&["package", "keygen", "--out", key]);
     assert_eq!(made.code, 0, "{}", made.stderr);
@@ -348,7 +348,7 @@ fn backup_and_restore_from_the_command_line() {
 
 /// Copies the example package's source to `to`, with the package ID `id`.
 fn example_source(to: &Path, id: &str) {
-    let example = Path::new(crate::support::EXAMPLE);
+    let example = Path::new(crate::EXAMPLE);
     std::fs::create_dir_all(to.join("documents")).unwrap();
     for entry in std::fs::read_dir(example.join("documents")).unwrap() {
         let entry = entry.unwrap();

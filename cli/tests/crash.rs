@@ -6,7 +6,8 @@
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::Store;
 
-use crate::support::{Rng, EXAMPLE};
+use crate::fixtures::Rng;
+use crate::EXAMPLE;
 use ed25519_dalek::SigningKey;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;

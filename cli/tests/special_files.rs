@@ -127,7 +127,7 @@ fn links_to_regular_files_are_still_read() {
     let db = dir.path().join("kommune.sqlite");
     let key = dir.path().join("land.key");
     let pkg = dir.path().join("paket.zip");
-    let example = crate::support::EXAMPLE;
+    let example = crate::EXAMPLE;
     assert_eq!(run(&db, &["package", "keygen", "--out", s(&key)]).code, 0);
     let built = run(&db, &["package", "build", example, "--key", s(&key), "-o", s(&pkg)]);
     assert_eq!(built.code, 0, "{}", built.out);

@@ -3,6 +3,10 @@
 
 mod cli;
 mod crash;
+#[path = "../../tests/fixtures.rs"]
+mod fixtures;
 mod report;
 mod special_files;
-mod support;
+
+/// The example package's source folder (in the workspace root's `examples/`).
+pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/paket-vergabe");
