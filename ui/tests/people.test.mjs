@@ -232,6 +232,8 @@ test('the owner field of an item offers the people as "Name (Rolle)" and stores 
   const entry = page.locator('[data-item="finanzierung-haushalt"]');
   await entry.locator('button.toggle').click();
   const owner = entry.getByLabel('Verantwortlich');
+  // The suggestions arrive with the people, after the form is shown.
+  await entry.locator('input[list]').waitFor();
   const listId = await owner.getAttribute('list');
   assert.equal(listId, 'form-finanzierung-haushalt-owner-people');
   const options = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.value));
