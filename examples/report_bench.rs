@@ -13,7 +13,7 @@ use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::report::{self, aggregate, format, ReportData};
-use anbindungscheck::{profile::ProfileInput, Store};
+use anbindungscheck::{profile::ProfileInput, store::Store};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Instant;

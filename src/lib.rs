@@ -11,6 +11,7 @@ pub mod audit;
 mod bindings;
 pub mod catalogue;
 pub mod checklist;
+pub mod clock;
 pub mod error;
 pub mod error_code;
 pub mod evidence;
@@ -33,14 +34,3 @@ pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use store::Store;
-
-/// Today's date in the computer's local time zone.
-pub fn local_today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// Now, as stored and shown in records: RFC 3339 in UTC with milliseconds.
-pub fn timestamp() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}

@@ -8,7 +8,7 @@ use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::report::{self, ReportData};
-use anbindungscheck::{profile::ProfileInput, Store};
+use anbindungscheck::{profile::ProfileInput, store::Store};
 use chrono::NaiveDate;
 use ed25519_dalek::SigningKey;
 use serde_json::Value;
@@ -156,7 +156,7 @@ pub fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usiz
 
 /// The local date `days` from today.
 pub fn local_plus_days(days: u64) -> NaiveDate {
-    anbindungscheck::local_today() + chrono::Days::new(days)
+    anbindungscheck::clock::today() + chrono::Days::new(days)
 }
 
 /// xorshift64*: fast, reproducible from its seed (tests print the seed so a failure can be

@@ -9,7 +9,7 @@
 
 use anbindungscheck::catalogue::Catalogue;
 use anbindungscheck::package::{archive, build, signing};
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 
 use crate::fixtures::Rng;
 use crate::EXAMPLE;

@@ -77,7 +77,7 @@ fn ident(s: &str) -> &str {
 }
 
 /// The first path segments after each `prefix` (`crate::`, `super::`), with `prefix{a, b::c}`
-/// giving `a` and `b`. The root's re-exports `Error`, `Result` and `Store` count as their modules.
+/// giving `a` and `b`. The root's re-exports `Error` and `Result` count as their module.
 fn named(code: &str, prefix: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (i, _) in code.match_indices(prefix) {
@@ -120,7 +120,6 @@ fn named(code: &str, prefix: &str) -> BTreeSet<String> {
         for name in names {
             let module = match name {
                 "Error" | "Result" => "error",
-                "Store" => "store",
                 other => other,
             };
             if !module.is_empty() && module != "self" {

@@ -8,7 +8,7 @@ use anbindungscheck::package::archive::Limits;
 use anbindungscheck::package::review::{ChangeArea, ChangeKind};
 use anbindungscheck::package::{build, signing};
 use anbindungscheck::progress::{ItemState, Status};
-use anbindungscheck::{Error, Store};
+use anbindungscheck::{store::Store, Error};
 use ed25519_dalek::SigningKey;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};

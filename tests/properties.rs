@@ -9,7 +9,7 @@ use anbindungscheck::readiness::status_report;
 use anbindungscheck::report::fonts::{Face, Fonts};
 use anbindungscheck::report::wrap::wrap;
 use anbindungscheck::service_state::{ConnectionData, ServiceState};
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 use proptest::prelude::*;
 use std::collections::HashMap;
 

@@ -7,7 +7,7 @@
 use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::progress::ItemState;
 use anbindungscheck::report::{self, aggregate, read, ReportData};
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 use serde_json::Value;
 use std::path::Path;
 

@@ -3,8 +3,8 @@
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::profile::ProfileInput;
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
+use anbindungscheck::store::Store;
 use anbindungscheck::store::{backup, migrations};
-use anbindungscheck::Store;
 use rusqlite::Connection;
 use std::path::Path;
 

@@ -14,7 +14,7 @@ use anbindungscheck::roles::{PersonInput, Role};
 use anbindungscheck::service_state::{
     ConnectionData, Phase, PhaseDate, ServiceState, TransportRoute,
 };
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 use chrono::NaiveDate;
 use ed25519_dalek::SigningKey;
 use std::path::Path;

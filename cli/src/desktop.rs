@@ -34,6 +34,6 @@ impl Desktop for CommandLine {
     }
 
     fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(anbindungscheck::local_today)
+        self.today.unwrap_or_else(anbindungscheck::clock::today)
     }
 }

@@ -4,7 +4,7 @@
 //! nothing half-written: a change is either entirely there or not at all).
 
 use anbindungscheck::package::{build, signing};
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 
 use crate::fixtures::Rng;
 use crate::EXAMPLE;

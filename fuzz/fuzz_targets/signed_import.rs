@@ -5,7 +5,7 @@
 #![no_main]
 
 use anbindungscheck::package::signing;
-use anbindungscheck::Store;
+use anbindungscheck::store::Store;
 use ed25519_dalek::SigningKey;
 use libfuzzer_sys::fuzz_target;
 use std::io::Write;

@@ -79,7 +79,7 @@ pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
 /// the backup is refused, a database that did not exist still does not.
 pub fn restore_file(db: &Path, from: &Path) -> Result<RestoredFile> {
     let kept = crate::store::backup::restore(db, from)?;
-    let profile = crate::Store::open(db)?.profile()?;
+    let profile = crate::store::Store::open(db)?.profile()?;
     Ok(RestoredFile {
         from: from.display().to_string(),
         kept: kept.map(|k| k.display().to_string()),

@@ -79,7 +79,7 @@ pub trait Desktop {
     /// Today's date as the caller sees it: the computer's local date, or the date the caller
     /// was given (the command line's `--today`, a test's fixed day).
     fn today(&self) -> chrono::NaiveDate {
-        crate::local_today()
+        crate::clock::today()
     }
     /// The start-up probe of `bench/` (desktop app only).
     fn startup_probe(&self, _page_ms: f64, _loaded_ms: f64, _isolation_ms: f64) -> Result<()> {

@@ -13,7 +13,7 @@ use crate::installed::{
 use crate::package::archive::{self, Limits, Progress};
 use crate::package::manifest::{parse_manifest, Manifest};
 use crate::package::{review, signing, PackageError};
-use crate::{Error, Store};
+use crate::{store::Store, Error};
 
 /// What the store holds about a package being imported: the keys trusted for its Land, the
 /// catalogue (built-in and installed items) and the installed version with its manifest text.

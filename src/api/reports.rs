@@ -12,7 +12,7 @@ use crate::exports::ReportExport;
 use crate::report::data::ReportInputs;
 use crate::report::preview::{self, ReportPreview};
 use crate::report::{Rendered, ReportData};
-use crate::{Error, Store};
+use crate::{store::Store, Error};
 
 /// Everything the readiness report shows, as of `date`, read in one transaction (one consistent
 /// snapshot). Without `report_id` a new one is made.

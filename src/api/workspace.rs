@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use super::{ApiError, IpcError, Result};
 use crate::error_code::ErrorCode;
-use crate::Store;
+use crate::store::Store;
 
 /// The database a caller works on.
 pub struct Workspace {

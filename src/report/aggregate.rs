@@ -159,7 +159,7 @@ pub fn aggregate(paths: &[PathBuf], all: bool) -> Aggregate {
     let (files, mut skipped) = find_files(paths);
     let inputs = files.len() + skipped.len();
     let mut reports: Vec<(PathBuf, ReportData)> = Vec::new();
-    let today = crate::local_today();
+    let today = crate::clock::today();
     for path in &files {
         let read = read::read_file(path)
             .and_then(|d| read::not_ahead(&d, today).map(|()| d).map_err(Into::into));

@@ -693,7 +693,7 @@ impl ReportData {
             schema: REPORT_SCHEMA.to_owned(),
             report_id: report_id.unwrap_or_else(|| new_report_id(&profile.ags, date)),
             report_date: date,
-            created_at: crate::timestamp(),
+            created_at: crate::clock::timestamp(),
             generator: Generator {
                 name: "Anbindungscheck".to_owned(),
                 version: env!("CARGO_PKG_VERSION").to_owned(),

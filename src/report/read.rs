@@ -122,7 +122,7 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
 
     // Written (a clock may be a day off) after 2020 and not in the future.
     let created = time("created_at", &data.created_at)?;
-    let latest = crate::local_today() + Days::new(1);
+    let latest = crate::clock::today() + Days::new(1);
     if created < EARLIEST || created > latest {
         let why = format!("liegt nicht zwischen {EARLIEST} und {latest}");
         return Err(bad("created_at", &data.created_at, &why));

@@ -1,6 +1,6 @@
 //! Copies of the database: written automatically before a migration or a restore (next to it in
 //! `backups/`, the newest [`KEEP`] are kept), made by the clerk with "Sicherung erstellen"
-//! ([`Store::backup_to`](crate::Store::backup_to)), and put back with [`restore`]. A backup the
+//! ([`Store::backup_to`](crate::store::Store::backup_to)), and put back with [`restore`]. A backup the
 //! clerk makes carries the package documents and evidence files too, so it is complete on its
 //! own (another PC, a reimaged one).
 

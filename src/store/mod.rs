@@ -437,7 +437,7 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) fn now() -> String {
-    crate::timestamp()
+    crate::clock::timestamp()
 }
 
 pub(crate) fn record(
