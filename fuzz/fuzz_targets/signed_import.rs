@@ -36,7 +36,14 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(&pkg, package(data, &key)).unwrap();
     let mut store = Store::open(&dir.path().join("kommune.sqlite")).unwrap();
     let trust = signing::fingerprint(&key.verifying_key());
-    if anbindungscheck::api::packages::import_file(&mut store, Path::new(&pkg), Some(&trust), &mut |_| {}).is_err() {
+    if anbindungscheck::api::packages::import_file(
+        &mut store,
+        Path::new(&pkg),
+        Some(&trust),
+        &mut |_| {},
+    )
+    .is_err()
+    {
         assert!(store.packages().unwrap().is_empty(), "a refused import left a package");
     }
 });
