@@ -137,7 +137,10 @@ bench:
 	bench/report.sh
 	bench/app.sh
 
-## Regenerates ui/src/lib/bindings.ts (types) and ui/src/lib/enums.ts (keys, labels) from Rust.
+## Regenerates what comes from the Rust types and the command list (src/api/commands.rs):
+## ui/src/lib/bindings.ts (types), ui/src/lib/enums.ts (keys, labels), ui/src/lib/api.ts (the
+## client), src-tauri/commands.txt and capabilities/main.json (permissions), the isolation hook's
+## allow-list and the command table of docs/architecture.md.
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p anbindungscheck --lib bindings
 
