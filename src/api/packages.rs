@@ -159,13 +159,38 @@ pub fn import_file_with(
     limits: &Limits,
     progress: &mut dyn FnMut(Progress),
 ) -> crate::Result<ImportPreview> {
-    let mut opened = archive::open(path, limits, Catalogue::builtin())?;
+    let opened = archive::open(path, limits, Catalogue::builtin())?;
+    let mut planned = plan_import(store, opened, trust)?;
+    if planned.plan.action == ImportAction::Unchanged {
+        return Ok(planned.plan);
+    }
+    let extracted = planned.opened.extract(&planned.dir, progress)?;
+    finish_import(store, &planned, extracted)?;
+    Ok(planned.plan)
+}
+
+/// An import planned against the store, its documents not yet extracted. With the action
+/// `Unchanged` there is nothing to write.
+struct ToImport {
+    opened: archive::OpenedPackage,
+    plan: ImportPreview,
+    /// The store's `data_version` the plan was made at.
+    planned_at: i64,
+    /// Where the documents go.
+    dir: std::path::PathBuf,
+    manifest_text: String,
+}
+
+/// Plans the import of an opened package and checks the trust given for a Land's first key.
+/// Reads the store, writes nothing.
+fn plan_import(
+    store: &Store,
+    opened: archive::OpenedPackage,
+    trust: Option<&str>,
+) -> crate::Result<ToImport> {
     let planned_at = store.data_version()?;
     let plan = plan_for(store, &opened)?;
     check_trust(&plan, trust)?;
-    if plan.action == ImportAction::Unchanged {
-        return Ok(plan);
-    }
     let manifest_text =
         std::str::from_utf8(&opened.manifest_bytes).map_err(|_| PackageError::NotUtf8)?.to_owned();
     let dir = store.documents_dir().ok_or_else(|| {
@@ -174,11 +199,29 @@ pub fn import_file_with(
             std::io::Error::other("Eine Datenbank im Speicher kann keine Dokumente ablegen."),
         )
     })?;
-    let extracted = opened.extract(&dir, progress)?;
+    Ok(ToImport { opened, plan, planned_at, dir, manifest_text })
+}
+
+/// Puts the extracted documents in place and writes the import, if the plan still holds;
+/// otherwise, and on any failure, removes what it placed and writes nothing.
+fn finish_import(
+    store: &mut Store,
+    planned: &ToImport,
+    extracted: Vec<archive::ExtractedDocument>,
+) -> crate::Result<()> {
     let mut placed = Vec::new();
     let result = (|| -> crate::Result<()> {
+        // The extraction ran without the store: the plan must still be what it was.
+        if plan_for(store, &planned.opened)? != planned.plan {
+            return Err(Error::validation(
+                "package",
+                "Während des Einlesens wurden die Pakete geändert. Bitte lesen Sie das Paket \
+                 erneut ein.",
+            ));
+        }
         for doc in &extracted {
-            let target = dir.join(stored_file_name(&doc.document.sha256, &doc.document.path));
+            let target =
+                planned.dir.join(stored_file_name(&doc.document.sha256, &doc.document.path));
             if target.exists() {
                 std::fs::remove_file(&doc.temp_path).map_err(|e| Error::io(&doc.temp_path, e))?;
             } else {
@@ -186,8 +229,9 @@ pub fn import_file_with(
                 placed.push((target, &doc.document.sha256));
             }
         }
-        let signer = signing::public_hex(&opened.signer);
-        store.apply_import(&opened.manifest, &manifest_text, &plan, &signer, planned_at)
+        let signer = signing::public_hex(&planned.opened.signer);
+        let m = &planned.opened.manifest;
+        store.apply_import(m, &planned.manifest_text, &planned.plan, &signer, planned.planned_at)
     })();
     if let Err(e) = result {
         for doc in &extracted {
@@ -201,7 +245,7 @@ pub fn import_file_with(
         }
         return Err(e);
     }
-    Ok(plan)
+    Ok(())
 }
 
 /// Lets the user pick a package file and shows what importing it would do. Writes nothing.
@@ -221,24 +265,34 @@ pub fn choose_package(cx: &Ctx) -> Result<Option<ImportPreview>> {
 }
 
 /// Imports the package the user picked; `trust` confirms the fingerprint of a Land's first key.
-/// Progress goes to the desktop, at most one message per percent.
+/// The package is opened and its documents extracted without holding the store, so other
+/// commands go on meanwhile; progress goes to the desktop, at most one message per percent.
 pub fn import_package(cx: &Ctx, trust: Option<String>) -> Result<ImportPreview> {
     let path = cx
         .workspace
         .pending_package()
         .ok_or_else(|| ApiError::Desktop("Bitte wählen Sie zuerst eine Paketdatei aus.".into()))?;
+    let opened = archive::open(&path, &Limits::default(), Catalogue::builtin())
+        .map_err(crate::Error::from)?;
+    let mut planned = cx.workspace.with(|s| plan_import(s, opened, trust.as_deref()))?;
+    if planned.plan.action == ImportAction::Unchanged {
+        cx.workspace.set_pending_package(None);
+        return Ok(planned.plan);
+    }
     let mut last = u64::MAX;
-    let outcome = cx.workspace.with(|s| {
-        import_file(s, &path, trust.as_deref(), &mut |p: Progress| {
+    let extracted = planned
+        .opened
+        .extract(&planned.dir, &mut |p: Progress| {
             let percent = p.done * 100 / p.total.max(1);
             if percent != last {
                 last = percent;
                 cx.desktop.progress(p);
             }
         })
-    })?;
+        .map_err(crate::Error::from)?;
+    cx.workspace.with(|s| finish_import(s, &planned, extracted))?;
     cx.workspace.set_pending_package(None);
-    Ok(outcome)
+    Ok(planned.plan)
 }
 
 /// The installed packages with everything they carry.
@@ -294,4 +348,83 @@ pub fn export_ics(
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
     crate::files::write_atomic(&path, calendar.as_bytes())?;
     Ok(Some(path.display().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::package::build;
+    use ed25519_dalek::SigningKey;
+
+    const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/paket-vergabe");
+
+    /// The example package, built and opened (no database involved).
+    fn opened(dir: &Path, key: u8) -> archive::OpenedPackage {
+        let path = dir.join(format!("paket-{key}.zip"));
+        build::build(
+            Path::new(EXAMPLE),
+            &SigningKey::from_bytes(&[key; 32]),
+            &path,
+            Catalogue::builtin(),
+        )
+        .unwrap();
+        archive::open(&path, &Limits::default(), Catalogue::builtin()).unwrap()
+    }
+
+    fn decide(
+        p: &archive::OpenedPackage,
+        keys: &[String],
+        current: Option<(u32, String)>,
+    ) -> crate::Result<ImportPreview> {
+        let installed = Installed { trusted_keys: keys, catalogue: Catalogue::builtin(), current };
+        plan(&p.manifest, &p.manifest_bytes, &p.signer, installed)
+    }
+
+    #[test]
+    fn the_plan_decides_trust_and_version_order_without_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = opened(dir.path(), 7);
+        let own = vec![signing::public_hex(&p.signer)];
+        let text = String::from_utf8(p.manifest_bytes.clone()).unwrap();
+        let v = p.manifest.version;
+
+        let first = decide(&p, &[], None).unwrap();
+        assert_eq!(
+            (first.key, first.action, first.installed_version),
+            (KeyStatus::FirstOfLand, ImportAction::New, None)
+        );
+        assert_eq!(first.fingerprint, signing::fingerprint(&p.signer));
+        let trusted = decide(&p, &own, None).unwrap();
+        assert_eq!(trusted.key, KeyStatus::Trusted);
+        let again = decide(&p, &own, Some((v, text.clone()))).unwrap();
+        assert_eq!((again.action, again.installed_version), (ImportAction::Unchanged, Some(v)));
+
+        let other_key = decide(&p, &[signing::public_hex(&opened(dir.path(), 8).signer)], None);
+        assert_eq!(other_key.unwrap_err().code(), crate::error_code::ErrorCode::PackageWrongKey);
+        let older = decide(&p, &own, Some((v + 1, text.clone())));
+        assert_eq!(older.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
+        let changed = decide(&p, &own, Some((v, text.replacen("\"title\"", "\"title\" ", 1))));
+        assert_eq!(changed.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
+    }
+
+    #[test]
+    fn an_import_whose_plan_changed_during_extraction_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kommune.sqlite")).unwrap();
+        let trust = signing::fingerprint(&opened(dir.path(), 7).signer);
+        let mut planned = plan_import(&store, opened(dir.path(), 7), Some(&trust)).unwrap();
+        assert_eq!(planned.plan.action, ImportAction::New);
+        let extracted = planned.opened.extract(&planned.dir, &mut |_| {}).unwrap();
+        assert!(!extracted.is_empty());
+        // Meanwhile the same package is imported through the same store.
+        let path = dir.path().join("paket-7.zip");
+        import_file(&mut store, &path, Some(&trust), &mut |_| {}).unwrap();
+        let before = store.packages().unwrap();
+        let temps: Vec<_> = extracted.iter().map(|d| d.temp_path.clone()).collect();
+
+        let err = finish_import(&mut store, &planned, extracted).unwrap_err();
+        assert!(err.to_string().contains("erneut ein"), "{err}");
+        assert_eq!(store.packages().unwrap(), before);
+        assert!(temps.iter().all(|t| !t.exists()), "the extracted files are removed");
+    }
 }
