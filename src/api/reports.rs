@@ -40,12 +40,32 @@ pub fn preview_for(store: &Store, date: NaiveDate) -> crate::Result<ReportPrevie
     Ok(preview::preview(&gather(store, date, None)?))
 }
 
-/// Renders the report for `date` and writes it atomically to `path`; records nothing.
-fn render_to(store: &Store, date: NaiveDate, path: &Path) -> crate::Result<(ReportData, Rendered)> {
-    let data = gather(store, date, None)?;
-    let rendered = crate::report::render(&data)?;
+/// Renders the report and writes it atomically to `path`; needs no store, records nothing.
+fn render_to(data: &ReportData, path: &Path) -> crate::Result<Rendered> {
+    let rendered = crate::report::render(data)?;
     crate::files::write_atomic(path, &rendered.bytes)?;
-    Ok((data, rendered))
+    Ok(rendered)
+}
+
+/// The record of an export of `data`, rendered as `rendered` to `path` (id and time are the
+/// store's).
+fn export_of(
+    data: ReportData,
+    rendered: &Rendered,
+    path: &Path,
+    recipient: Option<String>,
+) -> ReportExport {
+    ReportExport {
+        id: 0,
+        at: String::new(),
+        report_id: data.report_id,
+        report_date: data.report_date.to_string(),
+        path: path.display().to_string(),
+        sha256: crate::package::signing::hex(&Sha256::digest(&rendered.bytes)),
+        bytes: rendered.bytes.len() as u64,
+        pages: rendered.pages as u32,
+        recipient,
+    }
 }
 
 /// Renders the report for `date`, writes it atomically to `path` and records the export.
@@ -56,18 +76,9 @@ pub fn export_to(
     recipient: Option<&str>,
 ) -> crate::Result<ReportExport> {
     let recipient = crate::text::line("recipient", "Der Empfänger", recipient, 200)?;
-    let (data, rendered) = render_to(store, date, path)?;
-    store.record_report_export(ReportExport {
-        id: 0,
-        at: String::new(),
-        report_id: data.report_id,
-        report_date: data.report_date.to_string(),
-        path: path.display().to_string(),
-        sha256: crate::package::signing::hex(&Sha256::digest(&rendered.bytes)),
-        bytes: rendered.bytes.len() as u64,
-        pages: rendered.pages as u32,
-        recipient,
-    })
+    let data = gather(store, date, None)?;
+    let rendered = render_to(&data, path)?;
+    store.record_report_export(export_of(data, &rendered, path, recipient))
 }
 
 /// The file of an export, if it still exists unchanged (the only files the app opens for
@@ -93,8 +104,10 @@ pub fn report_preview(cx: &Ctx) -> Result<ReportPreview> {
     cx.workspace.with(|s| preview_for(s, cx.desktop.today()))
 }
 
-/// Asks where to save the report, writes it and records the export. `None` if cancelled.
+/// Asks where to save the report, writes it and records the export. `None` if cancelled. The
+/// store is held only to read the inputs and to record the export, not while the PDF is drawn.
 pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<ReportExport>> {
+    let recipient = crate::text::line("recipient", "Der Empfänger", recipient.as_deref(), 200)?;
     let today = cx.desktop.today();
     let ags = cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_default();
     let dialog = FileDialog {
@@ -104,7 +117,10 @@ pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<Repor
         file_name: Some(format!("Bereitschaftsbericht-{ags}-{today}.pdf")),
     };
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
-    cx.workspace.with(|s| export_to(s, today, &path, recipient.as_deref())).map(Some)
+    let data = cx.workspace.with(|s| gather(s, today, None))?;
+    let rendered = render_to(&data, &path)?;
+    let export = export_of(data, &rendered, &path, recipient);
+    cx.workspace.with(|s| s.record_report_export(export)).map(Some)
 }
 
 /// A report written with [`write_report`].
@@ -124,7 +140,8 @@ pub struct WrittenReport {
 /// Writes the report for the desktop's today to `path` (the command line's `report --out`,
 /// whose `--date` is that today). Unlike [`export_report`] it records no export.
 pub fn write_report(cx: &Ctx, path: &Path) -> Result<WrittenReport> {
-    let (data, rendered) = cx.workspace.with(|s| render_to(s, cx.desktop.today(), path))?;
+    let data = cx.workspace.with(|s| gather(s, cx.desktop.today(), None))?;
+    let rendered = render_to(&data, path)?;
     Ok(WrittenReport {
         path: path.display().to_string(),
         report_id: data.report_id,
