@@ -162,22 +162,8 @@ fn internal(message: String) -> IpcError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::{Desktop, FileDialog, Result, Workspace};
-    use std::path::{Path, PathBuf};
-
-    /// A desktop whose dialogs are always cancelled.
-    struct Cancel;
-    impl Desktop for Cancel {
-        fn pick_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
-            Ok(None)
-        }
-        fn save_file(&self, _: &FileDialog) -> Result<Option<PathBuf>> {
-            Ok(None)
-        }
-        fn open_path(&self, _: &Path) -> Result<()> {
-            Ok(())
-        }
-    }
+    use crate::api::test_desktop::Fixed;
+    use crate::api::Workspace;
 
     #[test]
     fn names_are_sorted_and_unique() {
@@ -189,7 +175,8 @@ mod tests {
     fn dispatch_runs_commands_by_name_over_json() {
         let dir = tempfile::tempdir().unwrap();
         let workspace = Workspace::open(Some(dir.path().join("kommune.sqlite")));
-        let cx = Ctx { workspace: &workspace, desktop: &Cancel };
+        let desktop = Fixed::default(); // no file: every dialog is cancelled
+        let cx = Ctx { workspace: &workspace, desktop: &desktop };
         let input = serde_json::json!({"input": {
             "name": "Gemeinde Musterstadt", "ags": "09162000", "population": null,
             "coordinator_name": null, "coordinator_email": null, "coordinator_phone": null

@@ -7,7 +7,8 @@
 //! Each command is declared once, in [`for_each_command!`](crate::for_each_command); the Tauri
 //! shell, the bridge and the generated TypeScript client all come from that list.
 //!
-//! What only a desktop can do (file dialogs, the system viewer, progress messages to the page)
+//! What only the caller's surroundings can do (file dialogs, the system viewer, progress messages,
+//! today's date)
 //! goes through the [`Desktop`] trait, which each caller implements in a few lines.
 
 mod app;
