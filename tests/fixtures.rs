@@ -154,6 +154,23 @@ pub fn write_report(store: &Store, date: &str, path: &Path) -> (ReportData, usiz
     (data, rendered.pages)
 }
 
+/// A folder `eingang` in `dir` with three reports of one municipality: `echt.pdf` (genuine,
+/// returned first), `gefaelscht.pdf` (dated 9999-12-31 to win "newest per AGS", its number made to
+/// match) and `vorab.pdf` (genuine, for a day 30 days ahead, returned second).
+pub fn inbox_with_a_forgery(dir: &Path) -> (std::path::PathBuf, ReportData, ReportData) {
+    let reports = dir.join("eingang");
+    std::fs::create_dir_all(&reports).unwrap();
+    let store = municipality(dir, "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let (genuine, _) = write_report(&store, "2026-11-28", &reports.join("echt.pdf"));
+    let mut forged = genuine.clone();
+    forged.report_date = day("9999-12-31");
+    forged.report_id = forged.report_id.replace("20261128", "99991231");
+    std::fs::write(reports.join("gefaelscht.pdf"), report::render(&forged).unwrap().bytes).unwrap();
+    let ahead = local_plus_days(30);
+    let (future, _) = write_report(&store, &ahead.to_string(), &reports.join("vorab.pdf"));
+    (reports, genuine, future)
+}
+
 /// The local date `days` from today.
 pub fn local_plus_days(days: u64) -> NaiveDate {
     anbindungscheck::clock::today() + chrono::Days::new(days)

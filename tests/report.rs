@@ -11,7 +11,7 @@ use anbindungscheck::store::Store;
 use serde_json::Value;
 use std::path::Path;
 
-use crate::fixtures::{day, local_plus_days, municipality, pdftotext, tool, write_report};
+use crate::fixtures::{day, inbox_with_a_forgery, municipality, pdftotext, tool, write_report};
 
 const FOREIGN_PDF: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -776,18 +776,7 @@ fn implausible_report_data_is_refused_by_field() {
 #[test]
 fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
     let dir = tempfile::tempdir().unwrap();
-    let reports = dir.path().join("eingang");
-    std::fs::create_dir_all(&reports).unwrap();
-    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
-    let (genuine, _) = write_report(&store, "2026-11-28", &reports.join("echt.pdf"));
-    // Dated far ahead to win "newest per AGS", report number made to match.
-    let mut forged = genuine.clone();
-    forged.report_date = day("9999-12-31");
-    forged.report_id = forged.report_id.replace("20261128", "99991231");
-    std::fs::write(reports.join("gefaelscht.pdf"), report::render(&forged).unwrap().bytes).unwrap();
-    // A genuine report for a future day reads, but aggregate does not rank it.
-    let ahead = local_plus_days(30);
-    let (future, _) = write_report(&store, &ahead.to_string(), &reports.join("vorab.pdf"));
+    let (reports, genuine, future) = inbox_with_a_forgery(dir.path());
     assert_eq!(read::read_file(&reports.join("vorab.pdf")).unwrap(), future);
 
     let result = aggregate::aggregate(std::slice::from_ref(&reports), false);

@@ -3,11 +3,11 @@
 //! with 3 when files were skipped. The library's side of these is tested in the core's
 //! `tests/report.rs`; both use the realistic municipality of `tests/fixtures.rs`.
 
-use anbindungscheck::report::{self, read};
+use anbindungscheck::report::read;
 use serde_json::Value;
 use std::process::Command;
 
-use crate::fixtures::{day, local_plus_days, municipality, pdftotext, write_report};
+use crate::fixtures::{day, inbox_with_a_forgery, municipality, pdftotext, write_report};
 
 const FOREIGN_PDF: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -139,18 +139,7 @@ fn aggregation_reads_reports_and_lists_what_it_skipped() {
 fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
     // The reports of the core's test of the same name, which checks the library's result.
     let dir = tempfile::tempdir().unwrap();
-    let reports = dir.path().join("eingang");
-    std::fs::create_dir_all(&reports).unwrap();
-    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
-    let (genuine, _) = write_report(&store, "2026-11-28", &reports.join("echt.pdf"));
-    // Dated far ahead to win "newest per AGS", report number made to match.
-    let mut forged = genuine.clone();
-    forged.report_date = day("9999-12-31");
-    forged.report_id = forged.report_id.replace("20261128", "99991231");
-    std::fs::write(reports.join("gefaelscht.pdf"), report::render(&forged).unwrap().bytes).unwrap();
-    // A genuine report for a future day reads, but aggregate does not rank it.
-    let ahead = local_plus_days(30);
-    write_report(&store, &ahead.to_string(), &reports.join("vorab.pdf"));
+    let (reports, _, _) = inbox_with_a_forgery(dir.path());
 
     let r = cli(&["aggregate", reports.to_str().unwrap()]);
     assert_eq!(r.code, 3, "{}", r.stderr);
