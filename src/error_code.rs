@@ -33,6 +33,7 @@ error_codes! {
     NotFound = "not_found",
     SchemaNewer = "schema_newer",
     DatabaseForeign = "database_foreign",
+    WorkspaceWrongKind = "workspace_wrong_kind",
     Database = "database",
     Io = "io",
     PackageIo = "package_io",

@@ -32,5 +32,6 @@ pub mod roles;
 pub mod service_state;
 pub mod store;
 pub mod text;
+pub mod workspace_kind;
 
 pub use error::{Error, Result};

@@ -21,6 +21,7 @@ const DOMAIN: &[&str] = &[
     "requirements",
     "roles",
     "service_state",
+    "workspace_kind",
 ];
 
 /// Modules a module must not name, and crates it must not use.

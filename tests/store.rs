@@ -5,6 +5,7 @@ use anbindungscheck::profile::ProfileInput;
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::store::Store;
 use anbindungscheck::store::{backup, migrations};
+use anbindungscheck::workspace_kind::WorkspaceKind;
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -189,6 +190,42 @@ fn foreign_files_are_refused_untouched() {
         assert_eq!(err.code(), "database_foreign", "{}: {err}", path.display());
         assert!(std::fs::read(&path).unwrap() == original, "file changed");
     }
+}
+
+/// A database of the Land's workspace (its file header says so), with a table and a row.
+fn land_database(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE land (code TEXT); INSERT INTO land VALUES ('03');").unwrap();
+    conn.pragma_update(None, "application_id", WorkspaceKind::Land.application_id()).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+}
+
+#[test]
+fn a_database_of_the_lands_workspace_is_refused_untouched_naming_both_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let land = dir.path().join("land.sqlite");
+    land_database(&land);
+    let original = std::fs::read(&land).unwrap();
+    let err = Store::open(&land).err().expect("a Land database must be refused");
+    assert_eq!(err.code(), "workspace_wrong_kind", "{err}");
+    let message = err.to_string();
+    assert!(message.contains("„Land (OZG-Koordination)“"), "{message}");
+    assert!(message.contains("„Kommune“"), "{message}");
+    assert!(message.contains("nicht verändert"), "{message}");
+    assert!(std::fs::read(&land).unwrap() == original, "file changed");
+    assert!(!dir.path().join("backups").exists(), "no backup written");
+
+    // Neither restored into a municipality's database, nor replaced by one.
+    let db = dir.path().join("kommune.sqlite");
+    Store::open(&db).unwrap().set_profile(&profile()).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let err = backup::restore(&db, &land).expect_err("must be refused");
+    assert_eq!(err.code(), "workspace_wrong_kind", "{err}");
+    assert!(std::fs::read(&db).unwrap() == before, "database changed");
+    let copy = dir.path().join("sicherung.sqlite");
+    Store::open(&db).unwrap().backup_to(&copy).unwrap();
+    assert_eq!(backup::restore(&land, &copy).unwrap_err().code(), "workspace_wrong_kind");
+    assert!(std::fs::read(&land).unwrap() == original, "Land database changed");
 }
 
 #[test]

@@ -263,6 +263,30 @@ fn a_newer_database_is_refused_with_exit_one() {
 }
 
 #[test]
+fn a_database_of_the_lands_workspace_is_refused_by_every_command_unchanged() {
+    let (_dir, db) = fresh();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("CREATE TABLE land (code TEXT); INSERT INTO land VALUES ('03');").unwrap();
+    let land = anbindungscheck::workspace_kind::WorkspaceKind::Land.application_id();
+    conn.pragma_update(None, "application_id", land).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    drop(conn);
+    let before = std::fs::read(&db).unwrap();
+    for args in [&["status"][..], &["profile", "set", "--name", "Gemeinde Musterstadt"], &["items"]]
+    {
+        let r = run(&db, args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("Arbeitsbereichs „Land (OZG-Koordination)“")
+                && r.stderr.contains("„Kommune“"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(std::fs::read(&db).unwrap() == before, "{args:?}: file changed");
+    }
+}
+
+#[test]
 fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let (dir, db) = fresh();
     let cli = |args: &[&str]| {

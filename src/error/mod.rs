@@ -28,6 +28,14 @@ pub enum Error {
          bitte installieren Sie die aktuelle Version."
     )]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
+    /// The file is a database of the other workspace (a Land's where a municipality's is
+    /// expected, or the other way round); it was not changed.
+    #[error(
+        "Die Datei {} ist eine Datenbank des Arbeitsbereichs „{found}“; hier wird eine Datenbank \
+         des Arbeitsbereichs „{expected}“ gebraucht. Die Datei wurde nicht verändert.",
+        path.display()
+    )]
+    WrongWorkspace { path: PathBuf, found: &'static str, expected: &'static str },
     /// The file is an SQLite database of some other program, or no database at all.
     #[error("Die Datei {0} ist keine Datenbank von Anbindungscheck.")]
     ForeignDatabase(PathBuf),
@@ -53,6 +61,7 @@ impl Error {
             Error::Validation { .. } => C::Validation,
             Error::UnknownItem(_) => C::NotFound,
             Error::NewerSchema { .. } => C::SchemaNewer,
+            Error::WrongWorkspace { .. } => C::WorkspaceWrongKind,
             Error::ForeignDatabase(_) => C::DatabaseForeign,
             Error::Package(e) => e.code(),
             Error::Report(e) => e.code(),

@@ -5,10 +5,11 @@
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 
+use crate::workspace_kind::WorkspaceKind;
 use crate::{Error, Result};
 
-/// `PRAGMA application_id` of our databases ("ANBC").
-pub const APPLICATION_ID: i32 = 0x414E_4243;
+/// `PRAGMA application_id` of a municipality's database ("ANBC"), the kind this schema is for.
+pub const APPLICATION_ID: i32 = WorkspaceKind::Kommune.application_id();
 
 /// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -231,8 +232,8 @@ pub enum Found {
     Version(i64),
 }
 
-/// Looks at an existing file read-only: is it ours, and at which version? Refuses a foreign file
-/// and one from a newer version without writing anything.
+/// Looks at an existing file read-only: is it ours, and at which version? Refuses a foreign file,
+/// a database of the Land's workspace and one from a newer version without writing anything.
 pub fn inspect(path: &Path, migrations: &[&str]) -> Result<Found> {
     match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
@@ -268,7 +269,14 @@ pub fn inspect(path: &Path, migrations: &[&str]) -> Result<Found> {
             supported: migrations.len() as i64,
         }),
         (v, APPLICATION_ID) if v > 0 => Ok(Found::Version(v)),
-        _ => Err(foreign()),
+        (_, other) => match WorkspaceKind::of_application_id(other) {
+            Some(found) => Err(Error::WrongWorkspace {
+                path: path.to_owned(),
+                found: found.label(),
+                expected: WorkspaceKind::Kommune.label(),
+            }),
+            None => Err(foreign()),
+        },
     }
 }
 
