@@ -2,7 +2,8 @@
 //!
 //! The built-in catalogue (`catalogue.json`, compiled into the binary) covers every point of the
 //! checklist *Erste Schritte zur Anbindung von Kommunen*, written from the municipality's point
-//! of view. Item IDs are stable: progress is stored against them.
+//! of view. Item IDs are stable: progress is stored against them. The Land's catalogue
+//! (`land_catalogue.json`) has the same sections and points, each once as the Land's task.
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -113,6 +114,16 @@ impl Catalogue {
         })
     }
 
+    /// The Land's checklist (`land_catalogue.json`): every point of the source document once, as
+    /// the task of the Land's OZG coordination, titled in the document's own words.
+    pub fn land() -> &'static Catalogue {
+        static LAND: OnceLock<Catalogue> = OnceLock::new();
+        LAND.get_or_init(|| {
+            serde_json::from_str(include_str!("land_catalogue.json"))
+                .expect("the Land's catalogue is valid JSON (checked by tests)")
+        })
+    }
+
     /// The item with this ID.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
@@ -199,5 +210,34 @@ mod tests {
             };
             assert_eq!(item.dimension, expected, "{}", item.id);
         }
+    }
+
+    #[test]
+    fn the_lands_catalogue_is_the_source_document_point_by_point() {
+        let land = Catalogue::land();
+        let builtin = Catalogue::builtin();
+        assert_eq!(land.sections, builtin.sections);
+        assert_eq!(land.points, builtin.points);
+        let points: Vec<&str> = land.items.iter().map(|i| i.point.as_str()).collect();
+        assert_eq!(points, SOURCE_POINTS, "every point exactly once, in order");
+        // The titles are the document's own words (without its emphasis marks).
+        let source = include_str!("../docs/source/erste-schritte-anbindung-kommunen.txt")
+            .replace('*', "")
+            .replace('\n', " ");
+        let mut seen = HashSet::new();
+        for item in &land.items {
+            assert_eq!(item.actor, Actor::Land, "{}", item.id);
+            assert!(item.package.is_none() && item.deadline.is_none(), "{}", item.id);
+            assert!(item.id.starts_with("land-") && seen.insert(&item.id), "{}", item.id);
+            assert!(builtin.item(&item.id).is_none(), "{} is also a municipal item", item.id);
+            assert!(source.contains(&item.title), "{}: not the document's wording", item.id);
+            assert!(item.explanation.len() > 40, "{}: explanation too short", item.id);
+        }
+        let dimension =
+            |point: &str| land.items.iter().find(|i| i.point == point).unwrap().dimension;
+        assert_eq!(dimension("2.F"), Dimension::Finanziell);
+        assert_eq!(dimension("2.L2"), Dimension::Rechtlich);
+        assert_eq!(dimension("2.T1"), Dimension::Technisch);
+        assert_eq!(dimension("2.O2"), Dimension::Organisatorisch);
     }
 }
