@@ -48,8 +48,12 @@ pub struct HistoryFilter {
 }
 
 /// Fields whose label depends on what they belong to: `(entity, field, label)`.
-pub const ENTITY_FIELD_LABELS: &[(&str, &str, &str)] =
-    &[("profile", "name", "Name der Kommune"), ("fachverfahren", "version", "Version")];
+pub const ENTITY_FIELD_LABELS: &[(&str, &str, &str)] = &[
+    ("profile", "name", "Name der Kommune"),
+    ("fachverfahren", "version", "Version"),
+    ("land", "name", "Name der OZG-Koordination"),
+    ("land", "land_code", "Land"),
+];
 
 /// Labels of fields that mean the same wherever they are recorded: `(field, label)`.
 pub const FIELD_LABELS: &[(&str, &str)] = &[
@@ -129,6 +133,7 @@ pub(crate) fn label_of(field: &str, value: &str) -> String {
         "kind" => value.parse::<crate::requirements::RequirementKind>().ok().map(|k| k.label()),
         "area" => value.parse::<crate::requirements::Area>().ok().map(|a| a.label()),
         "priority" => value.parse::<crate::requirements::Priority>().ok().map(|p| p.label()),
+        "land_code" => crate::land_profile::parse_land(value).ok().map(|l| l.name()),
         _ => None,
     };
     label.map_or_else(|| value.to_owned(), str::to_owned)
@@ -147,7 +152,7 @@ pub(crate) fn subject(
         None => format!("{what} {}", id.unwrap_or_default()).trim_end().to_owned(),
     };
     match entity {
-        "profile" => "Profil".to_owned(),
+        "profile" | "land" => "Profil".to_owned(),
         "item" | "evidence" => {
             item_title.clone().or_else(|| id.map(str::to_owned)).unwrap_or_default()
         }

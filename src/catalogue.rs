@@ -99,9 +99,17 @@ pub struct Item {
 pub struct Catalogue {
     /// Title of the source document.
     pub source: String,
+    /// Whose checklist it is: its readiness counts this actor's items (the municipality's for
+    /// the built-in catalogue, the Land's for the Land's).
+    #[serde(default = "municipality")]
+    pub owner: Actor,
     pub sections: Vec<Section>,
     pub points: Vec<Point>,
     pub items: Vec<Item>,
+}
+
+fn municipality() -> Actor {
+    Actor::Kommune
 }
 
 impl Catalogue {

@@ -34,6 +34,7 @@ error_codes! {
     SchemaNewer = "schema_newer",
     DatabaseForeign = "database_foreign",
     WorkspaceWrongKind = "workspace_wrong_kind",
+    WorkspaceUnchosen = "workspace_unchosen",
     Database = "database",
     Io = "io",
     PackageIo = "package_io",

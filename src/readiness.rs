@@ -1,9 +1,10 @@
 //! Readiness of the municipality: overall and per EfA dimension, plus what blocks and what is due.
 //!
-//! The formula (docs/readiness.md): of the items the municipality acts on itself (actor
-//! `kommune`), those marked `nicht_zutreffend` are left out; readiness is the share of the rest
-//! that is `erledigt`, rounded down to a whole percent. With nothing left to count it is `None`.
-//! Land-side items are shown and can block, but do not count towards readiness.
+//! The formula (docs/readiness.md): of the items the checklist's owner acts on itself (actor
+//! `kommune` in a municipality's checklist, `land` in the Land's own), those marked
+//! `nicht_zutreffend` are left out; readiness is the share of the rest that is `erledigt`,
+//! rounded down to a whole percent. With nothing left to count it is `None`. The other side's
+//! items are shown and can block, but do not count towards readiness.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -44,10 +45,10 @@ pub struct Score {
 }
 
 impl Score {
-    fn of<'a>(items: impl Iterator<Item = (&'a Item, Status)>) -> Score {
+    fn of<'a>(owner: Actor, items: impl Iterator<Item = (&'a Item, Status)>) -> Score {
         let (mut done, mut applicable) = (0u32, 0u32);
         for (item, status) in items {
-            if item.actor != Actor::Kommune || status == Status::NichtZutreffend {
+            if item.actor != owner || status == Status::NichtZutreffend {
                 continue;
             }
             applicable += 1;
@@ -169,13 +170,15 @@ pub fn status_report(
         .map(|item| (item, progress.get(&item.id).unwrap_or(&none)))
         .collect();
 
-    let overall = Score::of(entries.iter().map(|(i, p)| (*i, p.status)));
+    let owner = catalogue.owner;
+    let overall = Score::of(owner, entries.iter().map(|(i, p)| (*i, p.status)));
     let dimensions = Dimension::ALL
         .into_iter()
         .map(|dimension| DimensionScore {
             dimension,
             label: dimension.label().to_owned(),
             score: Score::of(
+                owner,
                 entries
                     .iter()
                     .filter(|(i, _)| i.dimension == dimension)
@@ -272,6 +275,7 @@ mod tests {
         use Dimension::*;
         Catalogue {
             source: String::new(),
+            owner: Kommune,
             sections: vec![],
             points: vec![],
             items: vec![
@@ -284,6 +288,17 @@ mod tests {
                 item("t2", Technisch, Kommune),
             ],
         }
+    }
+
+    #[test]
+    fn the_lands_checklist_counts_the_lands_items() {
+        let mut land = catalogue();
+        land.owner = Actor::Land;
+        let progress = HashMap::from([("r-land".to_owned(), with(Status::Erledigt))]);
+        let report = status_report(&land, &progress, None, day("2027-01-01"), vec![]);
+        assert_eq!((report.overall.done, report.overall.applicable), (1, 1));
+        let municipal = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
+        assert_eq!((municipal.overall.done, municipal.overall.applicable), (0, 6));
     }
 
     fn with(status: Status) -> ItemProgress {

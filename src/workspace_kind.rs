@@ -20,6 +20,14 @@ impl WorkspaceKind {
         }
     }
 
+    /// The other kind.
+    pub const fn other(self) -> WorkspaceKind {
+        match self {
+            WorkspaceKind::Kommune => WorkspaceKind::Land,
+            WorkspaceKind::Land => WorkspaceKind::Kommune,
+        }
+    }
+
     /// The kind whose databases carry `application_id`, if any.
     pub fn of_application_id(application_id: i32) -> Option<WorkspaceKind> {
         WorkspaceKind::ALL.iter().copied().find(|k| k.application_id() == application_id)

@@ -1,6 +1,7 @@
 //! The store against real files: migrations, backups, refusals, the audit trail, persistence.
 
 use anbindungscheck::audit::HistoryFilter;
+use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfileInput;
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::store::Store;
@@ -53,7 +54,7 @@ fn new_database_is_created_at_the_current_schema_in_wal_mode() {
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-    assert_eq!(app_id, migrations::APPLICATION_ID);
+    assert_eq!(app_id, WorkspaceKind::Kommune.application_id());
     assert!(!backup::dir_for(&path).exists(), "a new database needs no backup");
 }
 
@@ -64,7 +65,8 @@ fn every_earlier_schema_migrates_with_its_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db.sqlite");
         if version > 0 {
-            let mut store = Store::open_with(&path, &all[..version]).unwrap();
+            let mut store =
+                Store::open_with(&path, WorkspaceKind::Kommune, &all[..version]).unwrap();
             // Version 1 already has the profile and progress tables.
             store.set_profile(&profile()).unwrap();
             store
@@ -108,13 +110,13 @@ fn migration_writes_a_backup_first_that_holds_the_old_data() {
 
     let mut next = base.clone();
     next.push(EXTRA);
-    Store::open_with(&path, &next).unwrap();
+    Store::open_with(&path, WorkspaceKind::Kommune, &next).unwrap();
     assert_eq!(user_version(&path), base.len() as i64 + 1);
 
     let backups = backup::list(&backup::dir_for(&path), "db").unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(user_version(&backups[0]), base.len() as i64);
-    let copy = Store::open_with(&backups[0], &base).unwrap();
+    let copy = Store::open_with(&backups[0], WorkspaceKind::Kommune, &base).unwrap();
     assert_eq!(copy.profile().unwrap().unwrap().ags, "09162000");
 }
 
@@ -128,7 +130,9 @@ fn a_failing_migration_leaves_the_original_untouched_and_its_backup_in_place() {
     let mut broken = migrations::MIGRATIONS.to_vec();
     broken.push(EXTRA);
     broken.push("CREATE TABLE profile (x)"); // fails: the table exists
-    let err = Store::open_with(&path, &broken).err().expect("migration must fail");
+    let err = Store::open_with(&path, WorkspaceKind::Kommune, &broken)
+        .err()
+        .expect("migration must fail");
     assert_eq!(err.code(), "database");
 
     assert!(std::fs::read(&path).unwrap() == original, "database file changed");
@@ -146,11 +150,11 @@ fn only_the_last_five_backups_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db.sqlite");
     let mut list = migrations::MIGRATIONS.to_vec();
-    Store::open_with(&path, &list).unwrap();
+    Store::open_with(&path, WorkspaceKind::Kommune, &list).unwrap();
     let extras: Vec<String> = (0..7).map(|i| format!("CREATE TABLE extra{i} (x)")).collect();
     for sql in &extras {
         list.push(sql);
-        Store::open_with(&path, &list).unwrap();
+        Store::open_with(&path, WorkspaceKind::Kommune, &list).unwrap();
     }
     let backups = backup::list(&backup::dir_for(&path), "db").unwrap();
     assert_eq!(backups.len(), backup::KEEP);
@@ -192,16 +196,20 @@ fn foreign_files_are_refused_untouched() {
     }
 }
 
-/// A database of the Land's workspace (its file header says so), with a table and a row.
+/// A database of the Land's workspace with its profile and one task worked on.
 fn land_database(path: &Path) {
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch("CREATE TABLE land (code TEXT); INSERT INTO land VALUES ('03');").unwrap();
-    conn.pragma_update(None, "application_id", WorkspaceKind::Land.application_id()).unwrap();
-    conn.pragma_update(None, "user_version", 1).unwrap();
+    let mut store = Store::open_as(path, WorkspaceKind::Land).unwrap();
+    store.set_land_profile(&land_profile()).unwrap();
+    let first = store.checklist().unwrap().entries[0].item.id.clone();
+    store.set_item(&first, &ItemState { status: Status::InArbeit, ..Default::default() }).unwrap();
+}
+
+fn land_profile() -> LandProfileInput {
+    LandProfileInput { land_code: "03".into(), name: "OZG-Koordination Niedersachsen".into() }
 }
 
 #[test]
-fn a_database_of_the_lands_workspace_is_refused_untouched_naming_both_kinds() {
+fn a_database_of_the_other_workspace_is_refused_untouched_naming_both_kinds() {
     let dir = tempfile::tempdir().unwrap();
     let land = dir.path().join("land.sqlite");
     land_database(&land);
@@ -215,17 +223,74 @@ fn a_database_of_the_lands_workspace_is_refused_untouched_naming_both_kinds() {
     assert!(std::fs::read(&land).unwrap() == original, "file changed");
     assert!(!dir.path().join("backups").exists(), "no backup written");
 
-    // Neither restored into a municipality's database, nor replaced by one.
+    // And the other way round.
     let db = dir.path().join("kommune.sqlite");
     Store::open(&db).unwrap().set_profile(&profile()).unwrap();
     let before = std::fs::read(&db).unwrap();
-    let err = backup::restore(&db, &land).expect_err("must be refused");
+    let err = Store::open_as(&db, WorkspaceKind::Land).err().expect("must be refused");
+    assert_eq!(err.code(), "workspace_wrong_kind", "{err}");
+    assert!(err.to_string().contains("Datenbank des Arbeitsbereichs „Kommune“"), "{err}");
+    assert!(std::fs::read(&db).unwrap() == before, "database changed");
+
+    // Neither restored into a municipality's database, nor replaced by one.
+    let err = backup::restore(&db, WorkspaceKind::Kommune, &land).expect_err("must be refused");
     assert_eq!(err.code(), "workspace_wrong_kind", "{err}");
     assert!(std::fs::read(&db).unwrap() == before, "database changed");
     let copy = dir.path().join("sicherung.sqlite");
     Store::open(&db).unwrap().backup_to(&copy).unwrap();
-    assert_eq!(backup::restore(&land, &copy).unwrap_err().code(), "workspace_wrong_kind");
+    let err = backup::restore(&land, WorkspaceKind::Land, &copy).unwrap_err();
+    assert_eq!(err.code(), "workspace_wrong_kind");
     assert!(std::fs::read(&land).unwrap() == original, "Land database changed");
+
+    // A Land's backup restores into the Land's workspace.
+    let land_copy = dir.path().join("land-sicherung.sqlite");
+    Store::open_as(&land, WorkspaceKind::Land).unwrap().backup_to(&land_copy).unwrap();
+    let land2 = dir.path().join("land2.sqlite");
+    backup::restore(&land2, WorkspaceKind::Land, &land_copy).unwrap();
+    let restored = Store::open_as(&land2, WorkspaceKind::Land).unwrap();
+    assert_eq!(restored.land_profile().unwrap().unwrap().land, "Niedersachsen");
+}
+
+#[test]
+fn the_lands_workspace_works_through_the_lands_own_checklist() {
+    let mut store = Store::open_in_memory_as(WorkspaceKind::Land).unwrap();
+    assert_eq!(store.kind(), WorkspaceKind::Land);
+    assert_eq!(store.land_profile().unwrap(), None);
+    let checklist = store.checklist().unwrap();
+    let points: Vec<&str> = checklist.entries.iter().map(|e| e.item.point.as_str()).collect();
+    assert_eq!(points.len(), 16, "{points:?}");
+    assert!(checklist.entries.iter().all(|e| e.item.package.is_none()));
+    // The municipality's built-in items are not the Land's.
+    let municipal = Store::open_in_memory().unwrap().checklist().unwrap();
+    assert!(municipal
+        .entries
+        .iter()
+        .all(|m| checklist.entries.iter().all(|l| l.item.id != m.item.id)));
+
+    let profile = store.set_land_profile(&land_profile()).unwrap();
+    assert_eq!((profile.land_code.as_str(), profile.land.as_str()), ("03", "Niedersachsen"));
+    let id = checklist.entries[3].item.id.clone();
+    let state = ItemState {
+        status: Status::ExternBlockiert,
+        blocked_by: Some(BlockingParty::Hersteller),
+        owner: Some("Referat 21".into()),
+        due: Some("2027-03-31".into()),
+        note: Some("Gespräch mit den Herstellern am 15.1.".into()),
+        ..Default::default()
+    };
+    store.set_item(&id, &state).unwrap();
+    let status = store.status(chrono::NaiveDate::from_ymd_opt(2027, 1, 10).unwrap()).unwrap();
+    assert_eq!(status.blockers.len(), 1, "{:?}", status.blockers);
+    let history = store.history(&HistoryFilter { item_id: Some(id.clone()), ..Default::default() });
+    let fields: Vec<String> = history.unwrap().into_iter().map(|h| h.field).collect();
+    assert!(fields.contains(&"status".to_owned()) && fields.contains(&"owner".to_owned()));
+    let all = store.history(&HistoryFilter::default()).unwrap();
+    let land = all.iter().find(|h| h.entity == "land" && h.field == "land_code").unwrap();
+    assert_eq!((land.subject.as_str(), land.field_label.as_str()), ("Profil", "Land"));
+    assert_eq!(land.new_display.as_deref(), Some("Niedersachsen"));
+    // An item of the municipality's checklist is unknown here.
+    let municipal_id = &municipal.entries[0].item.id;
+    assert_eq!(store.set_item(municipal_id, &state).unwrap_err().code(), "not_found");
 }
 
 #[test]
@@ -357,7 +422,9 @@ fn backup_and_restore_round_trip_and_keep_the_current_database() {
             .unwrap();
     }
     // … and the restore brings back the state of the backup, keeping the current one.
-    let kept = backup::restore(&path, &copy).unwrap().expect("current database kept");
+    let kept = backup::restore(&path, WorkspaceKind::Kommune, &copy)
+        .unwrap()
+        .expect("current database kept");
     let store = Store::open(&path).unwrap();
     assert_eq!(store.item_progress("datenschutz-avv").unwrap().status, Status::Erledigt);
     assert_eq!(store.profile().unwrap().unwrap().ags, "09162000");
@@ -407,7 +474,8 @@ fn restore_refuses_foreign_damaged_and_newer_files_and_changes_nothing() {
         (&newer, "schema_newer"),
         (&damaged, ""),
     ] {
-        let err = backup::restore(&path, file).expect_err("must be refused");
+        let err =
+            backup::restore(&path, WorkspaceKind::Kommune, file).expect_err("must be refused");
         if !code.is_empty() {
             assert_eq!(err.code(), code, "{}: {err}", file.display());
         }

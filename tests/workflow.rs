@@ -334,7 +334,15 @@ fn a_backup_carries_documents_and_evidence_to_another_computer() {
     // A freshly set-up computer: nothing but the backup file.
     let other = tempfile::tempdir().unwrap();
     let db = other.path().join("neu.sqlite");
-    assert_eq!(anbindungscheck::store::backup::restore(&db, &backup).unwrap(), None);
+    assert_eq!(
+        anbindungscheck::store::backup::restore(
+            &db,
+            anbindungscheck::workspace_kind::WorkspaceKind::Kommune,
+            &backup
+        )
+        .unwrap(),
+        None
+    );
     let store = Store::open(&db).unwrap();
     let file = store.evidence_file(evidence.id).unwrap();
     assert!(file.starts_with(other.path().join("neu-evidence")));
@@ -368,7 +376,12 @@ fn a_backup_whose_files_do_not_match_their_names_is_refused() {
     drop(conn);
     let other = tempfile::tempdir().unwrap();
     let db = other.path().join("neu.sqlite");
-    let err = anbindungscheck::store::backup::restore(&db, &backup).unwrap_err();
+    let err = anbindungscheck::store::backup::restore(
+        &db,
+        anbindungscheck::workspace_kind::WorkspaceKind::Kommune,
+        &backup,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("beschädigt"), "{err}");
     assert!(!db.exists(), "nothing restored");
 }

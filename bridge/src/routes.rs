@@ -48,7 +48,7 @@ impl State {
         // The default save folder exists from the start, so that tests can name files in it.
         let _ = std::fs::create_dir_all(dir.join("ausgabe"));
         State {
-            workspace: Workspace::open(Some(db)),
+            workspace: Workspace::start(Some(db), anbindungscheck::paths::preselected_kind()),
             dir,
             static_dir,
             pick: Mutex::default(),

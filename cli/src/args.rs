@@ -147,6 +147,51 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 500, help = "Höchstens so viele Einträge")]
         limit: u32,
     },
+    #[command(
+        subcommand,
+        about = "Der Arbeitsbereich des Landes (OZG-Koordination): Profil und die eigene \
+                 Checkliste nach „Erste Schritte zur Anbindung von Kommunen“"
+    )]
+    Land(LandCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LandCommand {
+    #[command(
+        about = "Das Land einrichten oder sein Profil ändern (legt die Datenbank des Landes an); \
+                 nicht genannte Felder bleiben"
+    )]
+    Setup {
+        #[arg(
+            long = "land",
+            value_name = "LAND",
+            help = "Länderschlüssel (01 bis 16) oder Name des Landes"
+        )]
+        land_code: Option<String>,
+        #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination des Landes")]
+        name: Option<String>,
+    },
+    #[command(about = "Alle Aufgaben der Checkliste des Landes mit ihrem Stand")]
+    Items {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
+    #[command(subcommand, about = "Eine Aufgabe der Checkliste des Landes ändern")]
+    Item(ItemCommand),
+    #[command(
+        about = "Stand des Landes gesamt und je Dimension, extern blockierte, überfällige und \
+                 bald fällige Aufgaben"
+    )]
+    Status {
+        #[arg(long, help = JSON)]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,6 +10,7 @@ use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
 use anbindungscheck::installed::{ImportAction, ImportPreview, InstalledPackage, KeyStatus};
+use anbindungscheck::land_profile::LandProfile;
 use anbindungscheck::package::build::Built;
 use anbindungscheck::package::review::Change;
 use anbindungscheck::package::PackageError;
@@ -56,7 +57,7 @@ pub fn json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<()> {
 fn percent(score: &Score) -> String {
     match score.percent {
         Some(p) => format!("{p:>3} %  ({} von {} erledigt)", score.done, score.applicable),
-        None => "  – (keine Aufgaben der Kommune)".to_owned(),
+        None => "  – (keine Aufgaben zu zählen)".to_owned(),
     }
 }
 
@@ -67,6 +68,24 @@ pub fn status(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
         Some(p) => line(out, &format!("{} (AGS {}, {}) – Stand {date}", p.name, p.ags, p.land))?,
         None => line(out, &format!("Kommune noch nicht erfasst – Stand {date}"))?,
     }
+    status_body(out, r)
+}
+
+/// `land status`: the same figures for the Land's own checklist.
+pub fn land_status(
+    out: &mut dyn Write,
+    r: &StatusReport,
+    land: Option<&LandProfile>,
+) -> Result<()> {
+    let date = r.date.format("%d.%m.%Y");
+    match land {
+        Some(p) => line(out, &format!("{} ({}) – Stand {date}", p.name, p.land))?,
+        None => line(out, &format!("Land noch nicht erfasst (land setup) – Stand {date}"))?,
+    }
+    status_body(out, r)
+}
+
+fn status_body(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
     line(out, &format!("Bereitschaft gesamt: {}", percent(&r.overall)))?;
     for d in &r.dimensions {
         line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;
@@ -130,6 +149,17 @@ pub fn profile_saved(out: &mut dyn Write, profile: &Profile) -> Result<()> {
     line(
         out,
         &format!("Profil gespeichert: {} (AGS {}, {}).", profile.name, profile.ags, profile.land),
+    )
+}
+
+/// `land setup`.
+pub fn land_profile_saved(out: &mut dyn Write, profile: &LandProfile) -> Result<()> {
+    line(
+        out,
+        &format!(
+            "Profil gespeichert: {} (Land {}, Schlüssel {}).",
+            profile.name, profile.land, profile.land_code
+        ),
     )
 }
 

@@ -8,11 +8,15 @@ use std::path::{Path, PathBuf};
 
 use anbindungscheck::api::{self, land, ApiError, Ctx, NewDatabase, Result, Workspace};
 use anbindungscheck::audit::HistoryFilter;
+use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfilePatch;
 use anbindungscheck::progress::{self, ItemPatch};
+use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
-use crate::args::{Cli, Command, ItemCommand, PackageCommand, ProfileArgs, ProfileCommand};
+use crate::args::{
+    Cli, Command, ItemCommand, LandCommand, PackageCommand, ProfileArgs, ProfileCommand,
+};
 use crate::desktop::CommandLine;
 use crate::print;
 
@@ -25,7 +29,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         }
         command => command,
     };
-    let db = match cli.db.or_else(paths::db_path) {
+    let kind = match &command {
+        Command::Land(_) => WorkspaceKind::Land,
+        _ => WorkspaceKind::Kommune,
+    };
+    let db = match cli.db.or_else(|| paths::db_path_of(kind)) {
         Some(db) => db,
         None => {
             return Err(Error::validation(
@@ -40,7 +48,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
     }
     let new = NewDatabase::before_open(&db);
     let result = {
-        let workspace = Workspace::open(Some(db));
+        let workspace = match &command {
+            // What both workspaces do alike works on either kind of database.
+            Command::History { .. } | Command::Backup { .. } => Workspace::open_either(db, kind),
+            _ => Workspace::open_as(Some(db), kind),
+        };
         workspace.check().and_then(|()| execute(command, &workspace, out))
     };
     // A new database that ends up empty (a failed command, or one that only reads, as after a
@@ -55,18 +67,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Status { json, today } => status(workspace, json, today, out),
+        Command::Land(command) => land_command(command, workspace, out),
         Command::Profile(ProfileCommand::Show { json }) => profile_show(workspace, json, out),
         Command::Profile(ProfileCommand::Set(args)) => profile_set(workspace, args, out),
-        Command::Item(ItemCommand::Set { item_id, status, owner, due, note, blocked_by }) => {
-            let patch = ItemPatch {
-                status: status.as_deref().map(str::parse).transpose()?,
-                blocked_by,
-                owner,
-                due,
-                note,
-            };
-            item_set(workspace, item_id, patch, out)
-        }
+        Command::Item(command) => item_set(workspace, command, out),
         Command::Items { json } => items(workspace, json, out),
         Command::Package(_) | Command::Restore { .. } | Command::Aggregate { .. } => {
             unreachable!("handled before the database is opened")
@@ -151,13 +155,46 @@ fn profile_set(workspace: &Workspace, args: ProfileArgs, out: &mut dyn Write) ->
     print::profile_saved(out, &profile)
 }
 
-/// `item set`: the item's progress with the given fields changed.
-fn item_set(
-    workspace: &Workspace,
-    item_id: String,
-    patch: ItemPatch,
-    out: &mut dyn Write,
-) -> Result<()> {
+/// The commands of the Land's workspace; `workspace` is a Land's.
+fn land_command(command: LandCommand, workspace: &Workspace, out: &mut dyn Write) -> Result<()> {
+    match command {
+        LandCommand::Setup { land_code, name } => {
+            let cx = cx(workspace, &PLAIN);
+            let stored = api::get_land_profile(&cx)?;
+            let input = LandProfileInput {
+                land_code: land_code
+                    .or_else(|| stored.as_ref().map(|p| p.land_code.clone()))
+                    .unwrap_or_default(),
+                name: name.or_else(|| stored.map(|p| p.name)).unwrap_or_default(),
+            };
+            print::land_profile_saved(out, &api::set_land_profile(&cx, input)?)
+        }
+        LandCommand::Items { json } => items(workspace, json, out),
+        LandCommand::Item(command) => item_set(workspace, command, out),
+        LandCommand::Status { json, today } => {
+            let today =
+                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+            let desktop = CommandLine { file: None, today };
+            let cx = cx(workspace, &desktop);
+            let report = api::get_status(&cx)?;
+            if json {
+                return print::json(out, &report);
+            }
+            print::land_status(out, &report, api::get_land_profile(&cx)?.as_ref())
+        }
+    }
+}
+
+/// `item set` (and `land item set`): the item's progress with the given fields changed.
+fn item_set(workspace: &Workspace, command: ItemCommand, out: &mut dyn Write) -> Result<()> {
+    let ItemCommand::Set { item_id, status, owner, due, note, blocked_by } = command;
+    let patch = ItemPatch {
+        status: status.as_deref().map(str::parse).transpose()?,
+        blocked_by,
+        owner,
+        due,
+        note,
+    };
     let entry = api::patch_item(&cx(workspace, &PLAIN), item_id, patch)?;
     print::item_saved(out, &entry)
 }

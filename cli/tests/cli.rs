@@ -263,27 +263,105 @@ fn a_newer_database_is_refused_with_exit_one() {
 }
 
 #[test]
-fn a_database_of_the_lands_workspace_is_refused_by_every_command_unchanged() {
-    let (_dir, db) = fresh();
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("CREATE TABLE land (code TEXT); INSERT INTO land VALUES ('03');").unwrap();
-    let land = anbindungscheck::workspace_kind::WorkspaceKind::Land.application_id();
-    conn.pragma_update(None, "application_id", land).unwrap();
-    conn.pragma_update(None, "user_version", 1).unwrap();
-    drop(conn);
-    let before = std::fs::read(&db).unwrap();
-    for args in [&["status"][..], &["profile", "set", "--name", "Gemeinde Musterstadt"], &["items"]]
-    {
-        let r = run(&db, args);
+fn each_workspace_refuses_the_other_kinds_commands_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let land = dir.path().join("land.sqlite");
+    ok(&land, &["land", "setup", "--land", "03", "--name", "OZG-Koordination Niedersachsen"]);
+    let kommune = dir.path().join("kommune.sqlite");
+    ok(&kommune, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "03241001"]);
+    let cases: [(&Path, &[&str], &str); 6] = [
+        (&land, &["status"], "Land (OZG-Koordination)"),
+        (&land, &["profile", "set", "--name", "Gemeinde Musterstadt"], "Land (OZG-Koordination)"),
+        (&land, &["items"], "Land (OZG-Koordination)"),
+        (&kommune, &["land", "items"], "Kommune"),
+        (&kommune, &["land", "setup", "--land", "03", "--name", "X"], "Kommune"),
+        (&kommune, &["land", "item", "set", "land-taskforce", "--status", "erledigt"], "Kommune"),
+    ];
+    for (db, args, found) in cases {
+        let before = std::fs::read(db).unwrap();
+        let r = run(db, args);
         assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
         assert!(
-            r.stderr.contains("Arbeitsbereichs „Land (OZG-Koordination)“")
-                && r.stderr.contains("„Kommune“"),
+            r.stderr.contains(&format!("Datenbank des Arbeitsbereichs „{found}“"))
+                && r.stderr.contains("„Kommune“")
+                && r.stderr.contains("„Land (OZG-Koordination)“"),
             "{args:?}: {}",
             r.stderr
         );
-        assert!(std::fs::read(&db).unwrap() == before, "{args:?}: file changed");
+        assert!(std::fs::read(db).unwrap() == before, "{args:?}: file changed");
     }
+}
+
+#[test]
+fn the_land_sets_up_its_workspace_and_works_through_its_own_checklist() {
+    let (dir, _) = fresh();
+    let land = dir.path().join("land.sqlite");
+    // Both fields are needed the first time; a refused setup leaves no database.
+    let r = run(&land, &["land", "setup", "--name", "OZG-Koordination"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Bitte wählen Sie das Land"), "{}", r.stderr);
+    assert!(!land.exists());
+    let r = run(&land, &["land", "setup", "--land", "Atlantis", "--name", "X"]);
+    assert!(r.code == 2 && r.stderr.contains("„Atlantis“ ist kein Land"), "{}", r.stderr);
+
+    let out = ok(&land, &["land", "setup", "--land", "niedersachsen", "--name", "MI, Ref. 21"]);
+    assert!(out.contains("MI, Ref. 21 (Land Niedersachsen, Schlüssel 03)"), "{out}");
+    // Later only the field named changes.
+    ok(&land, &["land", "setup", "--name", "MI, OZG-Koordination"]);
+
+    let items = json(&land, &["land", "items", "--json"]);
+    let items = items.as_array().unwrap();
+    let points: Vec<&str> = items.iter().map(|e| e["item"]["point"].as_str().unwrap()).collect();
+    assert_eq!(
+        points,
+        [
+            "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.F", "2.L1", "2.L2", "2.O1", "2.O2",
+            "2.T1", "2.T2", "3.1", "3.2", "3.3"
+        ]
+    );
+    assert!(items.iter().all(|e| e["item"]["actor"] == "land"));
+
+    ok(
+        &land,
+        &["land", "item", "set", "land-taskforce", "--status", "erledigt", "--owner", "Ref. 21"],
+    );
+    let args = ["land", "item", "set", "land-hersteller", "--status", "extern_blockiert"];
+    ok(
+        &land,
+        &[&args[..], &["--blocked-by", "hersteller:Termin offen", "--due", "2027-02-01"]].concat(),
+    );
+    let r = run(&land, &["land", "item", "set", "vergabe-pruefen", "--status", "erledigt"]);
+    assert_eq!(r.code, 2, "a municipal task is unknown in the Land's checklist");
+
+    let status = json(&land, &["land", "status", "--json", "--today", "2027-01-20"]);
+    assert_eq!(status["overall"]["done"], 1);
+    assert_eq!(status["overall"]["applicable"], 16);
+    assert_eq!(status["counts"]["extern_blockiert"], 1);
+    assert_eq!(status["due_soon"][0]["item_id"], "land-hersteller");
+    let text = ok(&land, &["land", "status", "--today", "2027-01-20"]);
+    assert!(text.starts_with("MI, OZG-Koordination (Niedersachsen) – Stand 20.01.2027"), "{text}");
+    assert!(text.contains("6 %  (1 von 16 erledigt)"), "{text}");
+
+    let history = json(&land, &["history", "--json"]);
+    let fields: Vec<&str> =
+        history.as_array().unwrap().iter().map(|h| h["field"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"owner") && fields.contains(&"land_code"), "{fields:?}");
+
+    // Backup and restore work on the Land's database as on a municipality's.
+    let copy = dir.path().join("land-sicherung.sqlite");
+    ok(&land, &["backup", copy.to_str().unwrap()]);
+    ok(&land, &["land", "item", "set", "land-taskforce", "--status", "offen"]);
+    ok(&land, &["restore", copy.to_str().unwrap()]);
+    let status = json(&land, &["land", "status", "--json"]);
+    assert_eq!(status["overall"]["done"], 1);
+    // A municipality's backup is not restored over it.
+    let kommune = dir.path().join("kommune.sqlite");
+    ok(&kommune, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "03241001"]);
+    let municipal = dir.path().join("kommune-sicherung.sqlite");
+    ok(&kommune, &["backup", municipal.to_str().unwrap()]);
+    let r = run(&land, &["restore", municipal.to_str().unwrap()]);
+    assert!(r.code == 1 && r.stderr.contains("Arbeitsbereichs „Kommune“"), "{}", r.stderr);
+    assert_eq!(json(&land, &["land", "status", "--json"])["overall"]["done"], 1);
 }
 
 #[test]

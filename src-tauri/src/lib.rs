@@ -72,7 +72,8 @@ pub fn run() {
                 .app_local_data_dir()
                 .ok()
                 .map(|d| d.join(anbindungscheck::paths::DB_FILE));
-            app.manage(Workspace::open(anbindungscheck::paths::db_path().or(fallback)));
+            let db = anbindungscheck::paths::db_path().or(fallback);
+            app.manage(Workspace::start(db, anbindungscheck::paths::preselected_kind()));
             probe::setup_took(started);
             Ok(())
         })

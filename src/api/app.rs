@@ -1,10 +1,11 @@
-//! Commands about the app itself: its version and data folder, the live AGS check, and the
-//! start-up probe of the benchmark.
+//! Commands about the app itself: its version and data folder, which workspace is open, the live
+//! AGS check, and the start-up probe of the benchmark.
 
 use serde::Serialize;
 
-use super::{Ctx, Result};
+use super::{Ctx, Result, WorkspaceInfo};
 use crate::ags::{self, AgsCheck};
+use crate::workspace_kind::WorkspaceKind;
 
 /// What the app shows about itself (version, where the data lives).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,6 +19,17 @@ pub struct AppInfo {
 pub fn app_info(cx: &Ctx) -> Result<AppInfo> {
     let db_path = cx.workspace.db_file().map(|p| p.display().to_string()).unwrap_or_default();
     Ok(AppInfo { version: env!("CARGO_PKG_VERSION").to_owned(), db_path })
+}
+
+/// Which workspace is open, and where the files of both lie.
+pub fn workspace_info(cx: &Ctx) -> Result<WorkspaceInfo> {
+    Ok(cx.workspace.info())
+}
+
+/// Opens the workspace `kind` in place of the open one (the first-start choice and the menu's
+/// switch), and remembers it for the next start.
+pub fn open_workspace(cx: &Ctx, kind: WorkspaceKind) -> Result<WorkspaceInfo> {
+    cx.workspace.switch(kind)
 }
 
 /// Live check of an AGS while it is typed.

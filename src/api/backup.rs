@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{Ctx, FileDialog, Result, Workspace};
 use crate::profile::Profile;
+use crate::workspace_kind::WorkspaceKind;
 
 /// A backup the user saved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,15 +49,20 @@ fn sqlite_dialog(title: &'static str, file_name: Option<String>) -> FileDialog {
 /// The folder a restore keeps the current database in (`backups/` next to it).
 pub fn backup_folder(cx: &Ctx) -> Result<String> {
     let db = cx.workspace.require_db_file()?;
-    Ok(crate::store::backup::dir_for(db).display().to_string())
+    Ok(crate::store::backup::dir_for(&db).display().to_string())
 }
 
 /// Asks where to save the backup and writes it. `None` if cancelled.
 pub fn create_backup(cx: &Ctx) -> Result<Option<BackupInfo>> {
     let today = cx.desktop.today();
-    let ags =
-        cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_else(|| "ohne-Profil".into());
-    let name = format!("Anbindungscheck-Sicherung-{ags}-{today}.sqlite");
+    let whose = cx.workspace.with_any(|s| {
+        Ok(match s.kind() {
+            WorkspaceKind::Kommune => s.profile()?.map(|p| p.ags),
+            WorkspaceKind::Land => s.land_profile()?.map(|p| format!("Land-{}", p.land_code)),
+        })
+    })?;
+    let whose = whose.unwrap_or_else(|| "ohne-Profil".into());
+    let name = format!("Anbindungscheck-Sicherung-{whose}-{today}.sqlite");
     let dialog = sqlite_dialog("Sicherung speichern", Some(name));
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
     write_backup(cx.workspace, &path).map(Some)
@@ -74,12 +80,15 @@ pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
 }
 
 /// Puts the backup `from` in place of the database file `db` (the command line's `restore`),
-/// keeping the current database under `backups/`, and reads the restored profile. No workspace
-/// may have `db` open. Unlike opening a [`Workspace`], this creates no empty database first: if
-/// the backup is refused, a database that did not exist still does not.
+/// keeping the current database under `backups/`, and reads the restored profile. The backup
+/// must be of the kind of `db` (of its own kind if `db` does not exist yet). No workspace may
+/// have `db` open. Unlike opening a [`Workspace`], this creates no empty database first: if the
+/// backup is refused, a database that did not exist still does not.
 pub fn restore_file(db: &Path, from: &Path) -> Result<RestoredFile> {
-    let kept = crate::store::backup::restore(db, from)?;
-    let profile = crate::store::Store::open(db)?.profile()?;
+    let kind_of = |path| crate::store::migrations::kind_of(path).ok().flatten().map(|(k, _)| k);
+    let kind = kind_of(db).or_else(|| kind_of(from)).unwrap_or(WorkspaceKind::Kommune);
+    let kept = crate::store::backup::restore(db, kind, from)?;
+    let profile = crate::store::Store::open_as(db, kind)?.profile()?;
     Ok(RestoredFile {
         from: from.display().to_string(),
         kept: kept.map(|k| k.display().to_string()),
@@ -89,7 +98,7 @@ pub fn restore_file(db: &Path, from: &Path) -> Result<RestoredFile> {
 
 /// Writes the backup to `path` (the store refuses the database itself as target).
 fn write_backup(workspace: &Workspace, path: &Path) -> Result<BackupInfo> {
-    workspace.with(|s| s.backup_to(path))?;
+    workspace.with_any(|s| s.backup_to(path))?;
     let bytes = std::fs::metadata(path).map_err(|e| crate::Error::io(path, e))?.len();
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     Ok(BackupInfo { path: path.display().to_string(), bytes, at })

@@ -1,4 +1,5 @@
-//! Commands of the dashboard, the checklist, the profile and the history.
+//! Commands of the dashboard, the checklist, the profile and the history. The checklist, its
+//! readiness and the history serve both workspaces, each with its own catalogue.
 
 use super::{Ctx, Result};
 use crate::audit::{HistoryEntry, HistoryFilter};
@@ -10,17 +11,17 @@ use crate::Error;
 
 /// The readiness today: scores, counts, blockers and deadlines.
 pub fn get_status(cx: &Ctx) -> Result<StatusReport> {
-    cx.workspace.with(|s| s.status(cx.desktop.today()))
+    cx.workspace.with_any(|s| s.status(cx.desktop.today()))
 }
 
 /// Every checklist item with its progress.
 pub fn get_checklist(cx: &Ctx) -> Result<Checklist> {
-    cx.workspace.with(|s| s.checklist())
+    cx.workspace.with_any(|s| s.checklist())
 }
 
 /// Validates and stores the state of one item; returns the entry as stored.
 pub fn set_item(cx: &Ctx, item_id: String, state: ItemState) -> Result<ChecklistEntry> {
-    cx.workspace.with(|s| s.set_item(&item_id, &state))
+    cx.workspace.with_any(|s| s.set_item(&item_id, &state))
 }
 
 /// Changes the named fields of one item (the command line's `item set`): reads its progress,
@@ -34,7 +35,7 @@ pub fn patch_item(cx: &Ctx, item_id: String, patch: ItemPatch) -> Result<Checkli
         )
         .into());
     }
-    cx.workspace.with(|s| {
+    cx.workspace.with_any(|s| {
         let current = s.item_progress(&item_id)?;
         s.set_item(&item_id, &patch.apply(&current)?)
     })
@@ -61,7 +62,7 @@ pub fn patch_profile(cx: &Ctx, patch: ProfilePatch) -> Result<Profile> {
 
 /// The history of changes, newest first, filtered.
 pub fn list_history(cx: &Ctx, filter: HistoryFilter) -> Result<Vec<HistoryEntry>> {
-    cx.workspace.with(|s| s.history(&filter))
+    cx.workspace.with_any(|s| s.history(&filter))
 }
 
 #[cfg(test)]

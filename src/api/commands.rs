@@ -36,6 +36,8 @@ macro_rules! for_each_command {
             get_checklist() -> $crate::checklist::Checklist;
             /// The Fachverfahren inventory, matched with the Land's list.
             get_inventory() -> $crate::inventory::Inventory;
+            /// The Land's profile in its workspace, if saved.
+            get_land_profile() -> Option<$crate::land_profile::LandProfile>;
             /// The municipality's profile, if saved.
             get_profile() -> Option<$crate::profile::Profile>;
             /// The readiness today.
@@ -58,6 +60,8 @@ macro_rules! for_each_command {
             open_evidence(id: i64) -> ();
             /// Opens an exported report in the system viewer; refused if it was changed.
             open_report(export_id: i64) -> ();
+            /// Opens the workspace of `kind` (its database created if missing) and remembers it.
+            open_workspace(kind: $crate::workspace_kind::WorkspaceKind) -> $crate::api::WorkspaceInfo;
             /// Detaches evidence from its item (the history keeps it).
             remove_evidence(id: i64) -> ();
             /// Removes a Fachverfahren from the inventory.
@@ -80,6 +84,8 @@ macro_rules! for_each_command {
             set_event_attended(package_id: String, event_id: String, attended: bool) -> ();
             /// Stores the state of one checklist item.
             set_item(item_id: String, state: $crate::progress::ItemState) -> $crate::checklist::ChecklistEntry;
+            /// Stores the Land's profile in its workspace.
+            set_land_profile(input: $crate::land_profile::LandProfileInput) -> $crate::land_profile::LandProfile;
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
             /// Records whether the municipality takes part in a service.
@@ -88,6 +94,8 @@ macro_rules! for_each_command {
             set_service_state(package_id: String, service_id: String, state: $crate::service_state::ServiceState) -> $crate::service_state::ServiceState;
             /// The dashboard has painted (start-up benchmark of the desktop app only).
             startup_probe(page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> ();
+            /// Which workspace is open, and where the files of both lie.
+            workspace_info() -> $crate::api::WorkspaceInfo;
         }
     };
 }

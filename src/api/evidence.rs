@@ -7,7 +7,7 @@ use crate::evidence::{self, Evidence};
 
 /// The evidence of one item, or of all items with `item_id` null, oldest first.
 pub fn list_evidence(cx: &Ctx, item_id: Option<String>) -> Result<Vec<Evidence>> {
-    cx.workspace.with(|s| s.evidence(item_id.as_deref()))
+    cx.workspace.with_any(|s| s.evidence(item_id.as_deref()))
 }
 
 /// Lets the user pick a file and attaches it to the item, with `title` or else the file name as
@@ -22,16 +22,16 @@ pub fn add_evidence(cx: &Ctx, item_id: String, title: Option<String>) -> Result<
         file_name: None,
     };
     let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
-    cx.workspace.with(|s| s.add_evidence(&item_id, &path, title.as_deref())).map(Some)
+    cx.workspace.with_any(|s| s.add_evidence(&item_id, &path, title.as_deref())).map(Some)
 }
 
 /// Detaches evidence from its item (the history keeps it).
 pub fn remove_evidence(cx: &Ctx, id: i64) -> Result<()> {
-    cx.workspace.with(|s| s.remove_evidence(id))
+    cx.workspace.with_any(|s| s.remove_evidence(id))
 }
 
 /// Opens a stored evidence file in the system viewer; refused if the file was changed.
 pub fn open_evidence(cx: &Ctx, id: i64) -> Result<()> {
-    let file = cx.workspace.with(|s| s.evidence_file(id))?;
+    let file = cx.workspace.with_any(|s| s.evidence_file(id))?;
     cx.desktop.open_path(&file)
 }

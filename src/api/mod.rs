@@ -18,12 +18,13 @@ pub mod commands;
 mod error;
 mod evidence;
 pub mod land;
+mod land_profile;
 pub mod packages;
 pub mod reports;
 mod work;
 mod workspace;
 
-pub use app::{app_info, check_ags, startup_probe, AppInfo};
+pub use app::{app_info, check_ags, open_workspace, startup_probe, workspace_info, AppInfo};
 pub use backup::{
     backup_folder, create_backup, restore_backup, restore_file, BackupInfo, RestoreInfo,
     RestoredFile,
@@ -34,6 +35,7 @@ pub use checklist::{
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
+pub use land_profile::{get_land_profile, set_land_profile};
 pub use packages::{
     choose_package, confirm_review, export_ics, import_package, list_packages, open_document,
     set_event_attended, set_service_decision,
@@ -45,7 +47,7 @@ pub use work::{
     get_inventory, list_people, remove_fachverfahren, remove_person, remove_requirement,
     save_fachverfahren, save_person, save_requirement, set_service_state,
 };
-pub use workspace::{NewDatabase, Workspace};
+pub use workspace::{NewDatabase, Workspace, WorkspaceFile, WorkspaceInfo};
 
 use std::path::{Path, PathBuf};
 

@@ -56,6 +56,11 @@ pub fn typescript() -> String {
         crate::package::review::Change::decl(&cfg),
         crate::package::review::ChangeArea::decl(&cfg),
         crate::package::review::ChangeKind::decl(&cfg),
+        crate::land_profile::LandProfile::decl(&cfg),
+        crate::land_profile::LandProfileInput::decl(&cfg),
+        crate::api::WorkspaceInfo::decl(&cfg),
+        crate::api::WorkspaceFile::decl(&cfg),
+        crate::workspace_kind::WorkspaceKind::decl(&cfg),
         crate::profile::Profile::decl(&cfg),
         crate::profile::ProfileInput::decl(&cfg),
         crate::progress::BlockingParty::decl(&cfg),
@@ -160,6 +165,7 @@ pub fn enums() -> String {
     use crate::requirements::{Area, Priority, RequirementKind};
     use crate::roles::Role;
     use crate::service_state::{Phase, TransportRoute};
+    use crate::workspace_kind::WorkspaceKind;
 
     let cfg = Config::new().with_large_int("number");
     // `T::ALL` (an array or a slice) with `T::label`, and the name of the array of keys.
@@ -188,6 +194,7 @@ pub fn enums() -> String {
         list!(Analysis, "ANALYSES"),
         list!(Role, "ROLES"),
         list!(Decision, "DECISIONS"),
+        list!(WorkspaceKind, "WORKSPACE_KINDS"),
     ];
 
     let mut types: Vec<&str> = lists.iter().map(|l| l.ty.as_str()).collect();

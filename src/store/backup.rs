@@ -8,6 +8,7 @@ use rusqlite::Connection;
 use sha2::Digest;
 use std::path::{Path, PathBuf};
 
+use crate::workspace_kind::WorkspaceKind;
 use crate::{Error, Result};
 
 /// How many pre-migration backups are kept.
@@ -191,7 +192,7 @@ fn damaged(why: &str) -> Error {
 /// Anbindungscheck database this version can read. The current database is kept as a backup
 /// first. Returns the path of that backup, if there was a database. No connection to `db` may be
 /// open.
-pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
+pub fn restore(db: &Path, kind: WorkspaceKind, from: &Path) -> Result<Option<PathBuf>> {
     // SQLite opens the file itself: check beforehand that it is a regular file (a pipe would
     // block, a device is no backup).
     match crate::files::check_regular(from) {
@@ -204,7 +205,7 @@ pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
         }
         Err(e) => return Err(e.into_error("restore", from)),
     }
-    match super::migrations::inspect(from, super::migrations::MIGRATIONS)? {
+    match super::migrations::inspect(from, kind, super::migrations::MIGRATIONS)? {
         super::migrations::Found::Version(_) => {}
         super::migrations::Found::New => {
             return Err(Error::validation(
@@ -220,7 +221,7 @@ pub fn restore(db: &Path, from: &Path) -> Result<Option<PathBuf>> {
     if check != "ok" {
         return Err(damaged(&format!("{}: {check}", from.display())));
     }
-    let kept = match super::migrations::inspect(db, super::migrations::MIGRATIONS) {
+    let kept = match super::migrations::inspect(db, kind, super::migrations::MIGRATIONS) {
         Ok(super::migrations::Found::Version(current)) => Some(before_migration(db, current)?),
         Ok(super::migrations::Found::New) => None,
         // A foreign or newer file at the database path is not ours to replace.

@@ -8,10 +8,9 @@ use std::path::Path;
 use crate::workspace_kind::WorkspaceKind;
 use crate::{Error, Result};
 
-/// `PRAGMA application_id` of a municipality's database ("ANBC"), the kind this schema is for.
-pub const APPLICATION_ID: i32 = WorkspaceKind::Kommune.application_id();
-
-/// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`.
+/// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`. Both
+/// kinds of workspace share the schema: a Land's database leaves the municipality's tables empty
+/// and the other way round, and the file header (`application_id`) says which kind it is.
 pub const MIGRATIONS: &[&str] = &[
     // 1: profile, item progress, audit trail.
     "CREATE TABLE profile (
@@ -216,6 +215,28 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE audit;
     ALTER TABLE audit_v4 RENAME TO audit;
     CREATE INDEX audit_item ON audit (item_id, id);",
+    // 5: the Land's workspace: who the Land's coordination is; the audit trail records it.
+    "CREATE TABLE land_profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        land_code TEXT NOT NULL CHECK (length(land_code) = 2),
+        name TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE audit_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        entity TEXT NOT NULL CHECK (entity IN ('profile', 'item', 'package', 'service', 'event',
+            'person', 'fachverfahren', 'evidence', 'requirement', 'land')),
+        item_id TEXT,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+    );
+    INSERT INTO audit_v5 (id, at, entity, item_id, field, old_value, new_value)
+        SELECT id, at, entity, item_id, field, old_value, new_value FROM audit;
+    DROP TABLE audit;
+    ALTER TABLE audit_v5 RENAME TO audit;
+    CREATE INDEX audit_item ON audit (item_id, id);",
 ];
 
 /// The schema version this code writes.
@@ -232,13 +253,33 @@ pub enum Found {
     Version(i64),
 }
 
-/// Looks at an existing file read-only: is it ours, and at which version? Refuses a foreign file,
-/// a database of the Land's workspace and one from a newer version without writing anything.
-pub fn inspect(path: &Path, migrations: &[&str]) -> Result<Found> {
+/// Looks at an existing file read-only: is it ours, of workspace `kind`, and at which version?
+/// Refuses a foreign file, a database of the other kind and one from a newer version without
+/// writing anything.
+pub fn inspect(path: &Path, kind: WorkspaceKind, migrations: &[&str]) -> Result<Found> {
+    match kind_of(path)? {
+        None => Ok(Found::New),
+        Some((found, _)) if found != kind => Err(Error::WrongWorkspace {
+            path: path.to_owned(),
+            found: found.label(),
+            expected: kind.label(),
+        }),
+        Some((_, version)) if version > migrations.len() as i64 => Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: migrations.len() as i64,
+        }),
+        Some((_, version)) => Ok(Found::Version(version)),
+    }
+}
+
+/// The kind and schema version of the database at `path`, read-only; `None` for no file, an
+/// empty one or an empty database. A file that is not one of ours is refused.
+pub fn kind_of(path: &Path) -> Result<Option<(WorkspaceKind, i64)>> {
     match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
-        Ok(meta) if meta.len() == 0 => return Ok(Found::New),
+        Ok(meta) if meta.len() == 0 => return Ok(None),
         Ok(_) => {}
     }
     let foreign = || Error::ForeignDatabase(path.to_owned());
@@ -261,27 +302,16 @@ pub fn inspect(path: &Path, migrations: &[&str]) -> Result<Found> {
         }
         Err(e) => return Err(e.into()),
     };
-    match (version, app_id) {
-        (0, 0) if tables == 0 => Ok(Found::New),
-        (_, APPLICATION_ID) if version > migrations.len() as i64 => Err(Error::NewerSchema {
-            path: path.to_owned(),
-            found: version,
-            supported: migrations.len() as i64,
-        }),
-        (v, APPLICATION_ID) if v > 0 => Ok(Found::Version(v)),
-        (_, other) => match WorkspaceKind::of_application_id(other) {
-            Some(found) => Err(Error::WrongWorkspace {
-                path: path.to_owned(),
-                found: found.label(),
-                expected: WorkspaceKind::Kommune.label(),
-            }),
-            None => Err(foreign()),
-        },
+    match (version, WorkspaceKind::of_application_id(app_id)) {
+        (0, None) if app_id == 0 && tables == 0 => Ok(None),
+        (v, Some(kind)) if v > 0 => Ok(Some((kind, v))),
+        _ => Err(foreign()),
     }
 }
 
-/// Brings the schema up to date in one transaction. Returns the version found before.
-pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<i64> {
+/// Brings the schema up to date in one transaction and marks a new database as one of `kind`.
+/// Returns the version found before.
+pub fn migrate(conn: &mut Connection, kind: WorkspaceKind, migrations: &[&str]) -> Result<i64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let target = migrations.len() as i64;
@@ -296,7 +326,7 @@ pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<i64> {
         tx.execute_batch(sql)?;
     }
     if version < target {
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "application_id", kind.application_id())?;
         tx.pragma_update(None, "user_version", target)?;
     }
     tx.commit()?;

@@ -7,6 +7,7 @@
 pub mod backup;
 mod evidence;
 mod folder_lock;
+mod land;
 pub mod migrations;
 mod packages;
 mod reports;
@@ -26,11 +27,13 @@ use crate::checklist::{Checklist, ChecklistEntry};
 use crate::profile::{Profile, ProfileInput};
 use crate::progress::{self, ItemProgress, ItemState};
 use crate::readiness::{self, StatusReport};
+use crate::workspace_kind::WorkspaceKind;
 use crate::{Error, Result};
 
-/// The municipality's local database.
+/// The local database of a municipality's or a Land's workspace.
 pub struct Store {
     conn: Connection,
+    kind: WorkspaceKind,
     path: Option<PathBuf>,
     /// What the installed packages contribute, with the `data_version` it was read at.
     installed: RefCell<(i64, Arc<packages::Installed>)>,
@@ -39,20 +42,26 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path` and migrates it, writing a backup first if an
-    /// existing database needs migrating. A foreign or newer database is refused untouched.
+    /// Opens (or creates) the municipality's database at `path`: [`Store::open_as`] a Kommune.
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, migrations::MIGRATIONS)
+        Self::open_as(path, WorkspaceKind::Kommune)
     }
 
-    /// [`Store::open`] with an explicit migration list (for tests of the migration machinery).
+    /// Opens (or creates) the database of workspace `kind` at `path` and migrates it, writing a
+    /// backup first if an existing database needs migrating. A foreign or newer database, and one
+    /// of the other kind, is refused untouched.
+    pub fn open_as(path: &Path, kind: WorkspaceKind) -> Result<Store> {
+        Self::open_with(path, kind, migrations::MIGRATIONS)
+    }
+
+    /// [`Store::open_as`] with an explicit migration list (for tests of the migration machinery).
     #[doc(hidden)]
-    pub fn open_with(path: &Path, migrations: &[&str]) -> Result<Store> {
+    pub fn open_with(path: &Path, kind: WorkspaceKind, migrations: &[&str]) -> Result<Store> {
         // A folder, a device or a pipe is named as such, not as an SQLite I/O error.
         if std::fs::symlink_metadata(path).is_ok() {
             crate::files::check_regular(path).map_err(|e| e.into_error("db", path))?;
         }
-        let found = migrations::inspect(path, migrations)?;
+        let found = migrations::inspect(path, kind, migrations)?;
         if let migrations::Found::Version(v) = found {
             if v < migrations.len() as i64 {
                 backup::before_migration(path, v)?;
@@ -64,23 +73,33 @@ impl Store {
         let folder = folder_lock::shared(path);
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
-        migrations::migrate(&mut conn, migrations)?;
-        let mut store = Store::with(conn, Some(path.to_owned()))?;
+        migrations::migrate(&mut conn, kind, migrations)?;
+        let mut store = Store::with(conn, kind, Some(path.to_owned()))?;
         store._folder = Some(folder);
         Ok(store)
     }
 
-    /// A fresh database in memory (tests).
+    /// A fresh municipal database in memory (tests).
     pub fn open_in_memory() -> Result<Store> {
-        let mut conn = Connection::open_in_memory()?;
-        configure(&conn)?;
-        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
-        Store::with(conn, None)
+        Self::open_in_memory_as(WorkspaceKind::Kommune)
     }
 
-    fn with(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        let installed = RefCell::new(read_installed(&conn)?);
-        Ok(Store { conn, path, installed, _folder: None })
+    /// A fresh database of workspace `kind` in memory (tests).
+    pub fn open_in_memory_as(kind: WorkspaceKind) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn, kind, migrations::MIGRATIONS)?;
+        Store::with(conn, kind, None)
+    }
+
+    fn with(conn: Connection, kind: WorkspaceKind, path: Option<PathBuf>) -> Result<Store> {
+        let installed = RefCell::new(read_installed(&conn, kind)?);
+        Ok(Store { conn, kind, path, installed, _folder: None })
+    }
+
+    /// Whose workspace this database is.
+    pub fn kind(&self) -> WorkspaceKind {
+        self.kind
     }
 
     /// What the installed packages contribute, read again if another connection (the command
@@ -88,14 +107,14 @@ impl Store {
     fn installed(&self) -> Result<Arc<packages::Installed>> {
         let mut cached = self.installed.borrow_mut();
         if cached.0 != data_version(&self.conn)? {
-            *cached = read_installed(&self.conn)?;
+            *cached = read_installed(&self.conn, self.kind)?;
         }
         Ok(Arc::clone(&cached.1))
     }
 
     /// Reads the installed packages again after this connection changed them.
     fn reload_installed(&mut self) -> Result<()> {
-        *self.installed.get_mut() = read_installed(&self.conn)?;
+        *self.installed.get_mut() = read_installed(&self.conn, self.kind)?;
         Ok(())
     }
 
@@ -423,9 +442,17 @@ fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
 }
 
-/// The installed packages with the `data_version` they were read at.
-fn read_installed(conn: &Connection) -> Result<(i64, Arc<packages::Installed>)> {
-    Ok((data_version(conn)?, Arc::new(packages::Installed::load(conn)?)))
+/// The installed packages with the `data_version` they were read at; a Land's workspace has
+/// none, and works through the Land's own catalogue.
+fn read_installed(
+    conn: &Connection,
+    kind: WorkspaceKind,
+) -> Result<(i64, Arc<packages::Installed>)> {
+    let installed = match kind {
+        WorkspaceKind::Kommune => packages::Installed::load(conn)?,
+        WorkspaceKind::Land => packages::Installed::land(),
+    };
+    Ok((data_version(conn)?, Arc::new(installed)))
 }
 
 fn configure(conn: &Connection) -> Result<()> {

@@ -39,6 +39,11 @@ pub(super) struct InstalledManifest {
 }
 
 impl Installed {
+    /// What a Land's workspace works with: the Land's own catalogue, no packages.
+    pub(super) fn land() -> Installed {
+        Installed { catalogue: Catalogue::land().clone(), manifests: Vec::new() }
+    }
+
     pub(super) fn load(conn: &Connection) -> Result<Installed> {
         let mut catalogue = Catalogue::builtin().clone();
         if schema_version(conn)? < 2 {

@@ -18,6 +18,7 @@ const COMMANDS = new Set([
   'export_report',
   'get_checklist',
   'get_inventory',
+  'get_land_profile',
   'get_profile',
   'get_status',
   'import_package',
@@ -29,6 +30,7 @@ const COMMANDS = new Set([
   'open_document',
   'open_evidence',
   'open_report',
+  'open_workspace',
   'remove_evidence',
   'remove_fachverfahren',
   'remove_person',
@@ -40,10 +42,12 @@ const COMMANDS = new Set([
   'save_requirement',
   'set_event_attended',
   'set_item',
+  'set_land_profile',
   'set_profile',
   'set_service_decision',
   'set_service_state',
   'startup_probe',
+  'workspace_info',
 ]);
 
 // Tauri's own: a channel message too large to be evaluated directly (import progress) is

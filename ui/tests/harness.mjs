@@ -95,9 +95,15 @@ export class Bridge {
   }
 }
 
-/** Starts a bridge that serves the UI build `dist`. */
-export async function startBridge(dist) {
-  const child = spawn(BRIDGE, ['--static', dist], { stdio: ['pipe', 'pipe', 'inherit'] });
+/**
+ * Starts a bridge that serves the UI build `dist`. Its new database is a workspace of kind
+ * `workspace` (`'kommune'` or `'land'`), or, with `null`, the app asks at first start.
+ */
+export async function startBridge(dist, workspace = 'kommune') {
+  const env = { ...process.env };
+  delete env.ANBINDUNGSCHECK_WORKSPACE;
+  if (workspace) env.ANBINDUNGSCHECK_WORKSPACE = workspace;
+  const child = spawn(BRIDGE, ['--static', dist], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const url = await new Promise((ok, fail) => {
     child.once('error', fail);
     child.once('exit', (code) => fail(new Error(`the bridge ${BRIDGE} exited (${code}) before it listened`)));
@@ -135,8 +141,8 @@ export function launch() {
  * them; the bridge serves the app with its strict CSP), dialogs and any request that leaves the
  * bridge. Resolves to `{page, context, problems, bridge}`.
  */
-export async function openApp(app, seeds = [standard], { bypassCSP = false } = {}) {
-  const bridge = await startBridge(app.dist);
+export async function openApp(app, seeds = [standard], { bypassCSP = false, workspace = 'kommune' } = {}) {
+  const bridge = await startBridge(app.dist, workspace);
   app.bridges.add(bridge);
   try {
     for (const seed of seeds) await seed(bridge, app.fixtures);

@@ -65,6 +65,7 @@ fn probe_start(db: &Path) -> (Duration, [f64; 5]) {
     let mut child = Command::new(anbindungscheck_e2e::app_binary())
         .env("ANBINDUNGSCHECK_STARTUP_PROBE", "1")
         .env("ANBINDUNGSCHECK_DB", db)
+        .env("ANBINDUNGSCHECK_WORKSPACE", "kommune")
         // As in the WebDriver runs (tests/e2e/src/lib.rs).
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .stdout(Stdio::piped())

@@ -53,6 +53,7 @@ impl Driver {
             .arg(format!("--port={port}"))
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("ANBINDUNGSCHECK_DB", db)
+            .env("ANBINDUNGSCHECK_WORKSPACE", "kommune")
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

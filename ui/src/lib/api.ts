@@ -19,6 +19,8 @@ import type {
   InventoryEntry,
   IpcError,
   ItemState,
+  LandProfile,
+  LandProfileInput,
   Person,
   PersonInput,
   Profile,
@@ -32,6 +34,8 @@ import type {
   ServiceDecision,
   ServiceState,
   StatusReport,
+  WorkspaceInfo,
+  WorkspaceKind,
 } from './bindings';
 
 export type { ErrorCode, IpcError };
@@ -91,6 +95,11 @@ export function get_inventory(): Promise<Inventory> {
   return call<Inventory>('get_inventory');
 }
 
+/** The Land's profile in its workspace, if saved. */
+export function get_land_profile(): Promise<LandProfile | null> {
+  return call<LandProfile | null>('get_land_profile');
+}
+
 /** The municipality's profile, if saved. */
 export function get_profile(): Promise<Profile | null> {
   return call<Profile | null>('get_profile');
@@ -144,6 +153,11 @@ export function open_evidence(args: { id: number }): Promise<null> {
 /** Opens an exported report in the system viewer; refused if it was changed. */
 export function open_report(args: { exportId: number }): Promise<null> {
   return call<null>('open_report', args);
+}
+
+/** Opens the workspace of `kind` (its database created if missing) and remembers it. */
+export function open_workspace(args: { kind: WorkspaceKind }): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>('open_workspace', args);
 }
 
 /** Detaches evidence from its item (the history keeps it). */
@@ -201,6 +215,11 @@ export function set_item(args: { itemId: string; state: ItemState }): Promise<Ch
   return call<ChecklistEntry>('set_item', args);
 }
 
+/** Stores the Land's profile in its workspace. */
+export function set_land_profile(args: { input: LandProfileInput }): Promise<LandProfile> {
+  return call<LandProfile>('set_land_profile', args);
+}
+
 /** Stores the profile. */
 export function set_profile(args: { input: ProfileInput }): Promise<Profile> {
   return call<Profile>('set_profile', args);
@@ -221,7 +240,12 @@ export function startup_probe(args: { pageMs: number; loadedMs: number; isolatio
   return call<null>('startup_probe', args);
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'schema_newer', 'database_foreign', 'workspace_wrong_kind', 'database', 'io', 'package_io', 'package_limits', 'package_not_zip', 'package_structure', 'package_unsafe_path', 'package_document', 'package_signature', 'package_untrusted_key', 'package_wrong_key', 'package_manifest', 'package_format', 'package_invalid', 'package_older', 'package_key', 'package_build', 'report_no_profile', 'report_glyph', 'report_pdf', 'report_not_pdf', 'report_too_large', 'report_damaged', 'report_no_data', 'report_schema', 'report_data', 'report_implausible', 'report_skipped', 'report_nothing_found', 'desktop', 'internal']);
+/** Which workspace is open, and where the files of both lie. */
+export function workspace_info(): Promise<WorkspaceInfo> {
+  return call<WorkspaceInfo>('workspace_info');
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'schema_newer', 'database_foreign', 'workspace_wrong_kind', 'workspace_unchosen', 'database', 'io', 'package_io', 'package_limits', 'package_not_zip', 'package_structure', 'package_unsafe_path', 'package_document', 'package_signature', 'package_untrusted_key', 'package_wrong_key', 'package_manifest', 'package_format', 'package_invalid', 'package_older', 'package_key', 'package_build', 'report_no_profile', 'report_glyph', 'report_pdf', 'report_not_pdf', 'report_too_large', 'report_damaged', 'report_no_data', 'report_schema', 'report_data', 'report_implausible', 'report_skipped', 'report_nothing_found', 'desktop', 'internal']);
 
 /** Invokes a command; every rejection becomes an {@link IpcError}. */
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

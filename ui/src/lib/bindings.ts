@@ -65,7 +65,12 @@ export type Catalogue = {
 /**
  * Title of the source document.
  */
-source: string, sections: Array<Section>, points: Array<Point>, items: Array<Item>, };
+source: string, 
+/**
+ * Whose checklist it is: its readiness counts this actor's items (the municipality's for
+ * the built-in catalogue, the Land's for the Land's).
+ */
+owner: Actor, sections: Array<Section>, points: Array<Point>, items: Array<Item>, };
 
 export type Dimension = "finanziell" | "rechtlich" | "organisatorisch" | "technisch";
 
@@ -137,7 +142,7 @@ from: string,
  */
 kept: string | null, };
 
-export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "workspace_unchosen" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
 
 export type ChecklistChanges = { additions: Array<ItemAddition>, guidance: Array<Guidance>, };
 
@@ -290,6 +295,44 @@ title: string, };
 export type ChangeArea = "aufgabe" | "hinweis" | "frist" | "kosten" | "kontakt" | "onlinedienst" | "veranstaltung" | "kommune" | "fachverfahren" | "dokument" | "nachnutzungsmodell";
 
 export type ChangeKind = "added" | "changed" | "removed";
+
+export type LandProfile = { 
+/**
+ * Two digits, "01" to "16".
+ */
+land_code: string, 
+/**
+ * The Land's name, derived from the code.
+ */
+land: string, name: string, };
+
+export type LandProfileInput = { 
+/**
+ * The Land's two-digit code ("03") or its name ("Niedersachsen").
+ */
+land_code: string, 
+/**
+ * The coordination's name, e.g. "Ministerium für Inneres, OZG-Koordination".
+ */
+name: string, };
+
+export type WorkspaceInfo = { 
+/**
+ * The open workspace; `None` until the user has chosen one.
+ */
+kind: WorkspaceKind | null, 
+/**
+ * Its database file.
+ */
+path: string | null, 
+/**
+ * Both workspaces, with their files and whether these exist yet.
+ */
+workspaces: Array<WorkspaceFile>, };
+
+export type WorkspaceFile = { kind: WorkspaceKind, label: string, path: string, exists: boolean, };
+
+export type WorkspaceKind = "kommune" | "land";
 
 export type Profile = { name: string, 
 /**

@@ -21,6 +21,7 @@ import type {
   Role,
   Status,
   TransportRoute,
+  WorkspaceKind,
 } from './bindings';
 
 /** `Status` in the core's order. */
@@ -266,6 +267,14 @@ export const DECISION_LABELS: Record<Decision, string> = {
   offen: 'Offen',
 };
 
+/** `WorkspaceKind` in the core's order. */
+export const WORKSPACE_KINDS: readonly WorkspaceKind[] = ['kommune', 'land'];
+
+export const WORKSPACE_KIND_LABELS: Record<WorkspaceKind, string> = {
+  kommune: 'Kommune',
+  land: 'Land (OZG-Koordination)',
+};
+
 /** Labels of recorded fields, the same for every entity (`audit::FIELD_LABELS`). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
@@ -317,4 +326,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export const ENTITY_FIELD_LABELS: readonly (readonly [string, string, string])[] = [
   ['profile', 'name', 'Name der Kommune'],
   ['fachverfahren', 'version', 'Version'],
+  ['land', 'name', 'Name der OZG-Koordination'],
+  ['land', 'land_code', 'Land'],
 ];
