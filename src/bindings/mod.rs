@@ -245,6 +245,11 @@ pub fn enums() -> String {
         let row = [entity, field, label].map(|s| ts_string(s)).join(", ");
         out.push_str(&format!("  [{row}],\n"));
     }
+    out.push_str("];\n\n/** The Länder by their two-digit code, in code order (`ags::Land`). */\n");
+    out.push_str("export const LAENDER: readonly (readonly [string, string])[] = [\n");
+    for land in (1..=16).filter_map(crate::ags::Land::from_code) {
+        out.push_str(&format!("  [{}, {}],\n", ts_string(&land.code()), ts_string(land.name())));
+    }
     out.push_str("];\n");
     out
 }

@@ -278,6 +278,7 @@ impl Store {
         let c = &installed.catalogue;
         Ok(Checklist {
             source: c.source.clone(),
+            owner: c.owner,
             sections: c.sections.clone(),
             points: c.points.clone(),
             entries: c

@@ -100,7 +100,11 @@ export type Checklist = {
 /**
  * Title of the source document.
  */
-source: string, sections: Array<Section>, points: Array<Point>, entries: Array<ChecklistEntry>, };
+source: string, 
+/**
+ * Whose checklist it is (the municipality's or the Land's own).
+ */
+owner: Actor, sections: Array<Section>, points: Array<Point>, entries: Array<ChecklistEntry>, };
 
 export type ChecklistEntry = { item: Item, progress: ItemProgress, 
 /**

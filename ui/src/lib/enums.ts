@@ -329,3 +329,23 @@ export const ENTITY_FIELD_LABELS: readonly (readonly [string, string, string])[]
   ['land', 'name', 'Name der OZG-Koordination'],
   ['land', 'land_code', 'Land'],
 ];
+
+/** The Länder by their two-digit code, in code order (`ags::Land`). */
+export const LAENDER: readonly (readonly [string, string])[] = [
+  ['01', 'Schleswig-Holstein'],
+  ['02', 'Hamburg'],
+  ['03', 'Niedersachsen'],
+  ['04', 'Bremen'],
+  ['05', 'Nordrhein-Westfalen'],
+  ['06', 'Hessen'],
+  ['07', 'Rheinland-Pfalz'],
+  ['08', 'Baden-Württemberg'],
+  ['09', 'Bayern'],
+  ['10', 'Saarland'],
+  ['11', 'Berlin'],
+  ['12', 'Brandenburg'],
+  ['13', 'Mecklenburg-Vorpommern'],
+  ['14', 'Sachsen'],
+  ['15', 'Sachsen-Anhalt'],
+  ['16', 'Thüringen'],
+];

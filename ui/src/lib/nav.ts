@@ -1,4 +1,6 @@
-// The app's views; no router, just a state variable in App.svelte.
+// The app's views per workspace; no router, just a state variable in App.svelte.
+
+import type { WorkspaceKind } from './bindings';
 
 export type View =
   | 'overview'
@@ -10,7 +12,9 @@ export type View =
   | 'history'
   | 'backup';
 
-export const NAV: readonly { view: View; label: string; hash: string }[] = [
+export type NavEntry = { view: View; label: string; hash: string };
+
+const MUNICIPAL_NAV: readonly NavEntry[] = [
   { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
   { view: 'checklist', label: 'Checkliste', hash: 'checkliste' },
   { view: 'packages', label: 'Informationen des Landes', hash: 'land' },
@@ -21,6 +25,19 @@ export const NAV: readonly { view: View; label: string; hash: string }[] = [
   { view: 'backup', label: 'Datensicherung', hash: 'sicherung' },
 ];
 
-export function viewTitle(view: View): string {
-  return NAV.find((n) => n.view === view)?.label ?? '';
+const LAND_NAV: readonly NavEntry[] = [
+  { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
+  { view: 'checklist', label: 'Checkliste des Landes', hash: 'checkliste' },
+  { view: 'profile', label: 'Profil', hash: 'profil' },
+  { view: 'history', label: 'Verlauf', hash: 'verlauf' },
+  { view: 'backup', label: 'Datensicherung', hash: 'sicherung' },
+];
+
+/** The navigation of a workspace. */
+export function navFor(kind: WorkspaceKind): readonly NavEntry[] {
+  return kind === 'land' ? LAND_NAV : MUNICIPAL_NAV;
+}
+
+export function viewTitle(kind: WorkspaceKind, view: View): string {
+  return navFor(kind).find((n) => n.view === view)?.label ?? '';
 }
