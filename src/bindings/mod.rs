@@ -42,6 +42,7 @@ pub fn typescript() -> String {
         crate::package::manifest::Document::decl(&cfg),
         crate::package::manifest::Event::decl(&cfg),
         crate::package::manifest::Fachverfahren::decl(&cfg),
+        crate::package::manifest::FieldIssue::decl(&cfg),
         crate::package::manifest::Guidance::decl(&cfg),
         crate::package::manifest::ItemAddition::decl(&cfg),
         crate::package::manifest::LandRef::decl(&cfg),

@@ -203,6 +203,12 @@ export type Fachverfahren = { id: string, product: string, vendor: string,
  */
 interface: string, services: Array<string>, };
 
+export type FieldIssue = { 
+/**
+ * e.g. `title`, `contacts.2.email`, `costs.0.brackets.1.max_population`.
+ */
+field: string, message: string, };
+
 export type Guidance = { item: string, text: string, };
 
 export type ItemAddition = { id: string, 
