@@ -57,6 +57,7 @@ pub fn typescript() -> String {
         crate::package::review::Change::decl(&cfg),
         crate::package::review::ChangeArea::decl(&cfg),
         crate::package::review::ChangeKind::decl(&cfg),
+        crate::package::review::PackageReview::decl(&cfg),
         crate::profile::Profile::decl(&cfg),
         crate::profile::ProfileInput::decl(&cfg),
         crate::progress::BlockingParty::decl(&cfg),

@@ -297,6 +297,20 @@ export type ChangeArea = "aufgabe" | "hinweis" | "frist" | "kosten" | "kontakt" 
 
 export type ChangeKind = "added" | "changed" | "removed";
 
+export type PackageReview = { package_id: string, title: string, version: number, land_code: string, land: string, issued: string, valid_until: string, 
+/**
+ * The version installed before (the previously published one, in the editor).
+ */
+installed_version: number | null, action: ImportAction, 
+/**
+ * Empty unless the action is an update.
+ */
+changes: Array<Change>, documents: number, 
+/**
+ * The documents' sizes as the manifest gives them (the build fills them in).
+ */
+document_bytes: number, };
+
 export type Profile = { name: string, 
 /**
  * 8 digits.
