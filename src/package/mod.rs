@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod build;
+pub mod draft;
 pub mod ics;
 pub mod manifest;
 pub mod review;
