@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::catalogue::Item;
 use crate::package::manifest::Manifest;
-use crate::package::review::Change;
+use crate::package::review::{Change, PackageReview};
 
 /// Whether the key that signed a package is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -20,18 +20,10 @@ pub enum KeyStatus {
     FirstOfLand,
 }
 
-/// What an import will do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum ImportAction {
-    New,
-    Update,
-    /// The same version is installed: nothing changes.
-    Unchanged,
-}
+pub use crate::package::review::ImportAction;
 
-/// What the clerk sees before confirming an import.
+/// What the clerk sees before confirming an import: the content review
+/// ([`crate::package::review::review`], same fields) with the signing key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ImportPreview {
@@ -49,6 +41,43 @@ pub struct ImportPreview {
     pub changes: Vec<Change>,
     pub documents: u32,
     pub document_bytes: u64,
+}
+
+impl ImportPreview {
+    /// The preview of a package whose content is reviewed in `review` (the same data the Land's
+    /// editor shows), signed with the key of `fingerprint`.
+    pub fn new(review: PackageReview, fingerprint: String, key: KeyStatus) -> ImportPreview {
+        let PackageReview {
+            package_id,
+            title,
+            version,
+            land_code,
+            land,
+            issued,
+            valid_until,
+            installed_version,
+            action,
+            changes,
+            documents,
+            document_bytes,
+        } = review;
+        ImportPreview {
+            package_id,
+            title,
+            version,
+            land_code,
+            land,
+            issued,
+            valid_until,
+            fingerprint,
+            key,
+            installed_version,
+            action,
+            changes,
+            documents,
+            document_bytes,
+        }
+    }
 }
 
 crate::keyed::keyed_enum! {
@@ -114,4 +143,30 @@ pub struct InstalledPackage {
 pub fn stored_file_name(sha256: &str, path: &str) -> String {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     format!("{sha256}.{ext}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::package::review::review;
+
+    #[test]
+    fn the_import_preview_is_the_content_review_with_the_key() {
+        let text = include_str!("../examples/paket-vergabe/manifest.json");
+        let manifest = crate::package::manifest::parse_manifest(text).unwrap();
+        let mut next = manifest.clone();
+        next.version = 2;
+        next.contacts.pop();
+        let reviewed = review(Some(&manifest), &next, Catalogue::builtin()).unwrap();
+        let preview = ImportPreview::new(reviewed.clone(), "AB12".into(), KeyStatus::Trusted);
+
+        let serde_json::Value::Object(mut shown) = serde_json::to_value(&preview).unwrap() else {
+            panic!("an object")
+        };
+        assert_eq!(shown.remove("fingerprint"), Some("AB12".into()));
+        assert_eq!(shown.remove("key"), Some("trusted".into()));
+        assert_eq!(serde_json::Value::Object(shown), serde_json::to_value(&reviewed).unwrap());
+        assert_eq!(preview.changes.len(), 1);
+    }
 }

@@ -1,5 +1,6 @@
 //! All integration tests of the core, built as one binary.
 
+mod editor;
 mod fixtures;
 mod fuzz;
 mod layering;

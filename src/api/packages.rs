@@ -3,6 +3,7 @@
 //! of changed entries.
 
 use ed25519_dalek::VerifyingKey;
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{ApiError, Ctx, FileDialog, Result};
@@ -54,8 +55,9 @@ pub fn plan(
             }
         }
     }
-    let (action, changes, installed_version) = match &installed.current {
-        None => (ImportAction::New, Vec::new(), None),
+    let previous = match &installed.current {
+        None => None,
+        // Ordered by the installed version as recorded, before its manifest is read.
         Some((v, _)) if *v > manifest.version => {
             return Err(PackageError::OlderVersion {
                 id: manifest.id.clone(),
@@ -64,6 +66,7 @@ pub fn plan(
             }
             .into())
         }
+        // The signature covers the exact bytes: the same version must be the same bytes.
         Some((v, json)) if *v == manifest.version => {
             if json.as_bytes() != manifest_bytes {
                 return Err(PackageError::ChangedSameVersion {
@@ -72,29 +75,13 @@ pub fn plan(
                 }
                 .into());
             }
-            (ImportAction::Unchanged, Vec::new(), Some(*v))
+            Some(Cow::Borrowed(manifest))
         }
-        Some((v, json)) => {
-            let old = parse_manifest(json)?;
-            (ImportAction::Update, review::changes(&old, manifest), Some(*v))
-        }
+        Some((_, json)) => Some(Cow::Owned(parse_manifest(json)?)),
     };
-    Ok(ImportPreview {
-        package_id: manifest.id.clone(),
-        title: manifest.title.clone(),
-        version: manifest.version,
-        land_code: land.code(),
-        land: land.name().to_owned(),
-        issued: manifest.issued.clone(),
-        valid_until: manifest.valid_until.clone(),
-        fingerprint,
-        key,
-        installed_version,
-        action,
-        changes,
-        documents: manifest.documents.len() as u32,
-        document_bytes: manifest.documents.iter().map(|d| d.size).sum(),
-    })
+    // What the municipality is shown is the review the Land's editor shows before publishing.
+    let review = review::review(previous.as_deref(), manifest, installed.catalogue)?;
+    Ok(ImportPreview::new(review, fingerprint, key))
 }
 
 /// Plans the import of an opened package against what `store` holds.

@@ -33,7 +33,7 @@ fn file_err(path: &Path, e: impl Into<std::io::Error>) -> PackageError {
 }
 
 /// Hashes a file; refuses links and files over `max` bytes.
-fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
+pub(crate) fn hash_file(path: &Path, max: u64) -> Result<(u64, String), PackageError> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| file_err(path, e))?;
     if meta.file_type().is_symlink() {
         return Err(build_err(format!("{} ist keine gewöhnliche Datei.", path.display())));

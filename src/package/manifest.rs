@@ -4,6 +4,20 @@
 //! checks every value, so nothing unchecked reaches the database or the screen.
 //!
 //! All text is plain text; it is always shown as text, never interpreted as markup.
+//!
+//! Validation is one implementation for the import and the Land's editor: [`Manifest::issues`]
+//! lists every problem as a [`FieldIssue`]; [`Manifest::validate`], which the build and the
+//! import use, refuses with the first of them, word for word.
+//!
+//! Field paths of the issues name the field as it is spelled in `manifest.json`, from the top,
+//! joined by `.`, with the position in a list (from 0) as a segment of its own:
+//! `title`, `land.code`, `valid_until`, `reuse_model.document`, `services.0.name`,
+//! `services.0.leika.1`, `costs.2.brackets.1.max_population`, `contacts.2.email`,
+//! `documents.0.sha256`, `checklist.additions.3.deadline`, `checklist.guidance.0.item`.
+//! A problem of a whole list (too many entries, a cost model without brackets) names the list
+//! (`events`, `costs.0.brackets`); a repeated ID names the later entry's key
+//! (`services.3.id`, `municipalities.1.ags`); an event with neither place nor link names its
+//! `place`.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -298,12 +312,95 @@ pub mod limits {
     pub const DOCUMENTS: usize = 200;
 }
 
-fn err(message: String) -> PackageError {
-    PackageError::Invalid(message)
+/// One problem with a manifest, under the field it belongs to. The field is a path as described
+/// in the module documentation; the message is German and the same text the import refuses the
+/// package with (after "Das Manifest ist ungültig: ", see [`PackageError`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct FieldIssue {
+    /// e.g. `title`, `contacts.2.email`, `costs.0.brackets.1.max_population`.
+    pub field: String,
+    pub message: String,
+    /// How the import reports it.
+    #[serde(skip)]
+    kind: IssueKind,
+}
+
+/// How the import reports an issue: the variant of [`PackageError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum IssueKind {
+    /// The format named (not [`FORMAT`]).
+    Format(String),
+    Invalid,
+    /// A reference to a document, service, point or item that does not exist.
+    Dangling,
+    /// A document path that could leave the package folder.
+    UnsafePath,
+}
+
+impl From<FieldIssue> for PackageError {
+    fn from(issue: FieldIssue) -> PackageError {
+        match issue.kind {
+            IssueKind::Format(format) => PackageError::UnsupportedFormat(format),
+            IssueKind::Invalid => PackageError::Invalid(issue.message),
+            IssueKind::Dangling => PackageError::DanglingReference(issue.message),
+            IssueKind::UnsafePath => PackageError::UnsafePath(issue.message),
+        }
+    }
+}
+
+/// The issues found so far, in the order of the checks.
+#[derive(Default)]
+struct Issues(Vec<FieldIssue>);
+
+impl Issues {
+    fn add(&mut self, kind: IssueKind, field: String, message: String) {
+        self.0.push(FieldIssue { field, message, kind });
+    }
+
+    fn invalid(&mut self, field: String, message: impl Into<String>) {
+        self.add(IssueKind::Invalid, field, message.into());
+    }
+
+    fn dangling(&mut self, field: String, message: String) {
+        self.add(IssueKind::Dangling, field, message);
+    }
+
+    /// Records the problem of `result` under `field`; gives the checked value, if any.
+    fn check<T>(&mut self, field: String, result: Result<T, String>) -> Option<T> {
+        result.map_err(|message| self.invalid(field, message)).ok()
+    }
+
+    /// A list longer than `max`.
+    fn too_many(&mut self, field: &str, what: &str, len: usize, max: usize) {
+        if len > max {
+            self.invalid(field.to_owned(), format!("Zu viele {what} ({len}, höchstens {max})."));
+        }
+    }
+
+    /// Every repeated key of the list `list` (its field `key`); gives the keys.
+    fn unique<'a>(
+        &mut self,
+        list: &str,
+        key: &str,
+        what: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.invalid(
+                    format!("{list}.{i}.{key}"),
+                    format!("{what} „{id}“ kommt mehrfach vor."),
+                );
+            }
+        }
+        seen
+    }
 }
 
 /// Checks an identifier: lower-case ASCII letters, digits and `-`, 1–64 characters.
-fn check_id(what: &str, id: &str) -> Result<(), PackageError> {
+fn check_id(what: &str, id: &str) -> Result<(), String> {
     let ok = !id.is_empty()
         && id.len() <= limits::ID
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -311,51 +408,55 @@ fn check_id(what: &str, id: &str) -> Result<(), PackageError> {
     if ok {
         Ok(())
     } else {
-        Err(err(format!(
+        Err(format!(
             "{what} {}: erlaubt sind Kleinbuchstaben, Ziffern und „-“ (höchstens {} Zeichen).",
             crate::text::quote_for_message(id),
             limits::ID
-        )))
+        ))
     }
 }
 
 /// Checks plain text: not empty (if required), length, no control characters but line breaks.
-fn check_text(what: &str, text: &str, max: usize, multiline: bool) -> Result<(), PackageError> {
+fn check_text(what: &str, text: &str, max: usize, multiline: bool) -> Result<(), String> {
     if text.trim().is_empty() {
-        return Err(err(format!("{what} ist leer.")));
+        return Err(format!("{what} ist leer."));
     }
     let count = text.chars().count();
     if count > max {
-        return Err(err(format!("{what} ist zu lang ({count} Zeichen, höchstens {max}).")));
+        return Err(format!("{what} ist zu lang ({count} Zeichen, höchstens {max})."));
     }
     if crate::text::has_forbidden_character(text, multiline) {
-        return Err(err(format!("{what} enthält unzulässige Steuerzeichen.")));
+        return Err(format!("{what} enthält unzulässige Steuerzeichen."));
     }
     Ok(())
 }
 
-fn check_opt(what: &str, text: &Option<String>, max: usize, ml: bool) -> Result<(), PackageError> {
+fn check_opt(what: &str, text: &Option<String>, max: usize, ml: bool) -> Result<(), String> {
     text.as_deref().map_or(Ok(()), |t| check_text(what, t, max, ml))
 }
 
-fn check_date(what: &str, value: &str) -> Result<NaiveDate, PackageError> {
-    crate::progress::parse_date("date", what, value).map_err(|e| err(e.to_string()))
+fn check_date(what: &str, value: &str) -> Result<NaiveDate, String> {
+    crate::progress::parse_date("date", what, value).map_err(|e| e.to_string())
 }
 
-/// Parses `YYYY-MM-DDTHH:MM` (local time).
-pub fn parse_local_time(what: &str, value: &str) -> Result<NaiveDateTime, PackageError> {
+fn local_time(what: &str, value: &str) -> Result<NaiveDateTime, String> {
     let parsed = (value.len() == 16)
         .then(|| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok())
         .flatten();
     parsed.ok_or_else(|| {
-        err(format!(
+        format!(
             "{what} {}: erwartet wird Datum und Uhrzeit im Format JJJJ-MM-TTTHH:MM.",
             crate::text::quote_for_message(value)
-        ))
+        )
     })
 }
 
-fn check_email(what: &str, email: &Option<String>) -> Result<(), PackageError> {
+/// Parses `YYYY-MM-DDTHH:MM` (local time).
+pub fn parse_local_time(what: &str, value: &str) -> Result<NaiveDateTime, PackageError> {
+    local_time(what, value).map_err(PackageError::Invalid)
+}
+
+fn check_email(what: &str, email: &Option<String>) -> Result<(), String> {
     if let Some(email) = email {
         let input = crate::profile::ProfileInput {
             name: "x".into(),
@@ -363,39 +464,14 @@ fn check_email(what: &str, email: &Option<String>) -> Result<(), PackageError> {
             coordinator_email: Some(email.clone()),
             ..Default::default()
         };
-        input.validate().map_err(|e| err(format!("{what}: {e}")))?;
+        input.validate().map_err(|e| format!("{what}: {e}"))?;
     }
     Ok(())
 }
 
-fn unique<'a>(
-    what: &str,
-    ids: impl Iterator<Item = &'a str>,
-) -> Result<HashSet<&'a str>, PackageError> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            return Err(err(format!("{what} „{id}“ kommt mehrfach vor.")));
-        }
-    }
-    Ok(seen)
-}
-
-fn check_len<T>(what: &str, list: &[T], max: usize) -> Result<(), PackageError> {
-    if list.len() > max {
-        return Err(err(format!("Zu viele {what} ({}, höchstens {max}).", list.len())));
-    }
-    Ok(())
-}
-
-/// Checks a document path: `documents/<name>` with a safe name and a known extension.
-pub fn check_document_path(path: &str) -> Result<(), PackageError> {
-    let bad = |why: &str| {
-        Err(PackageError::UnsafePath(format!(
-            "Dokumentpfad {}: {why}",
-            crate::text::quote_for_message(path)
-        )))
-    };
+fn document_path(path: &str) -> Result<(), String> {
+    let bad =
+        |why: &str| Err(format!("Dokumentpfad {}: {why}", crate::text::quote_for_message(path)));
     let Some(name) = path.strip_prefix("documents/") else {
         return bad("Dokumente müssen im Ordner „documents/“ liegen.");
     };
@@ -410,278 +486,491 @@ pub fn check_document_path(path: &str) -> Result<(), PackageError> {
     Ok(())
 }
 
+/// Checks a document path: `documents/<name>` with a safe name and a known extension.
+pub fn check_document_path(path: &str) -> Result<(), PackageError> {
+    document_path(path).map_err(PackageError::UnsafePath)
+}
+
+/// One billion euros is no municipal cost.
+const MAX_CENTS: u64 = 100_000_000_000;
+
 impl Manifest {
-    /// Checks the whole manifest against the format and against the built-in catalogue.
+    /// Checks the whole manifest against the format and against `catalogue` (the built-in one):
+    /// the first of its [`issues`](Manifest::issues), as the import refuses the package.
     pub fn validate(&self, catalogue: &Catalogue) -> Result<(), PackageError> {
+        match self.issues(catalogue).into_iter().next() {
+            Some(issue) => Err(issue.into()),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem of the manifest, in the order the import meets them, each under its field.
+    /// A check that builds on another one that failed is skipped (an end time is not compared
+    /// with a start time that could not be read). Empty: the import accepts the manifest.
+    pub fn issues(&self, catalogue: &Catalogue) -> Vec<FieldIssue> {
+        let mut out = Issues::default();
         if self.format != FORMAT {
-            return Err(PackageError::UnsupportedFormat(self.format.clone()));
+            let message = PackageError::UnsupportedFormat(self.format.clone()).to_string();
+            out.add(IssueKind::Format(self.format.clone()), "format".into(), message);
+            // In another format the other fields mean something else.
+            return out.0;
         }
-        check_id("Paket-ID", &self.id)?;
+        out.check("id".into(), check_id("Paket-ID", &self.id));
         if self.version == 0 {
-            return Err(err("Die Paketversion muss mindestens 1 sein.".into()));
+            out.invalid("version".into(), "Die Paketversion muss mindestens 1 sein.");
         }
-        check_text("Der Titel des Pakets", &self.title, limits::SHORT_TEXT, false)?;
-        check_opt("Die Beschreibung des Pakets", &self.description, limits::LONG_TEXT, true)?;
-        let land = Land::try_from(self.land.code.clone())
-            .map_err(|e| err(format!("Herausgebendes Land: {e}.")))?;
-        if land.name() != self.land.name {
-            return Err(err(format!(
-                "Herausgebendes Land: Der Schlüssel {} gehört zu {}, nicht zu „{}“.",
-                self.land.code,
-                land.name(),
-                self.land.name
-            )));
+        out.check(
+            "title".into(),
+            check_text("Der Titel des Pakets", &self.title, limits::SHORT_TEXT, false),
+        );
+        out.check(
+            "description".into(),
+            check_opt("Die Beschreibung des Pakets", &self.description, limits::LONG_TEXT, true),
+        );
+        match Land::try_from(self.land.code.clone()) {
+            Err(e) => out.invalid("land.code".into(), format!("Herausgebendes Land: {e}.")),
+            Ok(land) if land.name() != self.land.name => out.invalid(
+                "land.name".into(),
+                format!(
+                    "Herausgebendes Land: Der Schlüssel {} gehört zu {}, nicht zu „{}“.",
+                    self.land.code,
+                    land.name(),
+                    self.land.name
+                ),
+            ),
+            Ok(_) => {}
         }
-        let issued = check_date("Ausgabedatum", &self.issued)?;
-        let valid_until = check_date("Gültig bis", &self.valid_until)?;
-        if valid_until < issued {
-            return Err(err("„Gültig bis“ liegt vor dem Ausgabedatum.".into()));
+        let issued = out.check("issued".into(), check_date("Ausgabedatum", &self.issued));
+        let valid_until =
+            out.check("valid_until".into(), check_date("Gültig bis", &self.valid_until));
+        if let (Some(issued), Some(valid_until)) = (issued, valid_until) {
+            if valid_until < issued {
+                out.invalid("valid_until".into(), "„Gültig bis“ liegt vor dem Ausgabedatum.");
+            }
         }
 
-        check_len("Kontakte", &self.contacts, limits::LIST)?;
-        unique("Kontakt-ID", self.contacts.iter().map(|c| c.id.as_str()))?;
-        for c in &self.contacts {
-            check_id("Kontakt-ID", &c.id)?;
-            check_text("Name eines Kontakts", &c.name, limits::SHORT_TEXT, false)?;
-            check_text("Rolle eines Kontakts", &c.role, limits::SHORT_TEXT, false)?;
-            check_opt("Organisation eines Kontakts", &c.organisation, limits::SHORT_TEXT, false)?;
-            check_opt("Telefon eines Kontakts", &c.phone, 40, false)?;
-            check_email(&format!("Kontakt „{}“", c.id), &c.email)?;
+        self.check_contacts(&mut out);
+        let documents = self.check_documents(&mut out);
+        let services = self.check_services(&mut out);
+        let known_document = |out: &mut Issues, field: String, what: &str, path: &str| {
+            if !documents.contains(path) {
+                out.dangling(
+                    field,
+                    format!(
+                        "{what} verweist auf das Dokument „{path}“, das im Paket nicht aufgeführt ist."
+                    ),
+                );
+            }
+        };
+        let known_service = |out: &mut Issues, field: String, what: &str, id: &str| {
+            if !services.contains(id) {
+                out.dangling(
+                    field,
+                    format!(
+                        "{what} verweist auf den Onlinedienst „{id}“, den das Paket nicht enthält."
+                    ),
+                );
+            }
+        };
+
+        out.check(
+            "reuse_model.description".into(),
+            check_text(
+                "Beschreibung des Nachnutzungsmodells",
+                &self.reuse_model.description,
+                limits::LONG_TEXT,
+                true,
+            ),
+        );
+        if let Some(doc) = &self.reuse_model.document {
+            known_document(&mut out, "reuse_model.document".into(), "Das Nachnutzungsmodell", doc);
         }
 
-        check_len("Dokumente", &self.documents, limits::DOCUMENTS)?;
-        let documents = unique("Dokument", self.documents.iter().map(|d| d.path.as_str()))?;
-        for d in &self.documents {
-            check_document_path(&d.path)?;
-            check_text("Titel eines Dokuments", &d.title, limits::SHORT_TEXT, false)?;
+        out.too_many("costs", "Kostenmodelle", self.costs.len(), limits::LIST);
+        out.unique(
+            "costs",
+            "service",
+            "Kostenmodell für",
+            self.costs.iter().map(|c| c.service.as_deref().unwrap_or("(alle Dienste)")),
+        );
+        for (i, c) in self.costs.iter().enumerate() {
+            if let Some(service) = &c.service {
+                known_service(&mut out, format!("costs.{i}.service"), "Ein Kostenmodell", service);
+            }
+            out.check(
+                format!("costs.{i}.note"),
+                check_opt("Hinweis zu den Kosten", &c.note, limits::LONG_TEXT, true),
+            );
+            let brackets = format!("costs.{i}.brackets");
+            out.too_many(&brackets, "Staffeln", c.brackets.len(), 50);
+            if c.brackets.is_empty() {
+                out.invalid(brackets.clone(), "Ein Kostenmodell hat keine Staffel.");
+            }
+            let mut last = 0u32;
+            for (j, b) in c.brackets.iter().enumerate() {
+                let at = |f: &str| format!("{brackets}.{j}.{f}");
+                match b.max_population {
+                    None if j + 1 != c.brackets.len() => out.invalid(
+                        at("max_population"),
+                        "Nur die letzte Kostenstaffel darf ohne Obergrenze sein.",
+                    ),
+                    None => {}
+                    Some(max) => {
+                        if max <= last {
+                            out.invalid(
+                                at("max_population"),
+                                "Die Kostenstaffeln müssen nach Einwohnerzahl aufsteigen.",
+                            );
+                        }
+                        last = last.max(max);
+                    }
+                }
+                for (field, cents) in
+                    [("one_off_cents", b.one_off_cents), ("annual_cents", b.annual_cents)]
+                {
+                    if cents > MAX_CENTS {
+                        out.invalid(at(field), "Ein Kostenbetrag ist unplausibel hoch.");
+                    }
+                }
+            }
+        }
+
+        self.check_events(&mut out);
+
+        out.too_many("municipalities", "Kommunen", self.municipalities.len(), limits::LIST);
+        out.unique(
+            "municipalities",
+            "ags",
+            "Kommune mit AGS",
+            self.municipalities.iter().map(|m| m.ags.as_str()),
+        );
+        for (i, m) in self.municipalities.iter().enumerate() {
+            let at = |f: &str| format!("municipalities.{i}.{f}");
+            out.check(
+                at("name"),
+                check_text("Name einer Kommune", &m.name, limits::SHORT_TEXT, false),
+            );
+            match Ags::parse(&m.ags) {
+                Err(e) => out.invalid(at("ags"), format!("Kommune „{}“: {e}", m.name)),
+                Ok(ags) if ags.as_str() != m.ags => out.invalid(
+                    at("ags"),
+                    format!("Kommune „{}“: AGS bitte ohne Leerzeichen angeben.", m.name),
+                ),
+                Ok(_) => {}
+            }
+            out.check(
+                at("contact"),
+                check_opt("Kontakt einer Kommune", &m.contact, limits::SHORT_TEXT, false),
+            );
+            out.check(at("email"), check_email(&format!("Kommune „{}“", m.name), &m.email));
+            for (j, s) in m.services.iter().enumerate() {
+                known_service(
+                    &mut out,
+                    at(&format!("services.{j}")),
+                    &format!("Kommune „{}“", m.name),
+                    s,
+                );
+            }
+        }
+
+        out.too_many("fachverfahren", "Fachverfahren", self.fachverfahren.len(), limits::LIST);
+        out.unique(
+            "fachverfahren",
+            "id",
+            "Fachverfahren",
+            self.fachverfahren.iter().map(|f| f.id.as_str()),
+        );
+        for (i, f) in self.fachverfahren.iter().enumerate() {
+            let at = |field: &str| format!("fachverfahren.{i}.{field}");
+            out.check(at("id"), check_id("Fachverfahren-ID", &f.id));
+            let texts = [
+                ("product", "Produkt eines Fachverfahrens", &f.product),
+                ("vendor", "Hersteller eines Fachverfahrens", &f.vendor),
+                ("interface", "Schnittstelle eines Fachverfahrens", &f.interface),
+            ];
+            for (field, what, text) in texts {
+                out.check(at(field), check_text(what, text, limits::SHORT_TEXT, false));
+            }
+            for (j, s) in f.services.iter().enumerate() {
+                known_service(
+                    &mut out,
+                    at(&format!("services.{j}")),
+                    &format!("Fachverfahren „{}“", f.id),
+                    s,
+                );
+            }
+        }
+
+        self.check_checklist(&mut out, catalogue);
+        out.0
+    }
+
+    fn check_contacts(&self, out: &mut Issues) {
+        out.too_many("contacts", "Kontakte", self.contacts.len(), limits::LIST);
+        out.unique("contacts", "id", "Kontakt-ID", self.contacts.iter().map(|c| c.id.as_str()));
+        for (i, c) in self.contacts.iter().enumerate() {
+            let at = |f: &str| format!("contacts.{i}.{f}");
+            out.check(at("id"), check_id("Kontakt-ID", &c.id));
+            out.check(
+                at("name"),
+                check_text("Name eines Kontakts", &c.name, limits::SHORT_TEXT, false),
+            );
+            out.check(
+                at("role"),
+                check_text("Rolle eines Kontakts", &c.role, limits::SHORT_TEXT, false),
+            );
+            out.check(
+                at("organisation"),
+                check_opt(
+                    "Organisation eines Kontakts",
+                    &c.organisation,
+                    limits::SHORT_TEXT,
+                    false,
+                ),
+            );
+            out.check(at("phone"), check_opt("Telefon eines Kontakts", &c.phone, 40, false));
+            out.check(at("email"), check_email(&format!("Kontakt „{}“", c.id), &c.email));
+        }
+    }
+
+    /// Gives the listed paths.
+    fn check_documents(&self, out: &mut Issues) -> HashSet<&str> {
+        out.too_many("documents", "Dokumente", self.documents.len(), limits::DOCUMENTS);
+        let paths = out.unique(
+            "documents",
+            "path",
+            "Dokument",
+            self.documents.iter().map(|d| d.path.as_str()),
+        );
+        for (i, d) in self.documents.iter().enumerate() {
+            let at = |f: &str| format!("documents.{i}.{f}");
+            let path_ok = match document_path(&d.path) {
+                Ok(()) => true,
+                Err(message) => {
+                    out.add(IssueKind::UnsafePath, at("path"), message);
+                    false
+                }
+            };
+            out.check(
+                at("title"),
+                check_text("Titel eines Dokuments", &d.title, limits::SHORT_TEXT, false),
+            );
             let ext = d.path.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
             match MEDIA_TYPES.iter().find(|(t, _)| *t == d.media_type) {
-                None => {
-                    return Err(err(format!(
-                        "Dokument {}: Dateityp „{}“ ist nicht erlaubt.",
-                        d.path, d.media_type
-                    )))
-                }
-                Some((_, exts)) if !exts.contains(&ext.as_str()) => {
-                    return Err(err(format!(
+                None => out.invalid(
+                    at("media_type"),
+                    format!("Dokument {}: Dateityp „{}“ ist nicht erlaubt.", d.path, d.media_type),
+                ),
+                // The extension of an unusable path says nothing.
+                Some((_, exts)) if path_ok && !exts.contains(&ext.as_str()) => out.invalid(
+                    at("media_type"),
+                    format!(
                         "Dokument {}: Die Endung passt nicht zum Dateityp „{}“.",
                         d.path, d.media_type
-                    )))
-                }
+                    ),
+                ),
                 Some(_) => {}
             }
             if d.sha256.len() != 64 || !d.sha256.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
             {
-                return Err(err(format!(
-                    "Dokument {}: Die SHA-256-Prüfsumme fehlt oder ist ungültig.",
-                    d.path
-                )));
+                out.invalid(
+                    at("sha256"),
+                    format!("Dokument {}: Die SHA-256-Prüfsumme fehlt oder ist ungültig.", d.path),
+                );
             }
         }
-        let known_document = |what: &str, path: &str| {
-            if documents.contains(path) {
-                Ok(())
-            } else {
-                Err(PackageError::DanglingReference(format!(
-                    "{what} verweist auf das Dokument „{path}“, das im Paket nicht aufgeführt ist."
-                )))
-            }
-        };
+        paths
+    }
 
-        check_len("Onlinedienste", &self.services, limits::LIST)?;
-        let services = unique("Onlinedienst", self.services.iter().map(|s| s.id.as_str()))?;
-        for s in &self.services {
-            check_id("Dienst-ID", &s.id)?;
-            check_text("Name eines Onlinedienstes", &s.name, limits::SHORT_TEXT, false)?;
-            check_opt(
-                "Beschreibung eines Onlinedienstes",
-                &s.description,
-                limits::LONG_TEXT,
-                true,
-            )?;
-            check_text("Vollzugsebene", &s.vollzug, limits::SHORT_TEXT, false)?;
-            for key in &s.leika {
+    /// Gives the service IDs.
+    fn check_services(&self, out: &mut Issues) -> HashSet<&str> {
+        out.too_many("services", "Onlinedienste", self.services.len(), limits::LIST);
+        let ids = out.unique(
+            "services",
+            "id",
+            "Onlinedienst",
+            self.services.iter().map(|s| s.id.as_str()),
+        );
+        for (i, s) in self.services.iter().enumerate() {
+            let at = |f: &str| format!("services.{i}.{f}");
+            out.check(at("id"), check_id("Dienst-ID", &s.id));
+            out.check(
+                at("name"),
+                check_text("Name eines Onlinedienstes", &s.name, limits::SHORT_TEXT, false),
+            );
+            out.check(
+                at("description"),
+                check_opt(
+                    "Beschreibung eines Onlinedienstes",
+                    &s.description,
+                    limits::LONG_TEXT,
+                    true,
+                ),
+            );
+            out.check(
+                at("vollzug"),
+                check_text("Vollzugsebene", &s.vollzug, limits::SHORT_TEXT, false),
+            );
+            for (j, key) in s.leika.iter().enumerate() {
                 if key.len() != 14 || !key.chars().all(|c| c.is_ascii_digit()) {
-                    return Err(err(format!(
-                        "Dienst „{}“: LeiKa-Schlüssel {} muss aus 14 Ziffern bestehen.",
-                        s.id,
-                        crate::text::quote_for_message(key)
-                    )));
+                    out.invalid(
+                        at(&format!("leika.{j}")),
+                        format!(
+                            "Dienst „{}“: LeiKa-Schlüssel {} muss aus 14 Ziffern bestehen.",
+                            s.id,
+                            crate::text::quote_for_message(key)
+                        ),
+                    );
                 }
             }
             if let Some(ozg) = &s.ozg_id {
                 if ozg.is_empty() || ozg.len() > 20 || !ozg.chars().all(|c| c.is_ascii_digit()) {
-                    return Err(err(format!(
-                        "Dienst „{}“: OZG-ID {} muss aus Ziffern bestehen.",
-                        s.id,
-                        crate::text::quote_for_message(ozg)
-                    )));
+                    out.invalid(
+                        at("ozg_id"),
+                        format!(
+                            "Dienst „{}“: OZG-ID {} muss aus Ziffern bestehen.",
+                            s.id,
+                            crate::text::quote_for_message(ozg)
+                        ),
+                    );
                 }
             }
         }
-        let known_service = |what: &str, id: &str| {
-            if services.contains(id) {
-                Ok(())
-            } else {
-                Err(PackageError::DanglingReference(format!(
-                    "{what} verweist auf den Onlinedienst „{id}“, den das Paket nicht enthält."
-                )))
-            }
-        };
+        ids
+    }
 
-        check_text(
-            "Beschreibung des Nachnutzungsmodells",
-            &self.reuse_model.description,
-            limits::LONG_TEXT,
-            true,
-        )?;
-        if let Some(doc) = &self.reuse_model.document {
-            known_document("Das Nachnutzungsmodell", doc)?;
-        }
-
-        check_len("Kostenmodelle", &self.costs, limits::LIST)?;
-        unique(
-            "Kostenmodell für",
-            self.costs.iter().map(|c| c.service.as_deref().unwrap_or("(alle Dienste)")),
-        )?;
-        for c in &self.costs {
-            if let Some(service) = &c.service {
-                known_service("Ein Kostenmodell", service)?;
-            }
-            check_opt("Hinweis zu den Kosten", &c.note, limits::LONG_TEXT, true)?;
-            check_len("Staffeln", &c.brackets, 50)?;
-            if c.brackets.is_empty() {
-                return Err(err("Ein Kostenmodell hat keine Staffel.".into()));
-            }
-            let mut last = 0u32;
-            for (i, b) in c.brackets.iter().enumerate() {
-                let open_end = b.max_population.is_none();
-                if open_end && i + 1 != c.brackets.len() {
-                    return Err(err(
-                        "Nur die letzte Kostenstaffel darf ohne Obergrenze sein.".into()
-                    ));
+    fn check_events(&self, out: &mut Issues) {
+        out.too_many("events", "Veranstaltungen", self.events.len(), limits::LIST);
+        out.unique("events", "id", "Veranstaltung", self.events.iter().map(|e| e.id.as_str()));
+        for (i, e) in self.events.iter().enumerate() {
+            let at = |f: &str| format!("events.{i}.{f}");
+            out.check(at("id"), check_id("Veranstaltungs-ID", &e.id));
+            out.check(
+                at("title"),
+                check_text("Titel einer Veranstaltung", &e.title, limits::SHORT_TEXT, false),
+            );
+            out.check(
+                at("description"),
+                check_opt(
+                    "Beschreibung einer Veranstaltung",
+                    &e.description,
+                    limits::LONG_TEXT,
+                    true,
+                ),
+            );
+            out.check(
+                at("place"),
+                check_opt("Ort einer Veranstaltung", &e.place, limits::SHORT_TEXT, false),
+            );
+            let start = out.check(at("start"), local_time("Beginn der Veranstaltung", &e.start));
+            let end = out.check(at("end"), local_time("Ende der Veranstaltung", &e.end));
+            if let (Some(start), Some(end)) = (start, end) {
+                if end <= start {
+                    out.invalid(
+                        at("end"),
+                        format!("Veranstaltung „{}“ endet nicht nach ihrem Beginn.", e.id),
+                    );
                 }
-                if let Some(max) = b.max_population {
-                    if max <= last {
-                        return Err(err(
-                            "Die Kostenstaffeln müssen nach Einwohnerzahl aufsteigen.".into(),
-                        ));
-                    }
-                    last = max;
-                }
-                // One billion euros is no municipal cost.
-                const MAX_CENTS: u64 = 100_000_000_000;
-                if b.one_off_cents > MAX_CENTS || b.annual_cents > MAX_CENTS {
-                    return Err(err("Ein Kostenbetrag ist unplausibel hoch.".into()));
-                }
-            }
-        }
-
-        check_len("Veranstaltungen", &self.events, limits::LIST)?;
-        unique("Veranstaltung", self.events.iter().map(|e| e.id.as_str()))?;
-        for e in &self.events {
-            check_id("Veranstaltungs-ID", &e.id)?;
-            check_text("Titel einer Veranstaltung", &e.title, limits::SHORT_TEXT, false)?;
-            check_opt("Beschreibung einer Veranstaltung", &e.description, limits::LONG_TEXT, true)?;
-            check_opt("Ort einer Veranstaltung", &e.place, limits::SHORT_TEXT, false)?;
-            let start = parse_local_time("Beginn der Veranstaltung", &e.start)?;
-            let end = parse_local_time("Ende der Veranstaltung", &e.end)?;
-            if end <= start {
-                return Err(err(format!(
-                    "Veranstaltung „{}“ endet nicht nach ihrem Beginn.",
-                    e.id
-                )));
             }
             if let Some(url) = &e.online_url {
-                check_text("Link einer Veranstaltung", url, 500, false)?;
-                if !url.starts_with("https://")
-                    || url.contains(char::is_whitespace)
-                    || url.len() < 12
+                let text_ok = out.check(
+                    at("online_url"),
+                    check_text("Link einer Veranstaltung", url, 500, false),
+                );
+                if text_ok.is_some()
+                    && (!url.starts_with("https://")
+                        || url.contains(char::is_whitespace)
+                        || url.len() < 12)
                 {
-                    return Err(err(format!(
-                        "Veranstaltung „{}“: Der Link muss mit https:// beginnen.",
-                        e.id
-                    )));
+                    out.invalid(
+                        at("online_url"),
+                        format!("Veranstaltung „{}“: Der Link muss mit https:// beginnen.", e.id),
+                    );
                 }
             }
             if e.place.is_none() && e.online_url.is_none() {
-                return Err(err(format!("Veranstaltung „{}“ hat weder Ort noch Link.", e.id)));
+                out.invalid(
+                    at("place"),
+                    format!("Veranstaltung „{}“ hat weder Ort noch Link.", e.id),
+                );
             }
             if let Some(deadline) = &e.registration_deadline {
-                check_date("Anmeldeschluss", deadline)?;
+                out.check(at("registration_deadline"), check_date("Anmeldeschluss", deadline));
             }
         }
+    }
 
-        check_len("Kommunen", &self.municipalities, limits::LIST)?;
-        unique("Kommune mit AGS", self.municipalities.iter().map(|m| m.ags.as_str()))?;
-        for m in &self.municipalities {
-            check_text("Name einer Kommune", &m.name, limits::SHORT_TEXT, false)?;
-            let ags = Ags::parse(&m.ags).map_err(|e| err(format!("Kommune „{}“: {e}", m.name)))?;
-            if ags.as_str() != m.ags {
-                return Err(err(format!(
-                    "Kommune „{}“: AGS bitte ohne Leerzeichen angeben.",
-                    m.name
-                )));
-            }
-            check_opt("Kontakt einer Kommune", &m.contact, limits::SHORT_TEXT, false)?;
-            check_email(&format!("Kommune „{}“", m.name), &m.email)?;
-            for s in &m.services {
-                known_service(&format!("Kommune „{}“", m.name), s)?;
-            }
-        }
-
-        check_len("Fachverfahren", &self.fachverfahren, limits::LIST)?;
-        unique("Fachverfahren", self.fachverfahren.iter().map(|f| f.id.as_str()))?;
-        for f in &self.fachverfahren {
-            check_id("Fachverfahren-ID", &f.id)?;
-            check_text("Produkt eines Fachverfahrens", &f.product, limits::SHORT_TEXT, false)?;
-            check_text("Hersteller eines Fachverfahrens", &f.vendor, limits::SHORT_TEXT, false)?;
-            check_text(
-                "Schnittstelle eines Fachverfahrens",
-                &f.interface,
-                limits::SHORT_TEXT,
-                false,
-            )?;
-            for s in &f.services {
-                known_service(&format!("Fachverfahren „{}“", f.id), s)?;
-            }
-        }
-
+    fn check_checklist(&self, out: &mut Issues, catalogue: &Catalogue) {
         let additions = &self.checklist.additions;
-        check_len("Zusatzaufgaben", additions, limits::LIST)?;
-        let added = unique("Zusatzaufgabe", additions.iter().map(|a| a.id.as_str()))?;
-        for a in additions {
-            check_id("Aufgaben-ID", &a.id)?;
+        out.too_many("checklist.additions", "Zusatzaufgaben", additions.len(), limits::LIST);
+        let added = out.unique(
+            "checklist.additions",
+            "id",
+            "Zusatzaufgabe",
+            additions.iter().map(|a| a.id.as_str()),
+        );
+        for (i, a) in additions.iter().enumerate() {
+            let at = |f: &str| format!("checklist.additions.{i}.{f}");
+            out.check(at("id"), check_id("Aufgaben-ID", &a.id));
             if catalogue.item(&a.id).is_some() {
-                return Err(err(format!(
-                    "Zusatzaufgabe „{}“: Diese ID hat schon eine Aufgabe der Grundcheckliste.",
-                    a.id
-                )));
+                out.invalid(
+                    at("id"),
+                    format!(
+                        "Zusatzaufgabe „{}“: Diese ID hat schon eine Aufgabe der Grundcheckliste.",
+                        a.id
+                    ),
+                );
             }
             if catalogue.point(&a.point).is_none() {
-                return Err(PackageError::DanglingReference(format!(
-                    "Zusatzaufgabe „{}“ verweist auf den Punkt „{}“, den die Checkliste nicht kennt.",
-                    a.id, a.point
-                )));
+                out.dangling(
+                    at("point"),
+                    format!(
+                        "Zusatzaufgabe „{}“ verweist auf den Punkt „{}“, den die Checkliste nicht kennt.",
+                        a.id, a.point
+                    ),
+                );
             }
-            check_text("Titel einer Zusatzaufgabe", &a.title, limits::SHORT_TEXT, false)?;
-            check_text("Erläuterung einer Zusatzaufgabe", &a.explanation, limits::LONG_TEXT, true)?;
+            out.check(
+                at("title"),
+                check_text("Titel einer Zusatzaufgabe", &a.title, limits::SHORT_TEXT, false),
+            );
+            out.check(
+                at("explanation"),
+                check_text(
+                    "Erläuterung einer Zusatzaufgabe",
+                    &a.explanation,
+                    limits::LONG_TEXT,
+                    true,
+                ),
+            );
             if let Some(deadline) = &a.deadline {
-                check_date("Frist einer Zusatzaufgabe", deadline)?;
+                out.check(at("deadline"), check_date("Frist einer Zusatzaufgabe", deadline));
             }
         }
-        check_len("Hinweise", &self.checklist.guidance, limits::LIST)?;
-        unique("Hinweis zur Aufgabe", self.checklist.guidance.iter().map(|g| g.item.as_str()))?;
-        for g in &self.checklist.guidance {
+        let guidance = &self.checklist.guidance;
+        out.too_many("checklist.guidance", "Hinweise", guidance.len(), limits::LIST);
+        out.unique(
+            "checklist.guidance",
+            "item",
+            "Hinweis zur Aufgabe",
+            guidance.iter().map(|g| g.item.as_str()),
+        );
+        for (i, g) in guidance.iter().enumerate() {
+            let at = |f: &str| format!("checklist.guidance.{i}.{f}");
             if catalogue.item(&g.item).is_none() && !added.contains(g.item.as_str()) {
-                return Err(PackageError::DanglingReference(format!(
-                    "Ein Hinweis verweist auf die Aufgabe „{}“, die es nicht gibt.",
-                    g.item
-                )));
+                out.dangling(
+                    at("item"),
+                    format!(
+                        "Ein Hinweis verweist auf die Aufgabe „{}“, die es nicht gibt.",
+                        g.item
+                    ),
+                );
             }
-            check_text("Hinweis zu einer Aufgabe", &g.text, limits::LONG_TEXT, true)?;
+            out.check(
+                at("text"),
+                check_text("Hinweis zu einer Aufgabe", &g.text, limits::LONG_TEXT, true),
+            );
         }
-        Ok(())
     }
 
     /// The issuing Land (valid after [`Manifest::validate`]).
@@ -773,6 +1062,122 @@ mod tests {
             d.sha256 = "0".repeat(64);
         }
         m.validate(Catalogue::builtin()).unwrap();
+    }
+
+    /// The example with its hashes filled: no issues.
+    fn valid() -> Manifest {
+        let mut m = example();
+        for d in &mut m.documents {
+            d.sha256 = "0".repeat(64);
+        }
+        m
+    }
+
+    fn issues_of(change: impl FnOnce(&mut Manifest)) -> Vec<(String, String)> {
+        let mut m = valid();
+        change(&mut m);
+        m.issues(Catalogue::builtin()).into_iter().map(|i| (i.field, i.message)).collect()
+    }
+
+    #[test]
+    fn each_problem_is_reported_under_its_field() {
+        type Change = fn(&mut Manifest);
+        let cases: [(Change, &str, &str); 12] = [
+            (|m| m.title = " ".into(), "title", "Der Titel des Pakets ist leer."),
+            (
+                |m| m.valid_until = "2026-01-01".into(),
+                "valid_until",
+                "„Gültig bis“ liegt vor dem Ausgabedatum.",
+            ),
+            (|m| m.land.name = "Bayern".into(), "land.name", "gehört zu Niedersachsen"),
+            (|m| m.services[0].name = String::new(), "services.0.name", "Onlinedienstes ist leer"),
+            (|m| m.services[0].leika.push("12".into()), "services.0.leika.1", "14 Ziffern"),
+            (
+                |m| m.costs[0].brackets[1].max_population = Some(1),
+                "costs.0.brackets.1.max_population",
+                "aufsteigen",
+            ),
+            (
+                |m| m.costs[0].brackets[0].annual_cents = MAX_CENTS + 1,
+                "costs.0.brackets.0.annual_cents",
+                "unplausibel hoch",
+            ),
+            (
+                |m| m.contacts[2].email = Some("kein-at".into()),
+                "contacts.2.email",
+                "Kontakt „technik“",
+            ),
+            (|m| m.documents[0].title = String::new(), "documents.0.title", "Dokuments ist leer"),
+            (|m| m.events[0].end = m.events[0].start.clone(), "events.0.end", "endet nicht"),
+            (
+                |m| m.contacts[1].id = m.contacts[0].id.clone(),
+                "contacts.1.id",
+                "Kontakt-ID „koordination“ kommt mehrfach vor.",
+            ),
+            (
+                |m| m.checklist.guidance[0].item = "gibt-es-nicht".into(),
+                "checklist.guidance.0.item",
+                "„gibt-es-nicht“",
+            ),
+        ];
+        for (change, field, message) in cases {
+            let issues = issues_of(change);
+            assert_eq!(issues.len(), 1, "{field}: {issues:?}");
+            assert_eq!(issues[0].0, field);
+            assert!(issues[0].1.contains(message), "{field}: {}", issues[0].1);
+        }
+    }
+
+    #[test]
+    fn checks_that_build_on_a_failed_one_are_skipped() {
+        let issues = issues_of(|m| m.land.code = "17".into());
+        assert_eq!(issues.len(), 1, "no complaint about the name: {issues:?}");
+        assert_eq!(issues[0].0, "land.code");
+        let issues = issues_of(|m| m.events[0].start = "morgen".into());
+        assert_eq!(issues.len(), 1, "no comparison with the end: {issues:?}");
+        assert_eq!(issues[0].0, "events.0.start");
+        let issues = issues_of(|m| m.issued = "2026-13-01".into());
+        assert_eq!(issues.iter().map(|i| i.0.as_str()).collect::<Vec<_>>(), ["issued"]);
+        let issues = issues_of(|m| m.format = "anbindungscheck.package/9".into());
+        assert_eq!(issues.len(), 1, "another format is not checked further: {issues:?}");
+    }
+
+    #[test]
+    fn validate_refuses_with_the_first_issue_word_for_word() {
+        let mut m = valid();
+        m.title = String::new();
+        m.contacts[1].phone = Some("x".repeat(41));
+        m.documents[1].path = "documents/sub/x.csv".into();
+        m.reuse_model.document = Some("documents/fehlt.pdf".into());
+        let issues = m.issues(Catalogue::builtin());
+        let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["title", "contacts.1.phone", "documents.1.path", "reuse_model.document"]
+        );
+        let err = m.validate(Catalogue::builtin()).unwrap_err();
+        assert_eq!(err.to_string(), "Das Manifest ist ungültig: Der Titel des Pakets ist leer.");
+        // Each issue becomes the error the import would give for it alone.
+        let errors: Vec<_> =
+            issues.into_iter().map(|i| (PackageError::from(i.clone()), i.message)).collect();
+        assert!(matches!(errors[2].0, PackageError::UnsafePath(_)));
+        assert!(matches!(errors[3].0, PackageError::DanglingReference(_)));
+        for (e, message) in errors {
+            assert!(e.to_string().ends_with(&message), "{e}");
+        }
+    }
+
+    #[test]
+    fn an_issue_serializes_as_field_and_message() {
+        let issue = issues_of(|m| m.valid_until = "2026-01-01".into()).remove(0);
+        let issue = FieldIssue { field: issue.0, message: issue.1, kind: IssueKind::Invalid };
+        assert_eq!(
+            serde_json::to_value(&issue).unwrap(),
+            serde_json::json!({
+                "field": "valid_until",
+                "message": "„Gültig bis“ liegt vor dem Ausgabedatum."
+            })
+        );
     }
 
     #[test]

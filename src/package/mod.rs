@@ -1,14 +1,18 @@
-//! Information packages: the Land builds and signs them ([`build`]), the municipality checks and
+//! Information packages: the Land builds and signs them ([`build`]) from a source folder
+//! ([`source`]) that it writes by hand or with the editor ([`draft`]), the municipality checks and
 //! imports them. Reading ([`archive`]) never touches the database; the store applies a checked
-//! package in one transaction (`Store::import_package`).
+//! package in one transaction (`Store::import_package`). Validation ([`manifest`]) and the update
+//! review ([`review`]) are the same code for the Land's editor and the municipality's import.
 //!
 //! Format: docs/package-format.md.
 
 pub mod archive;
 pub mod build;
+pub mod draft;
 pub mod ics;
 pub mod manifest;
 pub mod review;
 pub mod signing;
+pub mod source;
 
 pub use crate::error::PackageError;

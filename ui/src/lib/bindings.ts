@@ -212,6 +212,12 @@ export type Fachverfahren = { id: string, product: string, vendor: string,
  */
 interface: string, services: Array<string>, };
 
+export type FieldIssue = { 
+/**
+ * e.g. `title`, `contacts.2.email`, `costs.0.brackets.1.max_population`.
+ */
+field: string, message: string, };
+
 export type Guidance = { item: string, text: string, };
 
 export type ItemAddition = { id: string, 
@@ -337,6 +343,20 @@ workspaces: Array<WorkspaceFile>, };
 export type WorkspaceFile = { kind: WorkspaceKind, label: string, path: string, exists: boolean, };
 
 export type WorkspaceKind = "kommune" | "land";
+
+export type PackageReview = { package_id: string, title: string, version: number, land_code: string, land: string, issued: string, valid_until: string, 
+/**
+ * The version installed before (the previously published one, in the editor).
+ */
+installed_version: number | null, action: ImportAction, 
+/**
+ * Empty unless the action is an update.
+ */
+changes: Array<Change>, documents: number, 
+/**
+ * The documents' sizes as the manifest gives them (the build fills them in).
+ */
+document_bytes: number, };
 
 export type Profile = { name: string, 
 /**
