@@ -100,6 +100,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("area", "Bereich"),
     ("description", "Beschreibung"),
     ("priority", "Priorität"),
+    ("publication", "Veröffentlicht"),
 ];
 
 /// The German label of a recorded field of `entity`.

@@ -90,8 +90,81 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Copies the file `source` into `dir` under its content's name `<sha256>.<ext>` (kept if already
+/// there), hashing while it streams, and refusing it once it is larger than `max` bytes (or not a
+/// regular file). Returns the size and the SHA-256 (lower-case hex).
+pub fn keep_by_content(
+    source: &Path,
+    dir: &Path,
+    ext: &str,
+    max: u64,
+    field: &'static str,
+) -> Result<(u64, String)> {
+    use sha2::{Digest, Sha256};
+    let (file, len) = open_regular(source).map_err(|e| e.into_error(field, source))?;
+    let too_large = |size: u64| {
+        Error::validation(
+            field,
+            format!(
+                "„{}“ ist zu groß ({size} Bytes, höchstens {max} Bytes).",
+                source.file_name().unwrap_or_default().to_string_lossy()
+            ),
+        )
+    };
+    if len > max {
+        return Err(too_large(len));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".anbindungscheck-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    // Capped even if the file grows while it is read.
+    let mut reader = file.take(max + 1);
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = reader.read(&mut buf).map_err(|e| Error::io(source, e))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        if size > max {
+            return Err(too_large(size));
+        }
+        hasher.update(&buf[..n]);
+        temp.write_all(&buf[..n]).map_err(|e| Error::io(temp.path(), e))?;
+    }
+    let sha256 = crate::package::signing::hex(&hasher.finalize());
+    let target = dir.join(format!("{sha256}.{ext}"));
+    if !target.is_file() {
+        temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;
+        temp.persist(&target).map_err(|e| Error::io(&target, e.error))?;
+    }
+    Ok((size, sha256))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn keeps_a_file_by_its_content_and_refuses_one_too_large() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("Vertrag.pdf");
+        std::fs::write(&source, b"%PDF-1.7 contract").unwrap();
+        let store = dir.path().join("documents");
+        let (size, sha) = super::keep_by_content(&source, &store, "pdf", 100, "file").unwrap();
+        assert_eq!(size, 17);
+        assert_eq!(std::fs::read(store.join(format!("{sha}.pdf"))).unwrap(), b"%PDF-1.7 contract");
+        // Again: the same file, nothing else left behind.
+        super::keep_by_content(&source, &store, "pdf", 100, "file").unwrap();
+        assert_eq!(std::fs::read_dir(&store).unwrap().count(), 1);
+        let err = super::keep_by_content(&source, &store, "pdf", 10, "file").unwrap_err();
+        assert_eq!(err.field(), Some("file"));
+        assert!(err.to_string().contains("zu groß"), "{err}");
+        assert_eq!(std::fs::read_dir(&store).unwrap().count(), 1);
+    }
+
     #[test]
     fn writes_and_replaces() {
         let dir = tempfile::tempdir().unwrap();

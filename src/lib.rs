@@ -26,6 +26,7 @@ pub mod package;
 pub mod paths;
 pub mod profile;
 pub mod progress;
+pub mod publication;
 pub mod readiness;
 pub mod report;
 pub mod requirements;

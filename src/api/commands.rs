@@ -14,6 +14,8 @@ use crate::error_code::ErrorCode;
 macro_rules! for_each_command {
     ($callback:ident) => {
         $callback! {
+            /// Adds a document (native dialog) to the Land's package draft; `null` if cancelled.
+            add_draft_document(title: Option<String>) -> Option<$crate::api::PackageDraft>;
             /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
             add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
             /// The version and where the data lives.
@@ -38,6 +40,8 @@ macro_rules! for_each_command {
             get_inventory() -> $crate::inventory::Inventory;
             /// The Land's profile in its workspace, if saved.
             get_land_profile() -> Option<$crate::land_profile::LandProfile>;
+            /// The Land's package draft with its problems per field.
+            get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.
             get_profile() -> Option<$crate::profile::Profile>;
             /// The readiness today.
@@ -62,6 +66,10 @@ macro_rules! for_each_command {
             open_report(export_id: i64) -> ();
             /// Opens the workspace of `kind` (its database created if missing) and remembers it.
             open_workspace(kind: $crate::workspace_kind::WorkspaceKind) -> $crate::api::WorkspaceInfo;
+            /// What a municipality of `population` inhabitants pays under the draft's cost models.
+            preview_costs(manifest: $crate::package::manifest::Manifest, population: u32) -> Vec<$crate::package::manifest::CostShare>;
+            /// Takes a document out of the Land's package draft.
+            remove_draft_document(path: String) -> $crate::api::PackageDraft;
             /// Detaches evidence from its item (the history keeps it).
             remove_evidence(id: i64) -> ();
             /// Removes a Fachverfahren from the inventory.
@@ -74,8 +82,12 @@ macro_rules! for_each_command {
             report_preview() -> $crate::report::preview::ReportPreview;
             /// Picks a backup (native dialog) and puts it in place of the database; `null` if cancelled.
             restore_backup() -> Option<$crate::api::RestoreInfo>;
+            /// The review a municipality sees when it imports the draft over the last edition published.
+            review_package_draft() -> $crate::package::review::PackageReview;
             /// Adds a Fachverfahren (`id` null) or changes one.
             save_fachverfahren(id: Option<i64>, input: $crate::inventory::FachverfahrenInput) -> $crate::inventory::InventoryEntry;
+            /// Stores the Land's package draft as it is; returns it with its problems.
+            save_package_draft(manifest: $crate::package::manifest::Manifest) -> $crate::api::PackageDraft;
             /// Adds a person (`id` null) or changes one.
             save_person(id: Option<i64>, input: $crate::roles::PersonInput) -> $crate::roles::Person;
             /// Adds a requirement to the Land (`id` null) or changes one.

@@ -15,6 +15,7 @@ mod app;
 mod backup;
 mod checklist;
 pub mod commands;
+mod editor;
 mod error;
 mod evidence;
 pub mod land;
@@ -32,6 +33,10 @@ pub use backup::{
 pub use checklist::{
     get_checklist, get_profile, get_status, list_history, patch_item, patch_profile, set_item,
     set_profile,
+};
+pub use editor::{
+    add_draft_document, get_package_draft, preview_costs, remove_draft_document,
+    review_package_draft, save_package_draft, PackageDraft,
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};

@@ -60,6 +60,8 @@ pub fn typescript() -> String {
         crate::land_profile::LandProfile::decl(&cfg),
         crate::land_profile::LandProfileInput::decl(&cfg),
         crate::api::WorkspaceInfo::decl(&cfg),
+        crate::api::PackageDraft::decl(&cfg),
+        crate::publication::Publication::decl(&cfg),
         crate::api::WorkspaceFile::decl(&cfg),
         crate::workspace_kind::WorkspaceKind::decl(&cfg),
         crate::package::review::PackageReview::decl(&cfg),

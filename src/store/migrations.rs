@@ -237,6 +237,24 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE audit;
     ALTER TABLE audit_v5 RENAME TO audit;
     CREATE INDEX audit_item ON audit (item_id, id);",
+    // 6: the Land's package editor: the draft of the next edition and the editions published.
+    "CREATE TABLE package_draft (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        manifest TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE publication (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        package_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        manifest TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        UNIQUE (package_id, version)
+    );",
 ];
 
 /// The schema version this code writes.

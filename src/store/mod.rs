@@ -5,6 +5,7 @@
 //! and a power cut), foreign keys on and a busy timeout.
 
 pub mod backup;
+mod drafts;
 mod evidence;
 mod folder_lock;
 mod land;

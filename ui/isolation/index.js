@@ -7,6 +7,7 @@
 'use strict';
 
 const COMMANDS = new Set([
+  'add_draft_document',
   'add_evidence',
   'app_info',
   'backup_folder',
@@ -19,6 +20,7 @@ const COMMANDS = new Set([
   'get_checklist',
   'get_inventory',
   'get_land_profile',
+  'get_package_draft',
   'get_profile',
   'get_status',
   'import_package',
@@ -31,13 +33,17 @@ const COMMANDS = new Set([
   'open_evidence',
   'open_report',
   'open_workspace',
+  'preview_costs',
+  'remove_draft_document',
   'remove_evidence',
   'remove_fachverfahren',
   'remove_person',
   'remove_requirement',
   'report_preview',
   'restore_backup',
+  'review_package_draft',
   'save_fachverfahren',
+  'save_package_draft',
   'save_person',
   'save_requirement',
   'set_event_attended',

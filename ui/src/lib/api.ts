@@ -8,6 +8,7 @@ import type {
   BackupInfo,
   Checklist,
   ChecklistEntry,
+  CostShare,
   ErrorCode,
   Evidence,
   FachverfahrenInput,
@@ -21,6 +22,9 @@ import type {
   ItemState,
   LandProfile,
   LandProfileInput,
+  Manifest,
+  PackageDraft,
+  PackageReview,
   Person,
   PersonInput,
   Profile,
@@ -39,6 +43,11 @@ import type {
 } from './bindings';
 
 export type { ErrorCode, IpcError };
+
+/** Adds a document (native dialog) to the Land's package draft; `null` if cancelled. */
+export function add_draft_document(args: { title: string | null }): Promise<PackageDraft | null> {
+  return call<PackageDraft | null>('add_draft_document', args);
+}
 
 /** Adds an evidence file (native dialog) to an item; `null` if cancelled. */
 export function add_evidence(args: { itemId: string; title: string | null }): Promise<Evidence | null> {
@@ -98,6 +107,11 @@ export function get_inventory(): Promise<Inventory> {
 /** The Land's profile in its workspace, if saved. */
 export function get_land_profile(): Promise<LandProfile | null> {
   return call<LandProfile | null>('get_land_profile');
+}
+
+/** The Land's package draft with its problems per field. */
+export function get_package_draft(): Promise<PackageDraft> {
+  return call<PackageDraft>('get_package_draft');
 }
 
 /** The municipality's profile, if saved. */
@@ -160,6 +174,16 @@ export function open_workspace(args: { kind: WorkspaceKind }): Promise<Workspace
   return call<WorkspaceInfo>('open_workspace', args);
 }
 
+/** What a municipality of `population` inhabitants pays under the draft's cost models. */
+export function preview_costs(args: { manifest: Manifest; population: number }): Promise<Array<CostShare>> {
+  return call<Array<CostShare>>('preview_costs', args);
+}
+
+/** Takes a document out of the Land's package draft. */
+export function remove_draft_document(args: { path: string }): Promise<PackageDraft> {
+  return call<PackageDraft>('remove_draft_document', args);
+}
+
 /** Detaches evidence from its item (the history keeps it). */
 export function remove_evidence(args: { id: number }): Promise<null> {
   return call<null>('remove_evidence', args);
@@ -190,9 +214,19 @@ export function restore_backup(): Promise<RestoreInfo | null> {
   return call<RestoreInfo | null>('restore_backup');
 }
 
+/** The review a municipality sees when it imports the draft over the last edition published. */
+export function review_package_draft(): Promise<PackageReview> {
+  return call<PackageReview>('review_package_draft');
+}
+
 /** Adds a Fachverfahren (`id` null) or changes one. */
 export function save_fachverfahren(args: { id: number | null; input: FachverfahrenInput }): Promise<InventoryEntry> {
   return call<InventoryEntry>('save_fachverfahren', args);
+}
+
+/** Stores the Land's package draft as it is; returns it with its problems. */
+export function save_package_draft(args: { manifest: Manifest }): Promise<PackageDraft> {
+  return call<PackageDraft>('save_package_draft', args);
 }
 
 /** Adds a person (`id` null) or changes one. */

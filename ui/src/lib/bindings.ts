@@ -340,6 +340,34 @@ path: string | null,
  */
 workspaces: Array<WorkspaceFile>, };
 
+export type PackageDraft = { manifest: Manifest, 
+/**
+ * Every problem, under the field it belongs to; publishing needs none.
+ */
+issues: Array<FieldIssue>, 
+/**
+ * The newest edition published, if any.
+ */
+published: Publication | null, };
+
+export type Publication = { id: number, package_id: string, version: number, title: string, 
+/**
+ * The fingerprint of the key that signed it.
+ */
+fingerprint: string, 
+/**
+ * SHA-256 of the package file (lower-case hex).
+ */
+sha256: string, bytes: number, 
+/**
+ * Where the package file was saved.
+ */
+path: string, 
+/**
+ * When (RFC 3339, UTC).
+ */
+published_at: string, };
+
 export type WorkspaceFile = { kind: WorkspaceKind, label: string, path: string, exists: boolean, };
 
 export type WorkspaceKind = "kommune" | "land";

@@ -320,6 +320,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   area: 'Bereich',
   description: 'Beschreibung',
   priority: 'Priorität',
+  publication: 'Veröffentlicht',
 };
 
 /** Labels of fields that depend on their entity: `[entity, field, label]`. */
