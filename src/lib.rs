@@ -21,6 +21,7 @@ pub mod installed;
 pub mod inventory;
 mod json_error;
 mod keyed;
+pub mod land_facts;
 pub mod land_profile;
 pub mod package;
 pub mod paths;

@@ -15,6 +15,7 @@ const DOMAIN: &[&str] = &[
     "exports",
     "installed",
     "inventory",
+    "land_facts",
     "land_profile",
     "profile",
     "publication",

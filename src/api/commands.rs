@@ -38,6 +38,8 @@ macro_rules! for_each_command {
             get_checklist() -> $crate::checklist::Checklist;
             /// The Fachverfahren inventory, matched with the Land's list.
             get_inventory() -> $crate::inventory::Inventory;
+            /// What the Land's package says about the points of the Land's checklist.
+            get_land_facts() -> $crate::api::LandFacts;
             /// The Land's profile in its workspace, if saved.
             get_land_profile() -> Option<$crate::land_profile::LandProfile>;
             /// The Land's package draft with its problems per field.

@@ -10,6 +10,7 @@ use super::{Ctx, FileDialog, Result};
 use crate::ags::Land;
 use crate::catalogue::Catalogue;
 use crate::installed::stored_file_name;
+use crate::land_facts::{self, PointFacts};
 use crate::land_profile::parse_land;
 use crate::package::archive::Limits;
 use crate::package::manifest::{
@@ -135,6 +136,29 @@ pub fn review_package_draft(cx: &Ctx) -> Result<PackageReview> {
     let draft = get_package_draft(cx)?.manifest;
     let previous = cx.workspace.with_land(|s| s.last_published_manifest())?;
     Ok(review(previous.as_ref(), &draft, Catalogue::builtin()).map_err(Error::from)?)
+}
+
+/// What the Land's package says about the points of the Land's checklist.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct LandFacts {
+    /// Where the facts come from, e.g. "Entwurf des Informationspakets, Version 2"; `None` while
+    /// there is no package yet.
+    pub source: Option<String>,
+    pub points: Vec<PointFacts>,
+}
+
+/// What the draft (else the last edition published) says about the points of the Land's
+/// checklist.
+pub fn get_land_facts(cx: &Ctx) -> Result<LandFacts> {
+    cx.workspace.with_land(|s| {
+        let (source, manifest) = match (s.package_draft()?, s.last_published_manifest()?) {
+            (Some(m), _) => (format!("Entwurf des Informationspakets, Version {}", m.version), m),
+            (None, Some(m)) => (format!("Informationspaket, Version {}", m.version), m),
+            (None, None) => return Ok(LandFacts { source: None, points: Vec::new() }),
+        };
+        Ok(LandFacts { source: Some(source), points: land_facts::facts(&manifest) })
+    })
 }
 
 /// The document files of `manifest` as the build takes them: path in the package, stored file.
@@ -295,6 +319,11 @@ mod tests {
         assert_eq!(saved.manifest.land.name, "Baden-Württemberg");
         assert_eq!(saved.issues, Vec::<FieldIssue>::new());
         assert_eq!(get_package_draft(&cx).unwrap().manifest, saved.manifest);
+
+        // The Land's checklist shows what the draft says.
+        let facts = get_land_facts(&cx).unwrap();
+        assert_eq!(facts.source.as_deref(), Some("Entwurf des Informationspakets, Version 1"));
+        assert!(facts.points.iter().any(|p| p.item_id == "land-nachnutzungsmodell"));
 
         // A municipality's workspace has no editor.
         let kommune = Workspace::open(Some(dir.path().join("kommune.sqlite")));

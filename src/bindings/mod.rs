@@ -61,6 +61,8 @@ pub fn typescript() -> String {
         crate::land_profile::LandProfileInput::decl(&cfg),
         crate::api::WorkspaceInfo::decl(&cfg),
         crate::api::PackageDraft::decl(&cfg),
+        crate::api::LandFacts::decl(&cfg),
+        crate::land_facts::PointFacts::decl(&cfg),
         crate::publication::Publication::decl(&cfg),
         crate::api::WorkspaceFile::decl(&cfg),
         crate::workspace_kind::WorkspaceKind::decl(&cfg),

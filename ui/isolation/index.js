@@ -19,6 +19,7 @@ const COMMANDS = new Set([
   'export_report',
   'get_checklist',
   'get_inventory',
+  'get_land_facts',
   'get_land_profile',
   'get_package_draft',
   'get_profile',

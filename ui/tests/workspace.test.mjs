@@ -130,3 +130,28 @@ test('the header switches between the workspaces and each keeps its data', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the Land’s checklist shows what its package draft says about a point', async () => {
+  const land = async (bridge) => {
+    await bridge.invoke('set_land_profile', { input: { land_code: '03', name: 'MI, OZG-Koordination' } });
+    const { manifest } = await bridge.invoke('get_package_draft');
+    manifest.contacts = [
+      { id: 'mueller', name: 'Petra Müller', role: 'OZG-Koordination', taskforce: true },
+      { id: 'yilmaz', name: 'Deniz Yılmaz', role: 'Technik', taskforce: false },
+    ];
+    await bridge.invoke('save_package_draft', { manifest });
+  };
+  const { page, context, problems } = await openApp(app, [land], { bypassCSP: true, workspace: 'land' });
+  await gotoView(page, 'Checkliste des Landes');
+  const contacts = page.locator('[data-item="land-ozg-koordination"] [data-testid=package-facts]');
+  await contacts.waitFor();
+  assert.match(await text(contacts), /Im Informationspaket Entwurf des Informationspakets, Version 1/);
+  assert.match(await text(contacts), /2 Ansprechpersonen: Petra Müller, Deniz Yılmaz/);
+  const taskforce = page.locator('[data-item="land-taskforce"] [data-testid=package-facts]');
+  assert.match(await text(taskforce), /Taskforce: 1 Person: Petra Müller/);
+  // Points the package says nothing about show nothing.
+  assert.equal(await page.locator('[data-item="land-austausch"] [data-testid=package-facts]').count(), 0);
+  assertNoViolations(await axeViolations(page, 'Checkliste des Landes mit Paketangaben'), 'Checkliste');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -20,6 +20,7 @@ import type {
   InventoryEntry,
   IpcError,
   ItemState,
+  LandFacts,
   LandProfile,
   LandProfileInput,
   Manifest,
@@ -102,6 +103,11 @@ export function get_checklist(): Promise<Checklist> {
 /** The Fachverfahren inventory, matched with the Land's list. */
 export function get_inventory(): Promise<Inventory> {
   return call<Inventory>('get_inventory');
+}
+
+/** What the Land's package says about the points of the Land's checklist. */
+export function get_land_facts(): Promise<LandFacts> {
+  return call<LandFacts>('get_land_facts');
 }
 
 /** The Land's profile in its workspace, if saved. */

@@ -350,6 +350,23 @@ issues: Array<FieldIssue>,
  */
 published: Publication | null, };
 
+export type LandFacts = { 
+/**
+ * Where the facts come from, e.g. "Entwurf des Informationspakets, Version 2"; `None` while
+ * there is no package yet.
+ */
+source: string | null, points: Array<PointFacts>, };
+
+export type PointFacts = { 
+/**
+ * The task's ID in the Land's catalogue.
+ */
+item_id: string, 
+/**
+ * One line each, e.g. "3 Ansprechpersonen: …".
+ */
+facts: Array<string>, };
+
 export type Publication = { id: number, package_id: string, version: number, title: string, 
 /**
  * The fingerprint of the key that signed it.
