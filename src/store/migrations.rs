@@ -216,6 +216,17 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE audit;
     ALTER TABLE audit_v4 RENAME TO audit;
     CREATE INDEX audit_item ON audit (item_id, id);",
+    // 5: revoked keys of the Länder, with the signed certificate as received (changes of the
+    // trusted keys are recorded in the audit trail under 'package', item `land:<code>`).
+    "CREATE TABLE revoked_key (
+        public_key TEXT PRIMARY KEY,
+        land_code TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        revoked_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        certificate TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this code writes.

@@ -311,6 +311,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   area: 'Bereich',
   description: 'Beschreibung',
   priority: 'Priorität',
+  key_rotated: 'Neuer Schlüssel, vom bisherigen bestätigt',
+  key_trusted: 'Neuer Schlüssel, Fingerabdruck bestätigt',
+  key_revoked: 'Schlüssel widerrufen',
 };
 
 /** Labels of fields that depend on their entity: `[entity, field, label]`. */
