@@ -2,6 +2,7 @@
 
 mod fixtures;
 mod fuzz;
+mod keys;
 mod layering;
 mod package;
 mod properties;

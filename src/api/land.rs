@@ -485,7 +485,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = signing::generate().unwrap();
         let plain = dir.path().join("alt.key");
-        std::fs::write(&plain, keyfile::plain_text(&key)).unwrap();
+        std::fs::write(&plain, signing::plain_text(&key)).unwrap();
         let none = KeyStatements::default();
         let zip = dir.path().join("p.zip");
         let err = build_package(Path::new(EXAMPLE), &plain, &pass(), &none, &zip).unwrap_err();

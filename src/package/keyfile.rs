@@ -25,8 +25,7 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 const TITLE: &str = "Anbindungscheck: Signaturschlüssel des Landes, verschlüsselt (PKCS #8)";
 const PEM_LABEL: &str = "ENCRYPTED PRIVATE KEY";
 const PEM_BEGIN: &str = "-----BEGIN ";
-/// The first format: the 32 secret bytes as hex, unencrypted.
-const PLAIN_PREFIX: &str = "anbindungscheck-signing-key-v1:";
+const PLAIN_PREFIX: &str = signing::PLAIN_SECRET_PREFIX;
 
 /// A passphrase, wiped from memory when dropped.
 pub struct Passphrase(Zeroizing<String>);
@@ -218,30 +217,17 @@ pub fn read(path: &Path, passphrase: &Passphrase) -> Result<SecretKey, PackageEr
     decrypt(&text, passphrase, &path.display().to_string())
 }
 
-/// Whether the file holds an encrypted key (and so needs a passphrase to read).
-pub fn is_encrypted(path: &Path) -> bool {
-    signing::read_small(path).is_ok_and(|text| text.contains(&format!("{PEM_BEGIN}{PEM_LABEL}")))
-}
-
 /// Reads a plain key file of the first format (`anbindungscheck-signing-key-v1:<hex>`), only
 /// to convert it.
 pub fn read_plain(path: &Path) -> Result<SigningKey, PackageError> {
     let text = Zeroizing::new(signing::read_small(path)?);
-    let seed = text.trim().strip_prefix(PLAIN_PREFIX).and_then(signing::unhex::<32>);
-    let seed = Zeroizing::new(seed.ok_or_else(|| {
+    signing::plain_secret(&text).ok_or_else(|| {
         PackageError::Key(format!(
             "{} ist kein unverschlüsselter Schlüssel im alten Format \
              („{PLAIN_PREFIX}…“).",
             path.display()
         ))
-    })?);
-    Ok(SigningKey::from_bytes(&seed))
-}
-
-/// The text of a plain key file of the first format (tests of the conversion only).
-#[cfg(test)]
-pub(crate) fn plain_text(key: &SigningKey) -> String {
-    format!("{PLAIN_PREFIX}{}\n", signing::hex(key.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -307,11 +293,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = signing::generate().unwrap();
         let path = dir.path().join("alt.key");
-        std::fs::write(&path, plain_text(&key)).unwrap();
+        std::fs::write(&path, signing::plain_text(&key)).unwrap();
         assert_eq!(read_plain(&path).unwrap().to_bytes(), key.to_bytes());
         let err = read(&path, &Passphrase::new("egal welche Passphrase")).err().unwrap();
         assert!(err.to_string().contains("key-convert"), "{err}");
-        assert!(!is_encrypted(&path));
     }
 
     /// OpenSSL reads the key file as it is (needs the `openssl` program, which `make deps`

@@ -102,14 +102,36 @@ pub fn read_public(path: &Path) -> Result<VerifyingKey, PackageError> {
             ))
         });
     }
-    if crate::package::keyfile::is_encrypted(path) {
-        return Err(PackageError::Key(format!(
-            "{} ist ein geheimer Schlüssel; bitte geben Sie den öffentlichen an ({}.pub).",
-            path.display(),
-            path.display()
-        )));
+    if let Some(key) = plain_secret(text) {
+        return Ok(key.verifying_key());
     }
-    crate::package::keyfile::read_plain(path).map(|k| k.verifying_key())
+    let hint = if text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+        format!(
+            "; es ist ein geheimer Schlüssel, bitte den öffentlichen angeben ({}.pub)",
+            path.display()
+        )
+    } else {
+        String::new()
+    };
+    Err(PackageError::Key(format!("{} ist kein öffentlicher Schlüssel{hint}.", path.display())))
+}
+
+/// The first format of a secret key file: the 32 secret bytes as hex, unencrypted. Only read,
+/// to convert it or to take its public half.
+pub(crate) const PLAIN_SECRET_PREFIX: &str = "anbindungscheck-signing-key-v1:";
+
+/// The key in the text of a plain secret key file of the first format.
+pub(crate) fn plain_secret(text: &str) -> Option<SigningKey> {
+    let seed = zeroize::Zeroizing::new(
+        text.trim().strip_prefix(PLAIN_SECRET_PREFIX).and_then(unhex::<32>)?,
+    );
+    Some(SigningKey::from_bytes(&seed))
+}
+
+/// The text of a plain secret key file of the first format (tests of the conversion only).
+#[cfg(test)]
+pub(crate) fn plain_text(key: &SigningKey) -> String {
+    format!("{PLAIN_SECRET_PREFIX}{}\n", hex(key.as_bytes()))
 }
 
 /// The text of `manifest.sig` for these manifest bytes.
@@ -163,7 +185,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = generate().unwrap();
         let (plain, public) = (dir.path().join("k"), dir.path().join("k.pub"));
-        std::fs::write(&plain, crate::package::keyfile::plain_text(&key)).unwrap();
+        std::fs::write(&plain, plain_text(&key)).unwrap();
         std::fs::write(&public, public_key_text(&key.verifying_key())).unwrap();
         assert_eq!(read_public(&public).unwrap(), key.verifying_key());
         assert_eq!(read_public(&plain).unwrap(), key.verifying_key());
