@@ -93,6 +93,9 @@ fn package(
     path
 }
 
+/// Entries added to a package: name and text.
+type Entries<'a> = Vec<(&'a str, String)>;
+
 fn revocation_entry(seed: u8) -> String {
     format!("revocations/{}.txt", signing::normalize_fingerprint(&fp(seed)).to_lowercase())
 }
@@ -165,7 +168,7 @@ fn hostile_endorsements_and_revocations_are_refused_and_leave_the_database_untou
     let tampered = endorsement(7, 8, 3, 7).replace("date: 2026-05-01", "date: 2026-05-02");
     let bad_revocation = revocation(5).replace("kompromittiert", "stillgelegt");
     let (entry5, entry6, entry7) = (revocation_entry(5), revocation_entry(6), revocation_entry(7));
-    let cases: Vec<(&str, Vec<(&str, String)>, &str, &str)> = vec![
+    let cases: Vec<(&str, Entries, &str, &str)> = vec![
         ("no endorsement", vec![], "package_wrong_key", "vertrauenswürdigen"),
         (
             "endorsement for another Land",
