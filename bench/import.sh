@@ -9,8 +9,9 @@ cargo build --release -q -p anbindungscheck-cli
 cli=target/release/anbindungscheck
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$cli" package keygen --out "$work/land.key" >/dev/null
-fp=$("$cli" package build examples/paket-vergabe --key "$work/land.key" -o "$work/probe.zip" | sed -n "s/^Fingerabdruck: //p")
+echo "Passphrase des Landes im Benchmark" > "$work/passphrase"
+"$cli" package keygen --out "$work/land.key" --land 03 --passphrase-file "$work/passphrase" >/dev/null
+fp=$("$cli" package build examples/paket-vergabe --key "$work/land.key" --passphrase-file "$work/passphrase" -o "$work/probe.zip" | sed -n "s/^Fingerabdruck: //p")
 
 printf '%-12s %10s %12s %14s %10s\n' package "size (MB)" "import (s)" "peak RSS (MB)" "MB/s"
 for mb in 10 100; do
@@ -29,7 +30,7 @@ for i in range(1, count + 1):
     m["documents"].append({"path": f"documents/anlage-{i}.pdf", "title": f"Anlage {i}", "media_type": "application/pdf"})
 json.dump(m, open(path, "w"), ensure_ascii=False, indent=2)
 PY
-  "$cli" package build "$src" --key "$work/land.key" -o "$work/p$mb.zip" >/dev/null
+  "$cli" package build "$src" --key "$work/land.key" --passphrase-file "$work/passphrase" -o "$work/p$mb.zip" >/dev/null
   size=$(stat -c %s "$work/p$mb.zip")
   /usr/bin/time -f '%e %M' -o "$work/time" "$cli" --db "$work/k$mb.sqlite" import "$work/p$mb.zip" --trust "$fp" >/dev/null
   read -r secs kb < "$work/time"

@@ -27,9 +27,10 @@ rm -rf "$seeds" && mkdir -p "$seeds"/{manifest,package,signed_import,report}
 "$cli" --db "$seeds/kommune.sqlite" report \
   --out "$seeds/report/bericht.pdf" >/dev/null
 qpdf --qdf --object-streams=disable "$seeds/report/bericht.pdf" "$seeds/report/bericht-qdf.pdf"
-"$cli" package keygen --out "$seeds/land.key" >/dev/null
+echo "Passphrase des Landes fuer die Saat" > "$seeds/passphrase"
+"$cli" package keygen --out "$seeds/land.key" --land 03 --passphrase-file "$seeds/passphrase" >/dev/null
 "$cli" package build examples/paket-vergabe --key "$seeds/land.key" \
-  --out "$seeds/package/paket.zip" >/dev/null
+  --passphrase-file "$seeds/passphrase" --out "$seeds/package/paket.zip" >/dev/null
 unzip -p "$seeds/package/paket.zip" manifest.json >"$seeds/manifest/manifest.json"
 cp "$seeds/manifest/manifest.json" "$seeds/signed_import/"
 

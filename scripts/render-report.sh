@@ -19,8 +19,10 @@ today=${REPORT_DATE:-$(date +%F)}
 in_days() { date -d "$today + $1 days" +%F; }
 
 # The Land's package: key, build, import (the first package of a Land needs its fingerprint).
-"$bin" package keygen --out "$work/land.key" >/dev/null
-"$bin" package build examples/paket-vergabe --key "$work/land.key" -o "$work/paket.zip" >/dev/null
+echo "Passphrase des Landes fuer den Bericht" > "$work/passphrase"
+"$bin" package keygen --out "$work/land.key" --land 03 --passphrase-file "$work/passphrase" >/dev/null
+"$bin" package build examples/paket-vergabe --key "$work/land.key" \
+  --passphrase-file "$work/passphrase" -o "$work/paket.zip" >/dev/null
 fingerprint=$("$bin" package verify "$work/paket.zip" | sed -n 's/^Signiert mit Schlüssel //p')
 
 cli profile set --name "Samtgemeinde Musterstadt-Süd" --ags 03241001 --population 12500 \

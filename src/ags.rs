@@ -49,7 +49,38 @@ impl Land {
     pub fn name(self) -> &'static str {
         LAENDER[usize::from(self.0) - 1]
     }
+
+    /// The Land as a person names it: its two-digit code ("03"), its abbreviation as in
+    /// ISO 3166-2:DE ("NI") or its name ("Niedersachsen"); case does not matter.
+    pub fn from_input(input: &str) -> Result<Land> {
+        let text = input.trim();
+        let code = if text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()) {
+            text.parse::<u8>().ok()
+        } else {
+            let upper = text.to_uppercase();
+            ABBREVIATIONS
+                .iter()
+                .position(|a| *a == upper)
+                .or_else(|| LAENDER.iter().position(|n| n.to_uppercase() == upper))
+                .map(|i| i as u8 + 1)
+        };
+        code.and_then(Land::from_code).ok_or_else(|| {
+            Error::validation(
+                "land",
+                format!(
+                    "{} ist kein Land; erlaubt sind der Länderschlüssel (01 bis 16), das Kürzel \
+                     (z. B. NI) oder der Name (z. B. Niedersachsen).",
+                    crate::text::quote_for_message(input)
+                ),
+            )
+        })
+    }
 }
+
+/// The Länder's abbreviations (ISO 3166-2:DE), in the order of their codes.
+const ABBREVIATIONS: [&str; 16] = [
+    "SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH",
+];
 
 impl TryFrom<String> for Land {
     type Error = String;
@@ -155,6 +186,20 @@ pub fn check(input: &str) -> AgsCheck {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_land_is_named_by_code_abbreviation_or_name() {
+        for input in ["03", "NI", "ni", " Niedersachsen ", "NIEDERSACHSEN"] {
+            assert_eq!(Land::from_input(input).unwrap().code(), "03", "{input}");
+        }
+        assert_eq!(Land::from_input("TH").unwrap().name(), "Thüringen");
+        assert_eq!(Land::from_input("thüringen").unwrap().code(), "16");
+        for bad in ["3", "00", "17", "XX", ""] {
+            let err = Land::from_input(bad).unwrap_err();
+            assert_eq!(err.field(), Some("land"), "{bad}");
+            assert!(err.to_string().contains("ist kein Land"), "{err}");
+        }
+    }
 
     #[test]
     fn valid_keys_name_their_land() {

@@ -1,5 +1,6 @@
 //! The audit trail: every change to the profile or to an item's progress, field by field, with
-//! the old and the new value.
+//! the old and the new value. Changes of a Land's keys are recorded under `package` with the
+//! item `land:<code>`.
 
 use serde::{Deserialize, Serialize};
 
@@ -101,6 +102,9 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("description", "Beschreibung"),
     ("priority", "Priorität"),
     ("publication", "Veröffentlicht"),
+    ("key_rotated", "Neuer Schlüssel, vom bisherigen bestätigt"),
+    ("key_trusted", "Neuer Schlüssel, Fingerabdruck bestätigt"),
+    ("key_revoked", "Schlüssel widerrufen"),
 ];
 
 /// The German label of a recorded field of `entity`.
@@ -157,7 +161,13 @@ pub(crate) fn subject(
         "item" | "evidence" => {
             item_title.clone().or_else(|| id.map(str::to_owned)).unwrap_or_default()
         }
-        "package" => named("Informationspaket"),
+        "package" => match id.and_then(|id| id.strip_prefix("land:")) {
+            Some(code) => match crate::ags::Land::try_from(code.to_owned()) {
+                Ok(land) => format!("Schlüssel des Landes {}", land.name()),
+                Err(_) => "Schlüssel eines Landes".to_owned(),
+            },
+            None => named("Informationspaket"),
+        },
         "service" | "requirement" => named("Onlinedienst"),
         "event" => named("Veranstaltung"),
         "person" => "Ansprechpersonen".to_owned(),
@@ -204,5 +214,9 @@ mod tests {
         assert_eq!(subject("event", Some("p/e"), &None, &names), "Veranstaltung p/e");
         assert_eq!(subject("item", Some("a"), &Some("Titel".into()), &names), "Titel");
         assert_eq!(subject("profile", None, &None, &names), "Profil");
+        assert_eq!(
+            subject("package", Some("land:03"), &None, &names),
+            "Schlüssel des Landes Niedersachsen"
+        );
     }
 }

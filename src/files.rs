@@ -136,7 +136,7 @@ pub fn keep_by_content(
         hasher.update(&buf[..n]);
         temp.write_all(&buf[..n]).map_err(|e| Error::io(temp.path(), e))?;
     }
-    let sha256 = crate::package::signing::hex(&hasher.finalize());
+    let sha256: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
     let target = dir.join(format!("{sha256}.{ext}"));
     if !target.is_file() {
         temp.as_file().sync_all().map_err(|e| Error::io(temp.path(), e))?;

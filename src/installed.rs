@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use crate::catalogue::Item;
 use crate::package::manifest::Manifest;
 use crate::package::review::{Change, PackageReview};
+use crate::package::signing;
+use crate::package::statement::{self, Revocation, Signed};
 
 /// Whether the key that signed a package is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -18,6 +20,54 @@ pub enum KeyStatus {
     Trusted,
     /// The first package of this Land: the fingerprint must be confirmed.
     FirstOfLand,
+    /// A new key of the Land, endorsed by a key the municipality trusts: it is trusted from
+    /// this import on (see [`ImportPreview::key_change`]).
+    Endorsed,
+    /// Every key the municipality trusted for this Land has been revoked: the new key's
+    /// fingerprint must be confirmed, as for a first package.
+    AfterRevocation,
+}
+
+impl KeyStatus {
+    /// Whether the user must confirm the key's fingerprint before the import.
+    pub fn needs_confirmation(self) -> bool {
+        matches!(self, KeyStatus::FirstOfLand | KeyStatus::AfterRevocation)
+    }
+}
+
+/// The Land's change of key, as an import takes it over.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct KeyChange {
+    /// The trusted key that endorsed the new one.
+    pub old_fingerprint: String,
+    /// The new key, which signed the package.
+    pub new_fingerprint: String,
+    /// The day of the endorsement (`YYYY-MM-DD`).
+    pub endorsed_on: String,
+    /// What the clerk reads, in German.
+    pub message: String,
+}
+
+/// A revocation of one of the Land's keys, as the municipality records it (from a package or
+/// a revocation file).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RevokedKey {
+    pub land_code: String,
+    /// The revoked public key (hex).
+    pub public_key: String,
+    pub fingerprint: String,
+    /// The day the Land revoked it (`YYYY-MM-DD`).
+    pub revoked_at: String,
+    /// The reason as the clerk reads it.
+    pub reason: String,
+    /// The certificate as received (the signed statement).
+    #[serde(skip)]
+    #[cfg_attr(test, ts(skip))]
+    pub certificate: String,
+    /// What the clerk reads, in German.
+    pub message: String,
 }
 
 pub use crate::package::review::ImportAction;
@@ -36,6 +86,11 @@ pub struct ImportPreview {
     pub valid_until: String,
     pub fingerprint: String,
     pub key: KeyStatus,
+    /// With `key` = `endorsed`: the old key's confirmation of the new one.
+    pub key_change: Option<KeyChange>,
+    /// Revocations the package carries that the municipality has not recorded yet; the import
+    /// records them.
+    pub revocations: Vec<RevokedKey>,
     pub installed_version: Option<u32>,
     pub action: ImportAction,
     pub changes: Vec<Change>,
@@ -45,8 +100,15 @@ pub struct ImportPreview {
 
 impl ImportPreview {
     /// The preview of a package whose content is reviewed in `review` (the same data the Land's
-    /// editor shows), signed with the key of `fingerprint`.
-    pub fn new(review: PackageReview, fingerprint: String, key: KeyStatus) -> ImportPreview {
+    /// editor shows), signed with the key of `fingerprint`, whose standing is `key` (and
+    /// `key_change` for a key endorsed by its predecessor), bringing `revocations`.
+    pub fn new(
+        review: PackageReview,
+        fingerprint: String,
+        key: KeyStatus,
+        key_change: Option<KeyChange>,
+        revocations: Vec<RevokedKey>,
+    ) -> ImportPreview {
         let PackageReview {
             package_id,
             title,
@@ -71,12 +133,50 @@ impl ImportPreview {
             valid_until,
             fingerprint,
             key,
+            key_change,
+            revocations,
             installed_version,
             action,
             changes,
             documents,
             document_bytes,
         }
+    }
+}
+
+impl RevokedKey {
+    /// A checked revocation as the municipality records it.
+    pub fn from_signed(signed: &Signed<Revocation>) -> RevokedKey {
+        let r = &signed.statement;
+        let fingerprint = r.fingerprint();
+        let message = format!(
+            "Der Schlüssel {fingerprint} des Landes {} wurde vom Land am {} widerrufen \
+             (Grund: {}).",
+            r.land.name(),
+            statement::german_date(r.date),
+            r.reason.label()
+        );
+        RevokedKey {
+            land_code: r.land.code(),
+            public_key: signing::public_hex(&r.key),
+            fingerprint,
+            revoked_at: r.date.format("%Y-%m-%d").to_string(),
+            reason: r.reason.label().to_owned(),
+            certificate: signed.text.clone(),
+            message,
+        }
+    }
+
+    /// The day of the revocation as `01.05.2026`.
+    pub fn revoked_on(&self) -> String {
+        chrono::NaiveDate::parse_from_str(&self.revoked_at, "%Y-%m-%d")
+            .map(statement::german_date)
+            .unwrap_or_else(|_| self.revoked_at.clone())
+    }
+
+    /// The name of the Land.
+    pub fn land_name(&self) -> &'static str {
+        crate::ags::Land::try_from(self.land_code.clone()).map(|l| l.name()).unwrap_or("?")
     }
 }
 
@@ -159,13 +259,16 @@ mod tests {
         next.version = 2;
         next.contacts.pop();
         let reviewed = review(Some(&manifest), &next, Catalogue::builtin()).unwrap();
-        let preview = ImportPreview::new(reviewed.clone(), "AB12".into(), KeyStatus::Trusted);
+        let preview =
+            ImportPreview::new(reviewed.clone(), "AB12".into(), KeyStatus::Trusted, None, vec![]);
 
         let serde_json::Value::Object(mut shown) = serde_json::to_value(&preview).unwrap() else {
             panic!("an object")
         };
         assert_eq!(shown.remove("fingerprint"), Some("AB12".into()));
         assert_eq!(shown.remove("key"), Some("trusted".into()));
+        assert_eq!(shown.remove("key_change"), Some(serde_json::Value::Null));
+        assert_eq!(shown.remove("revocations"), Some(serde_json::json!([])));
         assert_eq!(serde_json::Value::Object(shown), serde_json::to_value(&reviewed).unwrap());
         assert_eq!(preview.changes.len(), 1);
     }

@@ -162,7 +162,13 @@ fn the_editor_shows_the_review_the_municipality_gets() {
     let second = publish(dir.path(), "v2", &v2, &docs, &key).unwrap();
     let preview = preview_file(&store, &second).unwrap();
     assert_eq!(
-        ImportPreview::new(shown.clone(), preview.fingerprint.clone(), preview.key),
+        ImportPreview::new(
+            shown.clone(),
+            preview.fingerprint.clone(),
+            preview.key,
+            preview.key_change.clone(),
+            preview.revocations.clone(),
+        ),
         preview
     );
     let changes: Vec<_> = shown.changes.iter().map(|c| (c.area, c.kind, c.id.as_str())).collect();

@@ -3,6 +3,7 @@
 mod editor;
 mod fixtures;
 mod fuzz;
+mod keys;
 mod layering;
 mod package;
 mod properties;

@@ -71,6 +71,14 @@ pub enum Command {
         #[arg(long, help = "Nur zeigen, was das Einlesen ändern würde")]
         dry_run: bool,
     },
+    #[command(
+        about = "Einen Widerruf eines Landesschlüssels einlesen: Pakete mit diesem Schlüssel \
+                 werden danach nicht mehr angenommen"
+    )]
+    ImportRevocation {
+        #[arg(value_name = "WIDERRUF", help = "Das Widerrufszertifikat des Landes")]
+        file: PathBuf,
+    },
     #[command(about = "Die eingelesenen Informationspakete")]
     Packages {
         #[arg(long, help = JSON)]
@@ -194,13 +202,40 @@ pub enum LandCommand {
     },
 }
 
+const PASSPHRASE_FILE: &str = "Die Passphrase aus der ersten Zeile dieser Datei lesen (sonst \
+                               wird sie im Terminal verdeckt abgefragt oder als eine Zeile von \
+                               der Standardeingabe gelesen)";
+
 #[derive(Debug, Subcommand)]
 pub enum PackageCommand {
-    #[command(about = "Einen Signaturschlüssel anlegen: SCHLÜSSELDATEI (geheim) und \
-                 SCHLÜSSELDATEI.pub (zum Veröffentlichen)")]
+    #[command(about = "Einen Signaturschlüssel anlegen: SCHLÜSSELDATEI (geheim, mit einer \
+                 Passphrase verschlüsselt), SCHLÜSSELDATEI.pub (zum Veröffentlichen) und \
+                 SCHLÜSSELDATEI.rev (Widerrufszertifikat, getrennt aufbewahren)")]
     Keygen {
         #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Wohin der Schlüssel geschrieben wird")]
         out: PathBuf,
+        #[arg(
+            long,
+            value_name = "LAND",
+            help = "Das Land des Schlüssels: Länderschlüssel (z. B. 03), Kürzel (NI) oder Name"
+        )]
+        land: String,
+        #[arg(long, value_name = "DATEI", help = PASSPHRASE_FILE)]
+        passphrase_file: Option<PathBuf>,
+    },
+    #[command(
+        about = "Einen unverschlüsselten Schlüssel im alten Format in einen verschlüsselten \
+                 umwandeln (die alte Datei bleibt; danach sicher löschen)"
+    )]
+    KeyConvert {
+        #[arg(long, value_name = "ALTE_DATEI", help = "Der unverschlüsselte Schlüssel")]
+        key: PathBuf,
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Wohin der verschlüsselte kommt")]
+        out: PathBuf,
+        #[arg(long, value_name = "LAND", help = "Das Land des Schlüssels (z. B. 03 oder NI)")]
+        land: String,
+        #[arg(long, value_name = "DATEI", help = "Die neue Passphrase aus dieser Datei lesen")]
+        passphrase_file: Option<PathBuf>,
     },
     #[command(about = "Ein signiertes Paket aus QUELLORDNER bauen (manifest.json und documents/)")]
     Build {
@@ -210,6 +245,54 @@ pub enum PackageCommand {
         key: PathBuf,
         #[arg(short, long, value_name = "PAKET.zip", help = "Die Paketdatei, die entsteht")]
         out: PathBuf,
+        #[arg(long, value_name = "DATEI", help = PASSPHRASE_FILE)]
+        passphrase_file: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "DATEI",
+            help = "Die Bestätigung dieses Schlüssels durch den bisherigen (package endorse) \
+                    mit ins Paket nehmen"
+        )]
+        endorsement: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "DATEI",
+            help = "Ein Widerrufszertifikat eines anderen Schlüssels des Landes mit ins Paket \
+                    nehmen (mehrfach möglich)"
+        )]
+        revocation: Vec<PathBuf>,
+    },
+    #[command(
+        about = "Den neuen Schlüssel des Landes mit dem bisherigen bestätigen: Kommunen, die dem \
+                 bisherigen vertrauen, übernehmen den neuen mit dem nächsten Paket"
+    )]
+    Endorse {
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Der bisherige Schlüssel")]
+        old: PathBuf,
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Der neue Schlüssel")]
+        new: PathBuf,
+        #[arg(short, long, value_name = "DATEI", help = "Die Bestätigung, die entsteht")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATEI", help = "Die Passphrase des bisherigen Schlüssels")]
+        passphrase_file: Option<PathBuf>,
+        #[arg(long, value_name = "DATEI", help = "Die Passphrase des neuen Schlüssels")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    #[command(about = "Ein Widerrufszertifikat für einen Schlüssel schreiben")]
+    Revoke {
+        #[arg(long, value_name = "SCHLÜSSELDATEI", help = "Der Schlüssel, der widerrufen wird")]
+        key: PathBuf,
+        #[arg(short, long, value_name = "DATEI", help = "Das Widerrufszertifikat, das entsteht")]
+        out: PathBuf,
+        #[arg(
+            long,
+            value_name = "GRUND",
+            default_value = "ohne_angabe",
+            help = "kompromittiert | ersetzt | stillgelegt | ohne_angabe"
+        )]
+        reason: String,
+        #[arg(long, value_name = "DATEI", help = PASSPHRASE_FILE)]
+        passphrase_file: Option<PathBuf>,
     },
     #[command(
         about = "Aufbau, Prüfsummen und Signatur eines Pakets prüfen (Exit-Code 0 nur, wenn \

@@ -10,6 +10,7 @@
 mod args;
 mod desktop;
 mod german;
+mod passphrase;
 mod print;
 mod run;
 
@@ -20,7 +21,8 @@ fn main() {
 }
 
 /// Runs the command line; returns the process exit code: 0 on success (and after help or
-/// version), 2 for bad input or a usage error, 3 when `aggregate` skipped files, 1 otherwise.
+/// version), 2 for bad input, a refused package or key (a wrong passphrase too) or a usage
+/// error, 3 when `aggregate` skipped files, 1 otherwise.
 fn cli_main() -> i32 {
     let cli = match german::parse(std::env::args_os()) {
         Ok(cli) => cli,
@@ -44,7 +46,7 @@ fn exit_code(e: &ApiError) -> i32 {
         "report_skipped" => 3,
         "report_pdf" => 1,
         code if code.starts_with("report_") => 2,
-        code if code.starts_with("package_") => 2,
+        code if code.starts_with("package_") || code.starts_with("key_") => 2,
         _ => 1,
     }
 }

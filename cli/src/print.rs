@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use anbindungscheck::api::land::VerifiedPackage;
+use anbindungscheck::api::land::{MadeStatement, NewKey, VerifiedPackage};
+use anbindungscheck::api::packages::RevocationImported;
 use anbindungscheck::api::{ApiError, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
@@ -23,7 +24,11 @@ use anbindungscheck::Error;
 /// A failed command on standard error: the error, and for a Land's unknown key how to trust it.
 pub fn error(e: &ApiError) {
     eprintln!("Fehler: {}", printable(&e.to_string(), true));
-    if let ApiError::Core(Error::Package(PackageError::UntrustedKey { fingerprint, .. })) = e {
+    if let ApiError::Core(Error::Package(
+        PackageError::UntrustedKey { fingerprint, .. }
+        | PackageError::UntrustedAfterRevocation { fingerprint, .. },
+    )) = e
+    {
         // Two lines, the second indented by 21 spaces (as a shell continuation line).
         eprintln!("Nach der Prüfung des Fingerabdrucks: anbindungscheck import <PAKET.zip> \\");
         eprintln!("{:21}--trust \"{fingerprint}\"", "");
@@ -240,14 +245,29 @@ pub fn import_preview(out: &mut dyn Write, preview: &ImportPreview) -> Result<()
             preview.title, preview.package_id, preview.version, preview.land
         ),
     )?;
-    if preview.key == KeyStatus::FirstOfLand {
-        line(
+    match preview.key {
+        KeyStatus::FirstOfLand => line(
             out,
             &format!(
                 "Erstes Paket dieses Landes. Fingerabdruck des Schlüssels: {}",
                 preview.fingerprint
             ),
-        )?;
+        )?,
+        KeyStatus::AfterRevocation => line(
+            out,
+            &format!(
+                "Jeder bisherige Schlüssel dieses Landes wurde widerrufen. Fingerabdruck des \
+                 neuen Schlüssels: {}",
+                preview.fingerprint
+            ),
+        )?,
+        KeyStatus::Endorsed | KeyStatus::Trusted => {}
+    }
+    if let Some(change) = &preview.key_change {
+        line(out, &change.message)?;
+    }
+    for r in &preview.revocations {
+        line(out, &format!("Das Paket enthält einen Widerruf: {}", r.message))?;
     }
     if preview.action == ImportAction::Update {
         line(
@@ -317,6 +337,8 @@ pub fn history(out: &mut dyn Write, entries: &[HistoryEntry]) -> Result<()> {
     for e in entries {
         let what = match (&e.item_title, &e.item_id) {
             (Some(title), _) => title.clone(),
+            // A change of a Land's keys: "Schlüssel des Landes …".
+            (None, Some(id)) if id.starts_with("land:") => e.subject.clone(),
             (None, Some(id)) => id.clone(),
             (None, None) => "Profil".to_owned(),
         };
@@ -337,16 +359,53 @@ pub fn history(out: &mut dyn Write, entries: &[HistoryEntry]) -> Result<()> {
     Ok(())
 }
 
-/// `package keygen`: where the two keys went and the public key's fingerprint.
-pub fn key_made(
-    out: &mut dyn Write,
-    secret: &Path,
-    public: &Path,
-    fingerprint: &str,
-) -> Result<()> {
-    line(out, &format!("Signaturschlüssel: {} (geheim halten)", secret.display()))?;
-    line(out, &format!("Öffentlicher Schlüssel: {}", public.display()))?;
-    line(out, &format!("Fingerabdruck: {fingerprint}"))
+/// `package keygen` and `package key-convert`: where the key, the public key and the revocation
+/// certificate went, the Land and the fingerprint.
+pub fn key_made(out: &mut dyn Write, key: &NewKey) -> Result<()> {
+    line(
+        out,
+        &format!(
+            "Signaturschlüssel: {} (verschlüsselt; mit der Passphrase geheim halten)",
+            key.secret.display()
+        ),
+    )?;
+    line(out, &format!("Öffentlicher Schlüssel: {}", key.public.display()))?;
+    line(
+        out,
+        &format!(
+            "Widerrufszertifikat: {} (getrennt vom Schlüssel aufbewahren; veröffentlicht, \
+             sperrt es den Schlüssel)",
+            key.revocation.display()
+        ),
+    )?;
+    line(out, &format!("Land: {}", key.land_code))?;
+    line(out, &format!("Fingerabdruck: {}", key.fingerprint))
+}
+
+/// `package endorse`.
+pub fn endorsement_made(out: &mut dyn Write, made: &MadeStatement) -> Result<()> {
+    line(out, &format!("Schlüsselbestätigung: {}", made.path.display()))?;
+    line(out, &format!("Bisheriger Schlüssel: {}", made.signer_fingerprint))?;
+    line(out, &format!("Neuer Schlüssel: {}", made.subject_fingerprint))
+}
+
+/// `package revoke`.
+pub fn revocation_made(out: &mut dyn Write, made: &MadeStatement) -> Result<()> {
+    line(out, &format!("Widerrufszertifikat: {}", made.path.display()))?;
+    line(out, &format!("Widerrufener Schlüssel: {}", made.subject_fingerprint))
+}
+
+/// `import-revocation`.
+pub fn revocation_imported(out: &mut dyn Write, done: &RevocationImported) -> Result<()> {
+    line(out, &done.revocation.message)?;
+    if !done.recorded {
+        return line(out, "Dieser Widerruf war schon erfasst; nichts geändert.");
+    }
+    if done.was_trusted {
+        line(out, "Pakete mit diesem Schlüssel werden ab jetzt nicht mehr eingelesen.")
+    } else {
+        line(out, "Der Schlüssel war hier nicht bekannt; er wird auch künftig nicht angenommen.")
+    }
 }
 
 /// `package build`.
@@ -380,7 +439,14 @@ pub fn package_verified(out: &mut dyn Write, verified: &VerifiedPackage) -> Resu
             m.documents.len()
         ),
     )?;
-    line(out, &format!("Signiert mit Schlüssel {}", verified.fingerprint))
+    line(out, &format!("Signiert mit Schlüssel {}", verified.fingerprint))?;
+    if let Some(old) = &verified.endorsed_by {
+        line(out, &format!("Schlüsselbestätigung durch den bisherigen Schlüssel {old}"))?;
+    }
+    for fingerprint in &verified.revokes {
+        line(out, &format!("Enthält den Widerruf des Schlüssels {fingerprint}"))?;
+    }
+    Ok(())
 }
 
 /// `aggregate`, on standard error: what was read and written, what was ignored and skipped.

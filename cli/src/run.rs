@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use anbindungscheck::ags::Land;
+use anbindungscheck::api::land::{KeyStatements, RevocationReason};
 use anbindungscheck::api::{self, land, ApiError, Ctx, NewDatabase, Result, Workspace};
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
@@ -18,7 +20,7 @@ use crate::args::{
     Cli, Command, ItemCommand, LandCommand, PackageCommand, ProfileArgs, ProfileCommand,
 };
 use crate::desktop::CommandLine;
-use crate::print;
+use crate::{passphrase, print};
 
 /// Runs one command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
@@ -80,6 +82,7 @@ fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Resu
         Command::Import { package, trust, dry_run } => {
             import(workspace, package, trust, dry_run, out)
         }
+        Command::ImportRevocation { file } => import_revocation(workspace, file, out),
         Command::Packages { json } => packages(workspace, json, out),
         Command::History { json, item, since, until, limit } => {
             let filter = HistoryFilter { item_id: item, since, until, limit: Some(limit) };
@@ -103,17 +106,56 @@ fn answered<T>(value: Option<T>) -> Result<T> {
 /// The Land's package commands; they need no database.
 fn package_command(command: PackageCommand, out: &mut dyn Write) -> Result<()> {
     match command {
-        PackageCommand::Keygen { out: path } => {
-            let key = land::generate_key(&path)?;
-            print::key_made(out, &key.secret, &key.public, &key.fingerprint)
+        PackageCommand::Keygen { out: path, land, passphrase_file } => {
+            let land = Land::from_input(&land)?;
+            let pass = passphrase::read(passphrase_file.as_deref(), &shown(&path), true)?;
+            print::key_made(out, &land::generate_key(&path, land, &pass)?)
         }
-        PackageCommand::Build { src_dir, key, out: target } => {
-            print::package_built(out, &land::build_package(&src_dir, &key, &target)?)
+        PackageCommand::KeyConvert { key, out: path, land, passphrase_file } => {
+            let land = Land::from_input(&land)?;
+            let pass = passphrase::read(passphrase_file.as_deref(), &shown(&path), true)?;
+            print::key_made(out, &land::convert_key(&key, land, &pass, &path)?)
+        }
+        PackageCommand::Build {
+            src_dir,
+            key,
+            out: target,
+            passphrase_file,
+            endorsement,
+            revocation,
+        } => {
+            let pass = passphrase::read(passphrase_file.as_deref(), &shown(&key), false)?;
+            let statements = KeyStatements { endorsement, revocations: revocation };
+            let built = land::build_package(&src_dir, &key, &pass, &statements, &target)?;
+            print::package_built(out, &built)
+        }
+        PackageCommand::Endorse { old, new, out: target, passphrase_file, new_passphrase_file } => {
+            let old_pass = passphrase::read(passphrase_file.as_deref(), &shown(&old), false)?;
+            let new_pass = passphrase::read(new_passphrase_file.as_deref(), &shown(&new), false)?;
+            let made = land::endorse_key(&old, &old_pass, &new, &new_pass, &target)?;
+            print::endorsement_made(out, &made)
+        }
+        PackageCommand::Revoke { key, out: target, reason, passphrase_file } => {
+            let reason: RevocationReason = reason.parse()?;
+            let pass = passphrase::read(passphrase_file.as_deref(), &shown(&key), false)?;
+            print::revocation_made(out, &land::revoke_key(&key, &pass, reason, &target)?)
         }
         PackageCommand::Verify { package, pubkey } => {
             print::package_verified(out, &land::verify_package(&package, pubkey.as_deref())?)
         }
     }
+}
+
+/// A path as it is named in a prompt.
+fn shown(path: &Path) -> String {
+    anbindungscheck::text::printable(&path.display().to_string(), false)
+}
+
+/// `import-revocation WIDERRUF`: the pick "dialog" answers with the file.
+fn import_revocation(workspace: &Workspace, file: PathBuf, out: &mut dyn Write) -> Result<()> {
+    let desktop = CommandLine { file: Some(file), today: None };
+    let done = answered(api::packages::import_revocation(&cx(workspace, &desktop))?)?;
+    print::revocation_imported(out, &done)
 }
 
 /// `status`: the readiness on `today` (default: the local date).

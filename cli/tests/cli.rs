@@ -26,6 +26,13 @@ fn run(db: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// A file with the passphrase of the Land's keys in these tests.
+pub fn passphrase_file(dir: &Path) -> PathBuf {
+    let path = dir.join("passphrase.txt");
+    std::fs::write(&path, "Passphrase des Landes für Tests\n").unwrap();
+    path
+}
+
 fn ok(db: &Path, args: &[&str]) -> String {
     let r = run(db, args);
     assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
@@ -380,8 +387,10 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     let pkg = dir.path().join("paket.zip");
     let pkg = pkg.to_str().unwrap();
     let example = crate::EXAMPLE;
+    let pw = passphrase_file(dir.path());
+    let pw = pw.to_str().unwrap();
 
-    let made = cli(&["package", "keygen", "--out", key]);
+    let made = cli(&["package", "keygen", "--out", key, "--land", "NI", "--passphrase-file", pw]);
     assert_eq!(made.code, 0, "{}", made.stderr);
     let fingerprint =
         made.stdout.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap().to_owned();
@@ -391,9 +400,11 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(key).unwrap().permissions().mode() & 0o777, 0o600);
     }
-    assert_eq!(cli(&["package", "keygen", "--out", key]).code, 2, "never overwrites a key");
+    let again = cli(&["package", "keygen", "--out", key, "--land", "03", "--passphrase-file", pw]);
+    assert_eq!(again.code, 2, "never overwrites a key");
 
-    let built = cli(&["package", "build", example, "--key", key, "-o", pkg]);
+    let built =
+        cli(&["package", "build", example, "--key", key, "--passphrase-file", pw, "-o", pkg]);
     assert_eq!(built.code, 0, "{}", built.stderr);
     assert!(built.stdout.contains(&fingerprint));
     let verified = cli(&["package", "verify", pkg, "--pubkey", &format!("{key}.pub")]);
@@ -401,7 +412,16 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     assert!(verified.stdout.contains("3 Dokumente geprüft"), "{}", verified.stdout);
 
     let other = dir.path().join("other.key");
-    cli(&["package", "keygen", "--out", other.to_str().unwrap()]);
+    cli(&[
+        "package",
+        "keygen",
+        "--out",
+        other.to_str().unwrap(),
+        "--land",
+        "03",
+        "--passphrase-file",
+        pw,
+    ]);
     let wrong = cli(&["package", "verify", pkg, "--pubkey", &format!("{}.pub", other.display())]);
     assert_eq!(wrong.code, 2);
     assert!(
@@ -472,7 +492,18 @@ fn two_imports_at_once_neither_lose_the_database_nor_add_a_task_twice() {
         String::from_utf8(out.stdout).unwrap()
     };
     let key = dir.path().join("land.key");
-    let made = cli(&["package", "keygen", "--out", key.to_str().unwrap()]);
+    let pw = passphrase_file(dir.path());
+    let pw = pw.to_str().unwrap();
+    let made = cli(&[
+        "package",
+        "keygen",
+        "--out",
+        key.to_str().unwrap(),
+        "--land",
+        "03",
+        "--passphrase-file",
+        pw,
+    ]);
     let fingerprint = made.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap();
     // Two packages that both add the same checklist items: only one of them may be installed.
     let packages: Vec<PathBuf> = ["ni-erstes", "ni-zweites"]
@@ -482,7 +513,18 @@ fn two_imports_at_once_neither_lose_the_database_nor_add_a_task_twice() {
             example_source(&source, id);
             let zip = dir.path().join(format!("{id}.zip"));
             let (source, zip_arg) = (source.to_str().unwrap(), zip.to_str().unwrap());
-            cli(&["package", "build", source, "--key", key.to_str().unwrap(), "-o", zip_arg]);
+            let key = key.to_str().unwrap();
+            cli(&[
+                "package",
+                "build",
+                source,
+                "--key",
+                key,
+                "--passphrase-file",
+                pw,
+                "-o",
+                zip_arg,
+            ]);
             zip
         })
         .collect();

@@ -128,8 +128,12 @@ fn links_to_regular_files_are_still_read() {
     let key = dir.path().join("land.key");
     let pkg = dir.path().join("paket.zip");
     let example = crate::EXAMPLE;
-    assert_eq!(run(&db, &["package", "keygen", "--out", s(&key)]).code, 0);
-    let built = run(&db, &["package", "build", example, "--key", s(&key), "-o", s(&pkg)]);
+    let pw = crate::cli::passphrase_file(dir.path());
+    let keygen =
+        ["package", "keygen", "--out", s(&key), "--land", "03", "--passphrase-file", s(&pw)];
+    assert_eq!(run(&db, &keygen).code, 0);
+    let build = ["package", "build", example, "--key", s(&key), "--passphrase-file", s(&pw)];
+    let built = run(&db, &[&build[..], &["-o", s(&pkg)]].concat());
     assert_eq!(built.code, 0, "{}", built.out);
     let pkg_link = dir.path().join("link.zip");
     let pub_link = dir.path().join("link.pub");

@@ -5,6 +5,7 @@ mod cli;
 mod crash;
 #[path = "../../tests/fixtures.rs"]
 mod fixtures;
+mod keys;
 mod report;
 mod special_files;
 

@@ -1,6 +1,7 @@
 //! Commands around the Land's information packages: choose a file and see what importing it
-//! would do, import it with progress, the decisions per service, events, documents and the review
-//! of changed entries.
+//! would do (the trust in its key included: trusted, endorsed by a trusted key, revoked), import
+//! it with progress, import a revocation of a Land's key on its own, the decisions per service,
+//! events, documents and the review of changed entries.
 
 use ed25519_dalek::VerifyingKey;
 use std::borrow::Cow;
@@ -9,40 +10,157 @@ use std::path::Path;
 use super::{ApiError, Ctx, FileDialog, Result};
 use crate::catalogue::Catalogue;
 use crate::installed::{
-    stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyStatus, ServiceDecision,
+    stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyChange, KeyStatus,
+    RevokedKey, ServiceDecision,
 };
 use crate::package::archive::{self, Limits, Progress};
 use crate::package::manifest::{parse_manifest, Manifest};
+use crate::package::statement::{self, Endorsement, Revocation, Signed};
 use crate::package::{review, signing, PackageError};
 use crate::{store::Store, Error};
 
 /// What the store holds about a package being imported: the keys trusted for its Land, the
-/// catalogue (built-in and installed items) and the installed version with its manifest text.
+/// revoked keys (of any Land), the catalogue (built-in and installed items) and the installed
+/// version with its manifest text.
 pub struct Installed<'a> {
     pub trusted_keys: &'a [String],
+    pub revoked_keys: &'a [RevokedKey],
     pub catalogue: &'a Catalogue,
     pub current: Option<(u32, String)>,
 }
 
-/// Decides what importing a checked package would do: whether its key is trusted, is the first
-/// of its Land or is refused, whether its additions collide with another package's items, and
-/// whether it is new, an update (with the changes) or unchanged; an older version, or the same
-/// version with other content, is refused. Pure: it reads nothing and writes nothing.
-pub fn plan(
-    manifest: &Manifest,
-    manifest_bytes: &[u8],
-    signer: &VerifyingKey,
-    installed: Installed,
-) -> crate::Result<ImportPreview> {
-    let land = manifest.land().expect("validated");
-    let fingerprint = signing::fingerprint(signer);
-    let key = if installed.trusted_keys.is_empty() {
-        KeyStatus::FirstOfLand
-    } else if installed.trusted_keys.contains(&signing::public_hex(signer)) {
-        KeyStatus::Trusted
-    } else {
-        return Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into());
+/// A checked package as the trust decision sees it: the manifest with its exact bytes, the key
+/// that signed it, and the statements about keys it carries.
+pub struct Offered<'a> {
+    pub manifest: &'a Manifest,
+    pub manifest_bytes: &'a [u8],
+    pub signer: &'a VerifyingKey,
+    pub endorsement: Option<&'a Endorsement>,
+    pub revocations: &'a [Signed<Revocation>],
+}
+
+impl<'a> From<&'a archive::OpenedPackage> for Offered<'a> {
+    fn from(p: &'a archive::OpenedPackage) -> Offered<'a> {
+        Offered {
+            manifest: &p.manifest,
+            manifest_bytes: &p.manifest_bytes,
+            signer: &p.signer,
+            endorsement: p.endorsement.as_ref(),
+            revocations: &p.revocations,
+        }
+    }
+}
+
+/// Decides whether the key that signed a package is trusted: refused if it (or the key that
+/// endorsed it) is revoked, by a stored revocation or one the package carries; trusted if the
+/// municipality trusts it for the package's Land; taken over if a trusted key of that Land
+/// endorsed it; to be confirmed if the Land has no trusted key (yet, or no longer: every one
+/// revoked); refused otherwise.
+fn decide_key(
+    offered: &Offered,
+    installed: &Installed,
+    carried: &[RevokedKey],
+) -> crate::Result<(KeyStatus, Option<KeyChange>)> {
+    let land = offered.manifest.land().expect("validated");
+    let revoked = |key: &VerifyingKey| {
+        let hex = signing::public_hex(key);
+        installed.revoked_keys.iter().chain(carried).find(|r| r.public_key == hex).cloned()
     };
+    if let Some(r) = revoked(offered.signer) {
+        return Err(PackageError::KeyRevoked {
+            land: r.land_name().to_owned(),
+            date: r.revoked_on(),
+            fingerprint: r.fingerprint,
+            reason: r.reason,
+        }
+        .into());
+    }
+    let signer = signing::public_hex(offered.signer);
+    let fingerprint = signing::fingerprint(offered.signer);
+    let trusted: Vec<&String> = installed
+        .trusted_keys
+        .iter()
+        .filter(|k| !installed.revoked_keys.iter().chain(carried).any(|r| r.public_key == **k))
+        .collect();
+    if trusted.contains(&&signer) {
+        return Ok((KeyStatus::Trusted, None));
+    }
+    if installed.trusted_keys.is_empty() {
+        return Ok((KeyStatus::FirstOfLand, None));
+    }
+    if let Some(e) = offered.endorsement {
+        let old_fingerprint = signing::fingerprint(&e.old_key);
+        if e.land != land {
+            return Err(PackageError::Endorsement(format!(
+                "Sie gilt für das Land {}, das Paket ist aber von {}.",
+                e.land.name(),
+                land.name()
+            ))
+            .into());
+        }
+        if let Some(r) = revoked(&e.old_key) {
+            return Err(PackageError::EndorserRevoked {
+                land: r.land_name().to_owned(),
+                date: r.revoked_on(),
+                fingerprint: r.fingerprint,
+                reason: r.reason,
+            }
+            .into());
+        }
+        if !trusted.contains(&&signing::public_hex(&e.old_key)) {
+            return Err(PackageError::Endorsement(format!(
+                "Sie ist mit dem Schlüssel {old_fingerprint} signiert, dem diese Kommune für {} \
+                 nicht vertraut. Das Paket (Schlüssel {fingerprint}) wird nicht eingelesen.",
+                land.name()
+            ))
+            .into());
+        }
+        let message = format!(
+            "Das Land verwendet einen neuen Schlüssel. Der bisherige Schlüssel {old_fingerprint} \
+             hat den neuen Schlüssel {fingerprint} am {} bestätigt.",
+            statement::german_date(e.date)
+        );
+        let change = KeyChange {
+            old_fingerprint,
+            new_fingerprint: fingerprint,
+            endorsed_on: e.date.format("%Y-%m-%d").to_string(),
+            message,
+        };
+        return Ok((KeyStatus::Endorsed, Some(change)));
+    }
+    if trusted.is_empty() {
+        return Ok((KeyStatus::AfterRevocation, None));
+    }
+    Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into())
+}
+
+/// Decides what importing a checked package would do: whether its key is trusted, endorsed by
+/// a trusted key, revoked, the first of its Land or refused ([`decide_key`]), which revocations
+/// it brings, whether its additions collide with another package's items, and whether it is
+/// new, an update (with the changes) or unchanged; an older version, or the same version with
+/// other content, is refused. Pure: it reads nothing and writes nothing.
+pub fn plan(offered: Offered, installed: Installed) -> crate::Result<ImportPreview> {
+    let manifest = offered.manifest;
+    let manifest_bytes = offered.manifest_bytes;
+    let land = manifest.land().expect("validated");
+    let fingerprint = signing::fingerprint(offered.signer);
+    let mut revocations: Vec<RevokedKey> = Vec::new();
+    for signed in offered.revocations {
+        if signed.statement.land != land {
+            return Err(PackageError::Revocation(format!(
+                "Der Widerruf des Schlüssels {} gilt für das Land {}, das Paket ist aber von {}.",
+                signed.statement.fingerprint(),
+                signed.statement.land.name(),
+                land.name()
+            ))
+            .into());
+        }
+        let note = RevokedKey::from_signed(signed);
+        if !installed.revoked_keys.iter().any(|r| r.public_key == note.public_key) {
+            revocations.push(note);
+        }
+    }
+    let (key, key_change) = decide_key(&offered, &installed, &revocations)?;
     // Items a package adds must not collide with those of another package.
     for a in &manifest.checklist.additions {
         if let Some(other) = installed.catalogue.item(&a.id).and_then(|i| i.package.as_ref()) {
@@ -81,25 +199,38 @@ pub fn plan(
     };
     // What the municipality is shown is the review the Land's editor shows before publishing.
     let review = review::review(previous.as_deref(), manifest, installed.catalogue)?;
-    Ok(ImportPreview::new(review, fingerprint, key))
+    Ok(ImportPreview::new(review, fingerprint, key, key_change, revocations))
 }
 
 /// Plans the import of an opened package against what `store` holds.
 fn plan_for(store: &Store, opened: &archive::OpenedPackage) -> crate::Result<ImportPreview> {
     let land = opened.manifest.land().expect("validated");
     let trusted_keys = store.trusted_keys(&land.code())?;
+    let revoked_keys = store.revoked_keys()?;
     let catalogue = store.catalogue()?;
     let current = store.installed_manifest(&opened.manifest.id)?;
-    let installed = Installed { trusted_keys: &trusted_keys, catalogue: &catalogue, current };
-    plan(&opened.manifest, &opened.manifest_bytes, &opened.signer, installed)
+    let installed = Installed {
+        trusted_keys: &trusted_keys,
+        revoked_keys: &revoked_keys,
+        catalogue: &catalogue,
+        current,
+    };
+    plan(Offered::from(opened), installed)
 }
 
 /// Checks the trust the user gave for a Land's first key against the package's fingerprint.
 fn check_trust(plan: &ImportPreview, trust: Option<&str>) -> crate::Result<()> {
-    if plan.key != KeyStatus::FirstOfLand {
+    if !plan.key.needs_confirmation() {
         return Ok(());
     }
     match trust {
+        None if plan.key == KeyStatus::AfterRevocation => {
+            Err(PackageError::UntrustedAfterRevocation {
+                land: plan.land.clone(),
+                fingerprint: plan.fingerprint.clone(),
+            }
+            .into())
+        }
         None => Err(PackageError::UntrustedKey {
             land: plan.land.clone(),
             fingerprint: plan.fingerprint.clone(),
@@ -149,11 +280,20 @@ pub fn import_file_with(
     let opened = archive::open(path, limits, Catalogue::builtin())?;
     let mut planned = plan_import(store, opened, trust)?;
     if planned.plan.action == ImportAction::Unchanged {
+        record_revocations(store, &planned.plan)?;
         return Ok(planned.plan);
     }
     let extracted = planned.opened.extract(&planned.dir, progress)?;
     finish_import(store, &planned, extracted)?;
     Ok(planned.plan)
+}
+
+/// Records the revocations an unchanged package brings (a package that changes nothing else).
+fn record_revocations(store: &mut Store, plan: &ImportPreview) -> crate::Result<()> {
+    for r in &plan.revocations {
+        store.record_revocation(r)?;
+    }
+    Ok(())
 }
 
 /// An import planned against the store, its documents not yet extracted. With the action
@@ -235,6 +375,45 @@ fn finish_import(
     Ok(())
 }
 
+/// What [`import_revocation_file`] did with a revocation certificate.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RevocationImported {
+    pub revocation: RevokedKey,
+    /// Whether the municipality trusted the revoked key (it no longer does).
+    pub was_trusted: bool,
+    /// `false` if the key was recorded as revoked already (nothing changed).
+    pub recorded: bool,
+}
+
+/// Reads a revocation certificate (a file the Land published, `package revoke` or the `.rev`
+/// file of `package keygen`), checks it against the key it revokes and records it: every later
+/// package signed by that key, and every endorsement by it, is refused. A revocation of a key
+/// the municipality does not know is recorded too, so that key is never trusted later.
+pub fn import_revocation_file(store: &mut Store, path: &Path) -> crate::Result<RevocationImported> {
+    let bytes = signing::read_small(path).map_err(|e| match e {
+        PackageError::Key(message) => PackageError::Revocation(message),
+        other => other,
+    })?;
+    let signed = Revocation::parse_signed(bytes.as_bytes())?;
+    let revocation = RevokedKey::from_signed(&signed);
+    let was_trusted = store.trusted_keys(&revocation.land_code)?.contains(&revocation.public_key);
+    let recorded = store.record_revocation(&revocation)?;
+    Ok(RevocationImported { revocation, was_trusted, recorded })
+}
+
+/// Lets the user pick a revocation certificate of a Land and records it
+/// ([`import_revocation_file`]); `None` if the user cancelled.
+pub fn import_revocation(cx: &Ctx) -> Result<Option<RevocationImported>> {
+    let dialog = FileDialog {
+        title: "Widerruf eines Landesschlüssels einlesen",
+        filter: "Widerruf",
+        extensions: vec!["rev", "txt"],
+        file_name: None,
+    };
+    let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
+    cx.workspace.with(|s| import_revocation_file(s, &path)).map(Some)
+}
+
 /// Lets the user pick a package file and shows what importing it would do. Writes nothing.
 pub fn choose_package(cx: &Ctx) -> Result<Option<ImportPreview>> {
     let dialog = FileDialog {
@@ -263,6 +442,7 @@ pub fn import_package(cx: &Ctx, trust: Option<String>) -> Result<ImportPreview> 
         .map_err(crate::Error::from)?;
     let mut planned = cx.workspace.with(|s| plan_import(s, opened, trust.as_deref()))?;
     if planned.plan.action == ImportAction::Unchanged {
+        cx.workspace.with(|s| record_revocations(s, &planned.plan))?;
         cx.workspace.set_pending_package(None);
         return Ok(planned.plan);
     }
@@ -363,8 +543,13 @@ mod tests {
         keys: &[String],
         current: Option<(u32, String)>,
     ) -> crate::Result<ImportPreview> {
-        let installed = Installed { trusted_keys: keys, catalogue: Catalogue::builtin(), current };
-        plan(&p.manifest, &p.manifest_bytes, &p.signer, installed)
+        let installed = Installed {
+            trusted_keys: keys,
+            revoked_keys: &[],
+            catalogue: Catalogue::builtin(),
+            current,
+        };
+        plan(Offered::from(p), installed)
     }
 
     #[test]
@@ -392,6 +577,111 @@ mod tests {
         assert_eq!(older.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
         let changed = decide(&p, &own, Some((v, text.replacen("\"title\"", "\"title\" ", 1))));
         assert_eq!(changed.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
+    }
+
+    /// The example package signed by `key`, with the statements in `extras` added as they are
+    /// (the build's own checks would refuse the hostile ones), opened.
+    fn opened_with(dir: &Path, key: u8, extras: &build::Extras) -> archive::OpenedPackage {
+        use std::io::Write;
+        let path = dir.join("paket-extras.zip");
+        let signing_key = SigningKey::from_bytes(&[key; 32]);
+        build::build(Path::new(EXAMPLE), &signing_key, &path, Catalogue::builtin()).unwrap();
+        let file = std::fs::OpenOptions::new().read(true).write(true).open(&path).unwrap();
+        let mut zip = zip::ZipWriter::new_append(file).unwrap();
+        let mut entries: Vec<(String, &String)> = Vec::new();
+        if let Some(e) = &extras.endorsement {
+            entries.push((archive::ENDORSEMENT_ENTRY.to_owned(), e));
+        }
+        for r in &extras.revocations {
+            let name = Revocation::parse(r.as_bytes()).unwrap().entry_name();
+            entries.push((name, r));
+        }
+        for (name, text) in entries {
+            zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        archive::open(&path, &Limits::default(), Catalogue::builtin()).unwrap()
+    }
+
+    #[test]
+    fn the_plan_takes_an_endorsed_key_over_only_from_a_trusted_unrevoked_key_of_the_land() {
+        use crate::ags::Land;
+        use crate::error_code::ErrorCode;
+        use crate::package::statement::RevocationReason;
+        let dir = tempfile::tempdir().unwrap();
+        let k = |seed: u8| SigningKey::from_bytes(&[seed; 32]);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let endorse = |old: u8, land: u8| {
+            Endorsement {
+                land: Land::from_code(land).unwrap(),
+                old_key: k(old).verifying_key(),
+                new_key: k(8).verifying_key(),
+                date: day,
+            }
+            .sign(&k(old))
+        };
+        let revocation = |seed: u8| {
+            let text = Revocation {
+                land: Land::from_code(3).unwrap(),
+                key: k(seed).verifying_key(),
+                date: day,
+                reason: RevocationReason::Kompromittiert,
+            }
+            .sign(&k(seed));
+            RevokedKey::from_signed(&Revocation::parse_signed(text.as_bytes()).unwrap())
+        };
+        let trusted = vec![signing::public_hex(&k(7).verifying_key())];
+        let decide_with = |p: &archive::OpenedPackage, revoked: &[RevokedKey]| {
+            let installed = Installed {
+                trusted_keys: &trusted,
+                revoked_keys: revoked,
+                catalogue: Catalogue::builtin(),
+                current: None,
+            };
+            plan(Offered::from(p), installed)
+        };
+        let extras = |e: String| build::Extras { endorsement: Some(e), revocations: vec![] };
+
+        let endorsed = opened_with(dir.path(), 8, &extras(endorse(7, 3)));
+        let preview = decide_with(&endorsed, &[]).unwrap();
+        assert_eq!(preview.key, KeyStatus::Endorsed);
+        let change = preview.key_change.unwrap();
+        assert_eq!(change.old_fingerprint, signing::fingerprint(&k(7).verifying_key()));
+        assert_eq!(change.new_fingerprint, preview.fingerprint);
+        assert_eq!(
+            change.message,
+            format!(
+                "Das Land verwendet einen neuen Schlüssel. Der bisherige Schlüssel {} hat den \
+                 neuen Schlüssel {} am 01.05.2026 bestätigt.",
+                change.old_fingerprint, change.new_fingerprint
+            )
+        );
+        let code = |r: crate::Result<ImportPreview>| r.unwrap_err().code();
+        // Another Land's endorsement, a third key's, a revoked old key's: refused.
+        assert_eq!(
+            code(decide_with(&opened_with(dir.path(), 8, &extras(endorse(7, 9))), &[])),
+            ErrorCode::KeyEndorsement
+        );
+        assert_eq!(
+            code(decide_with(&opened_with(dir.path(), 8, &extras(endorse(5, 3))), &[])),
+            ErrorCode::KeyEndorsement
+        );
+        assert_eq!(code(decide_with(&endorsed, &[revocation(7)])), ErrorCode::KeyRevoked);
+        // The signer revoked: refused, whoever endorsed it.
+        let err = decide_with(&endorsed, &[revocation(8)]).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::KeyRevoked);
+        assert!(err.to_string().contains("am 01.05.2026 widerrufen"), "{err}");
+        // Without an endorsement, every trusted key revoked: to be confirmed again.
+        let plain = opened_with(dir.path(), 8, &build::Extras::default());
+        assert_eq!(decide_with(&plain, &[]).unwrap_err().code(), ErrorCode::PackageWrongKey);
+        assert_eq!(decide_with(&plain, &[revocation(7)]).unwrap().key, KeyStatus::AfterRevocation);
+        // A revocation the package carries is listed once, and not again once recorded.
+        let carrying =
+            build::Extras { endorsement: None, revocations: vec![revocation(5).certificate] };
+        let carrying = opened_with(dir.path(), 7, &carrying);
+        assert_eq!(decide_with(&carrying, &[]).unwrap().revocations, vec![revocation(5)]);
+        assert!(decide_with(&carrying, &[revocation(5)]).unwrap().revocations.is_empty());
     }
 
     #[test]

@@ -89,6 +89,32 @@ pub enum PackageError {
     ChangedSameVersion { id: String, version: u32 },
     #[error("Schlüssel: {0}")]
     Key(String),
+    #[error(
+        "Die Passphrase ist falsch: Der Schlüssel {0} lässt sich damit nicht entschlüsseln. \
+         Bitte geben Sie die Passphrase erneut ein (Groß- und Kleinschreibung beachten)."
+    )]
+    Passphrase(String),
+    #[error("Die Schlüsselbestätigung wird nicht angenommen: {0}")]
+    Endorsement(String),
+    #[error("Der Widerruf wird nicht angenommen: {0}")]
+    Revocation(String),
+    #[error(
+        "Der Schlüssel {fingerprint} wurde vom Land {land} am {date} widerrufen (Grund: \
+         {reason}). Pakete, die mit diesem Schlüssel signiert sind, werden nicht mehr eingelesen; \
+         bitte wenden Sie sich an das Land."
+    )]
+    KeyRevoked { fingerprint: String, land: String, date: String, reason: String },
+    #[error(
+        "Die Schlüsselbestätigung im Paket stammt vom Schlüssel {fingerprint}, und dieser \
+         Schlüssel wurde vom Land {land} am {date} widerrufen (Grund: {reason}). Der neue \
+         Schlüssel wird deshalb nicht übernommen; bitte wenden Sie sich an das Land."
+    )]
+    EndorserRevoked { fingerprint: String, land: String, date: String, reason: String },
+    #[error(
+        "Jeder bisherige Schlüssel des Landes {land} wurde widerrufen. Bitte prüfen Sie den \
+         Fingerabdruck des neuen Schlüssels beim Land ({fingerprint}) und bestätigen Sie ihn."
+    )]
+    UntrustedAfterRevocation { land: String, fingerprint: String },
     #[error("Paket bauen: {0}")]
     Build(String),
 }
@@ -109,13 +135,17 @@ impl PackageError {
             UnsafePath(_) => C::PackageUnsafePath,
             SizeMismatch(_) | DocumentTampered(_) => C::PackageDocument,
             SignatureMalformed | SignatureInvalid => C::PackageSignature,
-            UntrustedKey { .. } => C::PackageUntrustedKey,
+            UntrustedKey { .. } | UntrustedAfterRevocation { .. } => C::PackageUntrustedKey,
             WrongKey { .. } | FingerprintMismatch { .. } => C::PackageWrongKey,
             NotUtf8 | Malformed(_) => C::PackageManifest,
             UnsupportedFormat(_) => C::PackageFormat,
             Invalid(_) | DanglingReference(_) => C::PackageInvalid,
             OlderVersion { .. } | ChangedSameVersion { .. } => C::PackageOlder,
             Key(_) => C::PackageKey,
+            Passphrase(_) => C::KeyPassphrase,
+            Endorsement(_) => C::KeyEndorsement,
+            Revocation(_) => C::KeyRevocation,
+            KeyRevoked { .. } | EndorserRevoked { .. } => C::KeyRevoked,
             Build(_) => C::PackageBuild,
         }
     }

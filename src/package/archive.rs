@@ -2,7 +2,9 @@
 //! entry count, the names and kinds of all entries (no duplicates, symlinks, encryption, absolute
 //! or `..` paths), the signature over the raw bytes of `manifest.json` (before the manifest is
 //! parsed), the manifest itself, that only declared files are present, and the declared sizes
-//! and compression ratios. [`OpenedPackage::extract`] then streams each document to a temporary
+//! and compression ratios, and the statements about keys a package may carry besides (an
+//! endorsement of its key, revocations), each checked against its own signature.
+//! [`OpenedPackage::extract`] then streams each document to a temporary
 //! file while hashing it, reading at most the declared size plus one byte, so memory does not
 //! grow with the package and a lying size header is caught.
 
@@ -16,7 +18,15 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::Catalogue;
 pub use crate::package::manifest::parse_manifest;
 use crate::package::manifest::{Document, Manifest};
+use crate::package::statement::{self, Endorsement, Revocation, Signed};
 use crate::package::{signing, PackageError};
+
+/// The entry that carries the old key's endorsement of the key that signed the package.
+pub const ENDORSEMENT_ENTRY: &str = "key-endorsement.txt";
+/// The folder of revocation certificates (`revocations/<fingerprint>.txt`).
+pub const REVOCATIONS_DIR: &str = "revocations/";
+/// The most revocations one package carries.
+pub const MAX_REVOCATIONS: usize = 16;
 
 /// Limits on a package (defaults suit real packages with room to spare).
 #[derive(Debug, Clone, Copy)]
@@ -59,6 +69,10 @@ pub struct OpenedPackage {
     pub manifest: Manifest,
     /// The key that signed the manifest.
     pub signer: VerifyingKey,
+    /// The old key's endorsement of `signer`, if the package carries one (signature checked).
+    pub endorsement: Option<Endorsement>,
+    /// Revocations the package carries (signatures checked), with their text.
+    pub revocations: Vec<Signed<Revocation>>,
     /// Index of each document's entry.
     documents: HashMap<String, usize>,
 }
@@ -208,16 +222,79 @@ pub fn open(
         }
         documents.insert(d.path.clone(), i);
     }
+    let (endorsement, revocations) = read_statements(&mut archive, &index, &signer)?;
     for name in index.keys() {
         let declared = name == "manifest.json"
             || name == "manifest.sig"
             || name == "documents/"
+            || name == ENDORSEMENT_ENTRY
+            || name.starts_with(REVOCATIONS_DIR)
             || documents.contains_key(name);
         if !declared {
             return Err(PackageError::UndeclaredEntry(name.clone()));
         }
     }
-    Ok(OpenedPackage { archive, manifest_bytes, manifest, signer, documents })
+    Ok(OpenedPackage {
+        archive,
+        manifest_bytes,
+        manifest,
+        signer,
+        endorsement,
+        revocations,
+        documents,
+    })
+}
+
+/// Reads and checks the endorsement (which must name `signer` as the new key) and the
+/// revocations (each named after the key it revokes).
+fn read_statements(
+    archive: &mut zip::ZipArchive<BufReader<File>>,
+    index: &HashMap<String, usize>,
+    signer: &VerifyingKey,
+) -> Result<(Option<Endorsement>, Vec<Signed<Revocation>>), PackageError> {
+    let max = statement::MAX_STATEMENT_BYTES;
+    let endorsement = match index.get(ENDORSEMENT_ENTRY) {
+        None => None,
+        Some(&i) => {
+            let endorsement =
+                Endorsement::parse(&read_capped(archive, i, ENDORSEMENT_ENTRY, max)?)?;
+            if endorsement.new_key != *signer {
+                return Err(PackageError::Endorsement(format!(
+                    "Sie bestätigt den Schlüssel {}, das Paket ist aber mit dem Schlüssel {} \
+                     signiert.",
+                    signing::fingerprint(&endorsement.new_key),
+                    signing::fingerprint(signer)
+                )));
+            }
+            Some(endorsement)
+        }
+    };
+    let mut names: Vec<(&String, usize)> = index
+        .iter()
+        .filter(|(name, _)| name.starts_with(REVOCATIONS_DIR) && name.as_str() != REVOCATIONS_DIR)
+        .map(|(name, &i)| (name, i))
+        .collect();
+    names.sort();
+    if names.len() > MAX_REVOCATIONS {
+        return Err(PackageError::Revocation(format!(
+            "Das Paket enthält {} Widerrufe, höchstens {MAX_REVOCATIONS} sind erlaubt.",
+            names.len()
+        )));
+    }
+    let mut revocations = Vec::new();
+    for (name, i) in names {
+        let signed = Revocation::parse_signed(&read_capped(archive, i, name, max)?)?;
+        let revocation = &signed.statement;
+        if revocation.entry_name() != *name {
+            return Err(PackageError::Revocation(format!(
+                "„{name}“ enthält den Widerruf des Schlüssels {}; der Eintrag muss „{}“ heißen.",
+                revocation.fingerprint(),
+                revocation.entry_name()
+            )));
+        }
+        revocations.push(signed);
+    }
+    Ok((endorsement, revocations))
 }
 
 impl OpenedPackage {

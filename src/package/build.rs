@@ -1,6 +1,7 @@
 //! Building a package on the Land's side: read the manifest source and the documents from a
 //! folder, fill in sizes and SHA-256 hashes, validate, sign the exact manifest bytes and write the
-//! ZIP atomically (a temporary file renamed into place).
+//! ZIP atomically (a temporary file renamed into place). A package may carry statements about
+//! keys besides ([`Extras`]): the old key's endorsement of the signing key, and revocations.
 
 use ed25519_dalek::SigningKey;
 use sha2::{Digest, Sha256};
@@ -12,7 +13,78 @@ use zip::write::SimpleFileOptions;
 use crate::catalogue::Catalogue;
 use crate::package::archive::{self, Limits};
 use crate::package::manifest::Manifest;
+use crate::package::statement::{Endorsement, Revocation};
 use crate::package::{signing, PackageError};
+
+/// Statements about keys that a package carries besides the manifest, as the text of their
+/// files.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The old key's endorsement of the key that signs the package.
+    pub endorsement: Option<String>,
+    /// Revocation certificates of the Land's keys.
+    pub revocations: Vec<String>,
+}
+
+/// Checks the extras against the manifest and the signing key; returns the ZIP entries.
+fn extra_entries(
+    extras: &Extras,
+    manifest: &Manifest,
+    key: &SigningKey,
+) -> Result<Vec<(String, String)>, PackageError> {
+    let land = manifest.land().expect("validated");
+    let mut entries = Vec::new();
+    if let Some(text) = &extras.endorsement {
+        let endorsement = Endorsement::parse(text.as_bytes())?;
+        if endorsement.new_key != key.verifying_key() {
+            return Err(PackageError::Endorsement(format!(
+                "Sie bestätigt den Schlüssel {}, gebaut wird aber mit dem Schlüssel {}.",
+                signing::fingerprint(&endorsement.new_key),
+                signing::fingerprint(&key.verifying_key())
+            )));
+        }
+        if endorsement.land != land {
+            return Err(PackageError::Endorsement(format!(
+                "Sie gilt für das Land {}, das Paket ist aber von {}.",
+                endorsement.land.name(),
+                land.name()
+            )));
+        }
+        entries.push((archive::ENDORSEMENT_ENTRY.to_owned(), text.clone()));
+    }
+    if extras.revocations.len() > archive::MAX_REVOCATIONS {
+        return Err(PackageError::Revocation(format!(
+            "Ein Paket trägt höchstens {} Widerrufe.",
+            archive::MAX_REVOCATIONS
+        )));
+    }
+    for text in &extras.revocations {
+        let revocation = Revocation::parse(text.as_bytes())?;
+        if revocation.land != land {
+            return Err(PackageError::Revocation(format!(
+                "Der Widerruf des Schlüssels {} gilt für das Land {}, das Paket ist aber von {}.",
+                revocation.fingerprint(),
+                revocation.land.name(),
+                land.name()
+            )));
+        }
+        if revocation.key == key.verifying_key() {
+            return Err(PackageError::Revocation(format!(
+                "Der Widerruf gilt für den Schlüssel {}, mit dem das Paket signiert wird.",
+                revocation.fingerprint()
+            )));
+        }
+        let name = revocation.entry_name();
+        if entries.iter().any(|(n, _)| *n == name) {
+            return Err(PackageError::Revocation(format!(
+                "Der Widerruf des Schlüssels {} ist doppelt angegeben.",
+                revocation.fingerprint()
+            )));
+        }
+        entries.push((name, text.clone()));
+    }
+    Ok(entries)
+}
 
 /// What a build produced.
 #[derive(Debug, Clone)]
@@ -74,6 +146,11 @@ pub fn build(
     out: &Path,
     catalogue: &Catalogue,
 ) -> Result<Built, PackageError> {
+    build_from(src, &source_manifest(src)?, key, out, catalogue)
+}
+
+/// The text of `src/manifest.json`.
+pub fn source_manifest(src: &Path) -> Result<String, PackageError> {
     let manifest_path = src.join("manifest.json");
     let max = Limits::default().manifest_bytes;
     hash_file(&manifest_path, max)?;
@@ -82,10 +159,8 @@ pub fn build(
         crate::files::read_capped(file, max).map_err(|e| file_err(&manifest_path, e))?.ok_or_else(
             || build_err(format!("{} ist größer als {max} Bytes.", manifest_path.display())),
         )?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        build_err(format!("{}: kein gültiger UTF-8-Text.", manifest_path.display()))
-    })?;
-    build_from(src, &text, key, out, catalogue)
+    String::from_utf8(bytes)
+        .map_err(|_| build_err(format!("{}: kein gültiger UTF-8-Text.", manifest_path.display())))
 }
 
 /// Like [`build`], with the manifest given as text (e.g. a changed copy of `src`'s own).
@@ -93,6 +168,18 @@ pub fn build_from(
     src: &Path,
     manifest_json: &str,
     key: &SigningKey,
+    out: &Path,
+    catalogue: &Catalogue,
+) -> Result<Built, PackageError> {
+    build_with(src, manifest_json, key, &Extras::default(), out, catalogue)
+}
+
+/// Like [`build_from`], with statements about keys in the package too.
+pub fn build_with(
+    src: &Path,
+    manifest_json: &str,
+    key: &SigningKey,
+    extras: &Extras,
     out: &Path,
     catalogue: &Catalogue,
 ) -> Result<Built, PackageError> {
@@ -117,6 +204,7 @@ pub fn build_from(
         }
     }
     manifest.validate(catalogue)?;
+    let extra_entries = extra_entries(extras, &manifest, key)?;
 
     let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("manifest serializes");
     manifest_bytes.push(b'\n');
@@ -137,6 +225,10 @@ pub fn build_from(
         zip.write_all(&manifest_bytes).map_err(|e| build_err(crate::error::io_reason(&e)))?;
         zip.start_file("manifest.sig", deflated).map_err(zip_err)?;
         zip.write_all(signature.as_bytes()).map_err(|e| build_err(crate::error::io_reason(&e)))?;
+        for (name, text) in &extra_entries {
+            zip.start_file(name.as_str(), deflated).map_err(zip_err)?;
+            zip.write_all(text.as_bytes()).map_err(|e| build_err(crate::error::io_reason(&e)))?;
+        }
         for d in &manifest.documents {
             zip.start_file(d.path.as_str(), deflated).map_err(zip_err)?;
             let path = src.join(&d.path);

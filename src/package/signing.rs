@@ -1,8 +1,8 @@
 //! Ed25519 keys of the Land and signatures over the exact bytes of `manifest.json`.
 //!
-//! Key files are one line of text: `anbindungscheck-signing-key-v1:<64 hex>` (secret, keep it
-//! safe) and `anbindungscheck-public-key-v1:<64 hex>`. `manifest.sig` names the public key and
-//! carries the signature. A key is known to people by its fingerprint: the first 128 bits of the
+//! The public key file is one line of text, `anbindungscheck-public-key-v1:<64 hex>`; the secret
+//! key is kept encrypted (`keyfile`). `manifest.sig` names the public key and carries the
+//! signature. A key is known to people by its fingerprint: the first 128 bits of the
 //! SHA-256 of the public key, as 8 groups of 4 hex digits.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
@@ -11,7 +11,6 @@ use std::path::Path;
 
 use crate::package::PackageError;
 
-const SECRET_PREFIX: &str = "anbindungscheck-signing-key-v1:";
 const PUBLIC_PREFIX: &str = "anbindungscheck-public-key-v1:";
 const SIG_HEADER: &str = "anbindungscheck-signature-v1";
 
@@ -23,7 +22,7 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
+pub(crate) fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
     let text = text.trim();
     if text.len() != 2 * N || !text.is_ascii() {
         return None;
@@ -69,17 +68,13 @@ pub fn generate() -> Result<SigningKey, PackageError> {
     Ok(SigningKey::from_bytes(&seed))
 }
 
-/// The text of a secret key file.
-pub fn secret_key_text(key: &SigningKey) -> String {
-    format!("{SECRET_PREFIX}{}\n", hex(&key.to_bytes()))
-}
-
 /// The text of a public key file.
 pub fn public_key_text(key: &VerifyingKey) -> String {
     format!("{PUBLIC_PREFIX}{}\n", hex(key.as_bytes()))
 }
 
-fn read_small(path: &Path) -> Result<String, PackageError> {
+/// A key or statement file of at most 4 KiB, as text.
+pub(crate) fn read_small(path: &Path) -> Result<String, PackageError> {
     let not_a_key = || PackageError::Key(format!("{} ist keine Schlüsseldatei.", path.display()));
     let (file, size) =
         crate::files::open_regular(path).map_err(|e| PackageError::Key(e.message(path)))?;
@@ -94,22 +89,8 @@ fn read_small(path: &Path) -> Result<String, PackageError> {
     String::from_utf8(bytes).map_err(|_| not_a_key())
 }
 
-/// Reads a secret key file.
-pub fn read_secret(path: &Path) -> Result<SigningKey, PackageError> {
-    let text = read_small(path)?;
-    text.trim()
-        .strip_prefix(SECRET_PREFIX)
-        .and_then(unhex::<32>)
-        .map(|seed| SigningKey::from_bytes(&seed))
-        .ok_or_else(|| {
-            PackageError::Key(format!(
-                "{} ist keine Signaturschlüssel-Datei von Anbindungscheck.",
-                path.display()
-            ))
-        })
-}
-
-/// Reads a public key file (or a secret key file, whose public half is used).
+/// Reads a public key file (or a plain secret key file of the first format, whose public half
+/// is used).
 pub fn read_public(path: &Path) -> Result<VerifyingKey, PackageError> {
     let text = read_small(path)?;
     let text = text.trim();
@@ -121,7 +102,36 @@ pub fn read_public(path: &Path) -> Result<VerifyingKey, PackageError> {
             ))
         });
     }
-    read_secret(path).map(|k| k.verifying_key())
+    if let Some(key) = plain_secret(text) {
+        return Ok(key.verifying_key());
+    }
+    let hint = if text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+        format!(
+            "; es ist ein geheimer Schlüssel, bitte den öffentlichen angeben ({}.pub)",
+            path.display()
+        )
+    } else {
+        String::new()
+    };
+    Err(PackageError::Key(format!("{} ist kein öffentlicher Schlüssel{hint}.", path.display())))
+}
+
+/// The first format of a secret key file: the 32 secret bytes as hex, unencrypted. Only read,
+/// to convert it or to take its public half.
+pub(crate) const PLAIN_SECRET_PREFIX: &str = "anbindungscheck-signing-key-v1:";
+
+/// The key in the text of a plain secret key file of the first format.
+pub(crate) fn plain_secret(text: &str) -> Option<SigningKey> {
+    let seed = zeroize::Zeroizing::new(
+        text.trim().strip_prefix(PLAIN_SECRET_PREFIX).and_then(unhex::<32>)?,
+    );
+    Some(SigningKey::from_bytes(&seed))
+}
+
+/// The text of a plain secret key file of the first format (tests of the conversion only).
+#[cfg(test)]
+pub(crate) fn plain_text(key: &SigningKey) -> String {
+    format!("{PLAIN_SECRET_PREFIX}{}\n", hex(key.as_bytes()))
 }
 
 /// The text of `manifest.sig` for these manifest bytes.
@@ -171,16 +181,14 @@ mod tests {
     }
 
     #[test]
-    fn key_files_round_trip_and_fingerprints_normalise() {
+    fn public_key_files_round_trip_and_fingerprints_normalise() {
         let dir = tempfile::tempdir().unwrap();
         let key = generate().unwrap();
-        let (secret, public) = (dir.path().join("k"), dir.path().join("k.pub"));
-        std::fs::write(&secret, secret_key_text(&key)).unwrap();
+        let (plain, public) = (dir.path().join("k"), dir.path().join("k.pub"));
+        std::fs::write(&plain, plain_text(&key)).unwrap();
         std::fs::write(&public, public_key_text(&key.verifying_key())).unwrap();
-        assert_eq!(read_secret(&secret).unwrap().to_bytes(), key.to_bytes());
         assert_eq!(read_public(&public).unwrap(), key.verifying_key());
-        assert_eq!(read_public(&secret).unwrap(), key.verifying_key());
-        assert!(read_secret(&public).is_err());
+        assert_eq!(read_public(&plain).unwrap(), key.verifying_key());
 
         let fp = fingerprint(&key.verifying_key());
         assert_eq!(fp.len(), 39);

@@ -255,6 +255,17 @@ pub const MIGRATIONS: &[&str] = &[
         published_at TEXT NOT NULL,
         UNIQUE (package_id, version)
     );",
+    // 7: revoked keys of the Länder, with the signed certificate as received (changes of the
+    // trusted keys are recorded in the audit trail under 'package', item `land:<code>`).
+    "CREATE TABLE revoked_key (
+        public_key TEXT PRIMARY KEY,
+        land_code TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        revoked_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        certificate TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this code writes.

@@ -1,7 +1,7 @@
-//! Imported information packages in the store: trust in the Land's keys, applying a checked
-//! package in one transaction (with update review: changed items flagged, removed items
-//! archived, never deleted), the municipality's decisions on services and events, and the
-//! documents the app keeps.
+//! Imported information packages in the store: trust in the Land's keys and their revocations,
+//! applying a checked package in one transaction (with update review: changed items flagged,
+//! removed items archived, never deleted), the municipality's decisions on services and events,
+//! and the documents the app keeps.
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
@@ -12,11 +12,12 @@ use super::{now, record, Store};
 use crate::catalogue::{Catalogue, Item};
 use crate::checklist::GuidanceNote;
 use crate::installed::{
-    stored_file_name, Decision, ImportPreview, InstalledPackage, KeyStatus, ServiceDecision,
-    StoredDocument,
+    stored_file_name, Decision, ImportPreview, InstalledPackage, KeyStatus, RevokedKey,
+    ServiceDecision, StoredDocument,
 };
 use crate::package::manifest::{parse_manifest, Manifest};
 use crate::package::review::{ChangeArea, ChangeKind};
+use crate::package::statement::Revocation;
 use crate::{Error, Result};
 
 fn schema_version(conn: &Connection) -> Result<i64> {
@@ -194,7 +195,73 @@ fn trusted_keys(conn: &Connection, land_code: &str) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+fn revoked_keys(conn: &Connection) -> Result<Vec<RevokedKey>> {
+    let mut stmt =
+        conn.prepare("SELECT certificate FROM revoked_key ORDER BY revoked_at, fingerprint")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for text in rows {
+        // Stored only after its signature was checked; checked again as it is read.
+        let signed = Revocation::parse_signed(text?.as_bytes())
+            .map_err(|_| Error::ForeignDatabase(PathBuf::from("revoked_key")))?;
+        out.push(RevokedKey::from_signed(&signed));
+    }
+    Ok(out)
+}
+
+/// Records a revocation (unless the key is recorded as revoked already) with its history entry;
+/// returns whether it was new.
+fn insert_revocation(conn: &Connection, at: &str, r: &RevokedKey) -> Result<bool> {
+    let reason = Revocation::parse(r.certificate.as_bytes())
+        .map_err(|_| Error::validation("revocation", "Der Widerruf ist nicht geprüft."))?
+        .reason;
+    let inserted = conn.execute(
+        "INSERT OR IGNORE INTO revoked_key (public_key, land_code, fingerprint, revoked_at,
+             reason, certificate, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            r.public_key,
+            r.land_code,
+            r.fingerprint,
+            r.revoked_at,
+            reason.key(),
+            r.certificate,
+            at
+        ],
+    )?;
+    if inserted == 1 {
+        let value = format!("{} (am {} widerrufen: {})", r.fingerprint, r.revoked_on(), r.reason);
+        record(
+            conn,
+            at,
+            "package",
+            Some(&land_subject(&r.land_code)),
+            &[("key_revoked", None, Some(value))],
+        )?;
+    }
+    Ok(inserted == 1)
+}
+
+/// What the history records changes of a Land's keys under: `land:<code>`.
+fn land_subject(land_code: &str) -> String {
+    format!("land:{land_code}")
+}
+
 impl Store {
+    /// Every recorded revocation of a Land's key, oldest first.
+    pub fn revoked_keys(&self) -> Result<Vec<RevokedKey>> {
+        revoked_keys(&self.conn)
+    }
+
+    /// Records a checked revocation in one transaction with its history entry; returns whether
+    /// it was new (a key already recorded as revoked keeps its first revocation).
+    pub fn record_revocation(&mut self, r: &RevokedKey) -> Result<bool> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let new = insert_revocation(&tx, &now(), r)?;
+        tx.commit()?;
+        Ok(new)
+    }
+
     /// Where the app keeps package documents: `<db name>-documents/` next to the database.
     pub fn documents_dir(&self) -> Option<PathBuf> {
         Some(super::backup::sidecar_dir(self.path.as_ref()?, "documents"))
@@ -259,12 +326,37 @@ impl Store {
             )
             .into());
         }
-        if plan.key == KeyStatus::FirstOfLand {
+        for r in &plan.revocations {
+            insert_revocation(&tx, &at, r)?;
+        }
+        if plan.key != KeyStatus::Trusted {
             tx.execute(
                 "INSERT OR IGNORE INTO trusted_key (land_code, public_key, fingerprint, added_at)
                  VALUES (?1, ?2, ?3, ?4)",
                 params![plan.land_code, signer, plan.fingerprint, at],
             )?;
+        }
+        let subject = land_subject(&plan.land_code);
+        match (&plan.key, &plan.key_change) {
+            (KeyStatus::Endorsed, Some(change)) => record(
+                &tx,
+                &at,
+                "package",
+                Some(&subject),
+                &[(
+                    "key_rotated",
+                    Some(change.old_fingerprint.clone()),
+                    Some(change.new_fingerprint.clone()),
+                )],
+            )?,
+            (KeyStatus::AfterRevocation, _) => record(
+                &tx,
+                &at,
+                "package",
+                Some(&subject),
+                &[("key_trusted", None, Some(plan.fingerprint.clone()))],
+            )?,
+            _ => {}
         }
         tx.execute(
             "INSERT INTO package (id, version, land_code, manifest, fingerprint, imported_at)

@@ -124,7 +124,7 @@ function buildPackage(dir, name, manifest, key, changes = {}) {
   for (const [path, content] of Object.entries(changes)) writeFileSync(join(src, path), content);
   writeFileSync(join(src, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const out = join(dir, `${name}.zip`);
-  cli('package', 'build', src, '--key', key, '-o', out);
+  cli('package', 'build', src, '--key', key, '--passphrase-file', `${key}.passphrase`, '-o', out);
   return out;
 }
 
@@ -276,7 +276,9 @@ function fixturePaths(dir) {
 
 function makeFixtures(dir) {
   const key = join(dir, 'land.key');
-  const out = cli('package', 'keygen', '--out', key);
+  // The key's passphrase next to it (the scenarios' own key; a Land keeps its elsewhere).
+  writeFileSync(`${key}.passphrase`, 'Passphrase der Szenarien des Landes\n');
+  const out = cli('package', 'keygen', '--out', key, '--land', '03', '--passphrase-file', `${key}.passphrase`);
   const fingerprint = out.match(/[0-9A-F]{4}(?: [0-9A-F]{4}){7,}/)?.[0];
   if (!fingerprint) throw new Error(`no fingerprint in: ${out}`);
   writeFileSync(join(dir, 'fingerprint.txt'), fingerprint);

@@ -128,7 +128,18 @@ impl Kommune {
         std::fs::write(src.join("manifest.json"), serde_json::to_vec_pretty(&manifest).unwrap())
             .unwrap();
         let key = self.file("land.key");
-        run_cli(["package".as_ref(), "keygen".as_ref(), "--out".as_ref(), key.as_os_str()]);
+        let passphrase = self.file("passphrase.txt");
+        std::fs::write(&passphrase, "Passphrase des Landes im Test\n").unwrap();
+        run_cli([
+            "package".as_ref(),
+            "keygen".as_ref(),
+            "--out".as_ref(),
+            key.as_os_str(),
+            "--land".as_ref(),
+            "03".as_ref(),
+            "--passphrase-file".as_ref(),
+            passphrase.as_os_str(),
+        ]);
         let path = self.file("paket.zip");
         let out = run_cli([
             "package".as_ref(),
@@ -136,6 +147,8 @@ impl Kommune {
             src.as_os_str(),
             "--key".as_ref(),
             key.as_os_str(),
+            "--passphrase-file".as_ref(),
+            passphrase.as_os_str(),
             "-o".as_ref(),
             path.as_os_str(),
         ]);

@@ -146,7 +146,7 @@ from: string,
  */
 kept: string | null, };
 
-export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "workspace_unchosen" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "workspace_unchosen" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "key_passphrase" | "key_endorsement" | "key_revocation" | "key_revoked" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
 
 export type ChecklistChanges = { additions: Array<ItemAddition>, guidance: Array<Guidance>, };
 
@@ -619,7 +619,16 @@ export type Decision = "ja" | "nein" | "offen";
 
 export type ImportAction = "new" | "update" | "unchanged";
 
-export type ImportPreview = { package_id: string, title: string, version: number, land_code: string, land: string, issued: string, valid_until: string, fingerprint: string, key: KeyStatus, installed_version: number | null, action: ImportAction, changes: Array<Change>, documents: number, document_bytes: number, };
+export type ImportPreview = { package_id: string, title: string, version: number, land_code: string, land: string, issued: string, valid_until: string, fingerprint: string, key: KeyStatus, 
+/**
+ * With `key` = `endorsed`: the old key's confirmation of the new one.
+ */
+key_change: KeyChange | null, 
+/**
+ * Revocations the package carries that the municipality has not recorded yet; the import
+ * records them.
+ */
+revocations: Array<RevokedKey>, installed_version: number | null, action: ImportAction, changes: Array<Change>, documents: number, document_bytes: number, };
 
 export type InstalledPackage = { manifest: Manifest, fingerprint: string, imported_at: string, 
 /**
@@ -647,7 +656,43 @@ service_states: { [key in string]: ServiceState },
  */
 requirements: Array<Requirement>, };
 
-export type KeyStatus = "trusted" | "first_of_land";
+export type KeyChange = { 
+/**
+ * The trusted key that endorsed the new one.
+ */
+old_fingerprint: string, 
+/**
+ * The new key, which signed the package.
+ */
+new_fingerprint: string, 
+/**
+ * The day of the endorsement (`YYYY-MM-DD`).
+ */
+endorsed_on: string, 
+/**
+ * What the clerk reads, in German.
+ */
+message: string, };
+
+export type KeyStatus = "trusted" | "first_of_land" | "endorsed" | "after_revocation";
+
+export type RevokedKey = { land_code: string, 
+/**
+ * The revoked public key (hex).
+ */
+public_key: string, fingerprint: string, 
+/**
+ * The day the Land revoked it (`YYYY-MM-DD`).
+ */
+revoked_at: string, 
+/**
+ * The reason as the clerk reads it.
+ */
+reason: string, 
+/**
+ * What the clerk reads, in German.
+ */
+message: string, };
 
 export type ReportExport = { id: number, 
 /**

@@ -321,6 +321,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   description: 'Beschreibung',
   priority: 'Priorität',
   publication: 'Veröffentlicht',
+  key_rotated: 'Neuer Schlüssel, vom bisherigen bestätigt',
+  key_trusted: 'Neuer Schlüssel, Fingerabdruck bestätigt',
+  key_revoked: 'Schlüssel widerrufen',
 };
 
 /** Labels of fields that depend on their entity: `[entity, field, label]`. */
