@@ -102,6 +102,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("description", "Beschreibung"),
     ("priority", "Priorität"),
     ("publication", "Veröffentlicht"),
+    ("key", "Signaturschlüssel"),
     ("key_rotated", "Neuer Schlüssel, vom bisherigen bestätigt"),
     ("key_trusted", "Neuer Schlüssel, Fingerabdruck bestätigt"),
     ("key_revoked", "Schlüssel widerrufen"),

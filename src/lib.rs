@@ -22,6 +22,7 @@ pub mod inventory;
 mod json_error;
 mod keyed;
 pub mod land_facts;
+pub mod land_key;
 pub mod land_profile;
 pub mod package;
 pub mod paths;

@@ -16,6 +16,7 @@ const DOMAIN: &[&str] = &[
     "installed",
     "inventory",
     "land_facts",
+    "land_key",
     "land_profile",
     "profile",
     "publication",

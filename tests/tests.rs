@@ -4,6 +4,7 @@ mod editor;
 mod fixtures;
 mod fuzz;
 mod keys;
+mod land;
 mod layering;
 mod package;
 mod properties;

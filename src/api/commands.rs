@@ -30,6 +30,8 @@ macro_rules! for_each_command {
             confirm_review(item_id: String) -> ();
             /// Writes a copy of the database where the user chooses; `null` if cancelled.
             create_backup() -> Option<$crate::api::BackupInfo>;
+            /// Makes the Land's first signing key, encrypted with the passphrase.
+            create_land_key(passphrase: String) -> $crate::land_key::LandKey;
             /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
             export_ics(package_id: String, event_id: Option<String>) -> Option<String>;
             /// Writes the report as a PDF where the user chooses; `null` if cancelled.
@@ -50,14 +52,20 @@ macro_rules! for_each_command {
             get_status() -> $crate::readiness::StatusReport;
             /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
             import_package(trust: Option<String>) with on_progress -> $crate::installed::ImportPreview;
+            /// Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled.
+            import_revocation() -> Option<$crate::api::packages::RevocationImported>;
             /// The evidence of one item, or of every item with `itemId` null, oldest first.
             list_evidence(item_id: Option<String>) -> Vec<$crate::evidence::Evidence>;
             /// The history of changes, newest first.
             list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
+            /// The Land's signing keys, newest first.
+            list_land_keys() -> Vec<$crate::land_key::LandKey>;
             /// The installed packages.
             list_packages() -> Vec<$crate::installed::InstalledPackage>;
             /// The people named per role, in role order.
             list_people() -> Vec<$crate::roles::Person>;
+            /// The editions of the Land's package published, newest first.
+            list_publications() -> Vec<$crate::publication::Publication>;
             /// Recorded report exports, newest first.
             list_report_exports() -> Vec<$crate::exports::ReportExport>;
             /// Opens a stored document of a package in the system viewer.
@@ -70,6 +78,8 @@ macro_rules! for_each_command {
             open_workspace(kind: $crate::workspace_kind::WorkspaceKind) -> $crate::api::WorkspaceInfo;
             /// What a municipality of `population` inhabitants pays under the draft's cost models.
             preview_costs(manifest: $crate::package::manifest::Manifest, population: u32) -> Vec<$crate::package::manifest::CostShare>;
+            /// Builds, signs and saves the Land's package (save dialog); `null` if cancelled.
+            publish_package(passphrase: String) -> Option<$crate::publication::Publication>;
             /// Takes a document out of the Land's package draft.
             remove_draft_document(path: String) -> $crate::api::PackageDraft;
             /// Detaches evidence from its item (the history keeps it).
@@ -80,14 +90,20 @@ macro_rules! for_each_command {
             remove_person(id: i64) -> ();
             /// Removes a requirement to the Land.
             remove_requirement(id: i64) -> ();
+            /// A new signing key, endorsed by the one in use.
+            replace_land_key(old_passphrase: String, new_passphrase: String) -> $crate::land_key::LandKey;
             /// What the report would say today; refused while there is no profile.
             report_preview() -> $crate::report::preview::ReportPreview;
             /// Picks a backup (native dialog) and puts it in place of the database; `null` if cancelled.
             restore_backup() -> Option<$crate::api::RestoreInfo>;
             /// The review a municipality sees when it imports the draft over the last edition published.
             review_package_draft() -> $crate::package::review::PackageReview;
+            /// Revokes one of the Land's keys with the certificate made with it.
+            revoke_land_key(fingerprint: String) -> $crate::land_key::LandKey;
             /// Adds a Fachverfahren (`id` null) or changes one.
             save_fachverfahren(id: Option<i64>, input: $crate::inventory::FachverfahrenInput) -> $crate::inventory::InventoryEntry;
+            /// Saves a file of one of the Land's keys (save dialog); `null` if cancelled.
+            save_land_key_file(fingerprint: String, file: $crate::api::KeyFile) -> Option<String>;
             /// Stores the Land's package draft as it is; returns it with its problems.
             save_package_draft(manifest: $crate::package::manifest::Manifest) -> $crate::api::PackageDraft;
             /// Adds a person (`id` null) or changes one.

@@ -138,6 +138,11 @@ pub fn review_package_draft(cx: &Ctx) -> Result<PackageReview> {
     Ok(review(previous.as_ref(), &draft, Catalogue::builtin()).map_err(Error::from)?)
 }
 
+/// The editions published, newest first.
+pub fn list_publications(cx: &Ctx) -> Result<Vec<Publication>> {
+    cx.workspace.with_land(|s| s.publications())
+}
+
 /// What the Land's package says about the points of the Land's checklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

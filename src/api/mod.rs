@@ -19,6 +19,7 @@ mod editor;
 mod error;
 mod evidence;
 pub mod land;
+mod land_keys;
 mod land_profile;
 pub mod packages;
 pub mod reports;
@@ -35,15 +36,19 @@ pub use checklist::{
     set_profile,
 };
 pub use editor::{
-    add_draft_document, get_land_facts, get_package_draft, preview_costs, remove_draft_document,
-    review_package_draft, save_package_draft, LandFacts, PackageDraft,
+    add_draft_document, get_land_facts, get_package_draft, list_publications, preview_costs,
+    remove_draft_document, review_package_draft, save_package_draft, LandFacts, PackageDraft,
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
+pub use land_keys::{
+    create_land_key, list_land_keys, publish_package, replace_land_key, revoke_land_key,
+    save_land_key_file, KeyFile,
+};
 pub use land_profile::{get_land_profile, set_land_profile};
 pub use packages::{
-    choose_package, confirm_review, export_ics, import_package, list_packages, open_document,
-    set_event_attended, set_service_decision,
+    choose_package, confirm_review, export_ics, import_package, import_revocation, list_packages,
+    open_document, set_event_attended, set_service_decision,
 };
 pub use reports::{
     export_report, list_report_exports, open_report, report_preview, write_report, WrittenReport,

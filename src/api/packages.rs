@@ -377,6 +377,7 @@ fn finish_import(
 
 /// What [`import_revocation_file`] did with a revocation certificate.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RevocationImported {
     pub revocation: RevokedKey,
     /// Whether the municipality trusted the revoked key (it no longer does).

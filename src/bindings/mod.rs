@@ -62,6 +62,9 @@ pub fn typescript() -> String {
         crate::api::WorkspaceInfo::decl(&cfg),
         crate::api::PackageDraft::decl(&cfg),
         crate::api::LandFacts::decl(&cfg),
+        crate::api::KeyFile::decl(&cfg),
+        crate::land_key::LandKey::decl(&cfg),
+        crate::land_key::KeyState::decl(&cfg),
         crate::land_facts::PointFacts::decl(&cfg),
         crate::publication::Publication::decl(&cfg),
         crate::api::WorkspaceFile::decl(&cfg),
@@ -108,6 +111,7 @@ pub fn typescript() -> String {
         crate::installed::KeyChange::decl(&cfg),
         crate::installed::KeyStatus::decl(&cfg),
         crate::installed::RevokedKey::decl(&cfg),
+        crate::api::packages::RevocationImported::decl(&cfg),
         crate::exports::ReportExport::decl(&cfg),
         crate::installed::ServiceDecision::decl(&cfg),
         crate::installed::StoredDocument::decl(&cfg),
@@ -163,9 +167,11 @@ impl List {
 
 /// The keys and labels of the core's closed lists (`ui/src/lib/enums.ts`).
 pub fn enums() -> String {
+    use crate::api::KeyFile;
     use crate::catalogue::{Actor, Dimension};
     use crate::installed::Decision;
     use crate::inventory::{Analysis, Interface};
+    use crate::land_key::KeyState;
     use crate::package::manifest::{LandStep, MunicipalityRole, ReuseKind};
     use crate::package::review::{ChangeArea, ChangeKind};
     use crate::progress::{BlockingParty, Status};
@@ -203,6 +209,8 @@ pub fn enums() -> String {
         list!(Role, "ROLES"),
         list!(Decision, "DECISIONS"),
         list!(WorkspaceKind, "WORKSPACE_KINDS"),
+        list!(KeyState, "KEY_STATES"),
+        list!(KeyFile, "KEY_FILES"),
     ];
 
     let mut types: Vec<&str> = lists.iter().map(|l| l.ty.as_str()).collect();

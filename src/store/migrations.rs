@@ -266,6 +266,20 @@ pub const MIGRATIONS: &[&str] = &[
         certificate TEXT NOT NULL,
         imported_at TEXT NOT NULL
     );",
+    // 8: the Land's signing keys: the secret key encrypted (PKCS #8), its revocation
+    // certificate, the endorsement by its predecessor, and whether it was replaced or revoked.
+    "CREATE TABLE land_key (
+        fingerprint TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL,
+        land_code TEXT NOT NULL,
+        secret TEXT NOT NULL CHECK (secret LIKE '%-----BEGIN ENCRYPTED PRIVATE KEY-----%'),
+        revocation TEXT NOT NULL,
+        endorsement TEXT,
+        replaces TEXT,
+        created_at TEXT NOT NULL,
+        replaced_at TEXT,
+        revoked_at TEXT
+    );",
 ];
 
 /// The schema version this code writes.

@@ -9,6 +9,7 @@ mod drafts;
 mod evidence;
 mod folder_lock;
 mod land;
+mod land_keys;
 pub mod migrations;
 mod packages;
 mod reports;

@@ -20,7 +20,9 @@ import type {
   InventoryEntry,
   IpcError,
   ItemState,
+  KeyFile,
   LandFacts,
+  LandKey,
   LandProfile,
   LandProfileInput,
   Manifest,
@@ -31,11 +33,13 @@ import type {
   Profile,
   ProfileInput,
   Progress,
+  Publication,
   ReportExport,
   ReportPreview,
   Requirement,
   RequirementInput,
   RestoreInfo,
+  RevocationImported,
   ServiceDecision,
   ServiceState,
   StatusReport,
@@ -83,6 +87,11 @@ export function confirm_review(args: { itemId: string }): Promise<null> {
 /** Writes a copy of the database where the user chooses; `null` if cancelled. */
 export function create_backup(): Promise<BackupInfo | null> {
   return call<BackupInfo | null>('create_backup');
+}
+
+/** Makes the Land's first signing key, encrypted with the passphrase. */
+export function create_land_key(args: { passphrase: string }): Promise<LandKey> {
+  return call<LandKey>('create_land_key', args);
 }
 
 /** Saves one event, or all events of a package, as an .ics file; `null` if cancelled. */
@@ -135,6 +144,11 @@ export function import_package(args: { trust: string | null; onProgress: Channel
   return call<ImportPreview>('import_package', args);
 }
 
+/** Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled. */
+export function import_revocation(): Promise<RevocationImported | null> {
+  return call<RevocationImported | null>('import_revocation');
+}
+
 /** The evidence of one item, or of every item with `itemId` null, oldest first. */
 export function list_evidence(args: { itemId: string | null }): Promise<Array<Evidence>> {
   return call<Array<Evidence>>('list_evidence', args);
@@ -145,6 +159,11 @@ export function list_history(args: { filter: HistoryFilter }): Promise<Array<His
   return call<Array<HistoryEntry>>('list_history', args);
 }
 
+/** The Land's signing keys, newest first. */
+export function list_land_keys(): Promise<Array<LandKey>> {
+  return call<Array<LandKey>>('list_land_keys');
+}
+
 /** The installed packages. */
 export function list_packages(): Promise<Array<InstalledPackage>> {
   return call<Array<InstalledPackage>>('list_packages');
@@ -153,6 +172,11 @@ export function list_packages(): Promise<Array<InstalledPackage>> {
 /** The people named per role, in role order. */
 export function list_people(): Promise<Array<Person>> {
   return call<Array<Person>>('list_people');
+}
+
+/** The editions of the Land's package published, newest first. */
+export function list_publications(): Promise<Array<Publication>> {
+  return call<Array<Publication>>('list_publications');
 }
 
 /** Recorded report exports, newest first. */
@@ -185,6 +209,11 @@ export function preview_costs(args: { manifest: Manifest; population: number }):
   return call<Array<CostShare>>('preview_costs', args);
 }
 
+/** Builds, signs and saves the Land's package (save dialog); `null` if cancelled. */
+export function publish_package(args: { passphrase: string }): Promise<Publication | null> {
+  return call<Publication | null>('publish_package', args);
+}
+
 /** Takes a document out of the Land's package draft. */
 export function remove_draft_document(args: { path: string }): Promise<PackageDraft> {
   return call<PackageDraft>('remove_draft_document', args);
@@ -210,6 +239,11 @@ export function remove_requirement(args: { id: number }): Promise<null> {
   return call<null>('remove_requirement', args);
 }
 
+/** A new signing key, endorsed by the one in use. */
+export function replace_land_key(args: { oldPassphrase: string; newPassphrase: string }): Promise<LandKey> {
+  return call<LandKey>('replace_land_key', args);
+}
+
 /** What the report would say today; refused while there is no profile. */
 export function report_preview(): Promise<ReportPreview> {
   return call<ReportPreview>('report_preview');
@@ -225,9 +259,19 @@ export function review_package_draft(): Promise<PackageReview> {
   return call<PackageReview>('review_package_draft');
 }
 
+/** Revokes one of the Land's keys with the certificate made with it. */
+export function revoke_land_key(args: { fingerprint: string }): Promise<LandKey> {
+  return call<LandKey>('revoke_land_key', args);
+}
+
 /** Adds a Fachverfahren (`id` null) or changes one. */
 export function save_fachverfahren(args: { id: number | null; input: FachverfahrenInput }): Promise<InventoryEntry> {
   return call<InventoryEntry>('save_fachverfahren', args);
+}
+
+/** Saves a file of one of the Land's keys (save dialog); `null` if cancelled. */
+export function save_land_key_file(args: { fingerprint: string; file: KeyFile }): Promise<string | null> {
+  return call<string | null>('save_land_key_file', args);
 }
 
 /** Stores the Land's package draft as it is; returns it with its problems. */

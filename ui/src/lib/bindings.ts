@@ -357,6 +357,24 @@ export type LandFacts = {
  */
 source: string | null, points: Array<PointFacts>, };
 
+export type KeyFile = "oeffentlich" | "widerruf" | "geheim";
+
+export type LandKey = { fingerprint: string, land_code: string, state: KeyState, state_label: string, 
+/**
+ * When it was made (RFC 3339, UTC).
+ */
+created_at: string, 
+/**
+ * The key it replaced, whose endorsement the packages signed with it carry.
+ */
+replaces: string | null, 
+/**
+ * When it was replaced or revoked.
+ */
+ended_at: string | null, };
+
+export type KeyState = "aktiv" | "abgeloest" | "widerrufen";
+
 export type PointFacts = { 
 /**
  * The task's ID in the Land's catalogue.
@@ -693,6 +711,16 @@ reason: string,
  * What the clerk reads, in German.
  */
 message: string, };
+
+export type RevocationImported = { revocation: RevokedKey, 
+/**
+ * Whether the municipality trusted the revoked key (it no longer does).
+ */
+was_trusted: boolean, 
+/**
+ * `false` if the key was recorded as revoked already (nothing changed).
+ */
+recorded: boolean, };
 
 export type ReportExport = { id: number, 
 /**

@@ -12,6 +12,8 @@ import type {
   Decision,
   Dimension,
   Interface,
+  KeyFile,
+  KeyState,
   LandStep,
   MunicipalityRole,
   Phase,
@@ -275,6 +277,24 @@ export const WORKSPACE_KIND_LABELS: Record<WorkspaceKind, string> = {
   land: 'Land (OZG-Koordination)',
 };
 
+/** `KeyState` in the core's order. */
+export const KEY_STATES: readonly KeyState[] = ['aktiv', 'abgeloest', 'widerrufen'];
+
+export const KEY_STATE_LABELS: Record<KeyState, string> = {
+  aktiv: 'in Gebrauch',
+  abgeloest: 'abgelöst',
+  widerrufen: 'widerrufen',
+};
+
+/** `KeyFile` in the core's order. */
+export const KEY_FILES: readonly KeyFile[] = ['oeffentlich', 'widerruf', 'geheim'];
+
+export const KEY_FILE_LABELS: Record<KeyFile, string> = {
+  oeffentlich: 'Öffentlicher Schlüssel',
+  widerruf: 'Widerrufszertifikat',
+  geheim: 'Geheimer Schlüssel (verschlüsselt)',
+};
+
 /** Labels of recorded fields, the same for every entity (`audit::FIELD_LABELS`). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
@@ -321,6 +341,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   description: 'Beschreibung',
   priority: 'Priorität',
   publication: 'Veröffentlicht',
+  key: 'Signaturschlüssel',
   key_rotated: 'Neuer Schlüssel, vom bisherigen bestätigt',
   key_trusted: 'Neuer Schlüssel, Fingerabdruck bestätigt',
   key_revoked: 'Schlüssel widerrufen',

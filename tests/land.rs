@@ -1,0 +1,214 @@
+//! The Land's workspace end to end through the command layer: a key made in the app, the draft
+//! published as a signed package that a municipality imports, the next edition signed by a new
+//! key its predecessor endorsed, and a revocation that reaches the municipality with a package.
+
+use anbindungscheck::api::{self, Ctx, Desktop, FileDialog, KeyFile, Workspace};
+use anbindungscheck::error_code::ErrorCode;
+use anbindungscheck::installed::KeyStatus;
+use anbindungscheck::land_key::KeyState;
+use anbindungscheck::land_profile::LandProfileInput;
+use anbindungscheck::package::manifest::parse_manifest;
+use anbindungscheck::workspace_kind::WorkspaceKind;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+const PASSPHRASE: &str = "Ein langer Satz als Passphrase";
+const NEW_PASSPHRASE: &str = "Noch ein langer Satz, der neue";
+
+/// Answers every dialog with `file`; today is 6 December 2026.
+struct Answer(Option<PathBuf>);
+
+impl Desktop for Answer {
+    fn pick_file(&self, _: &FileDialog) -> api::Result<Option<PathBuf>> {
+        Ok(self.0.clone())
+    }
+    fn save_file(&self, _: &FileDialog) -> api::Result<Option<PathBuf>> {
+        Ok(self.0.clone())
+    }
+    fn open_path(&self, _: &Path) -> api::Result<()> {
+        Ok(())
+    }
+    fn today(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+}
+
+fn cx<'a>(workspace: &'a Workspace, answer: &'a Answer) -> Ctx<'a> {
+    Ctx { workspace, desktop: answer }
+}
+
+/// A Land's workspace with its profile and the example package as its draft (documents added
+/// through the dialog).
+fn land_with_draft(dir: &Path) -> Workspace {
+    let land = Workspace::open_as(Some(dir.join("land.sqlite")), WorkspaceKind::Land);
+    let none = Answer(None);
+    let input = LandProfileInput { land_code: "03".into(), name: "MI, OZG-Koordination".into() };
+    api::set_land_profile(&cx(&land, &none), input).unwrap();
+    let text = std::fs::read_to_string(Path::new(crate::EXAMPLE).join("manifest.json")).unwrap();
+    let mut manifest = parse_manifest(&text).unwrap();
+    let documents = std::mem::take(&mut manifest.documents);
+    manifest.reuse_model.document = None;
+    api::save_package_draft(&cx(&land, &none), manifest).unwrap();
+    for d in &documents {
+        let file = Path::new(crate::EXAMPLE).join(&d.path);
+        let answer = Answer(Some(file));
+        api::add_draft_document(&cx(&land, &answer), Some(d.title.clone())).unwrap().unwrap();
+    }
+    let mut manifest = api::get_package_draft(&cx(&land, &none)).unwrap().manifest;
+    manifest.reuse_model.document = Some("documents/verwaltungsvereinbarung.pdf".into());
+    let draft = api::save_package_draft(&cx(&land, &none), manifest).unwrap();
+    assert_eq!(draft.issues, vec![], "the example is complete");
+    land
+}
+
+/// Imports `package` into the municipality's workspace, confirming `trust` if given.
+fn import(kommune: &Workspace, package: &Path, trust: Option<&str>) -> api::Result<KeyStatus> {
+    let answer = Answer(Some(package.to_owned()));
+    let cx = cx(kommune, &answer);
+    let preview = api::choose_package(&cx)?.expect("a package was picked");
+    api::import_package(&cx, trust.map(str::to_owned))?;
+    Ok(preview.key)
+}
+
+#[test]
+fn the_land_publishes_changes_its_key_and_revokes_and_the_municipality_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let land = land_with_draft(dir.path());
+    let none = Answer(None);
+    let out = |name: &str| Answer(Some(dir.path().join(name)));
+
+    // No key yet: publishing says what to do.
+    let err = api::publish_package(&cx(&land, &out("v1.zip")), PASSPHRASE.into()).unwrap_err();
+    assert!(err.to_string().contains("unter „Schlüssel“"), "{err}");
+    let err = api::create_land_key(&cx(&land, &none), "zu kurz".into()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    let first = api::create_land_key(&cx(&land, &none), PASSPHRASE.into()).unwrap();
+    assert_eq!(first.state, KeyState::Aktiv);
+    let err = api::create_land_key(&cx(&land, &none), PASSPHRASE.into()).unwrap_err();
+    assert!(err.to_string().contains("Schlüssel wechseln"), "{err}");
+
+    // A wrong passphrase is named, and nothing is written or recorded.
+    let err =
+        api::publish_package(&cx(&land, &out("v1.zip")), "falsche Passphrase!".into()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeyPassphrase);
+    assert!(!dir.path().join("v1.zip").exists());
+    assert_eq!(api::list_publications(&cx(&land, &none)).unwrap(), vec![]);
+    // A cancelled save dialog publishes nothing.
+    assert_eq!(api::publish_package(&cx(&land, &none), PASSPHRASE.into()).unwrap(), None);
+
+    let v1 = api::publish_package(&cx(&land, &out("v1.zip")), PASSPHRASE.into()).unwrap().unwrap();
+    let bytes = std::fs::read(dir.path().join("v1.zip")).unwrap();
+    assert_eq!(v1.version, 1);
+    assert_eq!(v1.fingerprint, first.fingerprint);
+    assert_eq!(v1.sha256, anbindungscheck::package::signing::hex(&Sha256::digest(&bytes)));
+    assert_eq!(v1.bytes, bytes.len() as u64);
+    // The next edition starts from this one.
+    let draft = api::get_package_draft(&cx(&land, &none)).unwrap();
+    assert_eq!((draft.manifest.version, draft.manifest.issued.as_str()), (2, "2026-12-06"));
+    assert_eq!(draft.published.as_ref().map(|p| p.version), Some(1));
+
+    // The municipality imports it with the fingerprint and finds its services.
+    let kommune = Workspace::open(Some(dir.path().join("kommune.sqlite")));
+    import(&kommune, &dir.path().join("v1.zip"), Some(&first.fingerprint)).unwrap();
+    let packages = api::list_packages(&cx(&kommune, &none)).unwrap();
+    let services: Vec<&str> =
+        packages[0].manifest.services.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(services.len(), 3, "{services:?}");
+
+    // Version 2 changes one task; the Land sees the municipality's review of it.
+    let mut manifest = draft.manifest;
+    manifest.checklist.additions[0].title = "Verwaltungsvereinbarung unterschreiben".into();
+    api::save_package_draft(&cx(&land, &none), manifest).unwrap();
+    let review = api::review_package_draft(&cx(&land, &none)).unwrap();
+    assert_eq!(review.installed_version, Some(1));
+    assert_eq!(review.changes.len(), 1, "{:?}", review.changes);
+
+    // A new key, endorsed by the old one, signs version 2; the municipality takes it over.
+    let err = api::replace_land_key(
+        &cx(&land, &none),
+        "falsche Passphrase!".into(),
+        NEW_PASSPHRASE.into(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeyPassphrase);
+    let second =
+        api::replace_land_key(&cx(&land, &none), PASSPHRASE.into(), NEW_PASSPHRASE.into()).unwrap();
+    assert_eq!(second.replaces.as_deref(), Some(first.fingerprint.as_str()));
+    let keys = api::list_land_keys(&cx(&land, &none)).unwrap();
+    let states: Vec<(KeyState, &str)> =
+        keys.iter().map(|k| (k.state, k.fingerprint.as_str())).collect();
+    assert_eq!(
+        states,
+        [
+            (KeyState::Aktiv, second.fingerprint.as_str()),
+            (KeyState::Abgeloest, first.fingerprint.as_str())
+        ]
+    );
+    let err = api::publish_package(&cx(&land, &out("v2.zip")), PASSPHRASE.into()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeyPassphrase, "the old key no longer signs");
+    api::publish_package(&cx(&land, &out("v2.zip")), NEW_PASSPHRASE.into()).unwrap().unwrap();
+    assert_eq!(import(&kommune, &dir.path().join("v2.zip"), None).unwrap(), KeyStatus::Endorsed);
+
+    // The old key is revoked; version 3 carries the certificate to the municipality.
+    api::revoke_land_key(&cx(&land, &none), first.fingerprint.clone()).unwrap();
+    let saved = api::save_land_key_file(
+        &cx(&land, &out("alt.rev")),
+        first.fingerprint.clone(),
+        KeyFile::Widerruf,
+    )
+    .unwrap()
+    .unwrap();
+    assert!(std::fs::read_to_string(saved)
+        .unwrap()
+        .starts_with("anbindungscheck-key-revocation-v1"));
+    api::publish_package(&cx(&land, &out("v3.zip")), NEW_PASSPHRASE.into()).unwrap().unwrap();
+    import(&kommune, &dir.path().join("v3.zip"), None).unwrap();
+    let verified = api::land::verify_package(&dir.path().join("v3.zip"), None).unwrap();
+    assert_eq!(verified.revokes, vec![first.fingerprint.clone()]);
+    // The municipality now refuses anything signed with the revoked key: version 1 again, say.
+    let err = import(&kommune, &dir.path().join("v1.zip"), None).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeyRevoked, "{err}");
+
+    // The history records every edition and every key.
+    let history = api::list_history(&cx(&land, &none), Default::default()).unwrap();
+    let fields: Vec<&str> = history.iter().map(|h| h.field.as_str()).collect();
+    assert_eq!(fields.iter().filter(|f| **f == "publication").count(), 3, "{fields:?}");
+    assert_eq!(fields.iter().filter(|f| **f == "key").count(), 2, "{fields:?}");
+    assert!(fields.contains(&"key_revoked"));
+}
+
+#[test]
+fn the_secret_key_is_stored_only_encrypted_and_saved_as_openssl_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let land = land_with_draft(dir.path());
+    let none = Answer(None);
+    let key = api::create_land_key(&cx(&land, &none), PASSPHRASE.into()).unwrap();
+    drop(land);
+    // Nowhere in the database file is the key in plain form: no PKCS #8 without encryption.
+    let db = std::fs::read(dir.path().join("land.sqlite")).unwrap();
+    let text = String::from_utf8_lossy(&db);
+    assert!(text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    assert!(!text.contains("-----BEGIN PRIVATE KEY-----"));
+    assert!(!text.contains("anbindungscheck-signing-key-v1"));
+
+    let land = Workspace::open_as(Some(dir.path().join("land.sqlite")), WorkspaceKind::Land);
+    let answer = Answer(Some(dir.path().join("land.key")));
+    let saved =
+        api::save_land_key_file(&cx(&land, &answer), key.fingerprint.clone(), KeyFile::Geheim)
+            .unwrap();
+    assert_eq!(saved.as_deref(), Some(dir.path().join("land.key").to_str().unwrap()));
+    let secret = anbindungscheck::package::keyfile::read(
+        &dir.path().join("land.key"),
+        &anbindungscheck::package::keyfile::Passphrase::new(PASSPHRASE),
+    )
+    .unwrap();
+    assert_eq!(secret.fingerprint(), key.fingerprint);
+    if let Ok(out) = std::process::Command::new("openssl")
+        .args(["pkey", "-noout", "-in"])
+        .arg(dir.path().join("land.key"))
+        .args(["-passin", &format!("pass:{PASSPHRASE}")])
+        .output()
+    {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
