@@ -155,3 +155,63 @@ test('the Land’s checklist shows what its package draft says about a point', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the Land makes a key, changes it and revokes the old one in the app', async () => {
+  const profile = (bridge) =>
+    bridge.invoke('set_land_profile', { input: { land_code: '03', name: 'MI, OZG-Koordination' } });
+  const { page, context, problems, bridge } = await openApp(app, [profile], { bypassCSP: true, workspace: 'land' });
+  await gotoView(page, 'Schlüssel');
+  await page.getByRole('heading', { name: 'Signaturschlüssel erzeugen' }).waitFor();
+
+  // Too short, and two different passphrases: each said at its field.
+  await page.getByLabel(/^Passphrase \(Pflichtfeld\)/).fill('kurz');
+  await page.getByLabel(/^Passphrase wiederholen/).fill('kurz');
+  await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
+  await page.locator('#key-passphrase-error').waitFor();
+  assert.match(await text(page.locator('#key-passphrase-error')), /mindestens 12 Zeichen/i);
+  await page.getByLabel(/^Passphrase \(Pflichtfeld\)/).fill('Ein langer Satz als Passphrase');
+  await page.getByLabel(/^Passphrase wiederholen/).fill('Ein langer Satz als Passphrase.');
+  await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
+  await page.locator('#key-repeat-error').waitFor();
+  assert.equal((await bridge.invoke('list_land_keys')).length, 0);
+  await page.getByLabel(/^Passphrase wiederholen/).fill('Ein langer Satz als Passphrase');
+  await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
+  const active = page.getByTestId('active-key');
+  await active.waitFor();
+  const [first] = await bridge.invoke('list_land_keys');
+  assert.match(await text(active), new RegExp(first.fingerprint.replace(/ /g, '\\s*')));
+  assertNoViolations(await axeViolations(page, 'Schlüssel'), 'Schlüssel');
+  await screenshot(page, 'land-schluessel');
+
+  // Saving the revocation certificate goes through the save dialog.
+  const { dir } = await bridge.info();
+  await bridge.pick({ save: [`${dir}/widerruf.rev`] });
+  await active.getByRole('button', { name: 'Widerrufszertifikat speichern' }).click();
+  await page.getByTestId('key-status').filter({ hasText: 'widerruf.rev' }).waitFor();
+
+  // A wrong old passphrase is named at its field; then the key changes.
+  await page.getByLabel(/Passphrase des bisherigen Schlüssels/).fill('Das ist sie nicht, leider');
+  await page.getByLabel(/^Passphrase des neuen Schlüssels/).fill('Noch ein langer Satz, der neue');
+  await page.getByLabel(/^Neue Passphrase wiederholen/).fill('Noch ein langer Satz, der neue');
+  await page.getByRole('button', { name: 'Neuen Schlüssel erzeugen' }).click();
+  await page.locator('#key-old_passphrase-error').waitFor();
+  assert.match(await text(page.locator('#key-old_passphrase-error')), /Passphrase ist falsch/);
+  await page.getByLabel(/Passphrase des bisherigen Schlüssels/).fill('Ein langer Satz als Passphrase');
+  await page.getByRole('button', { name: 'Neuen Schlüssel erzeugen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Der neue Schlüssel ist in Gebrauch' }).waitFor();
+  const rows = page.getByTestId('key-row');
+  assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.dataset.state)), ['aktiv', 'abgeloest']);
+
+  // Revoking the old key asks first.
+  await rows.nth(1).getByRole('button', { name: /Widerrufen/ }).click();
+  const dialog = page.getByTestId('revoke-dialog');
+  await dialog.waitFor();
+  assertNoViolations(await axeViolations(page, 'Schlüssel widerrufen'), 'Schlüssel widerrufen');
+  await screenshot(page, 'land-schluessel-widerrufen');
+  await dialog.getByRole('button', { name: 'Endgültig widerrufen' }).click();
+  await page.getByTestId('key-status').filter({ hasText: 'ist widerrufen' }).waitFor();
+  assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => x.dataset.state)), ['aktiv', 'widerrufen']);
+  await screenshot(page, 'land-schluessel-gewechselt');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

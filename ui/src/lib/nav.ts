@@ -10,7 +10,8 @@ export type View =
   | 'report'
   | 'profile'
   | 'history'
-  | 'backup';
+  | 'backup'
+  | 'keys';
 
 export type NavEntry = { view: View; label: string; hash: string };
 
@@ -28,6 +29,7 @@ const MUNICIPAL_NAV: readonly NavEntry[] = [
 const LAND_NAV: readonly NavEntry[] = [
   { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
   { view: 'checklist', label: 'Checkliste des Landes', hash: 'checkliste' },
+  { view: 'keys', label: 'Schlüssel', hash: 'schluessel' },
   { view: 'profile', label: 'Profil', hash: 'profil' },
   { view: 'history', label: 'Verlauf', hash: 'verlauf' },
   { view: 'backup', label: 'Datensicherung', hash: 'sicherung' },
