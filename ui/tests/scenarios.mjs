@@ -118,13 +118,13 @@ function cli(...args) {
 }
 
 /** Builds and signs a package from `manifest` with the example's documents (and `changes`). */
-function buildPackage(dir, name, manifest, key, changes = {}) {
+function buildPackage(dir, name, manifest, key, changes = {}, extra = []) {
   const src = join(dir, `${name}-src`);
   cpSync(join(EXAMPLE, 'documents'), join(src, 'documents'), { recursive: true });
   for (const [path, content] of Object.entries(changes)) writeFileSync(join(src, path), content);
   writeFileSync(join(src, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const out = join(dir, `${name}.zip`);
-  cli('package', 'build', src, '--key', key, '--passphrase-file', `${key}.passphrase`, '-o', out);
+  cli('package', 'build', src, '--key', key, '--passphrase-file', `${key}.passphrase`, ...extra, '-o', out);
   return out;
 }
 
@@ -260,6 +260,8 @@ function fixturePaths(dir) {
     packageV1: join(dir, 'paket-v1.zip'),
     packageV2: join(dir, 'paket-v2.zip'),
     packageDates: join(dir, 'paket-v1-termine.zip'),
+    packageNewKey: join(dir, 'paket-v2-neuer-schluessel.zip'),
+    revocation: join(dir, 'land.key.rev'),
     packageBadSignature: join(dir, 'paket-signatur.zip'),
     packageBadDocument: join(dir, 'paket-dokument.zip'),
     notABackup: join(dir, 'adressen.sqlite'),
@@ -290,6 +292,16 @@ function makeFixtures(dir) {
   const dates = manifestV1();
   dates.events.find((e) => e.id === 'info-2027-01').registration_deadline = addDays(9);
   buildPackage(dir, 'paket-v1-termine', dates, key);
+  // Version 2 signed by a new key of the Land, which the first key endorses.
+  const newKey = join(dir, 'land-neu.key');
+  writeFileSync(`${newKey}.passphrase`, 'Neue Passphrase der Szenarien des Landes\n');
+  cli('package', 'keygen', '--out', newKey, '--land', '03', '--passphrase-file', `${newKey}.passphrase`);
+  const endorsement = join(dir, 'bestaetigung.txt');
+  cli(
+    'package', 'endorse', '--old', key, '--passphrase-file', `${key}.passphrase`,
+    '--new', newKey, '--new-passphrase-file', `${newKey}.passphrase`, '-o', endorsement,
+  );
+  buildPackage(dir, 'paket-v2-neuer-schluessel', manifestV2(), newKey, {}, ['--endorsement', endorsement]);
   // One byte of the signed manifest, or of a document, changed after signing.
   flipByte(v1, join(dir, 'paket-signatur.zip'), 'manifest.json', (d) => d.indexOf('Beispielpaket'));
   flipByte(v1, join(dir, 'paket-dokument.zip'), 'documents/kostenstaffel.csv', (d) => d.length >> 1);
