@@ -1,6 +1,7 @@
 //! All integration tests of the core, built as one binary.
 
 mod editor;
+mod fingerprint_sheet;
 mod fixtures;
 mod fuzz;
 mod keys;

@@ -1,6 +1,7 @@
 //! The readiness report ("Bereitschaftsbericht"): a signed-off A4 PDF for the Land's
 //! coordinator with the report's data embedded as JSON, reading that data back, and
-//! aggregating many reports into one table.
+//! aggregating many reports into one table; and, with the same engine, the Land's printable
+//! fingerprint sheet.
 //!
 //! - [`data`]: the data model, gathered from the store in one read
 //! - [`fonts`], [`wrap`], [`format`]: the bundled typeface, measuring, wrapping, German formats
@@ -9,12 +10,15 @@
 //! - [`pdf`], [`attach`], `pdf_values`: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
 //! - [`read`]: the embedded data back from a PDF
 //! - [`aggregate`]: many reports to CSV/JSON
+//! - [`fingerprint_sheet`]: the one-page sheet on which the Land publishes the fingerprint of its
+//!   signing key, made with the same engine
 //!
 //! The format: docs/report-format.md.
 
 pub mod aggregate;
 pub mod attach;
 pub mod data;
+pub mod fingerprint_sheet;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;

@@ -1,6 +1,8 @@
-//! Draws the laid-out pages with printpdf and finishes the file with lopdf: document
-//! information and XMP metadata (PDF/A-3b identification), the sRGB output intent, PDF 1.7,
-//! and the JSON attachment (`attach.rs`). docs/report-format.md says what of PDF/A-3b holds.
+//! Draws laid-out pages with printpdf and finishes the file with lopdf: document information
+//! and XMP metadata (PDF/A-3b identification), the sRGB output intent, PDF 1.7, and for the
+//! report the JSON attachment (`attach.rs`). [`write`] does the same for other documents of
+//! the report's engine (the fingerprint sheet), without attachment. docs/report-format.md says
+//! what of PDF/A-3b holds.
 
 use lopdf::{Dictionary, Object, Stream};
 use printpdf::{
@@ -24,11 +26,37 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// Lays out and writes the report as PDF bytes.
+/// What the document information and the XMP metadata say about a file.
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: String,
+    /// The program that made the file, e.g. "Anbindungscheck 0.1.0".
+    pub creator: String,
+    /// When the file was made (RFC 3339).
+    pub created_at: String,
+}
+
+/// Lays out and writes the report as PDF bytes, its data attached as JSON.
 pub fn render(data: &ReportData) -> Result<Rendered, ReportError> {
     let pages = layout::layout(data)?;
+    let mut lo = document(&pages, &metadata(data))?;
+    attach::embed_json(&mut lo, data)?;
+    Ok(Rendered { bytes: save(lo)?, pages: pages.len() })
+}
+
+/// Writes laid-out pages as PDF bytes with the metadata the report has too (document
+/// information, XMP with the PDF/A-3b identification, sRGB output intent), without attachment.
+pub fn write(pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, ReportError> {
+    save(document(pages, meta)?)
+}
+
+/// The pages drawn with printpdf, then finished with lopdf ([`finish`]).
+fn document(pages: &[Page], meta: &Metadata) -> Result<lopdf::Document, ReportError> {
     let fonts = Fonts::get();
-    let mut doc = PdfDocument::new(&title(data));
+    let mut doc = PdfDocument::new(&meta.title);
     let regular = doc.add_font(&fonts.regular.parsed);
     let bold = doc.add_font(&fonts.bold.parsed);
     let pdf_pages: Vec<PdfPage> = pages
@@ -44,16 +72,34 @@ pub fn render(data: &ReportData) -> Result<Rendered, ReportError> {
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
-    finish(&mut lo, data)?;
-    attach::embed_json(&mut lo, data)?;
+    finish(&mut lo, meta)?;
+    Ok(lo)
+}
+
+/// The finished document, compressed, as bytes.
+fn save(mut lo: lopdf::Document) -> Result<Vec<u8>, ReportError> {
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| ReportError::Pdf(e.to_string()))?;
-    Ok(Rendered { bytes, pages: pages.len() })
+    Ok(bytes)
 }
 
-fn title(data: &ReportData) -> String {
-    format!("Bereitschaftsbericht {}", data.municipality.name)
+/// The report's metadata.
+fn metadata(data: &ReportData) -> Metadata {
+    Metadata {
+        title: format!("Bereitschaftsbericht {}", data.municipality.name),
+        author: data.municipality.name.clone(),
+        subject: format!(
+            "Bereitschaft zur Anbindung von EfA-Onlinediensten, Stand {}",
+            super::format::date(data.report_date)
+        ),
+        keywords: format!(
+            "Bereitschaftsbericht; EfA; OZG; AGS {}; {}",
+            data.municipality.ags, data.report_id
+        ),
+        creator: format!("{} {}", data.generator.name, data.generator.version),
+        created_at: data.created_at.clone(),
+    }
 }
 
 fn rgb(c: Color) -> PdfColor {
@@ -101,7 +147,7 @@ fn ops(page: &Page, regular: &printpdf::FontId, bold: &printpdf::FontId) -> Vec<
                     },
                 });
             }
-            Element::Text { x, baseline, face, size, color, text } => {
+            Element::Text { x, baseline, face, size, color, tracking, text } => {
                 set_fill(&mut ops, *color);
                 let font = match face {
                     Face::Regular => regular.clone(),
@@ -110,7 +156,14 @@ fn ops(page: &Page, regular: &printpdf::FontId, bold: &printpdf::FontId) -> Vec<
                 ops.push(Op::StartTextSection);
                 ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(*size) });
                 ops.push(Op::SetTextCursor { pos: point(*x, *baseline) });
+                if *tracking != 0.0 {
+                    ops.push(Op::SetCharacterSpacing { multiplier: *tracking });
+                }
                 ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                if *tracking != 0.0 {
+                    // Character spacing is graphics state: it outlives the text section.
+                    ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+                }
                 ops.push(Op::EndTextSection);
             }
         }
@@ -124,30 +177,20 @@ fn xml_escape(s: &str) -> String {
 
 /// Document information, XMP metadata with the PDF/A-3b identification, the sRGB output intent,
 /// language and PDF version.
-fn finish(doc: &mut lopdf::Document, data: &ReportData) -> Result<(), ReportError> {
+fn finish(doc: &mut lopdf::Document, meta: &Metadata) -> Result<(), ReportError> {
     let missing = |what: &str| ReportError::Pdf(format!("{what} fehlt im erzeugten PDF"));
     doc.version = "1.7".to_owned();
-    let (pdf_date, xmp_date) = dates(&data.created_at);
-    let title = title(data);
-    let author = data.municipality.name.clone();
-    let subject = format!(
-        "Bereitschaft zur Anbindung von EfA-Onlinediensten, Stand {}",
-        super::format::date(data.report_date)
-    );
-    let keywords = format!(
-        "Bereitschaftsbericht; EfA; OZG; AGS {}; {}",
-        data.municipality.ags, data.report_id
-    );
-    let creator = format!("{} {}", data.generator.name, data.generator.version);
+    let (pdf_date, xmp_date) = dates(&meta.created_at);
+    let Metadata { title, author, subject, keywords, creator, .. } = meta;
     let producer = format!("{creator} (printpdf, lopdf)");
 
     // The information dictionary, written anew (printpdf's carries a stray /GTS_PDFXVersion).
     let info = Dictionary::from_iter(vec![
-        ("Title", text_string(&title)),
-        ("Author", text_string(&author)),
-        ("Subject", text_string(&subject)),
-        ("Keywords", text_string(&keywords)),
-        ("Creator", text_string(&creator)),
+        ("Title", text_string(title)),
+        ("Author", text_string(author)),
+        ("Subject", text_string(subject)),
+        ("Keywords", text_string(keywords)),
+        ("Creator", text_string(creator)),
         ("Producer", text_string(&producer)),
         ("CreationDate", Object::string_literal(pdf_date.clone())),
         ("ModDate", Object::string_literal(pdf_date)),
@@ -189,13 +232,13 @@ fn finish(doc: &mut lopdf::Document, data: &ReportData) -> Result<(), ReportErro
  </rdf:RDF>\n\
 </x:xmpmeta>\n\
 <?xpacket end=\"w\"?>",
-        title = e(&title),
-        author = e(&author),
-        subject = e(&subject),
+        title = e(title),
+        author = e(author),
+        subject = e(subject),
         date = xmp_date,
-        creator = e(&creator),
+        creator = e(creator),
         producer = e(&producer),
-        keywords = e(&keywords),
+        keywords = e(keywords),
     );
     // PDF/A: the metadata stream stays unfiltered.
     let metadata = Stream::new(

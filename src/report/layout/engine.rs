@@ -2,7 +2,7 @@
 //! [`Page`], and [`Layout`], a cursor that flows text down the pages — paragraphs, headings kept
 //! with what follows them, page breaks, and footers with page numbers once the count is known.
 //! Tables (`table.rs`) and label-over-value fields (`fields.rs`) build on it; it knows no
-//! section of the report.
+//! section of the report. The fingerprint sheet (`report::fingerprint_sheet`) uses it too.
 
 use crate::report::fonts::{clean, Face, Fonts};
 use crate::report::wrap::wrap;
@@ -14,12 +14,12 @@ pub(super) type Result<T> = std::result::Result<T, ReportError>;
 pub const PAGE_W: f32 = 595.276;
 pub const PAGE_H: f32 = 841.89;
 pub(super) const MM: f32 = 72.0 / 25.4;
-pub(super) const LEFT: f32 = 20.0 * MM;
-pub(super) const RIGHT: f32 = PAGE_W - 20.0 * MM;
-pub(super) const WIDTH: f32 = RIGHT - LEFT;
+pub(in crate::report) const LEFT: f32 = 20.0 * MM;
+pub(in crate::report) const RIGHT: f32 = PAGE_W - 20.0 * MM;
+pub(in crate::report) const WIDTH: f32 = RIGHT - LEFT;
 pub(super) const TOP: f32 = 20.0 * MM;
 /// Content ends here; below are the footer's rule and line.
-pub(super) const BOTTOM: f32 = PAGE_H - 24.0 * MM;
+pub(in crate::report) const BOTTOM: f32 = PAGE_H - 24.0 * MM;
 const FOOTER_RULE: f32 = PAGE_H - 19.0 * MM;
 const FOOTER_TOP: f32 = PAGE_H - 17.5 * MM;
 
@@ -27,20 +27,21 @@ const FOOTER_TOP: f32 = PAGE_H - 17.5 * MM;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Color(pub f32, pub f32, pub f32);
 
-pub(super) const INK: Color = Color(0.11, 0.12, 0.14);
+pub(in crate::report) const INK: Color = Color(0.11, 0.12, 0.14);
 pub(super) const MUTED: Color = Color(0.38, 0.40, 0.44);
 pub(super) const RULE: Color = Color(0.70, 0.72, 0.75);
 pub(super) const HAIRLINE: Color = Color(0.84, 0.85, 0.87);
 /// The one accent: a muted blue.
-pub(super) const ACCENT: Color = Color(0.13, 0.32, 0.48);
+pub(in crate::report) const ACCENT: Color = Color(0.13, 0.32, 0.48);
 pub(super) const TRACK: Color = Color(0.89, 0.91, 0.93);
-pub(super) const HEAD_FILL: Color = Color(0.945, 0.95, 0.96);
+pub(in crate::report) const HEAD_FILL: Color = Color(0.945, 0.95, 0.96);
 
 /// Something drawn on a page. `y` values count from the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Element {
-    /// Text on a baseline.
-    Text { x: f32, baseline: f32, face: Face, size: f32, color: Color, text: String },
+    /// Text on a baseline; `tracking` is extra space after each character in pt (0 for
+    /// ordinary text).
+    Text { x: f32, baseline: f32, face: Face, size: f32, color: Color, tracking: f32, text: String },
     /// A filled rectangle; `y` is its top edge.
     Rect { x: f32, y: f32, w: f32, h: f32, color: Color },
     /// A straight rule.
@@ -65,27 +66,27 @@ impl Page {
 
 /// A text style: face, size, line height and colour.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Style {
-    pub(super) face: Face,
-    pub(super) size: f32,
-    pub(super) leading: f32,
-    pub(super) color: Color,
+pub(in crate::report) struct Style {
+    pub(in crate::report) face: Face,
+    pub(in crate::report) size: f32,
+    pub(in crate::report) leading: f32,
+    pub(in crate::report) color: Color,
 }
 
 /// A text style (`const`, for the style constants here and in `table.rs`, `fields.rs`).
-pub(super) const fn style(face: Face, size: f32, leading: f32, color: Color) -> Style {
+pub(in crate::report) const fn style(face: Face, size: f32, leading: f32, color: Color) -> Style {
     Style { face, size, leading, color }
 }
 
-pub(super) const BODY: Style = style(Face::Regular, 10.0, 14.0, INK);
+pub(in crate::report) const BODY: Style = style(Face::Regular, 10.0, 14.0, INK);
 pub(super) const BODY_BOLD: Style = style(Face::Bold, 10.5, 14.5, INK);
-pub(super) const NOTE: Style = style(Face::Regular, 8.5, 11.5, MUTED);
-pub(super) const TITLE: Style = style(Face::Bold, 22.0, 27.0, INK);
-pub(super) const SUBTITLE: Style = style(Face::Regular, 14.0, 18.0, INK);
-pub(super) const KICKER: Style = style(Face::Regular, 9.0, 12.0, MUTED);
+pub(in crate::report) const NOTE: Style = style(Face::Regular, 8.5, 11.5, MUTED);
+pub(in crate::report) const TITLE: Style = style(Face::Bold, 22.0, 27.0, INK);
+pub(in crate::report) const SUBTITLE: Style = style(Face::Regular, 14.0, 18.0, INK);
+pub(in crate::report) const KICKER: Style = style(Face::Regular, 9.0, 12.0, MUTED);
 pub(super) const H2: Style = style(Face::Bold, 13.0, 17.0, ACCENT);
 pub(super) const H3: Style = style(Face::Bold, 10.5, 14.0, INK);
-pub(super) const LABEL: Style = style(Face::Regular, 8.0, 10.5, MUTED);
+pub(in crate::report) const LABEL: Style = style(Face::Regular, 8.0, 10.5, MUTED);
 pub(super) const BIG: Style = style(Face::Bold, 34.0, 38.0, ACCENT);
 const FOOTER: Style = style(Face::Regular, 7.5, 10.0, MUTED);
 
@@ -107,21 +108,21 @@ pub(super) fn keep(empty: bool) -> f32 {
 }
 
 /// The pages laid out so far and the cursor on the last one.
-pub(super) struct Layout {
+pub(in crate::report) struct Layout {
     fonts: &'static Fonts,
     pages: Vec<Page>,
     /// Top of the next thing to place.
-    pub(super) y: f32,
+    pub(in crate::report) y: f32,
 }
 
 impl Layout {
     /// One empty page, the cursor at its top.
-    pub(super) fn new() -> Layout {
+    pub(in crate::report) fn new() -> Layout {
         Layout { fonts: Fonts::get(), pages: vec![Page::default()], y: TOP }
     }
 
     /// The laid-out pages.
-    pub(super) fn into_pages(self) -> Vec<Page> {
+    pub(in crate::report) fn into_pages(self) -> Vec<Page> {
         self.pages
     }
 
@@ -150,7 +151,7 @@ impl Layout {
     }
 
     /// The width of `text` in style `s`.
-    pub(super) fn width(&self, text: &str, s: Style) -> Result<f32> {
+    pub(in crate::report) fn width(&self, text: &str, s: Style) -> Result<f32> {
         self.fonts.face(s.face).width(text, s.size)
     }
 
@@ -170,12 +171,19 @@ impl Layout {
             face: s.face,
             size: s.size,
             color: s.color,
+            tracking: 0.0,
             text: text.to_owned(),
         })
     }
 
     /// Draws one line whose line box starts at `top`.
-    pub(super) fn text_at(&mut self, x: f32, top: f32, s: Style, text: &str) -> Result<()> {
+    pub(in crate::report) fn text_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        s: Style,
+        text: &str,
+    ) -> Result<()> {
         if !text.is_empty() {
             let e = self.text_element(x, top, s, text)?;
             self.page().elements.push(e);
@@ -183,19 +191,43 @@ impl Layout {
         Ok(())
     }
 
+    /// Draws one line whose line box starts at `top` with `tracking` pt of extra space after
+    /// each character.
+    pub(in crate::report) fn tracked_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        s: Style,
+        text: &str,
+        tracking: f32,
+    ) -> Result<()> {
+        let mut e = self.text_element(x, top, s, text)?;
+        if let Element::Text { tracking: t, .. } = &mut e {
+            *t = tracking;
+        }
+        self.page().elements.push(e);
+        Ok(())
+    }
+
     /// A filled rectangle whose top edge is `y`.
-    pub(super) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Color) {
+    pub(in crate::report) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Color) {
         self.page().elements.push(Element::Rect { x, y, w, h, color });
     }
 
     /// A horizontal rule at `y`.
-    pub(super) fn hline(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
+    pub(in crate::report) fn hline(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
         self.page().elements.push(Element::Line { x1, y1: y, x2, y2: y, width, color });
     }
 
     /// A wrapped paragraph across the full width (or from `x` with `width`), flowing onto the
     /// next page line by line.
-    pub(super) fn paragraph(&mut self, x: f32, width: f32, text: &str, s: Style) -> Result<()> {
+    pub(in crate::report) fn paragraph(
+        &mut self,
+        x: f32,
+        width: f32,
+        text: &str,
+        s: Style,
+    ) -> Result<()> {
         for line in self.wrap(&clean(text), s, width)? {
             self.ensure(s.leading);
             self.text_at(x, self.y, s, &line)?;
@@ -205,7 +237,7 @@ impl Layout {
     }
 
     /// A section heading, kept with the next `keep` pt.
-    pub(super) fn h2(&mut self, title: &str, keep: f32) -> Result<()> {
+    pub(in crate::report) fn h2(&mut self, title: &str, keep: f32) -> Result<()> {
         self.gap(20.0);
         self.ensure(H2.leading + 10.0 + keep);
         self.text_at(LEFT, self.y, H2, title)?;
@@ -231,7 +263,7 @@ impl Layout {
     /// Adds the footers once the page count is known: a rule, then `name` and `suffix` on the
     /// left (the name shortened with "…" until it fits beside the right text) and
     /// `right_text(page, total)` on the right.
-    pub(super) fn footers(
+    pub(in crate::report) fn footers(
         &mut self,
         name: &str,
         suffix: &str,

@@ -44,7 +44,7 @@ impl Field {
 impl Layout {
     /// A row of label-over-value fields as the title block sets them: the values wrapped 10 pt
     /// short of their column, 8 pt below the row, not moved to the next page.
-    pub(super) fn fields(&mut self, fields: &[(&str, String, f32)]) -> Result<()> {
+    pub(in crate::report) fn fields(&mut self, fields: &[(&str, String, f32)]) -> Result<()> {
         let mut x = LEFT;
         let mut h: f32 = 0.0;
         let top = self.y;

@@ -9,7 +9,7 @@
 //!
 //! The engine, which knows no section of the report:
 //! - `engine`: geometry, colours, styles, elements and pages, the cursor with paragraphs,
-//!   headings, page breaks and footers
+//!   headings, page breaks and footers (shared with `report::fingerprint_sheet`)
 //! - `table`: tables with repeated headers and rows split between lines
 //! - `fields`: rows of label-over-value fields
 //!
@@ -31,7 +31,7 @@ mod attention;
 mod checklist;
 mod contacts;
 mod cover;
-mod engine;
+pub(in crate::report) mod engine;
 mod events;
 mod evidence;
 mod fachverfahren;
