@@ -169,6 +169,21 @@ fn the_land_publishes_changes_its_key_and_revokes_and_the_municipality_follows()
     let err = import(&kommune, &dir.path().join("v1.zip"), None).unwrap_err();
     assert_eq!(err.code(), ErrorCode::KeyRevoked, "{err}");
 
+    // The fingerprint sheet names the new key and the one it replaced.
+    let sheet =
+        api::save_fingerprint_sheet(&cx(&land, &out("blatt.pdf")), second.fingerprint.clone())
+            .unwrap()
+            .unwrap();
+    let pdf = std::fs::read(&sheet).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    if let Ok(text) = std::process::Command::new("pdftotext").arg(&sheet).arg("-").output() {
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("Fingerabdruck des Signaturschlüssels"), "{text}");
+        let group = second.fingerprint.split(' ').next().unwrap();
+        assert!(text.contains(group), "{text}");
+        assert!(text.contains(first.fingerprint.split(' ').last().unwrap()), "{text}");
+    }
+
     // The history records every edition and every key.
     let history = api::list_history(&cx(&land, &none), Default::default()).unwrap();
     let fields: Vec<&str> = history.iter().map(|h| h.field.as_str()).collect();

@@ -102,6 +102,8 @@ macro_rules! for_each_command {
             revoke_land_key(fingerprint: String) -> $crate::land_key::LandKey;
             /// Adds a Fachverfahren (`id` null) or changes one.
             save_fachverfahren(id: Option<i64>, input: $crate::inventory::FachverfahrenInput) -> $crate::inventory::InventoryEntry;
+            /// Saves the one-page fingerprint PDF of one of the Land's keys (save dialog); `null` if cancelled.
+            save_fingerprint_sheet(fingerprint: String) -> Option<String>;
             /// Saves a file of one of the Land's keys (save dialog); `null` if cancelled.
             save_land_key_file(fingerprint: String, file: $crate::api::KeyFile) -> Option<String>;
             /// Stores the Land's package draft as it is; returns it with its problems.

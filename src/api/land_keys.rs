@@ -15,6 +15,7 @@ use crate::package::keyfile::{self, Passphrase};
 use crate::package::statement::{Endorsement, Revocation, RevocationReason};
 use crate::package::{signing, source};
 use crate::publication::Publication;
+use crate::report::fingerprint_sheet::{self, FingerprintSheet};
 use crate::store::Store;
 use crate::Error;
 
@@ -101,6 +102,38 @@ pub fn save_land_key_file(cx: &Ctx, fingerprint: String, file: KeyFile) -> Resul
     };
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
     crate::files::write_atomic(&path, text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Saves the one-page "Fingerabdruck des Signaturschlüssels" PDF of a key (for the Land's
+/// website or a letter) where the user chooses; `None` if cancelled.
+pub fn save_fingerprint_sheet(cx: &Ctx, fingerprint: String) -> Result<Option<String>> {
+    let (key, profile) = cx.workspace.with_land(|s| {
+        let (key, _) = s.land_key(&fingerprint)?;
+        Ok((key, s.land_profile()?))
+    })?;
+    let land = parse_land(&key.land_code)?;
+    let created_on = chrono::DateTime::parse_from_rfc3339(&key.created_at)
+        .map(|t| t.date_naive())
+        .unwrap_or_else(|_| cx.desktop.today());
+    let sheet = FingerprintSheet {
+        land: land.name().to_owned(),
+        coordination: profile.map(|p| p.name).unwrap_or_else(|| format!("Land {}", land.name())),
+        fingerprint: key.fingerprint.clone(),
+        created_on,
+        replaces: key.replaces.clone(),
+        issued_on: cx.desktop.today(),
+    };
+    let bytes = fingerprint_sheet::render(&sheet).map_err(Error::from)?;
+    let short: String = signing::normalize_fingerprint(&key.fingerprint).chars().take(8).collect();
+    let dialog = FileDialog {
+        title: "Fingerabdruck speichern",
+        filter: "PDF-Dokument",
+        extensions: vec!["pdf"],
+        file_name: Some(format!("Fingerabdruck-Landesschluessel-{short}.pdf")),
+    };
+    let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
+    crate::files::write_atomic(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -43,7 +43,7 @@ pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use land_keys::{
     create_land_key, list_land_keys, publish_package, replace_land_key, revoke_land_key,
-    save_land_key_file, KeyFile,
+    save_fingerprint_sheet, save_land_key_file, KeyFile,
 };
 pub use land_profile::{get_land_profile, set_land_profile};
 pub use packages::{

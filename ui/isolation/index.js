@@ -51,6 +51,7 @@ const COMMANDS = new Set([
   'review_package_draft',
   'revoke_land_key',
   'save_fachverfahren',
+  'save_fingerprint_sheet',
   'save_land_key_file',
   'save_package_draft',
   'save_person',

@@ -269,6 +269,11 @@ export function save_fachverfahren(args: { id: number | null; input: Fachverfahr
   return call<InventoryEntry>('save_fachverfahren', args);
 }
 
+/** Saves the one-page fingerprint PDF of one of the Land's keys (save dialog); `null` if cancelled. */
+export function save_fingerprint_sheet(args: { fingerprint: string }): Promise<string | null> {
+  return call<string | null>('save_fingerprint_sheet', args);
+}
+
 /** Saves a file of one of the Land's keys (save dialog); `null` if cancelled. */
 export function save_land_key_file(args: { fingerprint: string; file: KeyFile }): Promise<string | null> {
   return call<string | null>('save_land_key_file', args);
