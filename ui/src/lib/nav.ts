@@ -7,6 +7,7 @@ export type View =
   | 'checklist'
   | 'packages'
   | 'inventory'
+  | 'editor'
   | 'report'
   | 'profile'
   | 'history'
@@ -28,6 +29,7 @@ const MUNICIPAL_NAV: readonly NavEntry[] = [
 const LAND_NAV: readonly NavEntry[] = [
   { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
   { view: 'checklist', label: 'Checkliste des Landes', hash: 'checkliste' },
+  { view: 'editor', label: 'Informationspaket', hash: 'paket' },
   { view: 'profile', label: 'Profil', hash: 'profil' },
   { view: 'history', label: 'Verlauf', hash: 'verlauf' },
   { view: 'backup', label: 'Datensicherung', hash: 'sicherung' },
