@@ -190,6 +190,8 @@ test('the Land writes its package, sees problems at their fields, and finds the 
   assert.match(await text(summary), /Der Entwurf ist vollständig/);
   await page.getByRole('button', { name: 'Alle zuklappen' }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
+  // The chevrons turn in 0.15 s.
+  await page.waitForTimeout(250);
   await screenshot(page, 'editor-uebersicht');
 
   // The draft is stored: a reload shows it as it was typed.

@@ -39,6 +39,7 @@ test('the first start asks who works, and the Land works through its own checkli
   assert.deepEqual(await navLabels(page), [
     'Übersicht',
     'Checkliste des Landes',
+    'Informationspaket',
     'Profil',
     'Verlauf',
     'Datensicherung',

@@ -104,14 +104,15 @@ export function opt(value: string): string | null {
 /** How long the editor waits after a change before it saves. */
 const SAVE_DELAY_MS = 400;
 
-export type SaveState = 'saved' | 'pending' | 'error';
+/** `idle`: nothing typed since the draft was loaded. */
+export type SaveState = 'idle' | 'saved' | 'pending' | 'error';
 
 export class DraftEditor {
   manifest: Manifest = $state() as Manifest;
   /** The core's problems with the draft as last saved. */
   issues = $state<FieldIssue[]>([]);
   published = $state<Publication | null>(null);
-  saveState = $state<SaveState>('saved');
+  saveState = $state<SaveState>('idle');
   saveError = $state<IpcError | null>(null);
   /** Which sections are expanded. */
   open = $state<Record<SectionKey, boolean>>(
