@@ -262,3 +262,74 @@ test('removing an entry asks first, and cancelling keeps it', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('municipalities, Fachverfahren and the checklist refer to the services and items there are', async () => {
+  const { page, context, problems } = await openApp(app, [leer, landProfile], { bypassCSP: true, workspace: 'land' });
+  await gotoView(page, 'Informationspaket');
+  await page.getByTestId('ed-summary').waitFor();
+  await expand(page, 'nachnutzung');
+  await page.locator('#ed-reuse_model-description').fill('Unentgeltliche Weitergabe über den FIT-Store.');
+  await expand(page, 'dienste');
+  await page.getByRole('button', { name: 'Onlinedienst hinzufügen' }).click();
+  await page.locator('#ed-services-0-name').fill('Präqualifizierung von Unternehmen');
+  await page.locator('#ed-services-0-id').fill('praequalifizierung');
+
+  await expand(page, 'kommunen');
+  await page.getByRole('button', { name: 'Kommune hinzufügen' }).click();
+  await page.locator('#ed-municipalities-0-name').fill('Region Hannover');
+  await page.locator('#ed-municipalities-0-ags').fill('03241001');
+  await page.locator('#ed-municipalities-0-contact').fill('Vergabestelle, Frau Lindner');
+  await page.locator('#ed-municipalities-0-services').check();
+
+  await expand(page, 'fachverfahren');
+  await page.getByRole('button', { name: 'Fachverfahren hinzufügen' }).click();
+  assert.equal(await page.locator('#ed-fachverfahren-0-id').inputValue(), 'fv-1');
+  await page.locator('#ed-fachverfahren-0-product').fill('VergabeManager');
+  await page.locator('#ed-fachverfahren-0-vendor').fill('Beispiel Software GmbH');
+  await page.locator('#ed-fachverfahren-0-services').check();
+
+  await expand(page, 'checkliste');
+  await page.getByRole('button', { name: 'Zusatzaufgabe hinzufügen' }).click();
+  await page.locator('#ed-checklist-additions-0-title').fill('Ansprechperson der Vergabestelle an das Land melden');
+  await page.locator('#ed-checklist-additions-0-explanation').fill('Nennen Sie der OZG-Koordination eine Ansprechperson.');
+  await page.locator('#ed-checklist-additions-0-point').selectOption('1.2');
+  await page.locator('#ed-checklist-additions-0-deadline').fill(addDays(60));
+  await page.getByRole('button', { name: 'Hinweis hinzufügen' }).click();
+  await page.locator('#ed-checklist-guidance-0-item').fill('gibt-es-nicht');
+  await page.locator('#ed-checklist-guidance-0-text').fill('Die Vereinbarung liegt dem Paket bei.');
+  await saved(page);
+  assert.match(
+    await text(errorOf(page, 'ed-checklist-guidance-0-item')),
+    /Ein Hinweis verweist auf die Aufgabe „gibt-es-nicht“, die es nicht gibt\./,
+  );
+  await page.locator('#ed-checklist-guidance-0-item').fill('nachnutzung-vereinbarung');
+  await saved(page);
+  assert.equal(await errorOf(page, 'ed-checklist-guidance-0-item').count(), 0);
+  assert.match(await text(page.getByTestId('ed-summary')), /Der Entwurf ist vollständig/);
+
+  // Without the service, the municipality and the Fachverfahren still name it, and say so.
+  await page.locator('#ed-services-0-entry-remove').click();
+  await page.getByTestId('ed-remove-dialog').getByRole('button', { name: 'Entfernen' }).click();
+  await saved(page);
+  assert.equal(await page.getByLabel('praequalifizierung (nicht mehr im Paket)').first().isChecked(), true);
+  assert.match(
+    await text(errorOf(page, 'ed-municipalities-0-services')),
+    /Kommune „Region Hannover“ verweist auf den Onlinedienst „praequalifizierung“, den das Paket nicht enthält\./,
+  );
+  assert.match(await text(errorOf(page, 'ed-fachverfahren-0-services')), /Fachverfahren „fv-1“ verweist/);
+  assert.match(await text(page.getByTestId('ed-summary')), /Noch zu klären vor dem Veröffentlichen: 2 Punkte/);
+  assertNoViolations(await axeViolations(page, 'Informationspaket: Kommunen und Checkliste'), 'Informationspaket: Kommunen und Checkliste');
+  await page.locator('[data-section=kommunen]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'editor-kommunen');
+  await page.locator('[data-section=checkliste]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'editor-checkliste');
+
+  // Unticking the name that is gone settles it.
+  await page.locator('#ed-municipalities-0-services').uncheck();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ed-municipalities-0-services');
+  await page.locator('#ed-fachverfahren-0-services').uncheck();
+  await saved(page);
+  assert.match(await text(page.getByTestId('ed-summary')), /Der Entwurf ist vollständig/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
