@@ -61,12 +61,12 @@ pub fn replace_land_key(
     let (old_passphrase, new_passphrase) =
         (Passphrase::new(old_passphrase), Passphrase::new(new_passphrase));
     new_passphrase.check_new()?;
-    let (land, old_text) = cx.workspace.with_land(|s| {
-        let (_, texts) = s.active_land_key()?.ok_or_else(no_key)?;
-        Ok((land_of(s)?, texts.secret))
+    let (land, old_key, old_text) = cx.workspace.with_land(|s| {
+        let (key, texts) = s.active_land_key()?.ok_or_else(no_key)?;
+        Ok((land_of(s)?, key, texts.secret))
     })?;
-    let old = keyfile::decrypt(&old_text, &old_passphrase, "Der bisherige Schlüssel")
-        .map_err(Error::from)?;
+    let old =
+        keyfile::decrypt(&old_text, &old_passphrase, &old_key.fingerprint).map_err(Error::from)?;
     let key = signing::generate().map_err(Error::from)?;
     let endorsement = Endorsement {
         land,
@@ -159,14 +159,14 @@ pub fn publish_package(cx: &Ctx, passphrase: String) -> Result<Option<Publicatio
         .into());
     }
     let manifest = draft.manifest;
-    let (texts, documents, revocations) = cx.workspace.with_land(|s| {
-        let (_, texts) = s.active_land_key()?.ok_or_else(no_key)?;
-        Ok((texts, super::editor::document_files(s, &manifest)?, s.revoked_land_keys()?))
+    let (key, texts, documents, revocations) = cx.workspace.with_land(|s| {
+        let (key, texts) = s.active_land_key()?.ok_or_else(no_key)?;
+        Ok((key, texts, super::editor::document_files(s, &manifest)?, s.revoked_land_keys()?))
     })?;
     // The review refuses an edition that is not newer than the last one published.
     super::review_package_draft(cx)?;
     let secret =
-        keyfile::decrypt(&texts.secret, &passphrase, "Der Schlüssel").map_err(Error::from)?;
+        keyfile::decrypt(&texts.secret, &passphrase, &key.fingerprint).map_err(Error::from)?;
     let dialog = FileDialog {
         title: "Informationspaket speichern",
         filter: "Informationspaket",

@@ -113,9 +113,15 @@ export function manifestV2() {
   return m;
 }
 
-function cli(...args) {
+export function cli(...args) {
   return execFileSync(CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** The example package's manifest, parsed, and the folder of its documents. */
+export function exampleManifest() {
+  return JSON.parse(readFileSync(join(EXAMPLE, 'manifest.json'), 'utf8'));
+}
+export const EXAMPLE_DOCUMENTS = join(EXAMPLE, 'documents');
 
 /** Builds and signs a package from `manifest` with the example's documents (and `changes`). */
 function buildPackage(dir, name, manifest, key, changes = {}, extra = []) {

@@ -4,6 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { axeViolations, bridgeOf, gotoView, openApp, screenshot, text, useApp } from './harness.mjs';
 import { leer, standard } from './scenarios.mjs';
 
@@ -39,6 +40,8 @@ test('the first start asks who works, and the Land works through its own checkli
   assert.deepEqual(await navLabels(page), [
     'Übersicht',
     'Checkliste des Landes',
+    'Informationspaket',
+    'Schlüssel',
     'Profil',
     'Verlauf',
     'Datensicherung',
@@ -183,8 +186,12 @@ test('the Land makes a key, changes it and revokes the old one in the app', asyn
   assertNoViolations(await axeViolations(page, 'Schlüssel'), 'Schlüssel');
   await screenshot(page, 'land-schluessel');
 
-  // Saving the revocation certificate goes through the save dialog.
+  // The fingerprint sheet and the revocation certificate go through the save dialog.
   const { dir } = await bridge.info();
+  await bridge.pick({ save: [`${dir}/fingerabdruck.pdf`] });
+  await active.getByRole('button', { name: 'Fingerabdruck als PDF speichern' }).click();
+  await page.getByTestId('key-status').filter({ hasText: 'fingerabdruck.pdf' }).waitFor();
+  assert.ok(readFileSync(`${dir}/fingerabdruck.pdf`).subarray(0, 5).equals(Buffer.from('%PDF-')));
   await bridge.pick({ save: [`${dir}/widerruf.rev`] });
   await active.getByRole('button', { name: 'Widerrufszertifikat speichern' }).click();
   await page.getByTestId('key-status').filter({ hasText: 'widerruf.rev' }).waitFor();

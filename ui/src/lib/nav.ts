@@ -7,6 +7,7 @@ export type View =
   | 'checklist'
   | 'packages'
   | 'inventory'
+  | 'editor'
   | 'report'
   | 'profile'
   | 'history'
@@ -29,6 +30,7 @@ const MUNICIPAL_NAV: readonly NavEntry[] = [
 const LAND_NAV: readonly NavEntry[] = [
   { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
   { view: 'checklist', label: 'Checkliste des Landes', hash: 'checkliste' },
+  { view: 'editor', label: 'Informationspaket', hash: 'paket' },
   { view: 'keys', label: 'Schlüssel', hash: 'schluessel' },
   { view: 'profile', label: 'Profil', hash: 'profil' },
   { view: 'history', label: 'Verlauf', hash: 'verlauf' },
