@@ -181,7 +181,7 @@ fn the_land_publishes_changes_its_key_and_revokes_and_the_municipality_follows()
         assert!(text.contains("Fingerabdruck des Signaturschlüssels"), "{text}");
         let group = second.fingerprint.split(' ').next().unwrap();
         assert!(text.contains(group), "{text}");
-        assert!(text.contains(first.fingerprint.split(' ').last().unwrap()), "{text}");
+        assert!(text.contains(first.fingerprint.split(' ').next_back().unwrap()), "{text}");
     }
 
     // The history records every edition and every key.
