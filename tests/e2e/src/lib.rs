@@ -46,14 +46,25 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Starts WebKitWebDriver on a free port; apps it starts use the database at `db`.
+    /// Starts WebKitWebDriver on a free port; apps it starts use the municipality's database at
+    /// `db`.
     pub fn start(db: &Path) -> Driver {
+        Driver::start_in(db, Some("kommune"))
+    }
+
+    /// Starts WebKitWebDriver on a free port; apps it starts use the database at `db`, a new one
+    /// of the `workspace` kind (`kommune`, `land`), or, with `None`, asking at first start.
+    pub fn start_in(db: &Path, workspace: Option<&str>) -> Driver {
         let port = free_port();
-        let child = Command::new("WebKitWebDriver")
+        let mut command = Command::new("WebKitWebDriver");
+        command.env_remove("ANBINDUNGSCHECK_WORKSPACE");
+        if let Some(workspace) = workspace {
+            command.env("ANBINDUNGSCHECK_WORKSPACE", workspace);
+        }
+        let child = command
             .arg(format!("--port={port}"))
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("ANBINDUNGSCHECK_DB", db)
-            .env("ANBINDUNGSCHECK_WORKSPACE", "kommune")
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -67,8 +78,13 @@ impl Driver {
         Driver { child, port }
     }
 
-    /// Starts the app in a new WebDriver session and waits for its first view.
+    /// Starts the app in a new WebDriver session and waits for the dashboard.
     pub async fn launch(&self) -> App {
+        self.launch_to("Übersicht").await
+    }
+
+    /// Starts the app in a new WebDriver session and waits for the view headed `heading`.
+    pub async fn launch_to(&self, heading: &str) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "webkitgtk:browserOptions".into(),
@@ -81,7 +97,7 @@ impl Driver {
             .await
             .expect("WebDriver session");
         let app = App { client };
-        app.heading("Übersicht").await;
+        app.heading(heading).await;
         app
     }
 }
@@ -258,18 +274,36 @@ impl App {
         field.send_keys(value).await.unwrap();
     }
 
+    /// Replaces the value of the form control with this id.
+    pub async fn fill_id(&self, id: &str, value: &str) {
+        let field = self.find(Locator::Id(id)).await;
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
     /// Clicks the button or link with this visible text.
     pub async fn click(&self, text: &str) {
         let lit = xpath_literal(text);
         let xpath = format!(
             "//*[(self::button or self::a) and (normalize-space()={lit} or @aria-label={lit})]"
         );
-        self.find(Locator::XPath(&xpath)).await.click().await.unwrap();
+        self.click_centred(self.find(Locator::XPath(&xpath)).await).await;
     }
 
     /// Clicks the element with this id.
     pub async fn click_id(&self, id: &str) {
-        self.find(Locator::Id(id)).await.click().await.unwrap();
+        self.click_centred(self.find(Locator::Id(id)).await).await;
+    }
+
+    /// Scrolls `element` to the middle of the window, clear of what sticks to its edges (the
+    /// editor's status bar), and clicks it.
+    async fn click_centred(&self, element: Element) {
+        let arg = serde_json::to_value(&element).unwrap();
+        self.client
+            .execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg])
+            .await
+            .unwrap();
+        element.click().await.unwrap();
     }
 
     /// Clicks the element this CSS selector finds.

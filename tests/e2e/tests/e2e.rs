@@ -3,6 +3,7 @@
 //! German message and nothing is stored; packages, the report, and a backup that is restored.
 
 mod isolation;
+mod land;
 mod walkthrough;
 
 use anbindungscheck_e2e::{choose_file, eventually, save_as, wait_for_text, Database, Kommune};

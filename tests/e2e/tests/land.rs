@@ -1,0 +1,146 @@
+//! The Land's workspace in the real app: the first start asks who works, the Land's coordinator
+//! sets up the profile and a key, writes a package with two services, a cost bracket, an event
+//! and a document, and publishes it through the native save dialog; a municipality imports the
+//! published file with the command line tool. Version 2 with one change shows the update review
+//! as a municipality will see it, and is published and imported too.
+
+use anbindungscheck_e2e::kommune::cli_binary;
+use anbindungscheck_e2e::{choose_file, save_as, wait_for_text, Driver};
+use fantoccini::Locator;
+use std::path::Path;
+use std::process::Command;
+
+const PASSPHRASE: &str = "Ein langer Satz als Passphrase";
+
+/// Runs the command line tool on the municipality's database `db`; it must succeed.
+fn cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(cli_binary()).arg("--db").arg(db).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn the_land_writes_publishes_and_updates_a_package_a_municipality_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    // The app's default file name: the Land's database goes next to it.
+    let driver = Driver::start_in(&dir.path().join("anbindungscheck.sqlite"), None);
+    let app = driver.launch_to("Willkommen bei Anbindungscheck").await;
+    app.screenshot("70-land-willkommen").await;
+    app.click_id("welcome-land").await;
+    app.click("Arbeitsbereich öffnen").await;
+    app.heading("Übersicht").await;
+    app.sees("Legen Sie zuerst das Profil des Landes an.").await;
+    assert!(dir.path().join("anbindungscheck-land.sqlite").exists());
+    assert!(!dir.path().join("anbindungscheck.sqlite").exists());
+
+    // The profile and a key.
+    app.click("Profil").await;
+    app.heading("Profil des Landes").await;
+    app.field("Land").await.select_by_value("03").await.unwrap();
+    app.fill("Name der OZG-Koordination", "Ministerium für Inneres und Sport, OZG-Koordination")
+        .await;
+    app.click("Profil speichern").await;
+    app.sees("Gespeichert.").await;
+    app.click("Schlüssel").await;
+    app.heading("Schlüssel").await;
+    app.fill_id("key-passphrase", PASSPHRASE).await;
+    app.fill_id("key-repeat", PASSPHRASE).await;
+    app.click("Schlüssel erzeugen").await;
+    let active = app.testid("active-key").await;
+    let fingerprint: String = active
+        .find(Locator::Css(".fingerprint"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .collect();
+    assert_eq!(fingerprint.len(), 32, "{fingerprint}");
+    app.screenshot("71-land-schluessel").await;
+
+    // The package: the re-use model, two services, a cost bracket, an event, a document.
+    app.click("Informationspaket").await;
+    app.heading("Informationspaket").await;
+    let saved = || async {
+        wait_for_text(&app.testid("ed-save-status").await, "Entwurf gespeichert").await;
+    };
+    app.click_id("ed-nachnutzung-toggle").await;
+    app.fill_id(
+        "ed-reuse_model-description",
+        "Das Land gibt die Nutzung über den FIT-Store unentgeltlich an die Kommunen weiter.",
+    )
+    .await;
+    app.click_id("ed-dienste-toggle").await;
+    app.click("Onlinedienst hinzufügen").await;
+    app.fill_id("ed-services-0-name", "Präqualifizierung von Unternehmen").await;
+    app.click("Onlinedienst hinzufügen").await;
+    app.fill_id("ed-services-1-name", "Bekanntmachung von Vergabeverfahren").await;
+    app.click_id("ed-kosten-toggle").await;
+    app.click("Kostenmodell hinzufügen").await;
+    app.fill_id("ed-costs-0-brackets-0-one_off_cents", "1.500,00").await;
+    app.fill_id("ed-costs-0-brackets-0-annual_cents", "600").await;
+    app.click_id("ed-veranstaltungen-toggle").await;
+    app.click("Veranstaltung hinzufügen").await;
+    app.fill_id("ed-events-0-title", "Informationsveranstaltung EfA-Vergabe").await;
+    app.set_date("ed-events-0-start", "2027-02-10T10:00").await;
+    app.set_date("ed-events-0-end", "2027-02-10T12:00").await;
+    app.fill_id("ed-events-0-online_url", "https://konferenz.niedersachsen.example/efa").await;
+    saved().await;
+    let document = dir.path().join("Leitfaden Anbindung.pdf");
+    std::fs::write(&document, b"%PDF-1.7\nLeitfaden zur Anbindung\n%%EOF\n").unwrap();
+    app.click_id("ed-dokumente-toggle").await;
+    app.click("Dokument hinzufügen …").await;
+    choose_file("Dokument hinzufügen", &document);
+    app.testid("ed-document").await;
+    saved().await;
+    app.sees("Der Entwurf ist vollständig.").await;
+    app.screenshot("72-land-paket").await;
+
+    // Publish version 1 through the native save dialog.
+    let v1 = dir.path().join("paket-v1.zip");
+    app.scroll_to("publish-title").await;
+    app.fill_id("publish-passphrase", PASSPHRASE).await;
+    app.click("Veröffentlichen …").await;
+    save_as("Informationspaket speichern", &v1);
+    app.testid_shows("ed-published", "Version 1 ist veröffentlicht").await;
+    app.screenshot("73-land-veroeffentlicht").await;
+    assert!(v1.exists());
+
+    // A municipality imports it (confirming the fingerprint) and finds the two services.
+    let kommune = dir.path().join("kommune.sqlite");
+    cli(&kommune, &["import", v1.to_str().unwrap(), "--trust", &fingerprint]);
+    let packages: serde_json::Value =
+        serde_json::from_str(&cli(&kommune, &["packages", "--json"])).unwrap();
+    let names: Vec<&str> = packages[0]["manifest"]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Präqualifizierung von Unternehmen", "Bekanntmachung von Vergabeverfahren"]);
+
+    // Version 2 renames one service; the preview shows the update as the municipality will.
+    app.click_id("ed-dienste-toggle").await;
+    app.fill_id("ed-services-1-name", "Bekanntmachungen im Vergabeportal").await;
+    saved().await;
+    app.click("Vorschau für die Kommunen").await;
+    let update = app.testid("review-update").await;
+    wait_for_text(&update, "Aktualisierung von Version 1 auf 2").await;
+    wait_for_text(&update, "Bekanntmachungen im Vergabeportal").await;
+    app.screenshot("74-land-vorschau-version-2").await;
+    app.click("Schließen").await;
+    let v2 = dir.path().join("paket-v2.zip");
+    app.scroll_to("publish-title").await;
+    app.fill_id("publish-passphrase", PASSPHRASE).await;
+    app.click("Veröffentlichen …").await;
+    save_as("Informationspaket speichern", &v2);
+    app.testid_shows("ed-published", "Version 2 ist veröffentlicht").await;
+    cli(&kommune, &["import", v2.to_str().unwrap()]);
+    let packages: serde_json::Value =
+        serde_json::from_str(&cli(&kommune, &["packages", "--json"])).unwrap();
+    assert_eq!(packages[0]["manifest"]["version"], 2);
+    assert_eq!(packages[0]["manifest"]["services"][1]["name"], "Bekanntmachungen im Vergabeportal");
+    app.close().await;
+}
