@@ -44,6 +44,8 @@ macro_rules! for_each_command {
             get_land_facts() -> $crate::api::LandFacts;
             /// The Land's profile in its workspace, if saved.
             get_land_profile() -> Option<$crate::land_profile::LandProfile>;
+            /// The municipalities' built-in checklist (points and items), for the Land's editor.
+            get_municipal_catalogue() -> $crate::catalogue::Catalogue;
             /// The Land's package draft with its problems per field.
             get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.

@@ -138,6 +138,12 @@ pub fn review_package_draft(cx: &Ctx) -> Result<PackageReview> {
     Ok(review(previous.as_ref(), &draft, Catalogue::builtin()).map_err(Error::from)?)
 }
 
+/// The municipalities' built-in checklist: the points an addition belongs to and the items the
+/// Land's guidance can name.
+pub fn get_municipal_catalogue(_cx: &Ctx) -> Result<Catalogue> {
+    Ok(Catalogue::builtin().clone())
+}
+
 /// The editions published, newest first.
 pub fn list_publications(cx: &Ctx) -> Result<Vec<Publication>> {
     cx.workspace.with_land(|s| s.publications())

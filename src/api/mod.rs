@@ -36,8 +36,9 @@ pub use checklist::{
     set_profile,
 };
 pub use editor::{
-    add_draft_document, get_land_facts, get_package_draft, list_publications, preview_costs,
-    remove_draft_document, review_package_draft, save_package_draft, LandFacts, PackageDraft,
+    add_draft_document, get_land_facts, get_municipal_catalogue, get_package_draft,
+    list_publications, preview_costs, remove_draft_document, review_package_draft,
+    save_package_draft, LandFacts, PackageDraft,
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};

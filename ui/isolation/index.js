@@ -22,6 +22,7 @@ const COMMANDS = new Set([
   'get_inventory',
   'get_land_facts',
   'get_land_profile',
+  'get_municipal_catalogue',
   'get_package_draft',
   'get_profile',
   'get_status',

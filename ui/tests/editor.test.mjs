@@ -297,14 +297,15 @@ test('municipalities, Fachverfahren and the checklist refer to the services and 
   await page.locator('#ed-checklist-additions-0-point').selectOption('1.2');
   await page.locator('#ed-checklist-additions-0-deadline').fill(addDays(60));
   await page.getByRole('button', { name: 'Hinweis hinzufügen' }).click();
-  await page.locator('#ed-checklist-guidance-0-item').fill('gibt-es-nicht');
   await page.locator('#ed-checklist-guidance-0-text').fill('Die Vereinbarung liegt dem Paket bei.');
   await saved(page);
-  assert.match(
-    await text(errorOf(page, 'ed-checklist-guidance-0-item')),
-    /Ein Hinweis verweist auf die Aufgabe „gibt-es-nicht“, die es nicht gibt\./,
-  );
-  await page.locator('#ed-checklist-guidance-0-item').fill('nachnutzung-vereinbarung');
+  // No task chosen yet: the core says so at the field. The choice offers the municipalities'
+  // tasks and the Land's own addition.
+  await errorOf(page, 'ed-checklist-guidance-0-item').waitFor();
+  const offered = await page.locator('#ed-checklist-guidance-0-item option').allTextContents();
+  assert.ok(offered.includes('2.L2 Nachnutzungsvereinbarung mit dem Land prüfen und abschließen'), offered.join(' | '));
+  assert.ok(offered.includes('1.2 Ansprechperson der Vergabestelle an das Land melden (Zusatzaufgabe)'), offered.join(' | '));
+  await page.locator('#ed-checklist-guidance-0-item').selectOption('nachnutzung-vereinbarung');
   await saved(page);
   assert.equal(await errorOf(page, 'ed-checklist-guidance-0-item').count(), 0);
   assert.match(await text(page.getByTestId('ed-summary')), /Der Entwurf ist vollständig/);

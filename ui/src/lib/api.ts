@@ -6,6 +6,7 @@ import type {
   AgsCheck,
   AppInfo,
   BackupInfo,
+  Catalogue,
   Checklist,
   ChecklistEntry,
   CostShare,
@@ -122,6 +123,11 @@ export function get_land_facts(): Promise<LandFacts> {
 /** The Land's profile in its workspace, if saved. */
 export function get_land_profile(): Promise<LandProfile | null> {
   return call<LandProfile | null>('get_land_profile');
+}
+
+/** The municipalities' built-in checklist (points and items), for the Land's editor. */
+export function get_municipal_catalogue(): Promise<Catalogue> {
+  return call<Catalogue>('get_municipal_catalogue');
 }
 
 /** The Land's package draft with its problems per field. */

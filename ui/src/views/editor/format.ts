@@ -1,5 +1,4 @@
-// Amounts and numbers as the Land types them in the editor (German notation), and the source
-// points of the checklist that a Land's additional item can belong to.
+// Amounts and numbers as the Land types them in the editor (German notation).
 
 /** Cents as the amount field shows them: 125050 → `1.250,50`, 0 → `0`. */
 export function centsToInput(cents: number): string {
@@ -37,26 +36,3 @@ export function inputToPopulation(text: string): number | null | undefined {
   const n = Number(t);
   return n <= 4294967295 ? n : undefined;
 }
-
-/**
- * The source points of the checklist (the built-in catalogue's, `src/catalogue.json`): an
- * additional item of the Land belongs to one of them.
- */
-export const POINTS: readonly (readonly [string, string])[] = [
-  ['1.1', 'Vollzugsebene und Bedarfsträger'],
-  ['1.2', 'Kommunale OZG-Koordination'],
-  ['1.3', 'Vollzugsteam / OZG-Taskforce'],
-  ['1.4', 'Fachverfahren'],
-  ['1.5', 'Pilotkommunen'],
-  ['1.6', 'Vernetzung, Schulungen und Erfahrungen'],
-  ['2.F', 'Finanzierung der Mitnutzung'],
-  ['2.L1', 'SaaS-Nachnutzungsvertrag mit der FITKO'],
-  ['2.L2', 'Nachnutzungsmodell für die Kommunen'],
-  ['2.O1', 'Betrieb und Zuständigkeiten'],
-  ['2.O2', 'Meldeweg für Anforderungen'],
-  ['2.T1', 'Einbindung der Fachverfahrenshersteller'],
-  ['2.T2', 'Analyse der bestehenden Systeme'],
-  ['3.1', 'Informations- und Anbindungsunterlagen'],
-  ['3.2', 'Informationsveranstaltungen'],
-  ['3.3', 'Austausch unter Kommunen'],
-];
