@@ -187,6 +187,23 @@ pub enum LandCommand {
     #[command(subcommand, about = "Eine Aufgabe der Checkliste des Landes ändern")]
     Item(ItemCommand),
     #[command(
+        about = "Den Entwurf des Informationspakets als Quellordner schreiben (manifest.json und \
+                 documents/), wie `package build` ihn liest"
+    )]
+    ExportDraft {
+        #[arg(
+            value_name = "ORDNER",
+            help = "Der Quellordner (neu, oder ein früherer Quellordner)"
+        )]
+        dir: PathBuf,
+    },
+    #[command(about = "Einen Quellordner (manifest.json und documents/) zum Entwurf des \
+                 Informationspakets machen; meldet, was vor dem Veröffentlichen noch fehlt")]
+    ImportDraft {
+        #[arg(value_name = "ORDNER", help = "Der Quellordner")]
+        dir: PathBuf,
+    },
+    #[command(
         about = "Stand des Landes gesamt und je Dimension, extern blockierte, überfällige und \
                  bald fällige Aufgaben"
     )]

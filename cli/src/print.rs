@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anbindungscheck::api::land::{MadeStatement, NewKey, VerifiedPackage};
 use anbindungscheck::api::packages::RevocationImported;
-use anbindungscheck::api::{ApiError, Result, WrittenReport};
+use anbindungscheck::api::{ApiError, PackageDraft, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
@@ -166,6 +166,28 @@ pub fn land_profile_saved(out: &mut dyn Write, profile: &LandProfile) -> Result<
             profile.name, profile.land, profile.land_code
         ),
     )
+}
+
+/// `land export-draft`.
+pub fn draft_exported(out: &mut dyn Write, dir: &Path) -> Result<()> {
+    line(out, &format!("Entwurf geschrieben: {} (manifest.json und documents/).", dir.display()))
+}
+
+/// `land import-draft`: the draft and what is still missing before it can be published.
+pub fn draft_imported(out: &mut dyn Write, draft: &PackageDraft) -> Result<()> {
+    let m = &draft.manifest;
+    line(
+        out,
+        &format!("Entwurf übernommen: {} (Version {}).", printable(&m.title, false), m.version),
+    )?;
+    if draft.issues.is_empty() {
+        return line(out, "Der Entwurf ist vollständig.");
+    }
+    line(out, &format!("Vor dem Veröffentlichen zu klären ({}):", draft.issues.len()))?;
+    for issue in &draft.issues {
+        line(out, &format!("  {}: {}", issue.field, printable(&issue.message, false)))?;
+    }
+    Ok(())
 }
 
 /// `item set`.

@@ -213,6 +213,13 @@ fn land_command(command: LandCommand, workspace: &Workspace, out: &mut dyn Write
         }
         LandCommand::Items { json } => items(workspace, json, out),
         LandCommand::Item(command) => item_set(workspace, command, out),
+        LandCommand::ExportDraft { dir } => {
+            api::export_draft_source(&cx(workspace, &PLAIN), &dir)?;
+            print::draft_exported(out, &dir)
+        }
+        LandCommand::ImportDraft { dir } => {
+            print::draft_imported(out, &api::import_draft_source(&cx(workspace, &PLAIN), &dir)?)
+        }
         LandCommand::Status { json, today } => {
             let today =
                 today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;

@@ -354,6 +354,40 @@ fn the_land_sets_up_its_workspace_and_works_through_its_own_checklist() {
         history.as_array().unwrap().iter().map(|h| h["field"].as_str().unwrap()).collect();
     assert!(fields.contains(&"owner") && fields.contains(&"land_code"), "{fields:?}");
 
+    // The package draft: a source folder in, the same folder out, built by `package build`.
+    let src = dir.path().join("quelle");
+    let r = run(&land, &["land", "import-draft", crate::EXAMPLE]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Der Entwurf ist vollständig."), "{}", r.stdout);
+    ok(&land, &["land", "export-draft", src.to_str().unwrap()]);
+    let exported: Value =
+        serde_json::from_str(&std::fs::read_to_string(src.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(exported["id"], "ni-vergabe-kommunen");
+    assert_eq!(std::fs::read_dir(src.join("documents")).unwrap().count(), 3);
+    let pw = passphrase_file(dir.path());
+    let key = dir.path().join("land.key");
+    let (key, pw) = (key.to_str().unwrap(), pw.to_str().unwrap());
+    let zip = dir.path().join("paket.zip");
+    let tool = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    tool(&["package", "keygen", "--out", key, "--land", "03", "--passphrase-file", pw]);
+    let (src, zip) = (src.to_str().unwrap(), zip.to_str().unwrap());
+    tool(&["package", "build", src, "--key", key, "--passphrase-file", pw, "-o", zip]);
+    tool(&["package", "verify", zip]);
+    // A folder whose manifest has a problem becomes the draft, and the problem is named.
+    let broken = dir.path().join("kaputt");
+    std::fs::create_dir_all(broken.join("documents")).unwrap();
+    let mut manifest = exported.clone();
+    manifest["valid_until"] = "2000-01-01".into();
+    manifest["documents"] = serde_json::json!([]);
+    manifest["reuse_model"]["document"] = Value::Null;
+    std::fs::write(broken.join("manifest.json"), manifest.to_string()).unwrap();
+    let out = ok(&land, &["land", "import-draft", broken.to_str().unwrap()]);
+    assert!(out.contains("Vor dem Veröffentlichen zu klären (1):"), "{out}");
+    assert!(out.contains("valid_until: "), "{out}");
+
     // Backup and restore work on the Land's database as on a municipality's.
     let copy = dir.path().join("land-sicherung.sqlite");
     ok(&land, &["backup", copy.to_str().unwrap()]);

@@ -54,6 +54,8 @@ macro_rules! for_each_command {
             get_status() -> $crate::readiness::StatusReport;
             /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
             import_package(trust: Option<String>) with on_progress -> $crate::installed::ImportPreview;
+            /// Takes over a key file the Land already has (native dialog); `null` if cancelled.
+            import_land_key(passphrase: String) -> Option<$crate::land_key::LandKey>;
             /// Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled.
             import_revocation() -> Option<$crate::api::packages::RevocationImported>;
             /// The evidence of one item, or of every item with `itemId` null, oldest first.

@@ -4,7 +4,7 @@
 //! imports the edition over the last one published.
 
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Ctx, FileDialog, Result};
 use crate::ags::Land;
@@ -17,6 +17,7 @@ use crate::package::manifest::{
     costs_for, CostShare, Document, FieldIssue, LandRef, Manifest, FORMAT, MEDIA_TYPES,
 };
 use crate::package::review::{review, PackageReview};
+use crate::package::source;
 use crate::publication::Publication;
 use crate::store::Store;
 use crate::Error;
@@ -136,6 +137,37 @@ pub fn review_package_draft(cx: &Ctx) -> Result<PackageReview> {
     let draft = get_package_draft(cx)?.manifest;
     let previous = cx.workspace.with_land(|s| s.last_published_manifest())?;
     Ok(review(previous.as_ref(), &draft, Catalogue::builtin()).map_err(Error::from)?)
+}
+
+/// Writes the draft as a package source folder at `dir` (`manifest.json` and `documents/`), as
+/// `package build` reads it: the command line stays a full alternative to the app.
+pub fn export_draft_source(cx: &Ctx, dir: &Path) -> Result<()> {
+    let manifest = get_package_draft(cx)?.manifest;
+    let documents = cx.workspace.with_land(|s| document_files(s, &manifest))?;
+    source::write(dir, &manifest, &documents).map_err(Error::from)?;
+    Ok(())
+}
+
+/// Makes the package source folder `dir` the draft: its manifest, and its documents kept by
+/// content. The manifest must parse; its problems are the draft's, as in the editor.
+pub fn import_draft_source(cx: &Ctx, dir: &Path) -> Result<PackageDraft> {
+    let mut manifest = source::read(dir).map_err(Error::from)?;
+    cx.workspace.with_land(|s| {
+        let store_dir = s
+            .documents_dir()
+            .ok_or_else(|| Error::validation("file", "Dokumente brauchen eine Datenbankdatei."))?;
+        let max = Limits::default().document_bytes;
+        for d in &mut manifest.documents {
+            crate::package::manifest::check_document_path(&d.path)?;
+            let ext =
+                d.path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            (d.size, d.sha256) =
+                crate::files::keep_by_content(&dir.join(&d.path), &store_dir, &ext, max, "file")?;
+        }
+        let manifest = owned(s, manifest)?;
+        s.save_package_draft(&manifest)?;
+        draft(s, manifest)
+    })
 }
 
 /// The municipalities' built-in checklist: the points an addition belongs to and the items the

@@ -51,6 +51,50 @@ pub fn create_land_key(cx: &Ctx, passphrase: String) -> Result<LandKey> {
     cx.workspace.with_land(|s| s.add_land_key(&new))
 }
 
+/// Takes over a key file the Land already has (an encrypted one, unlocked with `passphrase`, or
+/// a plain one of the first format, which is encrypted with `passphrase` from now on) as the
+/// key in use; `None` if the dialog was cancelled. The plain file is left as it is.
+pub fn import_land_key(cx: &Ctx, passphrase: String) -> Result<Option<LandKey>> {
+    let passphrase = Passphrase::new(passphrase);
+    let land = cx.workspace.with_land(|s| {
+        if s.active_land_key()?.is_some() {
+            return Err(in_use());
+        }
+        land_of(s)
+    })?;
+    let dialog = FileDialog {
+        title: "Schlüsseldatei übernehmen",
+        filter: "Schlüsseldatei",
+        extensions: vec!["key"],
+        file_name: None,
+    };
+    let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
+    let key = match keyfile::read(&path, &passphrase) {
+        Ok(secret) => {
+            if let Some(other) = secret.land.filter(|l| *l != land) {
+                return Err(Error::validation(
+                    "file",
+                    format!(
+                        "{} ist ein Schlüssel des Landes {}, dieser Arbeitsbereich gehört zu {}.",
+                        path.display(),
+                        other.name(),
+                        land.name()
+                    ),
+                )
+                .into());
+            }
+            secret.key
+        }
+        Err(crate::package::PackageError::Key(_)) if keyfile::read_plain(&path).is_ok() => {
+            passphrase.check_new()?;
+            keyfile::read_plain(&path).map_err(Error::from)?
+        }
+        Err(e) => return Err(Error::from(e).into()),
+    };
+    let new = new_key(&key, land, &passphrase, None)?;
+    cx.workspace.with_land(|s| s.add_land_key(&new)).map(Some)
+}
+
 /// Replaces the key in use by a new one, which the old key endorses: municipalities that trust
 /// the old key take the new one over with the next package.
 pub fn replace_land_key(

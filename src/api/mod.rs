@@ -36,15 +36,15 @@ pub use checklist::{
     set_profile,
 };
 pub use editor::{
-    add_draft_document, get_land_facts, get_municipal_catalogue, get_package_draft,
-    list_publications, preview_costs, remove_draft_document, review_package_draft,
-    save_package_draft, LandFacts, PackageDraft,
+    add_draft_document, export_draft_source, get_land_facts, get_municipal_catalogue,
+    get_package_draft, import_draft_source, list_publications, preview_costs,
+    remove_draft_document, review_package_draft, save_package_draft, LandFacts, PackageDraft,
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use land_keys::{
-    create_land_key, list_land_keys, publish_package, replace_land_key, revoke_land_key,
-    save_fingerprint_sheet, save_land_key_file, KeyFile,
+    create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,
+    revoke_land_key, save_fingerprint_sheet, save_land_key_file, KeyFile,
 };
 pub use land_profile::{get_land_profile, set_land_profile};
 pub use packages::{

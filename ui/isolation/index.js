@@ -27,6 +27,7 @@ const COMMANDS = new Set([
   'get_profile',
   'get_status',
   'import_package',
+  'import_land_key',
   'import_revocation',
   'list_evidence',
   'list_history',

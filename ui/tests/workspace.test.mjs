@@ -222,3 +222,24 @@ test('the Land makes a key, changes it and revokes the old one in the app', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the Land takes over the key file it already has', async () => {
+  const profile = (bridge) =>
+    bridge.invoke('set_land_profile', { input: { land_code: '03', name: 'MI, OZG-Koordination' } });
+  const { page, context, problems, bridge } = await openApp(app, [profile], { bypassCSP: true, workspace: 'land' });
+  await gotoView(page, 'Schlüssel');
+  const form = page.getByRole('form', { name: 'Vorhandene Schlüsseldatei übernehmen' });
+  await bridge.pick({ pick: [app.fixtures.key] });
+  await form.getByLabel(/Passphrase der Schlüsseldatei/).fill('nicht die richtige Passphrase');
+  await form.getByRole('button', { name: 'Schlüsseldatei wählen …' }).click();
+  await page.locator('#key-import_passphrase-error').waitFor();
+  assert.match(await text(page.locator('#key-import_passphrase-error')), /Passphrase ist falsch/);
+  await bridge.pick({ pick: [app.fixtures.key] });
+  await form.getByLabel(/Passphrase der Schlüsseldatei/).fill('Passphrase der Szenarien des Landes');
+  await form.getByRole('button', { name: 'Schlüsseldatei wählen …' }).click();
+  await page.getByTestId('active-key').waitFor();
+  const [key] = await bridge.invoke('list_land_keys');
+  assert.equal(key.fingerprint, app.fixtures.fingerprint);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -150,6 +150,11 @@ export function import_package(args: { trust: string | null; onProgress: Channel
   return call<ImportPreview>('import_package', args);
 }
 
+/** Takes over a key file the Land already has (native dialog); `null` if cancelled. */
+export function import_land_key(args: { passphrase: string }): Promise<LandKey | null> {
+  return call<LandKey | null>('import_land_key', args);
+}
+
 /** Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled. */
 export function import_revocation(): Promise<RevocationImported | null> {
   return call<RevocationImported | null>('import_revocation');
