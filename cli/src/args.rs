@@ -33,16 +33,7 @@ pub enum Command {
         about = "Bereitschaft gesamt und je Dimension, extern blockierte, überfällige und bald \
                  fällige Aufgaben"
     )]
-    Status {
-        #[arg(long, help = JSON)]
-        json: bool,
-        #[arg(
-            long,
-            value_name = "JJJJ-MM-TT",
-            help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
-        )]
-        today: Option<String>,
-    },
+    Status(StatusArgs),
     #[command(subcommand, about = "Profil der Kommune anzeigen oder ändern")]
     Profile(ProfileCommand),
     #[command(subcommand, about = "Eine Aufgabe der Checkliste ändern")]
@@ -163,6 +154,19 @@ pub enum Command {
     Land(LandCommand),
 }
 
+/// The options of `status` and `land status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, help = JSON)]
+    pub json: bool,
+    #[arg(
+        long,
+        value_name = "JJJJ-MM-TT",
+        help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
+    )]
+    pub today: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum LandCommand {
     #[command(
@@ -207,16 +211,7 @@ pub enum LandCommand {
         about = "Stand des Landes gesamt und je Dimension, extern blockierte, überfällige und \
                  bald fällige Aufgaben"
     )]
-    Status {
-        #[arg(long, help = JSON)]
-        json: bool,
-        #[arg(
-            long,
-            value_name = "JJJJ-MM-TT",
-            help = "Der Tag, für den Fristen berechnet werden (Standard: heute)"
-        )]
-        today: Option<String>,
-    },
+    Status(StatusArgs),
 }
 
 const PASSPHRASE_FILE: &str = "Die Passphrase aus der ersten Zeile dieser Datei lesen (sonst \

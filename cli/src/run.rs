@@ -13,11 +13,12 @@ use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfilePatch;
 use anbindungscheck::progress::{self, ItemPatch};
+use anbindungscheck::readiness::StatusReport;
 use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
 use crate::args::{
-    Cli, Command, ItemCommand, LandCommand, PackageCommand, ProfileArgs, ProfileCommand,
+    Cli, Command, ItemCommand, LandCommand, PackageCommand, ProfileArgs, ProfileCommand, StatusArgs,
 };
 use crate::desktop::CommandLine;
 use crate::{passphrase, print};
@@ -68,7 +69,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
 /// The commands that work on the municipality's database.
 fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::Status { json, today } => status(workspace, json, today, out),
+        Command::Status(args) => status(workspace, args, out, print::status),
         Command::Land(command) => land_command(command, workspace, out),
         Command::Profile(ProfileCommand::Show { json }) => profile_show(workspace, json, out),
         Command::Profile(ProfileCommand::Set(args)) => profile_set(workspace, args, out),
@@ -158,19 +159,20 @@ fn import_revocation(workspace: &Workspace, file: PathBuf, out: &mut dyn Write) 
     print::revocation_imported(out, &done)
 }
 
-/// `status`: the readiness on `today` (default: the local date).
+/// `status` and `land status`: the readiness on `today` (default: the local date), as JSON or
+/// as `text` prints it.
 fn status(
     workspace: &Workspace,
-    json: bool,
-    today: Option<String>,
+    args: StatusArgs,
     out: &mut dyn Write,
+    text: impl FnOnce(&mut dyn Write, &StatusReport) -> Result<()>,
 ) -> Result<()> {
-    let today = today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+    let today = args.today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
     let report = api::get_status(&cx(workspace, &CommandLine { file: None, today }))?;
-    if json {
+    if args.json {
         print::json(out, &report)
     } else {
-        print::status(out, &report)
+        text(out, &report)
     }
 }
 
@@ -220,16 +222,11 @@ fn land_command(command: LandCommand, workspace: &Workspace, out: &mut dyn Write
         LandCommand::ImportDraft { dir } => {
             print::draft_imported(out, &api::import_draft_source(&cx(workspace, &PLAIN), &dir)?)
         }
-        LandCommand::Status { json, today } => {
-            let today =
-                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
-            let desktop = CommandLine { file: None, today };
-            let cx = cx(workspace, &desktop);
-            let report = api::get_status(&cx)?;
-            if json {
-                return print::json(out, &report);
-            }
-            print::land_status(out, &report, api::get_land_profile(&cx)?.as_ref())
+        LandCommand::Status(args) => {
+            let land = api::get_land_profile(&cx(workspace, &PLAIN))?;
+            status(workspace, args, out, |out, report| {
+                print::land_status(out, report, land.as_ref())
+            })
         }
     }
 }

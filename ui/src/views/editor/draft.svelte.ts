@@ -195,6 +195,18 @@ export class DraftEditor {
     this.issues = this.issues.filter((i) => !i.field.startsWith(`${list}.`));
   }
 
+  /**
+   * Asks (`title`, `message`), then removes entry `index` of `list`, the manifest's list at
+   * `path` (e.g. `contacts`): its issues go until the next save, and the focus moves to the
+   * list's add button.
+   */
+  async removeEntry<T>(list: T[], path: string, index: number, title: string, message: string): Promise<void> {
+    if (!(await this.confirmRemove(title, message))) return;
+    list.splice(index, 1);
+    this.dropIssues(path);
+    document.getElementById(fieldId(`${path}.add`))?.focus();
+  }
+
   /** Expands the section of `key` and moves the focus to its control (else to the section). */
   async focusField(key: string): Promise<void> {
     const section = sectionOf(key);
