@@ -79,10 +79,14 @@ pub fn facts(manifest: &Manifest) -> Vec<PointFacts> {
         contacts.iter().filter(|c| c.taskforce).map(|c| c.name.as_str()).collect();
     add(
         "land-taskforce",
-        line(taskforce.len(), "Person", "Personen", names(taskforce.iter().copied()))
-            .map(|l| format!("Taskforce: {l}"))
-            .into_iter()
-            .collect(),
+        line(
+            taskforce.len(),
+            "Person in der OZG-Taskforce",
+            "Personen in der OZG-Taskforce",
+            names(taskforce.iter().copied()),
+        )
+        .into_iter()
+        .collect(),
     );
     let fachverfahren = &manifest.fachverfahren;
     add(

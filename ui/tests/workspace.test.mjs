@@ -151,10 +151,12 @@ test('the Land’s checklist shows what its package draft says about a point', a
   assert.match(await text(contacts), /Im Informationspaket Entwurf des Informationspakets, Version 1/);
   assert.match(await text(contacts), /2 Ansprechpersonen: Petra Müller, Deniz Yılmaz/);
   const taskforce = page.locator('[data-item="land-taskforce"] [data-testid=package-facts]');
-  assert.match(await text(taskforce), /Taskforce: 1 Person: Petra Müller/);
+  assert.match(await text(taskforce), /1 Person in der OZG-Taskforce: Petra Müller/);
   // Points the package says nothing about show nothing.
   assert.equal(await page.locator('[data-item="land-austausch"] [data-testid=package-facts]').count(), 0);
   assertNoViolations(await axeViolations(page, 'Checkliste des Landes mit Paketangaben'), 'Checkliste');
+  await contacts.scrollIntoViewIfNeeded();
+  await screenshot(page, 'land-checkliste-paketangaben');
   assert.deepEqual(problems, []);
   await context.close();
 });
