@@ -17,6 +17,7 @@ pub mod error_code;
 pub mod evidence;
 pub mod exports;
 pub mod files;
+pub mod inbox;
 pub mod installed;
 pub mod inventory;
 mod json_error;

@@ -227,3 +227,61 @@ fn the_secret_key_is_stored_only_encrypted_and_saved_as_openssl_reads_it() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn the_inbox_takes_each_report_once_sets_other_lands_aside_and_names_bad_files() {
+    use crate::fixtures::{inbox_with_a_forgery, municipality, write_report};
+    let dir = tempfile::tempdir().unwrap();
+    let land = Workspace::open_as(Some(dir.path().join("land.sqlite")), WorkspaceKind::Land);
+    let none = Answer(None);
+    let reports = dir.path().join("berichte");
+    let nested = reports.join("kreis-hildesheim");
+    std::fs::create_dir_all(&nested).unwrap();
+    let dbs = dir.path().join("kommunen");
+    std::fs::create_dir_all(&dbs).unwrap();
+
+    // No profile: the Land's municipalities are not known yet.
+    let err = api::add_reports_from(&cx(&land, &none), std::slice::from_ref(&reports)).unwrap_err();
+    assert!(err.to_string().contains("Profil des Landes"), "{err}");
+    let input = LandProfileInput { land_code: "03".into(), name: "MI".into() };
+    api::set_land_profile(&cx(&land, &none), input).unwrap();
+
+    let a = municipality(&dbs, "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    write_report(&a, "2026-10-01", &reports.join("musterstadt-oktober.pdf"));
+    write_report(&a, "2026-11-28", &nested.join("musterstadt-november.pdf"));
+    std::fs::copy(nested.join("musterstadt-november.pdf"), reports.join("kopie.PDF")).unwrap();
+    let b = municipality(&dbs, "Gemeinde Ohnepaket", "09162000", false);
+    write_report(&b, "2026-11-25", &reports.join("bayern.pdf"));
+    let good = std::fs::read(nested.join("musterstadt-november.pdf")).unwrap();
+    std::fs::write(reports.join("abgeschnitten.pdf"), &good[..good.len() / 2]).unwrap();
+    std::fs::write(reports.join("notiz.pdf"), "Bitte bis Freitag zurückmelden.").unwrap();
+    let (forged_dir, _, _) = inbox_with_a_forgery(&dir.path().join("gefaelscht"));
+
+    let summary =
+        api::add_reports_from(&cx(&land, &none), &[reports.clone(), forged_dir.clone()]).unwrap();
+    assert_eq!(summary.files, 9, "{summary:?}");
+    // October, November and the genuine report beside the forgery (the same municipality, a
+    // report of its own); the copy is the November report again.
+    assert_eq!((summary.added, summary.duplicates), (3, 1), "{summary:?}");
+    assert_eq!(summary.set_aside.len(), 1);
+    assert_eq!(summary.set_aside[0].ags, "09162000");
+    let refused: Vec<&str> = summary.refused.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(refused.len(), 4, "{refused:?}");
+    for name in ["abgeschnitten.pdf", "notiz.pdf", "gefaelscht.pdf", "vorab.pdf"] {
+        assert!(refused.iter().any(|p| p.ends_with(name)), "{name} in {refused:?}");
+    }
+
+    // The same again changes nothing.
+    let listed = api::list_received_reports(&cx(&land, &none)).unwrap();
+    let again = api::add_reports_from(&cx(&land, &none), std::slice::from_ref(&reports)).unwrap();
+    // The other Land's report is known too: set aside once is enough.
+    assert_eq!((again.added, again.duplicates, again.set_aside.len()), (0, 4, 0));
+    assert_eq!(api::list_received_reports(&cx(&land, &none)).unwrap(), listed);
+    // Newest first; each with the hash of its file.
+    assert_eq!(listed[0].report_date, "2026-11-28");
+    assert_eq!(listed.iter().filter(|r| r.ags == "03241001").count(), 3);
+    // Files are read in name order: the copy came first and counts; the original is its duplicate.
+    let november = listed.iter().find(|r| r.file_name == "kopie.PDF").unwrap();
+    assert!(!listed.iter().any(|r| r.file_name == "musterstadt-november.pdf"));
+    assert_eq!(november.sha256, anbindungscheck::package::signing::hex(&Sha256::digest(&good)));
+}

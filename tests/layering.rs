@@ -13,6 +13,7 @@ const DOMAIN: &[&str] = &[
     "checklist",
     "evidence",
     "exports",
+    "inbox",
     "installed",
     "inventory",
     "land_facts",

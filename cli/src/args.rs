@@ -152,6 +152,32 @@ pub enum Command {
                  Checkliste nach „Erste Schritte zur Anbindung von Kommunen“"
     )]
     Land(LandCommand),
+    #[command(
+        subcommand,
+        about = "Die Berichte der Kommunen beim Land (Arbeitsbereich des Landes): einlesen und \
+                 auflisten"
+    )]
+    Inbox(InboxCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InboxCommand {
+    #[command(
+        about = "Berichte (PDF-Dateien oder Ordner mit *.pdf) einlesen; derselbe Bericht zweimal \
+                 ändert nichts, Berichte anderer Länder werden beiseitegelegt. Exit-Code 3, wenn \
+                 Dateien nicht gelesen werden konnten"
+    )]
+    Add {
+        #[arg(required = true, value_name = "PFAD", help = "Berichtsdateien oder Ordner")]
+        paths: Vec<PathBuf>,
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
+    #[command(about = "Die eingegangenen Berichte, neueste zuerst")]
+    List {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
 }
 
 /// The options of `status` and `land status`.

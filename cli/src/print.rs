@@ -10,6 +10,7 @@ use anbindungscheck::api::{ApiError, PackageDraft, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
+use anbindungscheck::inbox::{InboxSummary, ReceivedReport};
 use anbindungscheck::installed::{ImportAction, ImportPreview, InstalledPackage, KeyStatus};
 use anbindungscheck::land_profile::LandProfile;
 use anbindungscheck::package::build::Built;
@@ -166,6 +167,53 @@ pub fn land_profile_saved(out: &mut dyn Write, profile: &LandProfile) -> Result<
             profile.name, profile.land, profile.land_code
         ),
     )
+}
+
+/// `inbox add`: what became of the files; refused ones with their reason.
+pub fn inbox_added(out: &mut dyn Write, s: &InboxSummary) -> Result<()> {
+    line(
+        out,
+        &format!(
+            "{} Dateien gelesen: {} neu, {} schon vorhanden, {} von Kommunen anderer Länder, {} nicht lesbar.",
+            s.files,
+            s.added,
+            s.duplicates,
+            s.set_aside.len(),
+            s.refused.len()
+        ),
+    )?;
+    if !s.set_aside.is_empty() {
+        line(out, "Beiseitegelegt (Kommunen anderer Länder):")?;
+        for r in &s.set_aside {
+            let name = printable(&r.municipality, false);
+            line(out, &format!("  {} (AGS {}) – {}", name, r.ags, printable(&r.file_name, false)))?;
+        }
+    }
+    if !s.refused.is_empty() {
+        line(out, "Nicht eingelesen:")?;
+        for r in &s.refused {
+            line(
+                out,
+                &format!("  {} – {}", printable(&r.path, false), printable(&r.reason, false)),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `inbox list`: one line per report.
+pub fn received_reports(out: &mut dyn Write, reports: &[ReceivedReport]) -> Result<()> {
+    if reports.is_empty() {
+        return line(out, "Noch keine Berichte eingegangen.");
+    }
+    for r in reports {
+        let date = chrono::NaiveDate::parse_from_str(&r.report_date, "%Y-%m-%d")
+            .map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_else(|_| r.report_date.clone());
+        let name = printable(&r.municipality, false);
+        line(out, &format!("{date}  {}  {name}  ({})", r.ags, r.report_id))?;
+    }
+    Ok(())
 }
 
 /// `land export-draft`.

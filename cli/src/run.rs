@@ -14,11 +14,13 @@ use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfilePatch;
 use anbindungscheck::progress::{self, ItemPatch};
 use anbindungscheck::readiness::StatusReport;
+use anbindungscheck::report::ReportError;
 use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
 use crate::args::{
-    Cli, Command, ItemCommand, LandCommand, PackageCommand, ProfileArgs, ProfileCommand, StatusArgs,
+    Cli, Command, InboxCommand, ItemCommand, LandCommand, PackageCommand, ProfileArgs,
+    ProfileCommand, StatusArgs,
 };
 use crate::desktop::CommandLine;
 use crate::{passphrase, print};
@@ -33,7 +35,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<()> {
         command => command,
     };
     let kind = match &command {
-        Command::Land(_) => WorkspaceKind::Land,
+        Command::Land(_) | Command::Inbox(_) => WorkspaceKind::Land,
         _ => WorkspaceKind::Kommune,
     };
     let db = match cli.db.or_else(|| paths::db_path_of(kind)) {
@@ -71,6 +73,7 @@ fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Resu
     match command {
         Command::Status(args) => status(workspace, args, out, print::status),
         Command::Land(command) => land_command(command, workspace, out),
+        Command::Inbox(command) => inbox_command(command, workspace, out),
         Command::Profile(ProfileCommand::Show { json }) => profile_show(workspace, json, out),
         Command::Profile(ProfileCommand::Set(args)) => profile_set(workspace, args, out),
         Command::Item(command) => item_set(workspace, command, out),
@@ -227,6 +230,33 @@ fn land_command(command: LandCommand, workspace: &Workspace, out: &mut dyn Write
             status(workspace, args, out, |out, report| {
                 print::land_status(out, report, land.as_ref())
             })
+        }
+    }
+}
+
+/// The Land's inbox; `workspace` is a Land's.
+fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Write) -> Result<()> {
+    match command {
+        InboxCommand::Add { paths, json } => {
+            let summary = api::add_reports_from(&cx(workspace, &PLAIN), &paths)?;
+            if json {
+                print::json(out, &summary)?;
+            } else {
+                print::inbox_added(out, &summary)?;
+            }
+            if summary.refused.is_empty() {
+                Ok(())
+            } else {
+                let (skipped, total) = (summary.refused.len(), summary.files as usize);
+                Err(Error::from(ReportError::Skipped { skipped, total }).into())
+            }
+        }
+        InboxCommand::List { json } => {
+            let reports = api::list_received_reports(&cx(workspace, &PLAIN))?;
+            if json {
+                return print::json(out, &reports);
+            }
+            print::received_reports(out, &reports)
         }
     }
 }

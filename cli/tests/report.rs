@@ -149,3 +149,42 @@ fn aggregate_skips_a_tampered_report_and_keeps_the_genuine_one() {
         r.stderr
     );
 }
+
+#[test]
+fn the_lands_inbox_reads_a_folder_once_and_names_what_it_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (reports, genuine, _) = inbox_with_a_forgery(dir.path());
+    let land = dir.path().join("land.sqlite");
+    let db = land.to_str().unwrap();
+    let setup = cli(&["--db", db, "land", "setup", "--land", "03", "--name", "MI"]);
+    assert_eq!(setup.code, 0, "{}", setup.stderr);
+
+    let r = cli(&["--db", db, "inbox", "add", reports.to_str().unwrap()]);
+    assert_eq!(r.code, 3, "refused files give exit code 3: {}", r.stderr);
+    assert!(r.stdout.starts_with("3 Dateien gelesen: 1 neu, 0 schon vorhanden"), "{}", r.stdout);
+    assert!(r.stdout.contains("gefaelscht.pdf – Der Bericht ist nicht plausibel"), "{}", r.stdout);
+    let again = cli(&["--db", db, "inbox", "add", reports.join("echt.pdf").to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(again.stdout.contains("0 neu, 1 schon vorhanden"), "{}", again.stdout);
+
+    let list = cli(&["--db", db, "inbox", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["report_id"], genuine.report_id.as_str());
+    // A municipality's database has no inbox.
+    let kommune = dir.path().join("kommune.sqlite");
+    let k = cli(&[
+        "--db",
+        kommune.to_str().unwrap(),
+        "profile",
+        "set",
+        "--name",
+        "X",
+        "--ags",
+        "03241001",
+    ]);
+    assert_eq!(k.code, 0, "{}", k.stderr);
+    let r = cli(&["--db", kommune.to_str().unwrap(), "inbox", "list"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("„Kommune“"), "{}", r.stderr);
+}

@@ -52,10 +52,10 @@ macro_rules! for_each_command {
             get_profile() -> Option<$crate::profile::Profile>;
             /// The readiness today.
             get_status() -> $crate::readiness::StatusReport;
-            /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
-            import_package(trust: Option<String>) with on_progress -> $crate::installed::ImportPreview;
             /// Takes over a key file the Land already has (native dialog); `null` if cancelled.
             import_land_key(passphrase: String) -> Option<$crate::land_key::LandKey>;
+            /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.
+            import_package(trust: Option<String>) with on_progress -> $crate::installed::ImportPreview;
             /// Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled.
             import_revocation() -> Option<$crate::api::packages::RevocationImported>;
             /// The evidence of one item, or of every item with `itemId` null, oldest first.
@@ -70,6 +70,8 @@ macro_rules! for_each_command {
             list_people() -> Vec<$crate::roles::Person>;
             /// The editions of the Land's package published, newest first.
             list_publications() -> Vec<$crate::publication::Publication>;
+            /// The reports in the Land's inbox, newest first.
+            list_received_reports() -> Vec<$crate::inbox::ReceivedReport>;
             /// Recorded report exports, newest first.
             list_report_exports() -> Vec<$crate::exports::ReportExport>;
             /// Opens a stored document of a package in the system viewer.

@@ -280,6 +280,48 @@ pub const MIGRATIONS: &[&str] = &[
         replaced_at TEXT,
         revoked_at TEXT
     );",
+    // 9: the Land's inbox: every report received (its data as the report carries it, its file's
+    // SHA-256), reports of other Länder set aside, and the official list of the municipalities.
+    "CREATE TABLE received_report (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL UNIQUE,
+        ags TEXT NOT NULL CHECK (length(ags) = 8),
+        municipality TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX received_report_ags ON received_report (ags, report_date);
+    CREATE TABLE set_aside_report (
+        report_id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        ags TEXT NOT NULL,
+        land_code TEXT NOT NULL,
+        municipality TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    );
+    CREATE TABLE directory (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        format TEXT NOT NULL,
+        as_of TEXT,
+        file_name TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        other_lands INTEGER NOT NULL,
+        other_land_names TEXT NOT NULL
+    );
+    CREATE TABLE directory_municipality (
+        ags TEXT PRIMARY KEY CHECK (length(ags) = 8),
+        name TEXT NOT NULL,
+        kreis_ags TEXT NOT NULL,
+        kreis_name TEXT,
+        verband_ars TEXT,
+        verband_name TEXT,
+        population INTEGER
+    );",
 ];
 
 /// The schema version this code writes.

@@ -8,6 +8,7 @@ pub mod backup;
 mod drafts;
 mod evidence;
 mod folder_lock;
+mod inbox;
 mod land;
 mod land_keys;
 pub mod migrations;

@@ -35,6 +35,7 @@ import type {
   ProfileInput,
   Progress,
   Publication,
+  ReceivedReport,
   ReportExport,
   ReportPreview,
   Requirement,
@@ -145,14 +146,14 @@ export function get_status(): Promise<StatusReport> {
   return call<StatusReport>('get_status');
 }
 
-/** Imports the package picked with `choose_package`; `trust` confirms a Land's first key. */
-export function import_package(args: { trust: string | null; onProgress: Channel<Progress> }): Promise<ImportPreview> {
-  return call<ImportPreview>('import_package', args);
-}
-
 /** Takes over a key file the Land already has (native dialog); `null` if cancelled. */
 export function import_land_key(args: { passphrase: string }): Promise<LandKey | null> {
   return call<LandKey | null>('import_land_key', args);
+}
+
+/** Imports the package picked with `choose_package`; `trust` confirms a Land's first key. */
+export function import_package(args: { trust: string | null; onProgress: Channel<Progress> }): Promise<ImportPreview> {
+  return call<ImportPreview>('import_package', args);
 }
 
 /** Reads a Land's revocation certificate (native dialog) and records it; `null` if cancelled. */
@@ -188,6 +189,11 @@ export function list_people(): Promise<Array<Person>> {
 /** The editions of the Land's package published, newest first. */
 export function list_publications(): Promise<Array<Publication>> {
   return call<Array<Publication>>('list_publications');
+}
+
+/** The reports in the Land's inbox, newest first. */
+export function list_received_reports(): Promise<Array<ReceivedReport>> {
+  return call<Array<ReceivedReport>>('list_received_reports');
 }
 
 /** Recorded report exports, newest first. */

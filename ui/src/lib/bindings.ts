@@ -357,6 +357,32 @@ export type LandFacts = {
  */
 source: string | null, points: Array<PointFacts>, };
 
+export type ReceivedReport = { report_id: string, ags: string, municipality: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+report_date: string, file_name: string, 
+/**
+ * When it was received (RFC 3339, UTC).
+ */
+received_at: string, sha256: string, };
+
+export type InboxSummary = { 
+/**
+ * Files looked at (reports found in folders included).
+ */
+files: number, added: number, duplicates: number, 
+/**
+ * Reports of municipalities of other Länder: listed, not counted.
+ */
+set_aside: Array<ReceivedReport>, 
+/**
+ * Files that are no readable, plausible report, each with its reason.
+ */
+refused: Array<RefusedFile>, };
+
+export type RefusedFile = { path: string, reason: string, };
+
 export type KeyFile = "oeffentlich" | "widerruf" | "geheim";
 
 export type LandKey = { fingerprint: string, land_code: string, state: KeyState, state_label: string, 

@@ -1,0 +1,117 @@
+//! Commands of the Land's inbox: municipal reports added from files and folders (each PDF read
+//! and checked as `aggregate` does; a bad file is named and never stops the rest; another Land's
+//! report is set aside; the same report twice changes nothing), streamed in batches so that
+//! memory does not grow with the number of files.
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+use super::{Ctx, Result};
+use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile};
+use crate::package::archive::Progress;
+use crate::package::signing;
+use crate::report::{aggregate, read};
+use crate::Error;
+
+/// Reports recorded per transaction.
+const BATCH: usize = 64;
+
+/// Reads the reports in `paths` (PDF files, or folders searched for `*.pdf`) into the inbox.
+pub fn add_reports_from(cx: &Ctx, paths: &[PathBuf]) -> Result<InboxSummary> {
+    let land_code = cx.workspace.with_land(|s| {
+        s.land_profile()?.map(|p| p.land_code).ok_or_else(|| {
+            Error::validation(
+                "land_code",
+                "Bitte legen Sie zuerst das Profil des Landes an: Berichte werden den Kommunen \
+                 des Landes zugeordnet.",
+            )
+        })
+    })?;
+    let (files, skipped) = aggregate::find_files(paths);
+    let mut summary = InboxSummary {
+        files: (files.len() + skipped.len()) as u32,
+        refused: skipped
+            .into_iter()
+            .map(|s| RefusedFile { path: s.path.display().to_string(), reason: s.reason })
+            .collect(),
+        ..Default::default()
+    };
+    let today = cx.desktop.today();
+    let total = files.len() as u64;
+    let mut batch = Vec::with_capacity(BATCH);
+    for (done, path) in files.iter().enumerate() {
+        cx.desktop.progress(Progress { done: done as u64, total });
+        match read_report(path, today) {
+            Ok(incoming) => batch.push(incoming),
+            Err(reason) => {
+                summary.refused.push(RefusedFile { path: path.display().to_string(), reason })
+            }
+        }
+        if batch.len() == BATCH {
+            record(cx, &land_code, &mut batch, &mut summary)?;
+        }
+    }
+    record(cx, &land_code, &mut batch, &mut summary)?;
+    cx.desktop.progress(Progress { done: total, total });
+    Ok(summary)
+}
+
+/// Records `batch` (and empties it), counting what became of each report.
+fn record(
+    cx: &Ctx,
+    land_code: &str,
+    batch: &mut Vec<Incoming>,
+    summary: &mut InboxSummary,
+) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let receipts = cx.workspace.with_land(|s| s.receive_reports(batch, land_code))?;
+    for (incoming, receipt) in batch.drain(..).zip(receipts) {
+        match receipt {
+            Receipt::Added => summary.added += 1,
+            Receipt::Duplicate => summary.duplicates += 1,
+            Receipt::SetAside => summary.set_aside.push(ReceivedReport {
+                report_id: incoming.report_id,
+                ags: incoming.ags,
+                municipality: incoming.municipality,
+                report_date: incoming.report_date.to_string(),
+                file_name: incoming.file_name,
+                received_at: String::new(),
+                sha256: incoming.sha256,
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// Reads and checks one report file; the reason in German if it is none.
+fn read_report(path: &Path, today: chrono::NaiveDate) -> std::result::Result<Incoming, String> {
+    let (file, size) =
+        crate::files::open_regular(path).map_err(|e| e.into_error("file", path).to_string())?;
+    let too_large =
+        || crate::report::ReportError::TooLarge { size, max: read::MAX_PDF_BYTES }.to_string();
+    if size > read::MAX_PDF_BYTES {
+        return Err(too_large());
+    }
+    let bytes = crate::files::read_capped(file, read::MAX_PDF_BYTES)
+        .map_err(|e| Error::io(path, e).to_string())?
+        .ok_or_else(too_large)?;
+    let data = read::read_bytes(&bytes).map_err(|e| e.to_string())?;
+    read::not_ahead(&data, today).map_err(|e| e.to_string())?;
+    Ok(Incoming {
+        sha256: signing::hex(&Sha256::digest(&bytes)),
+        report_id: data.report_id.clone(),
+        ags: data.municipality.ags.clone(),
+        municipality: data.municipality.name.clone(),
+        land_code: data.municipality.land_code.clone(),
+        report_date: data.report_date,
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        data: serde_json::to_string(&data).expect("report data serializes"),
+    })
+}
+
+/// The reports in the inbox, newest first.
+pub fn list_received_reports(cx: &Ctx) -> Result<Vec<ReceivedReport>> {
+    cx.workspace.with_land(|s| s.received_reports())
+}
