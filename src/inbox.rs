@@ -67,3 +67,15 @@ pub struct InboxSummary {
     /// Files that are no readable, plausible report, each with its reason.
     pub refused: Vec<RefusedFile>,
 }
+
+/// A municipality as the Land's official directory lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Listed {
+    pub ags: String,
+    pub name: String,
+    /// The Kreis's five-digit key.
+    pub kreis_ags: String,
+    pub kreis: Option<String>,
+    pub population: Option<u32>,
+}

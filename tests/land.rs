@@ -281,6 +281,19 @@ fn the_inbox_takes_each_report_once_sets_other_lands_aside_and_names_bad_files()
     assert_eq!(listed[0].report_date, "2026-11-28");
     assert_eq!(listed.iter().filter(|r| r.ags == "03241001").count(), 3);
     // Files are read in name order: the copy came first and counts; the original is its duplicate.
+    // The overview counts the newest report of the one municipality of this Land.
+    let overview = api::get_land_overview(&cx(&land, &none), None).unwrap();
+    assert_eq!((overview.municipalities, overview.reported), (1, 1));
+    let row = &overview.rows[0];
+    assert_eq!((row.ags.as_str(), row.missing, row.stale), ("03241001", false, false));
+    assert_eq!(row.report_date, Some(crate::fixtures::day("2026-11-28")));
+    assert_eq!(overview.kreise[0].kreis_ags, "03241");
+    assert!(!overview.services.is_empty(), "the example package's services are counted");
+    let counted: u32 = overview.services.iter().map(|s| s.ja + s.nein + s.offen).sum();
+    assert_eq!(counted as usize, overview.services.len(), "one decision per service");
+    let stale = api::get_land_overview(&cx(&land, &none), Some(5)).unwrap();
+    assert!(stale.rows[0].stale, "a report 8 days old is stale after 5 days");
+
     let november = listed.iter().find(|r| r.file_name == "kopie.PDF").unwrap();
     assert!(!listed.iter().any(|r| r.file_name == "musterstadt-november.pdf"));
     assert_eq!(november.sha256, anbindungscheck::package::signing::hex(&Sha256::digest(&good)));

@@ -173,6 +173,24 @@ pub enum InboxCommand {
         #[arg(long, help = JSON)]
         json: bool,
     },
+    #[command(about = "Das ganze Land aus dem neuesten Bericht jeder Kommune: Kommunen, Kreise, \
+                 Onlinedienste, Fachverfahren, Blockaden, Anforderungen")]
+    Overview {
+        #[arg(long, help = JSON)]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "TAGE",
+            help = "Berichte, die älter sind, gelten als veraltet (Standard: 90)"
+        )]
+        days: Option<u32>,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den gerechnet wird (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
     #[command(about = "Die eingegangenen Berichte, neueste zuerst")]
     List {
         #[arg(long, help = JSON)]

@@ -19,6 +19,7 @@ use anbindungscheck::package::PackageError;
 use anbindungscheck::profile::Profile;
 use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
+use anbindungscheck::report::overview::LandOverview;
 use anbindungscheck::text::printable;
 use anbindungscheck::Error;
 
@@ -197,6 +198,54 @@ pub fn inbox_added(out: &mut dyn Write, s: &InboxSummary) -> Result<()> {
                 &format!("  {} – {}", printable(&r.path, false), printable(&r.reason, false)),
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `inbox overview`: the Land in figures; `--json` has every list.
+pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
+    line(
+        out,
+        &format!(
+            "Stand {}: {} von {} Kommunen haben berichtet; veraltet (älter als {} Tage): {}.",
+            o.date.format("%d.%m.%Y"),
+            o.reported,
+            o.municipalities,
+            o.stale_days,
+            o.rows.iter().filter(|r| r.stale).count()
+        ),
+    )?;
+    line(out, "Kreise (Berichte / Kommunen, Bereitschaft Mittel und Median):")?;
+    for k in &o.kreise {
+        let name = k.kreis.as_deref().map(|n| printable(n, false)).unwrap_or_default();
+        let figure = |v: Option<f32>| v.map_or("–".to_owned(), |v| format!("{v:.0} %"));
+        line(
+            out,
+            &format!(
+                "  {} {name}: {} / {}, {} / {}",
+                k.kreis_ags,
+                k.reported,
+                k.municipalities,
+                figure(k.mean),
+                figure(k.median)
+            ),
+        )?;
+    }
+    line(out, "Onlinedienste (ja / nein / offen):")?;
+    for s in &o.services {
+        let name = printable(&s.name, false);
+        let extra =
+            format!("Pilotinteresse {}, Schulungsbedarf {}", s.pilots.len(), s.training.len());
+        line(out, &format!("  {name}: {} / {} / {} – {extra}", s.ja, s.nein, s.offen))?;
+    }
+    line(out, "Externe Blockaden:")?;
+    if o.blockers.is_empty() {
+        line(out, "  keine")?;
+    }
+    for b in &o.blockers {
+        let text =
+            b.text.as_deref().map(|t| format!(" – {}", printable(t, false))).unwrap_or_default();
+        line(out, &format!("  {}{text}: {} Kommunen", b.party_label, b.municipalities.len()))?;
     }
     Ok(())
 }

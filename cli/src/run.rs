@@ -251,6 +251,16 @@ fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Wri
                 Err(Error::from(ReportError::Skipped { skipped, total }).into())
             }
         }
+        InboxCommand::Overview { json, days, today } => {
+            let today =
+                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+            let desktop = CommandLine { file: None, today };
+            let overview = api::get_land_overview(&cx(workspace, &desktop), days)?;
+            if json {
+                return print::json(out, &overview);
+            }
+            print::land_overview(out, &overview)
+        }
         InboxCommand::List { json } => {
             let reports = api::list_received_reports(&cx(workspace, &PLAIN))?;
             if json {

@@ -171,6 +171,17 @@ fn the_lands_inbox_reads_a_folder_once_and_names_what_it_refused() {
     let list: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["report_id"], genuine.report_id.as_str());
+    let overview = cli(&["--db", db, "inbox", "overview", "--json", "--today", "2026-12-06"]);
+    let overview: serde_json::Value = serde_json::from_str(&overview.stdout).unwrap();
+    assert_eq!(overview["schema"], "anbindungscheck.overview/1");
+    assert_eq!(overview["reported"], 1);
+    assert_eq!(overview["rows"][0]["ags"], "03241001");
+    let text = cli(&["--db", db, "inbox", "overview", "--today", "2026-12-06"]);
+    assert!(
+        text.stdout.starts_with("Stand 06.12.2026: 1 von 1 Kommunen haben berichtet"),
+        "{}",
+        text.stdout
+    );
     // A municipality's database has no inbox.
     let kommune = dir.path().join("kommune.sqlite");
     let k = cli(&[

@@ -42,6 +42,8 @@ macro_rules! for_each_command {
             get_inventory() -> $crate::inventory::Inventory;
             /// What the Land's package says about the points of the Land's checklist.
             get_land_facts() -> $crate::api::LandFacts;
+            /// The whole Land from the newest report of each municipality; stale after `staleDays` (default 90).
+            get_land_overview(stale_days: Option<u32>) -> $crate::report::overview::LandOverview;
             /// The Land's profile in its workspace, if saved.
             get_land_profile() -> Option<$crate::land_profile::LandProfile>;
             /// The municipalities' built-in checklist (points and items), for the Land's editor.

@@ -10,7 +10,8 @@ use super::{Ctx, Result};
 use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile};
 use crate::package::archive::Progress;
 use crate::package::signing;
-use crate::report::{aggregate, read};
+use crate::report::overview::{LandOverview, OverviewBuilder};
+use crate::report::{aggregate, read, ReportData};
 use crate::Error;
 
 /// Reports recorded per transaction.
@@ -114,4 +115,28 @@ fn read_report(path: &Path, today: chrono::NaiveDate) -> std::result::Result<Inc
 /// The reports in the inbox, newest first.
 pub fn list_received_reports(cx: &Ctx) -> Result<Vec<ReceivedReport>> {
     cx.workspace.with_land(|s| s.received_reports())
+}
+
+/// Days after which a report counts as stale, unless asked otherwise.
+pub const STALE_DAYS: u32 = 90;
+
+/// The whole Land from the newest report of each municipality (and the directory's
+/// municipalities without one); reports older than `stale_days` (default 90) are marked.
+pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOverview> {
+    let today = cx.desktop.today();
+    cx.workspace.with_land(|s| {
+        let mut builder = OverviewBuilder::new(
+            today,
+            stale_days.unwrap_or(STALE_DAYS),
+            s.directory_municipalities()?,
+        );
+        s.each_latest_report(|json| {
+            let data: ReportData = serde_json::from_str(json).map_err(|e| {
+                Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
+            })?;
+            builder.add(&data);
+            Ok(())
+        })?;
+        Ok(builder.finish())
+    })
 }

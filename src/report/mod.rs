@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod format;
 pub mod glyphs;
 pub mod layout;
+pub mod overview;
 pub mod pdf;
 mod pdf_values;
 pub mod preview;

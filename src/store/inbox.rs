@@ -5,7 +5,7 @@
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use super::{now, Store};
-use crate::inbox::{Incoming, Receipt, ReceivedReport};
+use crate::inbox::{Incoming, Listed, Receipt, ReceivedReport};
 use crate::Result;
 
 const LISTED: &str = "report_id, ags, municipality, report_date, file_name, received_at, sha256";
@@ -120,6 +120,25 @@ impl Store {
             .conn
             .prepare("SELECT data FROM received_report WHERE ags = ?1 ORDER BY report_date, id")?;
         let rows = stmt.query_map([ags], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The Land's municipalities from the official directory, in AGS order (empty before one
+    /// is imported).
+    pub fn directory_municipalities(&self) -> Result<Vec<Listed>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT ags, name, kreis_ags, kreis_name, population FROM directory_municipality
+             ORDER BY ags",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Listed {
+                ags: r.get(0)?,
+                name: r.get(1)?,
+                kreis_ags: r.get(2)?,
+                kreis: r.get(3)?,
+                population: r.get(4)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

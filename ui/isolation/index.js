@@ -21,6 +21,7 @@ const COMMANDS = new Set([
   'get_checklist',
   'get_inventory',
   'get_land_facts',
+  'get_land_overview',
   'get_land_profile',
   'get_municipal_catalogue',
   'get_package_draft',

@@ -24,6 +24,7 @@ import type {
   KeyFile,
   LandFacts,
   LandKey,
+  LandOverview,
   LandProfile,
   LandProfileInput,
   Manifest,
@@ -119,6 +120,11 @@ export function get_inventory(): Promise<Inventory> {
 /** What the Land's package says about the points of the Land's checklist. */
 export function get_land_facts(): Promise<LandFacts> {
   return call<LandFacts>('get_land_facts');
+}
+
+/** The whole Land from the newest report of each municipality; stale after `staleDays` (default 90). */
+export function get_land_overview(args: { staleDays: number | null }): Promise<LandOverview> {
+  return call<LandOverview>('get_land_overview', args);
 }
 
 /** The Land's profile in its workspace, if saved. */

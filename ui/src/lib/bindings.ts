@@ -383,6 +383,88 @@ refused: Array<RefusedFile>, };
 
 export type RefusedFile = { path: string, reason: string, };
 
+export type Listed = { ags: string, name: string, 
+/**
+ * The Kreis's five-digit key.
+ */
+kreis_ags: string, kreis: string | null, population: number | null, };
+
+export type LandOverview = { schema: string, date: string, 
+/**
+ * Days after which a report counts as stale.
+ */
+stale_days: number, 
+/**
+ * Municipalities counted: the directory's, else those that reported.
+ */
+municipalities: number, reported: number, rows: Array<MunicipalityRow>, kreise: Array<KreisRow>, services: Array<ServiceRow>, fachverfahren: Array<FachverfahrenRow>, blockers: Array<BlockerRow>, requirements: Array<RequirementRow>, };
+
+export type MunicipalityRow = { ags: string, name: string, 
+/**
+ * The Kreis's five-digit key (the AGS's first five digits).
+ */
+kreis_ags: string, kreis: string | null, population: number | null, 
+/**
+ * From the newest report; all `None` without a report.
+ */
+readiness: number | null, finanziell: number | null, rechtlich: number | null, organisatorisch: number | null, technisch: number | null, report_date: string | null, report_id: string | null, open_items: number | null, blockers: number | null, 
+/**
+ * No report at all.
+ */
+missing: boolean, 
+/**
+ * The newest report is older than the days asked for.
+ */
+stale: boolean, 
+/**
+ * Decisions on the services, `service_id` → decision key.
+ */
+decisions: { [key in string]: string }, 
+/**
+ * Phases of the services, `service_id` → phase key.
+ */
+phases: { [key in string]: string }, };
+
+export type KreisRow = { kreis_ags: string, kreis: string | null, municipalities: number, reported: number, 
+/**
+ * Mean and median readiness of the reports with a readiness.
+ */
+mean: number | null, median: number | null, };
+
+export type ServiceRow = { service_id: string, name: string, ja: number, nein: number, offen: number, 
+/**
+ * Municipalities per phase key, in the phases' order.
+ */
+phases: Array<[string, number]>, 
+/**
+ * The municipalities that take part (Bedarfsträger, 1.1).
+ */
+bedarfstraeger: Array<Named>, 
+/**
+ * Pilot interest for this service (1.5).
+ */
+pilots: Array<Named>, 
+/**
+ * Staff need training for this service (1.6).
+ */
+training: Array<Named>, };
+
+export type FachverfahrenRow = { product: string, vendor: string, 
+/**
+ * Whether the Land's package lists it (for at least one municipality that uses it).
+ */
+listed_by_land: boolean, municipalities: Array<Named>, };
+
+export type BlockerRow = { party: string, party_label: string, 
+/**
+ * The blocker's description (as the municipalities wrote it), if any.
+ */
+text: string | null, municipalities: Array<Named>, };
+
+export type RequirementRow = { service: string, kind_label: string, area_label: string, priority: string, priority_label: string, description: string, municipality: Named, };
+
+export type Named = { ags: string, name: string, };
+
 export type KeyFile = "oeffentlich" | "widerruf" | "geheim";
 
 export type LandKey = { fingerprint: string, land_code: string, state: KeyState, state_label: string, 

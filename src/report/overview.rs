@@ -1,0 +1,448 @@
+//! The overview of a whole Land from the newest report of each municipality: one row per
+//! municipality (with those of the official directory that have not reported), per Kreis the
+//! reports received and the readiness, per service the decisions and phases, and the lists the
+//! source document asks the Land to act on: Bedarfsträger per service (1.1), pilot interest
+//! (1.5), training needs (1.6), Fachverfahren in use and those the Land does not list (1.4,
+//! 2.T1/2.T2), external blockers by party and text, requirements to the Land (2.O2).
+//!
+//! Built from reports one at a time ([`OverviewBuilder::add`]): what it keeps per municipality
+//! is a summary, so memory does not grow with the size of the reports.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::data::ReportData;
+use crate::catalogue::Dimension;
+use crate::inbox::Listed;
+use crate::installed::Decision;
+
+/// Identifies the shape of the JSON (`inbox overview --json`); bumped only on incompatible changes.
+pub const OVERVIEW_SCHEMA: &str = "anbindungscheck.overview/1";
+
+/// A municipality named in a list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Named {
+    pub ags: String,
+    pub name: String,
+}
+
+/// One municipality's row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MunicipalityRow {
+    pub ags: String,
+    pub name: String,
+    /// The Kreis's five-digit key (the AGS's first five digits).
+    pub kreis_ags: String,
+    pub kreis: Option<String>,
+    pub population: Option<u32>,
+    /// From the newest report; all `None` without a report.
+    pub readiness: Option<u8>,
+    pub finanziell: Option<u8>,
+    pub rechtlich: Option<u8>,
+    pub organisatorisch: Option<u8>,
+    pub technisch: Option<u8>,
+    #[cfg_attr(test, ts(type = "string | null"))]
+    pub report_date: Option<NaiveDate>,
+    pub report_id: Option<String>,
+    pub open_items: Option<u32>,
+    pub blockers: Option<u32>,
+    /// No report at all.
+    pub missing: bool,
+    /// The newest report is older than the days asked for.
+    pub stale: bool,
+    /// Decisions on the services, `service_id` → decision key.
+    pub decisions: BTreeMap<String, String>,
+    /// Phases of the services, `service_id` → phase key.
+    pub phases: BTreeMap<String, String>,
+}
+
+/// One Kreis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct KreisRow {
+    pub kreis_ags: String,
+    pub kreis: Option<String>,
+    pub municipalities: u32,
+    pub reported: u32,
+    /// Mean and median readiness of the reports with a readiness.
+    pub mean: Option<f32>,
+    pub median: Option<f32>,
+}
+
+/// One service across the municipalities that reported it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ServiceRow {
+    pub service_id: String,
+    pub name: String,
+    pub ja: u32,
+    pub nein: u32,
+    pub offen: u32,
+    /// Municipalities per phase key, in the phases' order.
+    pub phases: Vec<(String, u32)>,
+    /// The municipalities that take part (Bedarfsträger, 1.1).
+    pub bedarfstraeger: Vec<Named>,
+    /// Pilot interest for this service (1.5).
+    pub pilots: Vec<Named>,
+    /// Staff need training for this service (1.6).
+    pub training: Vec<Named>,
+}
+
+/// A Fachverfahren and who uses it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct FachverfahrenRow {
+    pub product: String,
+    pub vendor: String,
+    /// Whether the Land's package lists it (for at least one municipality that uses it).
+    pub listed_by_land: bool,
+    pub municipalities: Vec<Named>,
+}
+
+/// An external blocker and the municipalities it blocks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BlockerRow {
+    pub party: String,
+    pub party_label: String,
+    /// The blocker's description (as the municipalities wrote it), if any.
+    pub text: Option<String>,
+    pub municipalities: Vec<Named>,
+}
+
+/// A requirement a municipality passes on to the Land.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RequirementRow {
+    pub service: String,
+    pub kind_label: String,
+    pub area_label: String,
+    pub priority: String,
+    pub priority_label: String,
+    pub description: String,
+    pub municipality: Named,
+}
+
+/// The whole Land.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct LandOverview {
+    pub schema: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// Days after which a report counts as stale.
+    pub stale_days: u32,
+    /// Municipalities counted: the directory's, else those that reported.
+    pub municipalities: u32,
+    pub reported: u32,
+    pub rows: Vec<MunicipalityRow>,
+    pub kreise: Vec<KreisRow>,
+    pub services: Vec<ServiceRow>,
+    pub fachverfahren: Vec<FachverfahrenRow>,
+    pub blockers: Vec<BlockerRow>,
+    pub requirements: Vec<RequirementRow>,
+}
+
+/// Builds a [`LandOverview`] from the directory and the newest report of each municipality.
+pub struct OverviewBuilder {
+    date: NaiveDate,
+    stale_days: u32,
+    rows: BTreeMap<String, MunicipalityRow>,
+    /// Kreis names from the directory.
+    kreis_names: BTreeMap<String, String>,
+    services: BTreeMap<String, ServiceRow>,
+    fachverfahren: BTreeMap<(String, String), FachverfahrenRow>,
+    blockers: BTreeMap<(String, Option<String>), BlockerRow>,
+    requirements: Vec<RequirementRow>,
+}
+
+impl OverviewBuilder {
+    /// An overview for `date`, with reports older than `stale_days` marked; `directory` are the
+    /// Land's municipalities (empty: the list consists of those that report).
+    pub fn new(date: NaiveDate, stale_days: u32, directory: Vec<Listed>) -> OverviewBuilder {
+        let mut kreis_names = BTreeMap::new();
+        let rows = directory
+            .into_iter()
+            .map(|l| {
+                if let Some(k) = &l.kreis {
+                    kreis_names.insert(l.kreis_ags.clone(), k.clone());
+                }
+                let row = MunicipalityRow {
+                    ags: l.ags.clone(),
+                    name: l.name,
+                    kreis_ags: l.kreis_ags,
+                    kreis: l.kreis,
+                    population: l.population,
+                    readiness: None,
+                    finanziell: None,
+                    rechtlich: None,
+                    organisatorisch: None,
+                    technisch: None,
+                    report_date: None,
+                    report_id: None,
+                    open_items: None,
+                    blockers: None,
+                    missing: true,
+                    stale: false,
+                    decisions: BTreeMap::new(),
+                    phases: BTreeMap::new(),
+                };
+                (l.ags, row)
+            })
+            .collect();
+        OverviewBuilder {
+            date,
+            stale_days,
+            rows,
+            kreis_names,
+            services: BTreeMap::new(),
+            fachverfahren: BTreeMap::new(),
+            blockers: BTreeMap::new(),
+            requirements: Vec::new(),
+        }
+    }
+
+    /// Adds the newest report of one municipality.
+    pub fn add(&mut self, report: &ReportData) {
+        let m = &report.municipality;
+        let named = Named { ags: m.ags.clone(), name: m.name.clone() };
+        let dimension = |d: Dimension| {
+            report
+                .readiness
+                .dimensions
+                .iter()
+                .find(|x| x.dimension == d)
+                .and_then(|x| x.score.percent)
+        };
+        let kreis_ags = m.ags.get(..5).unwrap_or_default().to_owned();
+        let row = self.rows.entry(m.ags.clone()).or_insert_with(|| MunicipalityRow {
+            ags: m.ags.clone(),
+            name: m.name.clone(),
+            kreis: self.kreis_names.get(&kreis_ags).cloned(),
+            kreis_ags,
+            population: m.population,
+            readiness: None,
+            finanziell: None,
+            rechtlich: None,
+            organisatorisch: None,
+            technisch: None,
+            report_date: None,
+            report_id: None,
+            open_items: None,
+            blockers: None,
+            missing: true,
+            stale: false,
+            decisions: BTreeMap::new(),
+            phases: BTreeMap::new(),
+        });
+        row.readiness = report.readiness.overall.percent;
+        row.finanziell = dimension(Dimension::Finanziell);
+        row.rechtlich = dimension(Dimension::Rechtlich);
+        row.organisatorisch = dimension(Dimension::Organisatorisch);
+        row.technisch = dimension(Dimension::Technisch);
+        row.report_date = Some(report.report_date);
+        row.report_id = Some(report.report_id.clone());
+        row.open_items = Some(report.open_items);
+        row.blockers = Some(report.blocker_count);
+        row.missing = false;
+        row.stale = (self.date - report.report_date).num_days() > i64::from(self.stale_days);
+        row.population = row.population.or(m.population);
+
+        for s in &report.services {
+            row.decisions.insert(s.service_id.clone(), s.decision.key().to_owned());
+            if let Some(phase) = &s.phase {
+                row.phases.insert(s.service_id.clone(), phase.clone());
+            }
+            let service = self.services.entry(s.service_id.clone()).or_insert_with(|| ServiceRow {
+                service_id: s.service_id.clone(),
+                name: s.name.clone(),
+                ja: 0,
+                nein: 0,
+                offen: 0,
+                phases: Vec::new(),
+                bedarfstraeger: Vec::new(),
+                pilots: Vec::new(),
+                training: Vec::new(),
+            });
+            match s.decision {
+                Decision::Ja => {
+                    service.ja += 1;
+                    service.bedarfstraeger.push(named.clone());
+                }
+                Decision::Nein => service.nein += 1,
+                Decision::Offen => service.offen += 1,
+            }
+            if let Some(phase) = &s.phase {
+                match service.phases.iter_mut().find(|(p, _)| p == phase) {
+                    Some((_, n)) => *n += 1,
+                    None => service.phases.push((phase.clone(), 1)),
+                }
+            }
+            if s.pilot_interest {
+                service.pilots.push(named.clone());
+            }
+            if s.training_needed {
+                service.training.push(named.clone());
+            }
+            for r in &s.requirements {
+                self.requirements.push(RequirementRow {
+                    service: s.name.clone(),
+                    kind_label: r.kind_label.clone(),
+                    area_label: r.area_label.clone(),
+                    priority: r.priority.clone(),
+                    priority_label: r.priority_label.clone(),
+                    description: r.description.clone(),
+                    municipality: named.clone(),
+                });
+            }
+        }
+        for f in &report.fachverfahren {
+            let key = (f.product.trim().to_owned(), f.vendor.trim().to_owned());
+            let entry = self.fachverfahren.entry(key.clone()).or_insert_with(|| FachverfahrenRow {
+                product: key.0,
+                vendor: key.1,
+                listed_by_land: false,
+                municipalities: Vec::new(),
+            });
+            entry.listed_by_land |= f.land_match.is_some();
+            entry.municipalities.push(named.clone());
+        }
+        for b in &report.blockers {
+            let text =
+                b.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+            let key = (b.party.key().to_owned(), text.clone());
+            let entry = self.blockers.entry(key).or_insert_with(|| BlockerRow {
+                party: b.party.key().to_owned(),
+                party_label: b.party_label.clone(),
+                text,
+                municipalities: Vec::new(),
+            });
+            if !entry.municipalities.contains(&named) {
+                entry.municipalities.push(named.clone());
+            }
+        }
+    }
+
+    /// The finished overview.
+    pub fn finish(self) -> LandOverview {
+        let rows: Vec<MunicipalityRow> = self.rows.into_values().collect();
+        let mut kreise: BTreeMap<String, (Option<String>, u32, u32, Vec<u8>)> = BTreeMap::new();
+        for r in &rows {
+            let k =
+                kreise.entry(r.kreis_ags.clone()).or_insert((r.kreis.clone(), 0, 0, Vec::new()));
+            k.1 += 1;
+            if !r.missing {
+                k.2 += 1;
+            }
+            k.3.extend(r.readiness);
+        }
+        let kreise = kreise
+            .into_iter()
+            .map(|(kreis_ags, (kreis, municipalities, reported, mut values))| {
+                values.sort_unstable();
+                KreisRow {
+                    kreis_ags,
+                    kreis,
+                    municipalities,
+                    reported,
+                    mean: mean(&values),
+                    median: median(&values),
+                }
+            })
+            .collect();
+        let mut services: Vec<ServiceRow> = self.services.into_values().collect();
+        for s in &mut services {
+            s.phases.sort_by_key(|(p, _)| phase_order(p));
+        }
+        let mut fachverfahren: Vec<FachverfahrenRow> = self.fachverfahren.into_values().collect();
+        fachverfahren.sort_by(|a, b| {
+            b.municipalities.len().cmp(&a.municipalities.len()).then(a.product.cmp(&b.product))
+        });
+        let mut blockers: Vec<BlockerRow> = self.blockers.into_values().collect();
+        blockers.sort_by(|a, b| {
+            b.municipalities.len().cmp(&a.municipalities.len()).then(a.party.cmp(&b.party))
+        });
+        let mut requirements = self.requirements;
+        requirements.sort_by(|a, b| {
+            priority_order(&a.priority)
+                .cmp(&priority_order(&b.priority))
+                .then(a.service.cmp(&b.service))
+                .then(a.municipality.cmp(&b.municipality))
+        });
+        LandOverview {
+            schema: OVERVIEW_SCHEMA.to_owned(),
+            date: self.date,
+            stale_days: self.stale_days,
+            municipalities: rows.len() as u32,
+            reported: rows.iter().filter(|r| !r.missing).count() as u32,
+            rows,
+            kreise,
+            services,
+            fachverfahren,
+            blockers,
+            requirements,
+        }
+    }
+}
+
+fn mean(sorted: &[u8]) -> Option<f32> {
+    (!sorted.is_empty())
+        .then(|| sorted.iter().map(|&v| f32::from(v)).sum::<f32>() / sorted.len() as f32)
+}
+
+fn median(sorted: &[u8]) -> Option<f32> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f32::from(sorted[n / 2])),
+        _ => Some((f32::from(sorted[n / 2 - 1]) + f32::from(sorted[n / 2])) / 2.0),
+    }
+}
+
+fn phase_order(phase: &str) -> usize {
+    crate::service_state::Phase::ALL.iter().position(|p| p.key() == phase).unwrap_or(usize::MAX)
+}
+
+fn priority_order(priority: &str) -> usize {
+    crate::requirements::Priority::ALL
+        .iter()
+        .position(|p| p.key() == priority)
+        .unwrap_or(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mean_and_median_of_readiness() {
+        assert_eq!(mean(&[]), None);
+        assert_eq!(median(&[]), None);
+        assert_eq!(mean(&[10, 20, 60]), Some(30.0));
+        assert_eq!(median(&[10, 20, 60]), Some(20.0));
+        assert_eq!(median(&[10, 20, 40, 60]), Some(30.0));
+    }
+
+    #[test]
+    fn the_directory_lists_who_has_not_reported() {
+        let listed = |ags: &str, name: &str| Listed {
+            ags: ags.into(),
+            name: name.into(),
+            kreis_ags: ags[..5].into(),
+            kreis: Some("Landkreis Hildesheim".into()),
+            population: Some(1000),
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let builder =
+            OverviewBuilder::new(day, 90, vec![listed("03254001", "A"), listed("03254002", "B")]);
+        let overview = builder.finish();
+        assert_eq!((overview.municipalities, overview.reported), (2, 0));
+        assert!(overview.rows.iter().all(|r| r.missing && r.readiness.is_none()));
+        assert_eq!(overview.kreise.len(), 1);
+        assert_eq!(overview.kreise[0].municipalities, 2);
+        assert_eq!(overview.kreise[0].mean, None);
+    }
+}
