@@ -12,6 +12,7 @@ mod bindings;
 pub mod catalogue;
 pub mod checklist;
 pub mod clock;
+pub mod directory;
 pub mod error;
 pub mod error_code;
 pub mod evidence;

@@ -11,6 +11,7 @@ const DOMAIN: &[&str] = &[
     "audit",
     "catalogue",
     "checklist",
+    "directory",
     "evidence",
     "exports",
     "inbox",
