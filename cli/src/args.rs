@@ -173,6 +173,14 @@ pub enum InboxCommand {
         #[arg(long, help = JSON)]
         json: bool,
     },
+    #[command(
+        about = "Das Gemeindeverzeichnis einlesen (GV100AD des Statistischen Bundesamts oder CSV \
+                 „AGS;Name;Einwohner“); übernommen werden die Kommunen des eigenen Landes"
+    )]
+    Directory {
+        #[arg(value_name = "DATEI", help = "Die Verzeichnisdatei")]
+        file: PathBuf,
+    },
     #[command(about = "Das ganze Land aus dem neuesten Bericht jeder Kommune: Kommunen, Kreise, \
                  Onlinedienste, Fachverfahren, Blockaden, Anforderungen")]
     Overview {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anbindungscheck::api::land::{MadeStatement, NewKey, VerifiedPackage};
 use anbindungscheck::api::packages::RevocationImported;
-use anbindungscheck::api::{ApiError, PackageDraft, Result, WrittenReport};
+use anbindungscheck::api::{ApiError, DirectoryImported, PackageDraft, Result, WrittenReport};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
@@ -198,6 +198,34 @@ pub fn inbox_added(out: &mut dyn Write, s: &InboxSummary) -> Result<()> {
                 &format!("  {} – {}", printable(&r.path, false), printable(&r.reason, false)),
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `inbox directory`.
+pub fn directory_imported(out: &mut dyn Write, d: &DirectoryImported) -> Result<()> {
+    let as_of = d
+        .as_of
+        .as_deref()
+        .and_then(|a| chrono::NaiveDate::parse_from_str(a, "%Y-%m-%d").ok())
+        .map(|a| format!(", Stand {}", a.format("%d.%m.%Y")))
+        .unwrap_or_default();
+    line(
+        out,
+        &format!(
+            "Gemeindeverzeichnis übernommen{as_of}: {} Kommunen in {} Kreisen.",
+            d.municipalities, d.kreise
+        ),
+    )?;
+    if d.other_lands > 0 {
+        line(
+            out,
+            &format!(
+                "Nicht übernommen: {} Kommunen anderer Länder ({}).",
+                d.other_lands,
+                d.other_land_names.join(", ")
+            ),
+        )?;
     }
     Ok(())
 }

@@ -251,6 +251,10 @@ fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Wri
                 Err(Error::from(ReportError::Skipped { skipped, total }).into())
             }
         }
+        InboxCommand::Directory { file } => print::directory_imported(
+            out,
+            &api::import_directory_file(&cx(workspace, &PLAIN), &file)?,
+        ),
         InboxCommand::Overview { json, days, today } => {
             let today =
                 today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 use super::{Ctx, Result};
+use crate::directory;
 use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile};
 use crate::package::archive::Progress;
 use crate::package::signing;
@@ -138,5 +139,69 @@ pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOvervi
             Ok(())
         })?;
         Ok(builder.finish())
+    })
+}
+
+/// What importing the directory did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DirectoryImported {
+    pub format: crate::directory::DirectoryFormat,
+    /// The directory's date (Gebietsstand), if it gives one.
+    pub as_of: Option<String>,
+    pub municipalities: u32,
+    pub kreise: u32,
+    /// Municipalities of other Länder, left out, and those Länder with their counts.
+    pub other_lands: u32,
+    pub other_land_names: Vec<String>,
+}
+
+/// Reads the official municipal directory (GV100AD or a CSV `AGS;Name;Einwohner`) at `path` and
+/// makes the Land's municipalities in it the Land's list; others are counted, not taken.
+pub fn import_directory_file(cx: &Ctx, path: &Path) -> Result<DirectoryImported> {
+    let land = cx.workspace.with_land(|s| {
+        let profile = s.land_profile()?.ok_or_else(|| {
+            Error::validation(
+                "land_code",
+                "Bitte legen Sie zuerst das Profil des Landes an: Aus dem Verzeichnis werden die \
+                 Kommunen des Landes übernommen.",
+            )
+        })?;
+        crate::land_profile::parse_land(&profile.land_code)
+    })?;
+    let (file, _) = crate::files::open_regular(path).map_err(|e| e.into_error("file", path))?;
+    let max = directory::MAX_FILE_BYTES as u64;
+    let bytes =
+        crate::files::read_capped(file, max).map_err(|e| Error::io(path, e))?.ok_or_else(|| {
+            Error::validation(
+                "directory",
+                format!(
+                    "{} ist größer als {} MiB und kein Gemeindeverzeichnis.",
+                    path.display(),
+                    max >> 20
+                ),
+            )
+        })?;
+    let found = directory::for_land(directory::parse(&bytes)?, land);
+    if found.municipalities.is_empty() {
+        return Err(Error::validation(
+            "directory",
+            format!(
+                "Das Verzeichnis enthält keine Kommune des Landes {} (nur: {}). Es wurde nichts übernommen.",
+                land.name(),
+                found.other_land_names.join(", ")
+            ),
+        )
+        .into());
+    }
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    cx.workspace.with_land(|s| s.replace_directory(&found, &file_name))?;
+    Ok(DirectoryImported {
+        format: found.format,
+        as_of: found.as_of.map(|d| d.to_string()),
+        municipalities: found.municipalities.len() as u32,
+        kreise: found.kreise.len() as u32,
+        other_lands: found.other_lands as u32,
+        other_land_names: found.other_land_names,
     })
 }

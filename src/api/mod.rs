@@ -43,7 +43,10 @@ pub use editor::{
 };
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
-pub use inbox::{add_reports_from, get_land_overview, list_received_reports};
+pub use inbox::{
+    add_reports_from, get_land_overview, import_directory_file, list_received_reports,
+    DirectoryImported,
+};
 pub use land_keys::{
     create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,
     revoke_land_key, save_fingerprint_sheet, save_land_key_file, KeyFile,

@@ -66,6 +66,16 @@ pub enum DirectoryFormat {
     Csv,
 }
 
+impl DirectoryFormat {
+    /// The format as stored: `gv100ad` or `csv`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DirectoryFormat::Gv100ad => "gv100ad",
+            DirectoryFormat::Csv => "csv",
+        }
+    }
+}
+
 /// A whole directory as read, all Länder.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -5,6 +5,7 @@
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use super::{now, Store};
+use crate::directory::LandDirectory;
 use crate::inbox::{Incoming, Listed, Receipt, ReceivedReport};
 use crate::Result;
 
@@ -140,6 +141,48 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces the Land's list of municipalities with `directory` (one transaction), keeping
+    /// where it came from.
+    pub fn replace_directory(&mut self, directory: &LandDirectory, file_name: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM directory_municipality", [])?;
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO directory_municipality (ags, name, kreis_ags, kreis_name, verband_ars,
+                     verband_name, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for m in &directory.municipalities {
+                let (verband_ars, verband_name) = m.verband.clone().unzip();
+                insert.execute(params![
+                    m.ags,
+                    m.name,
+                    m.kreis_ags,
+                    m.kreis_name,
+                    verband_ars,
+                    verband_name,
+                    m.population
+                ])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO directory (id, format, as_of, file_name, imported_at, other_lands,
+                 other_land_names) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (id) DO UPDATE SET format = excluded.format, as_of = excluded.as_of,
+                 file_name = excluded.file_name, imported_at = excluded.imported_at,
+                 other_lands = excluded.other_lands, other_land_names = excluded.other_land_names",
+            params![
+                directory.format.key(),
+                directory.as_of.map(|d| d.to_string()),
+                file_name,
+                now(),
+                directory.other_lands as i64,
+                directory.other_land_names.join(", ")
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Whether a report with this number is in the inbox.
