@@ -199,6 +199,32 @@ pub enum InboxCommand {
         )]
         today: Option<String>,
     },
+    #[command(
+        about = "Die Kommunen zum Nachfassen: ohne Bericht, mit veraltetem Bericht, mit bald \
+                 ablaufender Vereinbarung oder ablaufendem Zertifikat, länger extern blockiert"
+    )]
+    Followup {
+        #[arg(
+            long,
+            value_name = "TAGE",
+            help = "So viele Tage voraus (Abläufe) und zurück (Blockaden); Standard: 30"
+        )]
+        days: Option<u32>,
+        #[arg(
+            long,
+            value_name = "ZIEL.csv",
+            help = "Die Liste als CSV (UTF-8 mit BOM, durch ; getrennt) für einen Serienbrief"
+        )]
+        csv: Option<PathBuf>,
+        #[arg(long, help = JSON)]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den gerechnet wird (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
     #[command(about = "Die eingegangenen Berichte, neueste zuerst")]
     List {
         #[arg(long, help = JSON)]

@@ -19,6 +19,7 @@ use anbindungscheck::package::PackageError;
 use anbindungscheck::profile::Profile;
 use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
+use anbindungscheck::report::followup::FollowUpList;
 use anbindungscheck::report::overview::LandOverview;
 use anbindungscheck::text::printable;
 use anbindungscheck::Error;
@@ -274,6 +275,28 @@ pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
         let text =
             b.text.as_deref().map(|t| format!(" – {}", printable(t, false))).unwrap_or_default();
         line(out, &format!("  {}{text}: {} Kommunen", b.party_label, b.municipalities.len()))?;
+    }
+    Ok(())
+}
+
+/// `inbox followup`.
+pub fn follow_up(out: &mut dyn Write, list: &FollowUpList, csv: Option<&Path>) -> Result<()> {
+    if list.entries.is_empty() {
+        line(out, &format!("Niemand zum Nachfassen (Zeitraum {} Tage).", list.days))?;
+    }
+    for e in &list.entries {
+        let contact = match (&e.contact_name, &e.email) {
+            (Some(n), Some(m)) => format!(" – {}, {}", printable(n, false), printable(m, false)),
+            (Some(n), None) => format!(" – {}", printable(n, false)),
+            _ => String::new(),
+        };
+        line(out, &format!("{} {}{contact}", e.ags, printable(&e.name, false)))?;
+        for r in &e.reasons {
+            line(out, &format!("  {}", printable(r, false)))?;
+        }
+    }
+    if let Some(csv) = csv {
+        line(out, &format!("CSV: {}", shown(csv)))?;
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfilePatch;
 use anbindungscheck::progress::{self, ItemPatch};
 use anbindungscheck::readiness::StatusReport;
-use anbindungscheck::report::ReportError;
+use anbindungscheck::report::{followup, ReportError};
 use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
@@ -264,6 +264,19 @@ fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Wri
                 return print::json(out, &overview);
             }
             print::land_overview(out, &overview)
+        }
+        InboxCommand::Followup { days, csv, json, today } => {
+            let today =
+                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+            let desktop = CommandLine { file: None, today };
+            let list = api::get_follow_up(&cx(workspace, &desktop), days)?;
+            if let Some(csv) = &csv {
+                anbindungscheck::files::write_atomic(csv, followup::to_csv(&list).as_bytes())?;
+            }
+            if json {
+                return print::json(out, &list);
+            }
+            print::follow_up(out, &list, csv.as_deref())
         }
         InboxCommand::List { json } => {
             let reports = api::list_received_reports(&cx(workspace, &PLAIN))?;

@@ -38,6 +38,8 @@ macro_rules! for_each_command {
             export_report(recipient: Option<String>) -> Option<$crate::exports::ReportExport>;
             /// Every checklist item with its progress.
             get_checklist() -> $crate::checklist::Checklist;
+            /// The municipalities to follow up, looking `days` (default 30) ahead and back.
+            get_follow_up(days: Option<u32>) -> $crate::report::followup::FollowUpList;
             /// The Fachverfahren inventory, matched with the Land's list.
             get_inventory() -> $crate::inventory::Inventory;
             /// What the Land's package says about the points of the Land's checklist.

@@ -3,7 +3,9 @@
 //! report is set aside; the same report twice changes nothing), streamed in batches so that
 //! memory does not grow with the number of files.
 
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{Ctx, Result};
@@ -11,6 +13,7 @@ use crate::directory;
 use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile};
 use crate::package::archive::Progress;
 use crate::package::signing;
+use crate::report::followup::{self, FollowUpList};
 use crate::report::overview::{LandOverview, OverviewBuilder};
 use crate::report::{aggregate, read, ReportData};
 use crate::Error;
@@ -140,6 +143,35 @@ pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOvervi
         })?;
         Ok(builder.finish())
     })
+}
+
+/// Days the follow-up list looks ahead (agreements, certificates) and back (blockers), unless
+/// asked otherwise.
+pub const FOLLOW_UP_DAYS: u32 = 30;
+
+/// The municipalities to follow up (see [`crate::report::followup`]), with `days` (default 30)
+/// for expiring agreements and certificates and for blockers.
+pub fn get_follow_up(cx: &Ctx, days: Option<u32>) -> Result<FollowUpList> {
+    let overview = get_land_overview(cx, None)?;
+    let mut blocked_since = HashMap::new();
+    for row in overview.rows.iter().filter(|r| !r.blocked_items.is_empty()) {
+        let history = cx.workspace.with_land(|s| s.report_history(&row.ags))?;
+        // Each blocker's start: the first report of the run of reports that show it.
+        let mut started: HashMap<String, NaiveDate> = HashMap::new();
+        for json in &history {
+            let data: ReportData = serde_json::from_str(json).map_err(|e| {
+                Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
+            })?;
+            started.retain(|item, _| data.blockers.iter().any(|b| &b.item_id == item));
+            for b in &data.blockers {
+                started.entry(b.item_id.clone()).or_insert(data.report_date);
+            }
+        }
+        if let Some(since) = row.blocked_items.iter().filter_map(|i| started.get(i)).min() {
+            blocked_since.insert(row.ags.clone(), *since);
+        }
+    }
+    Ok(followup::follow_up(&overview, days.unwrap_or(FOLLOW_UP_DAYS), &blocked_since))
 }
 
 /// What importing the directory did.

@@ -19,6 +19,7 @@ pub mod aggregate;
 pub mod attach;
 pub mod data;
 pub mod fingerprint_sheet;
+pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;

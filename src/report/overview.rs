@@ -57,6 +57,32 @@ pub struct MunicipalityRow {
     pub decisions: BTreeMap<String, String>,
     /// Phases of the services, `service_id` → phase key.
     pub phases: BTreeMap<String, String>,
+    /// Whom to ask: the OZG coordination the newest report names.
+    pub contact: Option<Contact>,
+    /// Agreements and certificates of the services with their end dates.
+    pub expiries: Vec<Expiry>,
+    /// Items the newest report marks as blocked from outside.
+    pub blocked_items: Vec<String>,
+}
+
+/// A municipality's contact person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// An agreement or a certificate of a service that ends on a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Expiry {
+    pub service: String,
+    /// "Vereinbarung" or "Zertifikat".
+    pub what: String,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
 }
 
 /// One Kreis.
@@ -189,6 +215,9 @@ impl OverviewBuilder {
                     stale: false,
                     decisions: BTreeMap::new(),
                     phases: BTreeMap::new(),
+                    contact: None,
+                    expiries: Vec::new(),
+                    blocked_items: Vec::new(),
                 };
                 (l.ags, row)
             })
@@ -237,6 +266,9 @@ impl OverviewBuilder {
             stale: false,
             decisions: BTreeMap::new(),
             phases: BTreeMap::new(),
+            contact: None,
+            expiries: Vec::new(),
+            blocked_items: Vec::new(),
         });
         row.readiness = report.readiness.overall.percent;
         row.finanziell = dimension(Dimension::Finanziell);
@@ -250,6 +282,32 @@ impl OverviewBuilder {
         row.missing = false;
         row.stale = (self.date - report.report_date).num_days() > i64::from(self.stale_days);
         row.population = row.population.or(m.population);
+        let coordinator = report.roles.iter().find(|p| p.role == "ozg_koordination");
+        row.contact = match (&m.coordinator_name, coordinator) {
+            (Some(name), _) => Some(Contact {
+                name: name.clone(),
+                email: m.coordinator_email.clone(),
+                phone: m.coordinator_phone.clone(),
+            }),
+            (None, Some(p)) => Some(Contact {
+                name: p.name.clone(),
+                email: p.email.clone(),
+                phone: p.phone.clone(),
+            }),
+            (None, None) => None,
+        };
+        row.expiries = report
+            .services
+            .iter()
+            .flat_map(|s| {
+                [("Vereinbarung", s.agreement_expires), ("Zertifikat", s.certificate_expires)]
+                    .into_iter()
+                    .filter_map(|(what, date)| {
+                        Some(Expiry { service: s.name.clone(), what: what.to_owned(), date: date? })
+                    })
+            })
+            .collect();
+        row.blocked_items = report.blockers.iter().map(|b| b.item_id.clone()).collect();
 
         for s in &report.services {
             row.decisions.insert(s.service_id.clone(), s.decision.key().to_owned());

@@ -19,6 +19,7 @@ const COMMANDS = new Set([
   'export_ics',
   'export_report',
   'get_checklist',
+  'get_follow_up',
   'get_inventory',
   'get_land_facts',
   'get_land_overview',

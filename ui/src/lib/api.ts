@@ -13,6 +13,7 @@ import type {
   ErrorCode,
   Evidence,
   FachverfahrenInput,
+  FollowUpList,
   HistoryEntry,
   HistoryFilter,
   ImportPreview,
@@ -110,6 +111,11 @@ export function export_report(args: { recipient: string | null }): Promise<Repor
 /** Every checklist item with its progress. */
 export function get_checklist(): Promise<Checklist> {
   return call<Checklist>('get_checklist');
+}
+
+/** The municipalities to follow up, looking `days` (default 30) ahead and back. */
+export function get_follow_up(args: { days: number | null }): Promise<FollowUpList> {
+  return call<FollowUpList>('get_follow_up', args);
 }
 
 /** The Fachverfahren inventory, matched with the Land's list. */

@@ -423,7 +423,19 @@ decisions: { [key in string]: string },
 /**
  * Phases of the services, `service_id` → phase key.
  */
-phases: { [key in string]: string }, };
+phases: { [key in string]: string }, 
+/**
+ * Whom to ask: the OZG coordination the newest report names.
+ */
+contact: Contact | null, 
+/**
+ * Agreements and certificates of the services with their end dates.
+ */
+expiries: Array<Expiry>, 
+/**
+ * Items the newest report marks as blocked from outside.
+ */
+blocked_items: Array<string>, };
 
 export type KreisRow = { kreis_ags: string, kreis: string | null, municipalities: number, reported: number, 
 /**
@@ -464,6 +476,26 @@ text: string | null, municipalities: Array<Named>, };
 export type RequirementRow = { service: string, kind_label: string, area_label: string, priority: string, priority_label: string, description: string, municipality: Named, };
 
 export type Named = { ags: string, name: string, };
+
+export type Contact = { name: string, email: string | null, phone: string | null, };
+
+export type Expiry = { service: string, 
+/**
+ * "Vereinbarung" or "Zertifikat".
+ */
+what: string, date: string, };
+
+export type FollowUp = { ags: string, name: string, 
+/**
+ * Why, one sentence each.
+ */
+reasons: Array<string>, report_date: string | null, contact_name: string | null, email: string | null, phone: string | null, };
+
+export type FollowUpList = { days: number, entries: Array<FollowUp>, 
+/**
+ * A `mailto:` link to every address on the list (blind copies), if there is one.
+ */
+mailto: string | null, };
 
 export type KeyFile = "oeffentlich" | "widerruf" | "geheim";
 
