@@ -74,7 +74,7 @@ pub fn typescript() -> String {
         crate::report::overview::BlockerRow::decl(&cfg),
         crate::report::overview::RequirementRow::decl(&cfg),
         crate::report::overview::Named::decl(&cfg),
-        crate::report::overview::Contact::decl(&cfg),
+        crate::report::overview::MunicipalContact::decl(&cfg),
         crate::report::overview::Expiry::decl(&cfg),
         crate::report::followup::FollowUp::decl(&cfg),
         crate::report::followup::FollowUpList::decl(&cfg),
@@ -328,6 +328,20 @@ mod tests {
     #[test]
     fn committed_bindings_are_current() {
         assert_current("ui/src/lib/bindings.ts", |_| super::typescript());
+    }
+
+    #[test]
+    fn every_type_is_declared_once() {
+        let ts = super::typescript();
+        let mut names: Vec<&str> = ts
+            .lines()
+            .filter_map(|l| l.strip_prefix("export type "))
+            .map(|l| l.split([' ', '<', '=']).next().unwrap_or_default())
+            .collect();
+        let all = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all, "two Rust types share a TypeScript name");
     }
 
     #[test]

@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn expiries_within_the_days_and_old_blockers_are_reasons() {
-        use crate::report::overview::{Contact, Expiry};
+        use crate::report::overview::{Expiry, MunicipalContact};
         let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
         let at = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
         let listed = |ags: &str| Listed {
@@ -194,7 +194,7 @@ mod tests {
         for row in &mut overview.rows {
             row.report_date = Some(at(1));
             row.missing = false;
-            row.contact = Some(Contact {
+            row.contact = Some(MunicipalContact {
                 name: "Anna Schmidt".into(),
                 email: Some(format!("ozg@{}.example", row.ags)),
                 phone: None,

@@ -58,7 +58,7 @@ pub struct MunicipalityRow {
     /// Phases of the services, `service_id` → phase key.
     pub phases: BTreeMap<String, String>,
     /// Whom to ask: the OZG coordination the newest report names.
-    pub contact: Option<Contact>,
+    pub contact: Option<MunicipalContact>,
     /// Agreements and certificates of the services with their end dates.
     pub expiries: Vec<Expiry>,
     /// Items the newest report marks as blocked from outside.
@@ -68,7 +68,7 @@ pub struct MunicipalityRow {
 /// A municipality's contact person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Contact {
+pub struct MunicipalContact {
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -284,12 +284,12 @@ impl OverviewBuilder {
         row.population = row.population.or(m.population);
         let coordinator = report.roles.iter().find(|p| p.role == "ozg_koordination");
         row.contact = match (&m.coordinator_name, coordinator) {
-            (Some(name), _) => Some(Contact {
+            (Some(name), _) => Some(MunicipalContact {
                 name: name.clone(),
                 email: m.coordinator_email.clone(),
                 phone: m.coordinator_phone.clone(),
             }),
-            (None, Some(p)) => Some(Contact {
+            (None, Some(p)) => Some(MunicipalContact {
                 name: p.name.clone(),
                 email: p.email.clone(),
                 phone: p.phone.clone(),

@@ -427,7 +427,7 @@ phases: { [key in string]: string },
 /**
  * Whom to ask: the OZG coordination the newest report names.
  */
-contact: Contact | null, 
+contact: MunicipalContact | null, 
 /**
  * Agreements and certificates of the services with their end dates.
  */
@@ -477,7 +477,7 @@ export type RequirementRow = { service: string, kind_label: string, area_label: 
 
 export type Named = { ags: string, name: string, };
 
-export type Contact = { name: string, email: string | null, phone: string | null, };
+export type MunicipalContact = { name: string, email: string | null, phone: string | null, };
 
 export type Expiry = { service: string, 
 /**
