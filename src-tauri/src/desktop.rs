@@ -35,6 +35,15 @@ impl Desktop for TauriDesktop {
         into_path(self.dialog(d).blocking_pick_file())
     }
 
+    fn pick_files(&self, d: &FileDialog) -> Result<Vec<PathBuf>> {
+        let picked = self.dialog(d).blocking_pick_files().unwrap_or_default();
+        picked.into_iter().map(|p| p.into_path().map_err(ApiError::desktop)).collect()
+    }
+
+    fn pick_folder(&self, d: &FileDialog) -> Result<Option<PathBuf>> {
+        into_path(self.app.dialog().file().set_title(d.title).blocking_pick_folder())
+    }
+
     fn save_file(&self, d: &FileDialog) -> Result<Option<PathBuf>> {
         into_path(self.dialog(d).blocking_save_file())
     }

@@ -18,6 +18,8 @@ macro_rules! for_each_command {
             add_draft_document(title: Option<String>) -> Option<$crate::api::PackageDraft>;
             /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
             add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
+            /// Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled.
+            add_reports(folder: bool) with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// The version and where the data lives.
             app_info() -> $crate::api::AppInfo;
             /// The folder a restore keeps the current database in.
@@ -32,6 +34,8 @@ macro_rules! for_each_command {
             create_backup() -> Option<$crate::api::BackupInfo>;
             /// Makes the Land's first signing key, encrypted with the passphrase.
             create_land_key(passphrase: String) -> $crate::land_key::LandKey;
+            /// Saves the follow-up list as CSV (save dialog); `null` if cancelled.
+            export_follow_up(days: Option<u32>) -> Option<String>;
             /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
             export_ics(package_id: String, event_id: Option<String>) -> Option<String>;
             /// Writes the report as a PDF where the user chooses; `null` if cancelled.
@@ -56,6 +60,8 @@ macro_rules! for_each_command {
             get_profile() -> Option<$crate::profile::Profile>;
             /// The readiness today.
             get_status() -> $crate::readiness::StatusReport;
+            /// Picks the municipal directory (GV100AD or CSV) and makes it the Land's list; `null` if cancelled.
+            import_directory() -> Option<$crate::api::DirectoryImported>;
             /// Takes over a key file the Land already has (native dialog); `null` if cancelled.
             import_land_key(passphrase: String) -> Option<$crate::land_key::LandKey>;
             /// Imports the package picked with `choose_package`; `trust` confirms a Land's first key.

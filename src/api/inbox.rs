@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::{Ctx, Result};
+use super::{Ctx, FileDialog, Result};
 use crate::directory;
 use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile};
 use crate::package::archive::Progress;
@@ -114,6 +114,53 @@ fn read_report(path: &Path, today: chrono::NaiveDate) -> std::result::Result<Inc
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         data: serde_json::to_string(&data).expect("report data serializes"),
     })
+}
+
+/// Lets the user pick report files (or, with `folder`, a folder searched for `*.pdf`) and reads
+/// them into the inbox; `None` if cancelled.
+pub fn add_reports(cx: &Ctx, folder: bool) -> Result<Option<InboxSummary>> {
+    let dialog = FileDialog {
+        title: if folder { "Ordner mit Berichten einlesen" } else { "Berichte einlesen" },
+        filter: "Berichte (PDF)",
+        extensions: vec!["pdf"],
+        file_name: None,
+    };
+    let paths = if folder {
+        cx.desktop.pick_folder(&dialog)?.into_iter().collect()
+    } else {
+        cx.desktop.pick_files(&dialog)?
+    };
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    add_reports_from(cx, &paths).map(Some)
+}
+
+/// Lets the user pick the municipal directory (GV100AD or CSV) and makes it the Land's list;
+/// `None` if cancelled.
+pub fn import_directory(cx: &Ctx) -> Result<Option<DirectoryImported>> {
+    let dialog = FileDialog {
+        title: "Gemeindeverzeichnis einlesen",
+        filter: "Gemeindeverzeichnis (GV100AD oder CSV)",
+        extensions: vec!["txt", "asc", "csv"],
+        file_name: None,
+    };
+    let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
+    import_directory_file(cx, &path).map(Some)
+}
+
+/// Saves the follow-up list as CSV for a mail merge where the user chooses; `None` if cancelled.
+pub fn export_follow_up(cx: &Ctx, days: Option<u32>) -> Result<Option<String>> {
+    let list = get_follow_up(cx, days)?;
+    let dialog = FileDialog {
+        title: "Nachfassliste speichern",
+        filter: "CSV-Datei",
+        extensions: vec!["csv"],
+        file_name: Some(format!("Nachfassliste-{}.csv", cx.desktop.today())),
+    };
+    let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
+    crate::files::write_atomic(&path, followup::to_csv(&list).as_bytes())?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// The reports in the inbox, newest first.

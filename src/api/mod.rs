@@ -44,8 +44,8 @@ pub use editor::{
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use inbox::{
-    add_reports_from, get_follow_up, get_land_overview, import_directory_file,
-    list_received_reports, DirectoryImported,
+    add_reports, add_reports_from, export_follow_up, get_follow_up, get_land_overview,
+    import_directory, import_directory_file, list_received_reports, DirectoryImported,
 };
 pub use land_keys::{
     create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,
@@ -89,6 +89,14 @@ pub struct FileDialog {
 pub trait Desktop {
     /// Asks the user for a file to read; `None` if cancelled.
     fn pick_file(&self, dialog: &FileDialog) -> Result<Option<PathBuf>>;
+    /// Asks the user for one or more files to read; empty if cancelled.
+    fn pick_files(&self, dialog: &FileDialog) -> Result<Vec<PathBuf>> {
+        Ok(self.pick_file(dialog)?.into_iter().collect())
+    }
+    /// Asks the user for a folder (the dialog's title only counts); `None` if cancelled.
+    fn pick_folder(&self, dialog: &FileDialog) -> Result<Option<PathBuf>> {
+        self.pick_file(dialog)
+    }
     /// Asks the user where to write a file; `None` if cancelled.
     fn save_file(&self, dialog: &FileDialog) -> Result<Option<PathBuf>>;
     /// Opens a file the app stored or wrote in the system viewer.

@@ -66,6 +66,8 @@ pub fn typescript() -> String {
         crate::inbox::InboxSummary::decl(&cfg),
         crate::inbox::RefusedFile::decl(&cfg),
         crate::inbox::Listed::decl(&cfg),
+        crate::api::DirectoryImported::decl(&cfg),
+        crate::directory::DirectoryFormat::decl(&cfg),
         crate::report::overview::LandOverview::decl(&cfg),
         crate::report::overview::MunicipalityRow::decl(&cfg),
         crate::report::overview::KreisRow::decl(&cfg),

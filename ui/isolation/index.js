@@ -9,6 +9,7 @@
 const COMMANDS = new Set([
   'add_draft_document',
   'add_evidence',
+  'add_reports',
   'app_info',
   'backup_folder',
   'check_ags',
@@ -16,6 +17,7 @@ const COMMANDS = new Set([
   'confirm_review',
   'create_backup',
   'create_land_key',
+  'export_follow_up',
   'export_ics',
   'export_report',
   'get_checklist',
@@ -28,6 +30,7 @@ const COMMANDS = new Set([
   'get_package_draft',
   'get_profile',
   'get_status',
+  'import_directory',
   'import_land_key',
   'import_package',
   'import_revocation',

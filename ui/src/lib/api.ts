@@ -10,6 +10,7 @@ import type {
   Checklist,
   ChecklistEntry,
   CostShare,
+  DirectoryImported,
   ErrorCode,
   Evidence,
   FachverfahrenInput,
@@ -17,6 +18,7 @@ import type {
   HistoryEntry,
   HistoryFilter,
   ImportPreview,
+  InboxSummary,
   InstalledPackage,
   Inventory,
   InventoryEntry,
@@ -63,6 +65,11 @@ export function add_evidence(args: { itemId: string; title: string | null }): Pr
   return call<Evidence | null>('add_evidence', args);
 }
 
+/** Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled. */
+export function add_reports(args: { folder: boolean; onProgress: Channel<Progress> }): Promise<InboxSummary | null> {
+  return call<InboxSummary | null>('add_reports', args);
+}
+
 /** The version and where the data lives. */
 export function app_info(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
@@ -96,6 +103,11 @@ export function create_backup(): Promise<BackupInfo | null> {
 /** Makes the Land's first signing key, encrypted with the passphrase. */
 export function create_land_key(args: { passphrase: string }): Promise<LandKey> {
   return call<LandKey>('create_land_key', args);
+}
+
+/** Saves the follow-up list as CSV (save dialog); `null` if cancelled. */
+export function export_follow_up(args: { days: number | null }): Promise<string | null> {
+  return call<string | null>('export_follow_up', args);
 }
 
 /** Saves one event, or all events of a package, as an .ics file; `null` if cancelled. */
@@ -156,6 +168,11 @@ export function get_profile(): Promise<Profile | null> {
 /** The readiness today. */
 export function get_status(): Promise<StatusReport> {
   return call<StatusReport>('get_status');
+}
+
+/** Picks the municipal directory (GV100AD or CSV) and makes it the Land's list; `null` if cancelled. */
+export function import_directory(): Promise<DirectoryImported | null> {
+  return call<DirectoryImported | null>('import_directory');
 }
 
 /** Takes over a key file the Land already has (native dialog); `null` if cancelled. */

@@ -389,6 +389,18 @@ export type Listed = { ags: string, name: string,
  */
 kreis_ags: string, kreis: string | null, population: number | null, };
 
+export type DirectoryImported = { format: DirectoryFormat, 
+/**
+ * The directory's date (Gebietsstand), if it gives one.
+ */
+as_of: string | null, municipalities: number, kreise: number, 
+/**
+ * Municipalities of other Länder, left out, and those Länder with their counts.
+ */
+other_lands: number, other_land_names: Array<string>, };
+
+export type DirectoryFormat = "gv100ad" | "csv";
+
 export type LandOverview = { schema: string, date: string, 
 /**
  * Days after which a report counts as stale.
