@@ -296,11 +296,24 @@ impl App {
     }
 
     /// Scrolls `element` to the middle of the window, clear of what sticks to its edges (the
-    /// editor's status bar), and clicks it.
+    /// editor's status bar), so that a click on its centre reaches it, and clicks it.
     async fn click_centred(&self, element: Element) {
         let arg = serde_json::to_value(&element).unwrap();
         self.client
-            .execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg])
+            .execute(
+                "const el = arguments[0];
+                 el.scrollIntoView({ block: 'center' });
+                 const reached = () => {
+                   const r = el.getBoundingClientRect();
+                   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return hit !== null && (hit === el || el.contains(hit));
+                 };
+                 for (const dy of [120, -240, 360, -480]) {
+                   if (reached()) return;
+                   window.scrollBy(0, dy);
+                 }",
+                vec![arg],
+            )
             .await
             .unwrap();
         element.click().await.unwrap();

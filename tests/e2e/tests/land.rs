@@ -5,7 +5,7 @@
 //! as a municipality will see it, and is published and imported too.
 
 use anbindungscheck_e2e::kommune::cli_binary;
-use anbindungscheck_e2e::{choose_file, save_as, wait_for_text, Driver};
+use anbindungscheck_e2e::{choose_file, eventually, save_as, wait_for_text, Driver};
 use fantoccini::Locator;
 use std::path::Path;
 use std::process::Command;
@@ -17,6 +17,35 @@ fn cli(db: &Path, args: &[&str]) -> String {
     let out = Command::new(cli_binary()).arg("--db").arg(db).args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Opens a section of the editor (unless it is open) and waits until it is open.
+async fn open_section(app: &anbindungscheck_e2e::App, toggle: &str) {
+    let button = app.find(Locator::Id(toggle)).await;
+    if button.attr("aria-expanded").await.unwrap().as_deref() != Some("true") {
+        app.click_id(toggle).await;
+    }
+    let what = format!("{toggle} did not open");
+    eventually(&what, || async {
+        button.attr("aria-expanded").await.unwrap().as_deref() == Some("true")
+    })
+    .await;
+}
+
+/// Clicks the add button `label` until the new entry's field `field` is there. Under load a
+/// WebDriver click right after the page changed can fall into the gap before WebKit has laid
+/// the page out again; the clerk would simply click again.
+async fn add_entry(app: &anbindungscheck_e2e::App, label: &str, field: &str) {
+    for _ in 0..3 {
+        app.click(label).await;
+        for _ in 0..20 {
+            if app.client.find(Locator::Id(field)).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    app.find(Locator::Id(field)).await;
 }
 
 #[tokio::test]
@@ -66,23 +95,23 @@ async fn the_land_writes_publishes_and_updates_a_package_a_municipality_imports(
     let saved = || async {
         wait_for_text(&app.testid("ed-save-status").await, "Entwurf gespeichert").await;
     };
-    app.click_id("ed-nachnutzung-toggle").await;
+    open_section(&app, "ed-nachnutzung-toggle").await;
     app.fill_id(
         "ed-reuse_model-description",
         "Das Land gibt die Nutzung über den FIT-Store unentgeltlich an die Kommunen weiter.",
     )
     .await;
-    app.click_id("ed-dienste-toggle").await;
-    app.click("Onlinedienst hinzufügen").await;
+    open_section(&app, "ed-dienste-toggle").await;
+    add_entry(&app, "Onlinedienst hinzufügen", "ed-services-0-name").await;
     app.fill_id("ed-services-0-name", "Präqualifizierung von Unternehmen").await;
-    app.click("Onlinedienst hinzufügen").await;
+    add_entry(&app, "Onlinedienst hinzufügen", "ed-services-1-name").await;
     app.fill_id("ed-services-1-name", "Bekanntmachung von Vergabeverfahren").await;
-    app.click_id("ed-kosten-toggle").await;
-    app.click("Kostenmodell hinzufügen").await;
+    open_section(&app, "ed-kosten-toggle").await;
+    add_entry(&app, "Kostenmodell hinzufügen", "ed-costs-0-brackets-0-one_off_cents").await;
     app.fill_id("ed-costs-0-brackets-0-one_off_cents", "1.500,00").await;
     app.fill_id("ed-costs-0-brackets-0-annual_cents", "600").await;
-    app.click_id("ed-veranstaltungen-toggle").await;
-    app.click("Veranstaltung hinzufügen").await;
+    open_section(&app, "ed-veranstaltungen-toggle").await;
+    add_entry(&app, "Veranstaltung hinzufügen", "ed-events-0-title").await;
     app.fill_id("ed-events-0-title", "Informationsveranstaltung EfA-Vergabe").await;
     app.set_date("ed-events-0-start", "2027-02-10T10:00").await;
     app.set_date("ed-events-0-end", "2027-02-10T12:00").await;
@@ -90,7 +119,7 @@ async fn the_land_writes_publishes_and_updates_a_package_a_municipality_imports(
     saved().await;
     let document = dir.path().join("Leitfaden Anbindung.pdf");
     std::fs::write(&document, b"%PDF-1.7\nLeitfaden zur Anbindung\n%%EOF\n").unwrap();
-    app.click_id("ed-dokumente-toggle").await;
+    open_section(&app, "ed-dokumente-toggle").await;
     app.click("Dokument hinzufügen …").await;
     choose_file("Dokument hinzufügen", &document);
     app.testid("ed-document").await;
@@ -122,7 +151,7 @@ async fn the_land_writes_publishes_and_updates_a_package_a_municipality_imports(
     assert_eq!(names, ["Präqualifizierung von Unternehmen", "Bekanntmachung von Vergabeverfahren"]);
 
     // Version 2 renames one service; the preview shows the update as the municipality will.
-    app.click_id("ed-dienste-toggle").await;
+    open_section(&app, "ed-dienste-toggle").await;
     app.fill_id("ed-services-1-name", "Bekanntmachungen im Vergabeportal").await;
     saved().await;
     app.click("Vorschau für die Kommunen").await;
