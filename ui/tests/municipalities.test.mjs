@@ -577,3 +577,83 @@ test('the directory and the reports come in, and the Land sees every municipalit
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('without the Land’s profile, reports and the directory are refused and the profile is one step away', async () => {
+  const files = await reportFixtures(app.fixtures);
+  const { page, context, problems } = await openApp(app, [], { workspace: 'land', bypassCSP: true });
+  await gotoView(page, 'Kommunen');
+  await bridgeOf(page).pick({ pick: [files.reports] });
+  await page.getByRole('button', { name: 'Ordner einlesen …' }).click();
+  const error = page.getByTestId('inbox-error');
+  await error.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'inbox-error');
+  assert.match(await text(error), /^Die Berichte wurden nicht eingelesen: Bitte legen Sie zuerst das Profil des Landes an/);
+  await bridgeOf(page).pick({ pick: [files.csv] });
+  await page.getByRole('button', { name: 'Gemeindeverzeichnis einlesen …' }).click();
+  await error.filter({ hasText: 'Das Verzeichnis wurde nicht eingelesen' }).waitFor();
+  assertNoViolations(await axeViolations(page, 'Kommunen ohne Profil'), 'Kommunen ohne Profil');
+  await screenshot(page, 'kommunen-ohne-profil');
+  await error.getByRole('button', { name: 'Zum Profil des Landes' }).click();
+  await page.getByRole('heading', { name: 'Profil des Landes', level: 1 }).waitFor();
+  assert.equal((await bridgeOf(page).invoke('list_received_reports')).length, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('2,100 municipalities are shown 200 at a time, sorted and filtered quickly', async () => {
+  const files = await reportFixtures(app.fixtures);
+  const directory = async (bridge) => {
+    await bridge.pick({ pick: [files.many] });
+    await bridge.invoke('import_directory');
+  };
+  const { page, context, problems } = await openApp(app, [landProfile, directory], { workspace: 'land', bypassCSP: true });
+  await gotoView(page, 'Kommunen');
+  const count = page.getByTestId('mu-count');
+  await count.waitFor();
+  assert.equal(await text(page.getByTestId('mu-reported')), '0 von 2.100 Kommunen haben berichtet');
+  assert.equal(await text(count), '200 von 2.100 Kommunen angezeigt.');
+  const rows = page.locator('[data-testid="mu-table"] tbody tr');
+  assert.equal(await rows.count(), 200);
+
+  // More rows: the first new one takes the focus.
+  await page.getByRole('button', { name: 'Weitere 200 anzeigen' }).click();
+  await count.filter({ hasText: '400 von 2.100' }).waitFor();
+  assert.equal(await rows.count(), 400);
+  const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-ags'));
+  assert.equal(focused, await rows.nth(200).getAttribute('data-ags'));
+
+  // Sorting all of them starts again with the first 200, and is quick.
+  const started = Date.now();
+  await page.getByRole('button', { name: /^Ein.?wohner$/ }).click();
+  await count.filter({ hasText: '200 von 2.100' }).waitFor();
+  const took = Date.now() - started;
+  assert.ok(took < 1500, `sorting took ${took} ms`);
+  const populations = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Number(tr.querySelectorAll('td')[2].textContent.replace(/\./g, ''))),
+  );
+  assert.deepEqual(populations, [...populations].sort((a, b) => a - b));
+  assert.equal(
+    await page.locator('th[data-column="population"]').getAttribute('aria-sort'),
+    'ascending',
+  );
+
+  // A Kreis of 50, all shown; a search by AGS.
+  await page.getByLabel('Kreis', { exact: true }).selectOption({ label: 'Landkreis Nummer 7' });
+  assert.equal(await text(count), '50 Kommunen von 2.100 entsprechen den Filtern; alle angezeigt.');
+  assert.equal(await page.getByRole('button', { name: /^Weitere/ }).count(), 0);
+  await page.getByRole('button', { name: 'Filter zurücksetzen' }).click();
+  await page.getByLabel('Name oder AGS').fill('03142');
+  await count.filter({ hasText: '50 Kommunen von 2.100' }).waitFor();
+  await page.evaluate(() => document.getElementById('mu-liste-toggle')?.scrollIntoView());
+  await screenshot(page, 'kommunen-2100-gefiltert');
+  assert.equal(await page.getByLabel('Kreis', { exact: true }).locator('option').count(), 43);
+
+  // The follow-up list names all 2,100 and shows 200 of them.
+  await page.getByRole('button', { name: /Nachfassen/ }).click();
+  await page.getByTestId('fu-count').filter({ hasText: '2.100 Kommunen nachzufassen, 200 angezeigt.' }).waitFor();
+  assert.equal(await page.locator('[data-testid="fu-table"] tbody tr').count(), 200);
+  assert.equal(await page.getByTestId('fu-mail-all').count(), 0, 'no addresses, no e-mail to all');
+  await screenshot(page, 'kommunen-2100');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
