@@ -47,6 +47,7 @@ test('without a profile of the Land the editor says so and leads to the profile'
   await page.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
   assert.deepEqual(await page.locator('nav a').allTextContents(), [
     'Übersicht',
+    'Kommunen',
     'Checkliste des Landes',
     'Informationspaket',
     'Schlüssel',

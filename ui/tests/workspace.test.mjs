@@ -39,6 +39,7 @@ test('the first start asks who works, and the Land works through its own checkli
   assert.equal(await text(page.getByTestId('workspace-name')), 'Land (OZG-Koordination)');
   assert.deepEqual(await navLabels(page), [
     'Übersicht',
+    'Kommunen',
     'Checkliste des Landes',
     'Informationspaket',
     'Schlüssel',

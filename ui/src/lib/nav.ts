@@ -12,7 +12,8 @@ export type View =
   | 'profile'
   | 'history'
   | 'backup'
-  | 'keys';
+  | 'keys'
+  | 'municipalities';
 
 export type NavEntry = { view: View; label: string; hash: string };
 
@@ -29,6 +30,7 @@ const MUNICIPAL_NAV: readonly NavEntry[] = [
 
 const LAND_NAV: readonly NavEntry[] = [
   { view: 'overview', label: 'Übersicht', hash: 'uebersicht' },
+  { view: 'municipalities', label: 'Kommunen', hash: 'kommunen' },
   { view: 'checklist', label: 'Checkliste des Landes', hash: 'checkliste' },
   { view: 'editor', label: 'Informationspaket', hash: 'paket' },
   { view: 'keys', label: 'Schlüssel', hash: 'schluessel' },
