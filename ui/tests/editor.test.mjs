@@ -204,7 +204,7 @@ test('the Land writes its package, sees problems at their fields, and finds the 
   await summary.waitFor();
   assert.match(await text(summary), /Der Entwurf ist vollständig/);
   assert.equal(await page.locator('#ed-title').inputValue(), 'EfA-Vergabedienste für Kommunen in Niedersachsen');
-  assert.match(await text(page.locator('[data-section=dienste] .ed-toggle')), /2 Onlinedienste/);
+  assert.match(await text(page.locator('#ed-dienste-toggle')), /2 Onlinedienste/);
   assert.equal(await page.locator('#ed-services-1-id').inputValue(), 'bekanntmachung');
   assert.equal(await page.locator('#ed-services-0-leika').inputValue(), '99001001000000');
   assert.equal(await page.locator('#ed-costs-0-brackets-1-annual_cents').inputValue(), '1.200,50');
