@@ -18,7 +18,7 @@ pub struct PointFacts {
 }
 
 /// Names `what` has, the first few of them, e.g. "Anna Schmidt, Ben Meier und 2 weitere".
-fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
     const SHOWN: usize = 3;
     let all: Vec<&str> = all.collect();
     let mut text = all.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
@@ -29,7 +29,7 @@ fn names<'a>(all: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// `n` with the singular or plural noun.
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

@@ -293,6 +293,11 @@ fn the_inbox_takes_each_report_once_sets_other_lands_aside_and_names_bad_files()
     assert_eq!(counted as usize, overview.services.len(), "one decision per service");
     let stale = api::get_land_overview(&cx(&land, &none), Some(5)).unwrap();
     assert!(stale.rows[0].stale, "a report 8 days old is stale after 5 days");
+    // The Land's checklist shows what the reports say next to its tasks.
+    let facts = api::get_land_facts(&cx(&land, &none)).unwrap();
+    assert_eq!(facts.reports_source.as_deref(), Some("Berichte von 1 der 1 Kommunen"));
+    let services = facts.reports.iter().find(|p| p.item_id == "land-vollzugsebene").unwrap();
+    assert_eq!(services.facts.len(), overview.services.len(), "{services:?}");
 
     let november = listed.iter().find(|r| r.file_name == "kopie.PDF").unwrap();
     assert!(!listed.iter().any(|r| r.file_name == "musterstadt-november.pdf"));

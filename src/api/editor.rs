@@ -19,6 +19,7 @@ use crate::package::manifest::{
 use crate::package::review::{review, PackageReview};
 use crate::package::source;
 use crate::publication::Publication;
+use crate::report::findings;
 use crate::store::Store;
 use crate::Error;
 
@@ -189,19 +190,40 @@ pub struct LandFacts {
     /// there is no package yet.
     pub source: Option<String>,
     pub points: Vec<PointFacts>,
+    /// What the municipalities' reports say, e.g. "Berichte von 12 der 40 Kommunen"; `None`
+    /// while no report has come in.
+    pub reports_source: Option<String>,
+    pub reports: Vec<PointFacts>,
 }
 
-/// What the draft (else the last edition published) says about the points of the Land's
-/// checklist.
+/// What the draft (else the last edition published) and the municipalities' reports say about
+/// the points of the Land's checklist.
 pub fn get_land_facts(cx: &Ctx) -> Result<LandFacts> {
-    cx.workspace.with_land(|s| {
-        let (source, manifest) = match (s.package_draft()?, s.last_published_manifest()?) {
-            (Some(m), _) => (format!("Entwurf des Informationspakets, Version {}", m.version), m),
-            (None, Some(m)) => (format!("Informationspaket, Version {}", m.version), m),
-            (None, None) => return Ok(LandFacts { source: None, points: Vec::new() }),
-        };
-        Ok(LandFacts { source: Some(source), points: land_facts::facts(&manifest) })
-    })
+    let (source, points) = cx.workspace.with_land(|s| {
+        Ok(match (s.package_draft()?, s.last_published_manifest()?) {
+            (Some(m), _) => (
+                Some(format!("Entwurf des Informationspakets, Version {}", m.version)),
+                land_facts::facts(&m),
+            ),
+            (None, Some(m)) => {
+                (Some(format!("Informationspaket, Version {}", m.version)), land_facts::facts(&m))
+            }
+            (None, None) => (None, Vec::new()),
+        })
+    })?;
+    let overview = super::get_land_overview(cx, None)?;
+    let (reports_source, reports) = if overview.reported == 0 {
+        (None, Vec::new())
+    } else {
+        (
+            Some(format!(
+                "Berichte von {} der {} Kommunen",
+                overview.reported, overview.municipalities
+            )),
+            findings::findings(&overview),
+        )
+    };
+    Ok(LandFacts { source, points, reports_source, reports })
 }
 
 /// The document files of `manifest` as the build takes them: path in the package, stored file.

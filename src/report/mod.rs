@@ -18,6 +18,7 @@
 pub mod aggregate;
 pub mod attach;
 pub mod data;
+pub mod findings;
 pub mod fingerprint_sheet;
 pub mod followup;
 pub mod fonts;

@@ -657,3 +657,26 @@ test('2,100 municipalities are shown 200 at a time, sorted and filtered quickly'
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the Land’s checklist shows what the municipalities’ reports say about a point', async () => {
+  const files = await reportFixtures(app.fixtures);
+  const reports = async (bridge) => {
+    await bridge.pick({ pick: [files.reports] });
+    await bridge.invoke('add_reports', { folder: true });
+  };
+  const { page, context, problems } = await openApp(app, [landProfile, reports], { workspace: 'land', bypassCSP: true });
+  await gotoView(page, 'Checkliste des Landes');
+  const services = page.locator('[data-item="land-vollzugsebene"] [data-testid=report-facts]');
+  await services.waitFor();
+  assert.match(await text(services), /^In den Berichten der Kommunen Berichte von 3 der 3 Kommunen/);
+  assert.match(await text(services), /Bedarfsträger, \d+ nicht, \d+ noch offen/);
+  // Points the reports say nothing about show nothing.
+  assert.equal(await page.locator('[data-item="land-austausch"] [data-testid=report-facts]').count(), 0);
+  assertNoViolations(await axeViolations(page, 'Checkliste des Landes mit Berichtsangaben'), 'Checkliste');
+  await services.scrollIntoViewIfNeeded();
+  await screenshot(page, 'land-checkliste-berichtsangaben');
+  await services.getByRole('button', { name: 'Zu den Kommunen' }).click();
+  await page.getByRole('heading', { name: 'Kommunen', level: 1 }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

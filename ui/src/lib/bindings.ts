@@ -355,7 +355,12 @@ export type LandFacts = {
  * Where the facts come from, e.g. "Entwurf des Informationspakets, Version 2"; `None` while
  * there is no package yet.
  */
-source: string | null, points: Array<PointFacts>, };
+source: string | null, points: Array<PointFacts>, 
+/**
+ * What the municipalities' reports say, e.g. "Berichte von 12 der 40 Kommunen"; `None`
+ * while no report has come in.
+ */
+reports_source: string | null, reports: Array<PointFacts>, };
 
 export type ReceivedReport = { report_id: string, ags: string, municipality: string, 
 /**
