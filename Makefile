@@ -135,6 +135,7 @@ test-fresh:
 bench:
 	bench/import.sh
 	bench/report.sh
+	bench/inbox.sh
 	bench/app.sh
 
 ## Regenerates what comes from the Rust types and the command list (src/api/commands.rs):

@@ -5,7 +5,8 @@
 //! - times gathering + rendering in-process, N times, and prints ms per report,
 //! - writes one sample PDF and the same content as HTML (for the Chromium comparison in the
 //!   script; the HTML is only for that comparison),
-//! - writes M reports of different municipalities and times their aggregation.
+//! - writes M reports of different municipalities and times their aggregation (with N = 0
+//!   only writes them, for bench/inbox.sh).
 //!
 //! `cargo run --release --example report_bench -- OUT_DIR [N] [M]`
 
@@ -35,45 +36,60 @@ fn main() {
     let first = report::render(&data).unwrap();
     std::fs::write(out.join("bench-report.pdf"), &first.bytes).unwrap();
     std::fs::write(out.join("bench-report.html"), html(&data)).unwrap();
-    let mut times = Vec::with_capacity(n);
-    for _ in 0..n {
-        let t = Instant::now();
-        let data = anbindungscheck::api::reports::gather(&store, date, None).unwrap();
-        let rendered = report::render(&data).unwrap();
-        std::hint::black_box(&rendered.bytes);
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    if n > 0 {
+        let mut times = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = Instant::now();
+            let data = anbindungscheck::api::reports::gather(&store, date, None).unwrap();
+            let rendered = report::render(&data).unwrap();
+            std::hint::black_box(&rendered.bytes);
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        let mean = times.iter().sum::<f64>() / n as f64;
+        println!(
+            "report: {} items, {} services, {} pages, {} bytes",
+            data.item_count(),
+            data.services.len(),
+            first.pages,
+            first.bytes.len()
+        );
+        println!(
+            "in-process gather+render: mean {mean:.1} ms, median {:.1} ms, min {:.1} ms, max {:.1} ms (n = {n})",
+            times[n / 2],
+            times[0],
+            times[n - 1]
+        );
     }
-    times.sort_by(f64::total_cmp);
-    let mean = times.iter().sum::<f64>() / n as f64;
-    println!(
-        "report: {} items, {} services, {} pages, {} bytes",
-        data.item_count(),
-        data.services.len(),
-        first.pages,
-        first.bytes.len()
-    );
-    println!(
-        "in-process gather+render: mean {mean:.1} ms, median {:.1} ms, min {:.1} ms, max {:.1} ms (n = {n})",
-        times[n / 2],
-        times[0],
-        times[n - 1]
-    );
 
-    // M reports of different municipalities, then aggregate them.
+    // M reports of different municipalities (of one Land, AGS 03241001 onwards), written by
+    // both cores; then, unless N is 0 (only the reports wanted), aggregated.
     let dir = out.join("reports");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let t = Instant::now();
-    for i in 0..m {
-        let mut d = data.clone();
-        let ags = format!("03{:06}", 241_001 + i);
-        d.municipality.ags = ags.clone();
-        d.municipality.name = format!("Gemeinde Nummer {i}");
-        d.report_id = format!("BB-{ags}-20261128-{:06x}", i);
-        let rendered = report::render(&d).unwrap();
-        std::fs::write(dir.join(format!("bericht-{i:04}.pdf")), rendered.bytes).unwrap();
-    }
+    let threads = std::thread::available_parallelism().map_or(1, |p| p.get());
+    std::thread::scope(|scope| {
+        for part in 0..threads {
+            let (data, dir) = (&data, &dir);
+            scope.spawn(move || {
+                for i in (part..m).step_by(threads) {
+                    let mut d = data.clone();
+                    let ags = format!("03{:06}", 241_001 + i);
+                    d.municipality.ags = ags.clone();
+                    d.municipality.name = format!("Gemeinde Nummer {i}");
+                    d.report_id = format!("BB-{ags}-20261128-{:06x}", i);
+                    let rendered = report::render(&d).unwrap();
+                    std::fs::write(dir.join(format!("bericht-{i:05}.pdf")), rendered.bytes)
+                        .unwrap();
+                }
+            });
+        }
+    });
     println!("wrote {m} reports in {:.1} s", t.elapsed().as_secs_f64());
+    if n == 0 {
+        return;
+    }
     let t = Instant::now();
     let result = aggregate::aggregate(std::slice::from_ref(&dir), false);
     let csv = aggregate::to_csv(&result.rows);
