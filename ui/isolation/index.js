@@ -18,6 +18,7 @@ const COMMANDS = new Set([
   'create_backup',
   'create_land_key',
   'export_follow_up',
+  'export_land_xlsx',
   'export_ics',
   'export_report',
   'get_checklist',
