@@ -110,14 +110,14 @@ export function export_follow_up(args: { days: number | null }): Promise<string 
   return call<string | null>('export_follow_up', args);
 }
 
-/** Saves the Land's overview with the follow-up list as an Excel workbook (save dialog); `null` if cancelled. */
-export function export_land_xlsx(args: { staleDays: number | null; days: number | null }): Promise<string | null> {
-  return call<string | null>('export_land_xlsx', args);
-}
-
 /** Saves one event, or all events of a package, as an .ics file; `null` if cancelled. */
 export function export_ics(args: { packageId: string; eventId: string | null }): Promise<string | null> {
   return call<string | null>('export_ics', args);
+}
+
+/** Saves the Land's overview with the follow-up list as an Excel workbook (save dialog); `null` if cancelled. */
+export function export_land_xlsx(args: { staleDays: number | null; days: number | null }): Promise<string | null> {
+  return call<string | null>('export_land_xlsx', args);
 }
 
 /** Writes the report as a PDF where the user chooses; `null` if cancelled. */
