@@ -59,6 +59,7 @@ error_codes! {
     ReportNoProfile = "report_no_profile",
     ReportGlyph = "report_glyph",
     ReportPdf = "report_pdf",
+    ReportWorkbook = "report_workbook",
     ReportNotPdf = "report_not_pdf",
     ReportTooLarge = "report_too_large",
     ReportDamaged = "report_damaged",

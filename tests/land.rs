@@ -299,6 +299,22 @@ fn the_inbox_takes_each_report_once_sets_other_lands_aside_and_names_bad_files()
     let services = facts.reports.iter().find(|p| p.item_id == "land-vollzugsebene").unwrap();
     assert_eq!(services.facts.len(), overview.services.len(), "{services:?}");
 
+    // The overview as a workbook: cancelled, nothing; else every list with a row per entry.
+    assert_eq!(api::export_land_xlsx(&cx(&land, &none), None, None).unwrap(), None);
+    let xlsx = dir.path().join("Kommunen-Niedersachsen.xlsx");
+    let written = api::export_land_xlsx(&cx(&land, &Answer(Some(xlsx.clone()))), None, None);
+    assert_eq!(written.unwrap(), Some(xlsx.display().to_string()));
+    {
+        use calamine::{open_workbook, Data, Reader, Xlsx};
+        let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+        let sheet = book.worksheet_range("Übersicht").unwrap();
+        assert_eq!(sheet.get((1, 0)), Some(&Data::String("03241001".into())));
+        let services = book.worksheet_range("Onlinedienste").unwrap();
+        assert_eq!(services.height(), overview.services.len() + 1);
+        let fachverfahren = book.worksheet_range("Fachverfahren").unwrap();
+        assert_eq!(fachverfahren.height(), overview.fachverfahren.len() + 1);
+    }
+
     let november = listed.iter().find(|r| r.file_name == "kopie.PDF").unwrap();
     assert!(!listed.iter().any(|r| r.file_name == "musterstadt-november.pdf"));
     assert_eq!(november.sha256, anbindungscheck::package::signing::hex(&Sha256::digest(&good)));

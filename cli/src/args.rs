@@ -225,6 +225,41 @@ pub enum InboxCommand {
         )]
         today: Option<String>,
     },
+    #[command(about = "Die Übersicht des Landes exportieren: als Excel-Arbeitsmappe (Übersicht, \
+                 Onlinedienste, Anforderungen, Blockaden, Fachverfahren, Nachverfolgung) und/oder \
+                 die Kommunen als CSV")]
+    Export {
+        #[arg(
+            long,
+            value_name = "ZIEL.xlsx",
+            help = "Die Arbeitsmappe mit allen Listen und der Nachfassliste"
+        )]
+        xlsx: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "ZIEL.csv",
+            help = "Die Kommunen (Blatt „Übersicht“) als CSV (UTF-8 mit BOM, durch ; getrennt)"
+        )]
+        csv: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "TAGE",
+            help = "Berichte, die älter sind, gelten als veraltet (Standard: 90)"
+        )]
+        days: Option<u32>,
+        #[arg(
+            long,
+            value_name = "TAGE",
+            help = "Die Nachfassliste schaut so viele Tage voraus und zurück (Standard: 30)"
+        )]
+        followup_days: Option<u32>,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den gerechnet wird (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
     #[command(about = "Die eingegangenen Berichte, neueste zuerst")]
     List {
         #[arg(long, help = JSON)]

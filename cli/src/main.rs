@@ -44,7 +44,7 @@ fn exit_code(e: &ApiError) -> i32 {
         "validation" | "not_found" => 2,
         "package_io" => 1,
         "report_skipped" => 3,
-        "report_pdf" => 1,
+        "report_pdf" | "report_workbook" => 1,
         code if code.starts_with("report_") => 2,
         code if code.starts_with("package_") || code.starts_with("key_") => 2,
         _ => 1,

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use anbindungscheck::api::land::{MadeStatement, NewKey, VerifiedPackage};
 use anbindungscheck::api::packages::RevocationImported;
-use anbindungscheck::api::{ApiError, DirectoryImported, PackageDraft, Result, WrittenReport};
+use anbindungscheck::api::{
+    ApiError, DirectoryImported, LandExported, PackageDraft, Result, WrittenReport,
+};
 use anbindungscheck::audit::{self, HistoryEntry};
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
@@ -20,6 +22,7 @@ use anbindungscheck::profile::Profile;
 use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
 use anbindungscheck::report::followup::FollowUpList;
+use anbindungscheck::report::land_export::SHEETS;
 use anbindungscheck::report::overview::LandOverview;
 use anbindungscheck::text::printable;
 use anbindungscheck::Error;
@@ -297,6 +300,25 @@ pub fn follow_up(out: &mut dyn Write, list: &FollowUpList, csv: Option<&Path>) -
     }
     if let Some(csv) = csv {
         line(out, &format!("CSV: {}", shown(csv)))?;
+    }
+    Ok(())
+}
+
+/// `inbox export`: the files written.
+pub fn land_exported(out: &mut dyn Write, e: &LandExported) -> Result<()> {
+    let counts = format!("{} Kommunen, {} mit Bericht", e.municipalities, e.reported);
+    if let Some(xlsx) = &e.xlsx {
+        line(
+            out,
+            &format!(
+                "Arbeitsmappe: {xlsx} ({} Tabellenblätter; {counts}; {} zum Nachfassen)",
+                SHEETS.len(),
+                e.follow_up
+            ),
+        )?;
+    }
+    if let Some(csv) = &e.csv {
+        line(out, &format!("CSV: {csv} ({counts})"))?;
     }
     Ok(())
 }

@@ -278,6 +278,19 @@ fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Wri
             }
             print::follow_up(out, &list, csv.as_deref())
         }
+        InboxCommand::Export { xlsx, csv, days, followup_days, today } => {
+            let today =
+                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+            let desktop = CommandLine { file: None, today };
+            let exported = api::write_land_export(
+                &cx(workspace, &desktop),
+                xlsx.as_deref(),
+                csv.as_deref(),
+                days,
+                followup_days,
+            )?;
+            print::land_exported(out, &exported)
+        }
         InboxCommand::List { json } => {
             let reports = api::list_received_reports(&cx(workspace, &PLAIN))?;
             if json {

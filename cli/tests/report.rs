@@ -199,3 +199,93 @@ fn the_lands_inbox_reads_a_folder_once_and_names_what_it_refused() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("„Kommune“"), "{}", r.stderr);
 }
+
+#[test]
+fn the_lands_overview_is_exported_as_workbook_and_csv() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    const EVIL: &str = "=HYPERLINK(\"http://evil\",\"x\")";
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("eingang");
+    std::fs::create_dir(&reports).unwrap();
+    let store = municipality(dir.path(), EVIL, "01001000", false);
+    write_report(&store, "2026-11-28", &reports.join("bericht.pdf"));
+    let land = dir.path().join("land.sqlite");
+    let db = land.to_str().unwrap();
+    assert_eq!(cli(&["--db", db, "land", "setup", "--land", "01", "--name", "MI"]).code, 0);
+    let added = cli(&["--db", db, "inbox", "add", reports.to_str().unwrap()]);
+    assert_eq!(added.code, 0, "{}", added.stderr);
+
+    // Neither file: a precise error, nothing written.
+    let none = cli(&["--db", db, "inbox", "export", "--today", "2026-12-06"]);
+    assert_eq!(none.code, 2, "{}", none.stdout);
+    assert!(none.stderr.contains("wohin exportiert werden soll"), "{}", none.stderr);
+
+    let xlsx = dir.path().join("Kommunen.xlsx");
+    let csv = dir.path().join("Kommunen.csv");
+    let (x, c) = (xlsx.to_str().unwrap(), csv.to_str().unwrap());
+    let r = cli(&["--db", db, "inbox", "export", "--xlsx", x, "--csv", c, "--today", "2026-12-06"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains(&format!("Arbeitsmappe: {x} (6 Tabellenblätter; 1 Kommunen, 1 mit Bericht")),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains(&format!("CSV: {c} (1 Kommunen, 1 mit Bericht)")), "{}", r.stdout);
+
+    let overview = cli(&["--db", db, "inbox", "overview", "--json", "--today", "2026-12-06"]);
+    let overview: Value = serde_json::from_str(&overview.stdout).unwrap();
+    let row = &overview["rows"][0];
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Übersicht",
+            "Onlinedienste",
+            "Anforderungen",
+            "Blockaden",
+            "Fachverfahren",
+            "Nachverfolgung"
+        ]
+    );
+    let sheet = book.worksheet_range("Übersicht").unwrap();
+    assert_eq!(sheet.height(), 2);
+    assert_eq!(sheet.get((0, 4)), Some(&Data::String("Sachstand gesamt".into())));
+    assert_eq!(sheet.get((1, 0)), Some(&Data::String("01001000".into())));
+    assert_eq!(sheet.get((1, 1)), Some(&Data::String(EVIL.into())));
+    let readiness = row["readiness"].as_f64().unwrap() / 100.0;
+    assert_eq!(sheet.get((1, 4)), Some(&Data::Float(readiness)));
+    match sheet.get((1, 9)) {
+        Some(Data::DateTime(d)) => assert_eq!(d.to_ymd_hms_milli().0, 2026),
+        other => panic!("no date: {other:?}"),
+    }
+    let services = book.worksheet_range("Onlinedienste").unwrap();
+    assert_eq!(services.height(), overview["services"].as_array().unwrap().len() + 1);
+    let requirements = book.worksheet_range("Anforderungen").unwrap();
+    assert_eq!(requirements.height(), overview["requirements"].as_array().unwrap().len() + 1);
+
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert!(lines[0].starts_with("\u{feff}AGS;Kommune;Kreis;Einwohner;Sachstand gesamt;"));
+    let expected = format!(
+        "01001000;\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\";01001;12500;{} %;",
+        row["readiness"]
+    );
+    assert!(lines[1].starts_with(&expected), "{}", lines[1]);
+    assert!(lines[1].contains(";28.11.2026;"), "{}", lines[1]);
+
+    // A folder that does not exist, or a folder as the file: a clear error, no file left over.
+    let missing = dir.path().join("fehlt/Kommunen.xlsx");
+    let bad = cli(&["--db", db, "inbox", "export", "--xlsx", missing.to_str().unwrap()]);
+    assert_eq!(bad.code, 1, "{}", bad.stdout);
+    assert!(bad.stderr.starts_with("Fehler: "), "{}", bad.stderr);
+    assert!(!missing.exists());
+    let before: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let onto_dir = cli(&["--db", db, "inbox", "export", "--csv", reports.to_str().unwrap()]);
+    assert_eq!(onto_dir.code, 1, "{}", onto_dir.stdout);
+    assert!(reports.is_dir());
+    let after: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(before, after, "no temporary file left");
+}

@@ -14,6 +14,7 @@ use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile}
 use crate::package::archive::Progress;
 use crate::package::signing;
 use crate::report::followup::{self, FollowUpList};
+use crate::report::land_export;
 use crate::report::overview::{LandOverview, OverviewBuilder};
 use crate::report::{aggregate, read, ReportData};
 use crate::Error;
@@ -199,7 +200,11 @@ pub const FOLLOW_UP_DAYS: u32 = 30;
 /// The municipalities to follow up (see [`crate::report::followup`]), with `days` (default 30)
 /// for expiring agreements and certificates and for blockers.
 pub fn get_follow_up(cx: &Ctx, days: Option<u32>) -> Result<FollowUpList> {
-    let overview = get_land_overview(cx, None)?;
+    follow_up_of(cx, &get_land_overview(cx, None)?, days)
+}
+
+/// The follow-up list of `overview`, looking `days` (default 30) ahead and back.
+fn follow_up_of(cx: &Ctx, overview: &LandOverview, days: Option<u32>) -> Result<FollowUpList> {
     let mut blocked_since = HashMap::new();
     for row in overview.rows.iter().filter(|r| !r.blocked_items.is_empty()) {
         let history = cx.workspace.with_land(|s| s.report_history(&row.ags))?;
@@ -218,7 +223,79 @@ pub fn get_follow_up(cx: &Ctx, days: Option<u32>) -> Result<FollowUpList> {
             blocked_since.insert(row.ags.clone(), *since);
         }
     }
-    Ok(followup::follow_up(&overview, days.unwrap_or(FOLLOW_UP_DAYS), &blocked_since))
+    Ok(followup::follow_up(overview, days.unwrap_or(FOLLOW_UP_DAYS), &blocked_since))
+}
+
+/// What [`write_land_export`] wrote.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LandExported {
+    pub xlsx: Option<String>,
+    pub csv: Option<String>,
+    pub municipalities: u32,
+    pub reported: u32,
+    pub follow_up: u32,
+}
+
+/// Writes the Land's overview as a workbook (`xlsx`, see [`land_export::to_xlsx`]: every list
+/// and the follow-up list) and/or its municipalities as CSV (`csv`); reports older than
+/// `stale_days` (default 90) are stale, the follow-up list looks `days` (default 30) ahead and
+/// back. Both are made before either is written, and each file is written whole or not at all.
+pub fn write_land_export(
+    cx: &Ctx,
+    xlsx: Option<&Path>,
+    csv: Option<&Path>,
+    stale_days: Option<u32>,
+    days: Option<u32>,
+) -> Result<LandExported> {
+    if xlsx.is_none() && csv.is_none() {
+        return Err(Error::validation(
+            "file",
+            "Bitte geben Sie an, wohin exportiert werden soll: eine XLSX-Datei, eine CSV-Datei \
+             oder beide.",
+        )
+        .into());
+    }
+    let overview = get_land_overview(cx, stale_days)?;
+    let list = follow_up_of(cx, &overview, days)?;
+    let workbook =
+        xlsx.map(|_| land_export::to_xlsx(&overview, &list)).transpose().map_err(Error::from)?;
+    let table = csv.map(|_| land_export::overview_csv(&overview));
+    if let (Some(path), Some(bytes)) = (xlsx, &workbook) {
+        crate::files::write_atomic(path, bytes)?;
+    }
+    if let (Some(path), Some(text)) = (csv, &table) {
+        crate::files::write_atomic(path, text.as_bytes())?;
+    }
+    Ok(LandExported {
+        xlsx: xlsx.map(|p| p.display().to_string()),
+        csv: csv.map(|p| p.display().to_string()),
+        municipalities: overview.municipalities,
+        reported: overview.reported,
+        follow_up: list.entries.len() as u32,
+    })
+}
+
+/// Saves the Land's overview as an Excel workbook (save dialog, `Kommunen-<Land>-<Datum>.xlsx`)
+/// with the follow-up list; `None` if cancelled.
+pub fn export_land_xlsx(
+    cx: &Ctx,
+    stale_days: Option<u32>,
+    days: Option<u32>,
+) -> Result<Option<String>> {
+    let land = cx.workspace.with_land(|s| Ok(s.land_profile()?.map(|p| p.land)))?;
+    let dialog = FileDialog {
+        title: "Übersicht der Kommunen speichern",
+        filter: "Excel-Arbeitsmappe",
+        extensions: vec!["xlsx"],
+        file_name: Some(format!(
+            "Kommunen-{}-{}.xlsx",
+            land.as_deref().unwrap_or("Land"),
+            cx.desktop.today()
+        )),
+    };
+    let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
+    write_land_export(cx, Some(&path), None, stale_days, days)?;
+    Ok(Some(path.display().to_string()))
 }
 
 /// What importing the directory did.

@@ -44,8 +44,9 @@ pub use editor::{
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use inbox::{
-    add_reports, add_reports_from, export_follow_up, get_follow_up, get_land_overview,
-    import_directory, import_directory_file, list_received_reports, DirectoryImported,
+    add_reports, add_reports_from, export_follow_up, export_land_xlsx, get_follow_up,
+    get_land_overview, import_directory, import_directory_file, list_received_reports,
+    write_land_export, DirectoryImported, LandExported,
 };
 pub use land_keys::{
     create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,

@@ -20,6 +20,9 @@ pub enum ReportError {
     /// The PDF could not be assembled (a bug rather than bad input).
     #[error("Der Bericht konnte nicht als PDF geschrieben werden: {0}")]
     Pdf(String),
+    /// The workbook could not be assembled (a bug rather than bad input).
+    #[error("Die Arbeitsmappe konnte nicht geschrieben werden: {0}")]
+    Workbook(String),
     /// The file does not start like a PDF.
     #[error("Die Datei ist kein PDF.")]
     NotPdf,
@@ -70,6 +73,7 @@ impl ReportError {
             NoProfile => C::ReportNoProfile,
             MissingGlyph { .. } => C::ReportGlyph,
             Pdf(_) => C::ReportPdf,
+            Workbook(_) => C::ReportWorkbook,
             NotPdf => C::ReportNotPdf,
             TooLarge { .. } => C::ReportTooLarge,
             Damaged(_) => C::ReportDamaged,

@@ -10,6 +10,8 @@
 //! - [`pdf`], [`attach`], `pdf_values`: the PDF (printpdf, then lopdf for metadata, PDF/A parts, attachment)
 //! - [`read`]: the embedded data back from a PDF
 //! - [`aggregate`]: many reports to CSV/JSON
+//! - [`overview`], [`followup`], [`land_export`]: the Land's overview, its follow-up list, and
+//!   both as a workbook (XLSX) and CSV
 //! - [`fingerprint_sheet`]: the one-page sheet on which the Land publishes the fingerprint of its
 //!   signing key, made with the same engine
 //!
@@ -24,6 +26,7 @@ pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
+pub mod land_export;
 pub mod layout;
 pub mod overview;
 pub mod pdf;

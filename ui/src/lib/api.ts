@@ -115,6 +115,11 @@ export function export_ics(args: { packageId: string; eventId: string | null }):
   return call<string | null>('export_ics', args);
 }
 
+/** Saves the Land's overview with the follow-up list as an Excel workbook (save dialog); `null` if cancelled. */
+export function export_land_xlsx(args: { staleDays: number | null; days: number | null }): Promise<string | null> {
+  return call<string | null>('export_land_xlsx', args);
+}
+
 /** Writes the report as a PDF where the user chooses; `null` if cancelled. */
 export function export_report(args: { recipient: string | null }): Promise<ReportExport | null> {
   return call<ReportExport | null>('export_report', args);
@@ -380,7 +385,7 @@ export function workspace_info(): Promise<WorkspaceInfo> {
   return call<WorkspaceInfo>('workspace_info');
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'schema_newer', 'database_foreign', 'workspace_wrong_kind', 'workspace_unchosen', 'database', 'io', 'package_io', 'package_limits', 'package_not_zip', 'package_structure', 'package_unsafe_path', 'package_document', 'package_signature', 'package_untrusted_key', 'package_wrong_key', 'package_manifest', 'package_format', 'package_invalid', 'package_older', 'package_key', 'package_build', 'key_passphrase', 'key_endorsement', 'key_revocation', 'key_revoked', 'report_no_profile', 'report_glyph', 'report_pdf', 'report_not_pdf', 'report_too_large', 'report_damaged', 'report_no_data', 'report_schema', 'report_data', 'report_implausible', 'report_skipped', 'report_nothing_found', 'desktop', 'internal']);
+const ERROR_CODES: ReadonlySet<string> = new Set(['validation', 'not_found', 'schema_newer', 'database_foreign', 'workspace_wrong_kind', 'workspace_unchosen', 'database', 'io', 'package_io', 'package_limits', 'package_not_zip', 'package_structure', 'package_unsafe_path', 'package_document', 'package_signature', 'package_untrusted_key', 'package_wrong_key', 'package_manifest', 'package_format', 'package_invalid', 'package_older', 'package_key', 'package_build', 'key_passphrase', 'key_endorsement', 'key_revocation', 'key_revoked', 'report_no_profile', 'report_glyph', 'report_pdf', 'report_workbook', 'report_not_pdf', 'report_too_large', 'report_damaged', 'report_no_data', 'report_schema', 'report_data', 'report_implausible', 'report_skipped', 'report_nothing_found', 'desktop', 'internal']);
 
 /** Invokes a command; every rejection becomes an {@link IpcError}. */
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

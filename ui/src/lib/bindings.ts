@@ -146,7 +146,7 @@ from: string,
  */
 kept: string | null, };
 
-export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "workspace_unchosen" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "key_passphrase" | "key_endorsement" | "key_revocation" | "key_revoked" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
+export type ErrorCode = "validation" | "not_found" | "schema_newer" | "database_foreign" | "workspace_wrong_kind" | "workspace_unchosen" | "database" | "io" | "package_io" | "package_limits" | "package_not_zip" | "package_structure" | "package_unsafe_path" | "package_document" | "package_signature" | "package_untrusted_key" | "package_wrong_key" | "package_manifest" | "package_format" | "package_invalid" | "package_older" | "package_key" | "package_build" | "key_passphrase" | "key_endorsement" | "key_revocation" | "key_revoked" | "report_no_profile" | "report_glyph" | "report_pdf" | "report_workbook" | "report_not_pdf" | "report_too_large" | "report_damaged" | "report_no_data" | "report_schema" | "report_data" | "report_implausible" | "report_skipped" | "report_nothing_found" | "desktop" | "internal";
 
 export type ChecklistChanges = { additions: Array<ItemAddition>, guidance: Array<Guidance>, };
 
