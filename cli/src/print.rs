@@ -276,6 +276,16 @@ pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
             b.text.as_deref().map(|t| format!(" – {}", printable(t, false))).unwrap_or_default();
         line(out, &format!("  {}{text}: {} Kommunen", b.party_label, b.municipalities.len()))?;
     }
+    line(out, "Veranstaltungen (teilgenommen / nicht teilgenommen):")?;
+    if o.events.is_empty() {
+        line(out, "  keine")?;
+    }
+    for e in &o.events {
+        let start = anbindungscheck::report::format::datetime_text(&e.start).replace('\u{a0}', " ");
+        let title = printable(&e.title, false);
+        let (yes, no) = (e.attended.len(), e.not_attended.len());
+        line(out, &format!("  {start} {title}: {yes} / {no}"))?;
+    }
     Ok(())
 }
 
