@@ -566,7 +566,10 @@ mod tests {
         builder.add(&report(
             "03241001",
             "A",
-            vec![event("spaet", "2027-03-01T10:00", true), event("frueh", "2027-01-20T10:00", true)],
+            vec![
+                event("spaet", "2027-03-01T10:00", true),
+                event("frueh", "2027-01-20T10:00", true),
+            ],
         ));
         builder.add(&report("03241002", "B", vec![event("frueh", "2027-01-20T10:00", false)]));
         builder.add(&report("03241003", "C", Vec::new()));
