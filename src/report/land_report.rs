@@ -47,6 +47,8 @@ const LIST: Style = style(Face::Regular, 8.5, 11.5, INK);
 const DECISION_COLORS: [Color; 3] = [ACCENT, Color(0.45, 0.60, 0.72), Color(0.70, 0.72, 0.75)];
 /// The readiness bands of the distribution, lower bounds in percent.
 const BANDS: [(u8, u8); 5] = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)];
+/// What a one- or two-line note between a heading and its table takes.
+const NOTE_KEEP: f32 = 2.0 * 11.5 + 4.0;
 /// Height of a bar.
 const BAR_H: f32 = 8.0;
 
@@ -425,10 +427,18 @@ fn service_lists(l: &mut Layout, o: &LandOverview) -> Result<()> {
 
 /// „Fachverfahren“ (1.4, 2.T1): products in use, whether the Land lists them, and who uses them.
 fn fachverfahren(l: &mut Layout, o: &LandOverview) -> Result<()> {
-    l.h2("Fachverfahren", if o.fachverfahren.is_empty() { BODY.leading } else { 100.0 })?;
     if o.fachverfahren.is_empty() {
+        l.h2("Fachverfahren", BODY.leading)?;
         return l.paragraph(LEFT, WIDTH, "Noch kein Bericht nennt ein Fachverfahren.", BODY);
     }
+    let rows = fachverfahren_rows(o);
+    let listed_w = l.fit_width(&[("Liste des Landes", CELL_HEAD), ("vom Land nicht", CELL)])?;
+    let columns = [
+        col("Produkt und Hersteller", 150.0),
+        col("Liste des Landes", listed_w),
+        col("Kommunen", 0.0),
+    ];
+    l.h2("Fachverfahren", NOTE_KEEP + l.table_keep(&columns, &rows)?)?;
     let unlisted = o.fachverfahren.iter().filter(|f| !f.listed_by_land).count();
     l.paragraph(
         LEFT,
@@ -441,8 +451,12 @@ fn fachverfahren(l: &mut Layout, o: &LandOverview) -> Result<()> {
         NOTE,
     )?;
     l.y += 4.0;
-    let rows: Vec<Vec<Cell>> = o
-        .fachverfahren
+    l.table(&columns, &rows, "Fachverfahren")
+}
+
+/// A row per Fachverfahren: product and vendor, whether the Land lists it, who uses it.
+fn fachverfahren_rows(o: &LandOverview) -> Vec<Vec<Cell>> {
+    o.fachverfahren
         .iter()
         .map(|f| {
             let listed = if f.listed_by_land { "gelistet" } else { "vom Land nicht gelistet" };
@@ -455,23 +469,13 @@ fn fachverfahren(l: &mut Layout, o: &LandOverview) -> Result<()> {
                 ],
             ]
         })
-        .collect();
-    let listed_w = l.fit_width(&[("Liste des Landes", CELL_HEAD), ("vom Land nicht", CELL)])?;
-    l.table(
-        &[
-            col("Produkt und Hersteller", 150.0),
-            col("Liste des Landes", listed_w),
-            col("Kommunen", 0.0),
-        ],
-        &rows,
-        "Fachverfahren",
-    )
+        .collect()
 }
 
 /// „Externe Blockaden“: by party and text, with the municipalities they block.
 fn blockers(l: &mut Layout, o: &LandOverview) -> Result<()> {
-    l.h2("Externe Blockaden", if o.blockers.is_empty() { BODY.leading } else { 100.0 })?;
     if o.blockers.is_empty() {
+        l.h2("Externe Blockaden", BODY.leading)?;
         return l.paragraph(LEFT, WIDTH, "Kein Bericht nennt eine externe Blockade.", BODY);
     }
     let rows: Vec<Vec<Cell>> = o
@@ -488,11 +492,9 @@ fn blockers(l: &mut Layout, o: &LandOverview) -> Result<()> {
             ]
         })
         .collect();
-    l.table(
-        &[col("Blockiert durch", 90.0), col("Beschreibung", 0.0), col("Kommunen", 190.0)],
-        &rows,
-        "Externe Blockaden",
-    )
+    let columns = [col("Blockiert durch", 90.0), col("Beschreibung", 0.0), col("Kommunen", 190.0)];
+    l.h2("Externe Blockaden", l.table_keep(&columns, &rows)?)?;
+    l.table(&columns, &rows, "Externe Blockaden")
 }
 
 /// „Anforderungen an das Land“ (2.O2): per service, by priority, with their texts.
@@ -526,35 +528,24 @@ fn requirements(l: &mut Layout, o: &LandOverview) -> Result<()> {
                 ]
             })
             .collect();
-        l.h3(service, 90.0)?;
-        l.table(
-            &[
-                col("Priorität", priority_w),
-                col("Art", 90.0),
-                col("Beschreibung", 0.0),
-                col("Kommune", 120.0),
-            ],
-            &rows,
-            &format!("Anforderungen: {}", clean(service)),
-        )?;
+        let columns = [
+            col("Priorität", priority_w),
+            col("Art", 90.0),
+            col("Beschreibung", 0.0),
+            col("Kommune", 120.0),
+        ];
+        l.h3(service, l.table_keep(&columns, &rows)?)?;
+        l.table(&columns, &rows, &format!("Anforderungen: {}", clean(service)))?;
     }
     Ok(())
 }
 
 /// „Veranstaltungen“ (3.2): per event who attended and who did not.
 fn events(l: &mut Layout, o: &LandOverview) -> Result<()> {
-    l.h2("Veranstaltungen", if o.events.is_empty() { BODY.leading } else { 100.0 })?;
     if o.events.is_empty() {
+        l.h2("Veranstaltungen", BODY.leading)?;
         return l.paragraph(LEFT, WIDTH, "Kein Bericht nennt eine Veranstaltung.", BODY);
     }
-    l.paragraph(
-        LEFT,
-        WIDTH,
-        "Teilnahme an den Veranstaltungen der Informationspakete, wie die Kommunen sie \
-         angeben (Punkt 3.2).",
-        NOTE,
-    )?;
-    l.y += 4.0;
     let rows: Vec<Vec<Cell>> = o
         .events
         .iter()
@@ -572,11 +563,19 @@ fn events(l: &mut Layout, o: &LandOverview) -> Result<()> {
             ]
         })
         .collect();
-    l.table(
-        &[col("Veranstaltung", 0.0), col("Teilgenommen", 150.0), col("Nicht teilgenommen", 150.0)],
-        &rows,
-        "Veranstaltungen",
-    )
+    let half = (WIDTH - 140.0) / 2.0;
+    let columns =
+        [col("Veranstaltung", 140.0), col("Teilgenommen", half), col("Nicht teilgenommen", 0.0)];
+    l.h2("Veranstaltungen", NOTE_KEEP + l.table_keep(&columns, &rows)?)?;
+    l.paragraph(
+        LEFT,
+        WIDTH,
+        "Teilnahme an den Veranstaltungen der Informationspakete, wie die Kommunen sie \
+         angeben (Punkt 3.2).",
+        NOTE,
+    )?;
+    l.y += 4.0;
+    l.table(&columns, &rows, "Veranstaltungen")
 }
 
 /// A Kreis on a new page: its figures and the table of its municipalities.

@@ -126,6 +126,23 @@ impl Layout {
         Ok(())
     }
 
+    /// What a heading above a table keeps with it: the table's header and first row as
+    /// [`Layout::table`] places them (a row taller than a page: its first few lines).
+    pub(in crate::report) fn table_keep(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<Cell>],
+    ) -> Result<f32> {
+        let widths = Self::column_widths(columns);
+        let header_h = self.header_height(columns, &widths)?;
+        let mut first: f32 = 0.0;
+        for (c, &w) in rows.first().into_iter().flatten().zip(&widths) {
+            first = first.max(Self::lines_height(&self.wrap_cell(c, w)?) + 2.0 * PAD_Y);
+        }
+        let capacity = BOTTOM - TOP - header_h - NOTE.leading - 3.0;
+        Ok(header_h + if first <= capacity { first } else { 5.0 * CELL.leading })
+    }
+
     /// Draws a table; its header (and `caption`, if any) repeats on every page it runs onto.
     pub(in crate::report) fn table(
         &mut self,
