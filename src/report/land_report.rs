@@ -49,6 +49,8 @@ const DECISION_COLORS: [Color; 3] = [ACCENT, Color(0.45, 0.60, 0.72), Color(0.70
 const BANDS: [(u8, u8); 5] = [(0, 19), (20, 39), (40, 59), (60, 79), (80, 100)];
 /// What a one- or two-line note between a heading and its table takes.
 const NOTE_KEEP: f32 = 2.0 * 11.5 + 4.0;
+/// What a one-line sub-heading takes with the space around it.
+const H3_KEEP: f32 = 10.0 + 14.0 + 4.0;
 /// Height of a bar.
 const BAR_H: f32 = 8.0;
 
@@ -413,7 +415,7 @@ fn service_lists(l: &mut Layout, o: &LandOverview) -> Result<()> {
         ),
     ];
     for (title, note, pick, empty) in lists {
-        l.h2(title, 40.0)?;
+        l.h2(title, NOTE_KEEP + H3_KEEP + 2.0 * LIST.leading)?;
         l.paragraph(LEFT, WIDTH, note, NOTE)?;
         if o.services.is_empty() {
             l.paragraph(LEFT, WIDTH, "Noch kein Bericht nennt einen Onlinedienst.", BODY)?;
@@ -499,10 +501,44 @@ fn blockers(l: &mut Layout, o: &LandOverview) -> Result<()> {
 
 /// „Anforderungen an das Land“ (2.O2): per service, by priority, with their texts.
 fn requirements(l: &mut Layout, o: &LandOverview) -> Result<()> {
-    l.h2("Anforderungen an das Land", if o.requirements.is_empty() { BODY.leading } else { 40.0 })?;
     if o.requirements.is_empty() {
+        l.h2("Anforderungen an das Land", BODY.leading)?;
         return l.paragraph(LEFT, WIDTH, "Kein Bericht nennt eine Anforderung an das Land.", BODY);
     }
+    let mut services: Vec<&str> = o.requirements.iter().map(|r| r.service.as_str()).collect();
+    services.sort_unstable();
+    services.dedup();
+    let priority_w = l.fit_width(&[("Priorität", CELL_HEAD), ("Mittel", CELL)])?;
+    let columns = [
+        col("Priorität", priority_w),
+        col("Art", 90.0),
+        col("Beschreibung", 0.0),
+        col("Kommune", 120.0),
+    ];
+    let groups: Vec<(&str, Vec<Vec<Cell>>)> = services
+        .into_iter()
+        .map(|service| {
+            let rows = o
+                .requirements
+                .iter()
+                .filter(|r| r.service == service)
+                .map(|r| {
+                    vec![
+                        cell(&r.priority_label),
+                        vec![para(&r.kind_label, CELL), para(&r.area_label, CELL_SMALL)],
+                        cell(&r.description),
+                        vec![
+                            para(&r.municipality.name, CELL),
+                            para(&r.municipality.ags, CELL_SMALL),
+                        ],
+                    ]
+                })
+                .collect();
+            (service, rows)
+        })
+        .collect();
+    let first = l.table_keep(&columns, &groups[0].1)?;
+    l.h2("Anforderungen an das Land", NOTE_KEEP + H3_KEEP + first)?;
     l.paragraph(
         LEFT,
         WIDTH,
@@ -510,30 +546,7 @@ fn requirements(l: &mut Layout, o: &LandOverview) -> Result<()> {
          (Punkt 2.O2).",
         NOTE,
     )?;
-    let mut services: Vec<&str> = o.requirements.iter().map(|r| r.service.as_str()).collect();
-    services.sort_unstable();
-    services.dedup();
-    let priority_w = l.fit_width(&[("Priorität", CELL_HEAD), ("Mittel", CELL)])?;
-    for service in services {
-        let rows: Vec<Vec<Cell>> = o
-            .requirements
-            .iter()
-            .filter(|r| r.service == service)
-            .map(|r| {
-                vec![
-                    cell(&r.priority_label),
-                    vec![para(&r.kind_label, CELL), para(&r.area_label, CELL_SMALL)],
-                    cell(&r.description),
-                    vec![para(&r.municipality.name, CELL), para(&r.municipality.ags, CELL_SMALL)],
-                ]
-            })
-            .collect();
-        let columns = [
-            col("Priorität", priority_w),
-            col("Art", 90.0),
-            col("Beschreibung", 0.0),
-            col("Kommune", 120.0),
-        ];
+    for (service, rows) in groups {
         l.h3(service, l.table_keep(&columns, &rows)?)?;
         l.table(&columns, &rows, &format!("Anforderungen: {}", clean(service)))?;
     }
