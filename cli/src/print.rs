@@ -289,6 +289,11 @@ pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
     Ok(())
 }
 
+/// `inbox report`.
+pub fn land_report_written(out: &mut dyn Write, path: &Path, pages: usize) -> Result<()> {
+    line(out, &format!("Lagebericht geschrieben: {} ({pages} Seiten)", shown(path)))
+}
+
 /// `inbox followup`.
 pub fn follow_up(out: &mut dyn Write, list: &FollowUpList, csv: Option<&Path>) -> Result<()> {
     if list.entries.is_empty() {
