@@ -115,6 +115,11 @@ export function export_ics(args: { packageId: string; eventId: string | null }):
   return call<string | null>('export_ics', args);
 }
 
+/** Saves the Land's status report (Lagebericht) as PDF (save dialog); stale after `staleDays` (default 90); `null` if cancelled. */
+export function export_land_report(args: { staleDays: number | null }): Promise<string | null> {
+  return call<string | null>('export_land_report', args);
+}
+
 /** Writes the report as a PDF where the user chooses; `null` if cancelled. */
 export function export_report(args: { recipient: string | null }): Promise<ReportExport | null> {
   return call<ReportExport | null>('export_report', args);
