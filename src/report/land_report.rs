@@ -690,16 +690,16 @@ pub(crate) mod tests {
         d.municipality.ags = ags.into();
         d.municipality.name = name.into();
         d.report_date = "2026-11-28".parse().unwrap();
-        if i % 5 == 0 {
+        if i.is_multiple_of(5) {
             d.report_date = "2026-05-02".parse().unwrap();
         }
         let percent = ((i * 37) % 101) as u8;
         d.readiness.overall = ReportScore { percent: Some(percent), done: 1, applicable: 2 };
         d.services[0].decision = [Decision::Ja, Decision::Nein, Decision::Offen][i % 3];
         d.services[1].decision = [Decision::Ja, Decision::Offen][i % 2];
-        d.services[0].pilot_interest = i % 4 == 0;
-        d.services[0].training_needed = i % 3 == 0;
-        if i % 6 != 0 {
+        d.services[0].pilot_interest = i.is_multiple_of(4);
+        d.services[0].training_needed = i.is_multiple_of(3);
+        if !i.is_multiple_of(6) {
             d.services[0].requirements.clear();
         }
         d.blockers = if i % 4 == 1 {
@@ -713,7 +713,7 @@ pub(crate) mod tests {
         } else {
             vec![]
         };
-        d.events[0].attended = i % 2 == 0;
+        d.events[0].attended = i.is_multiple_of(2);
         d
     }
 
