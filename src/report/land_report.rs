@@ -138,7 +138,7 @@ fn title_block(l: &mut Layout, r: &LandReport<'_>) -> Result<()> {
     let figures = [
         (
             format::thousands(o.reported),
-            format!("von {} Kommunen haben berichtet", o.municipalities),
+            format!("von {} Kommunen haben berichtet", format::thousands(o.municipalities)),
         ),
         (format::thousands(missing as u32), "Kommunen ohne Bericht".to_owned()),
         (
