@@ -260,6 +260,26 @@ pub enum InboxCommand {
         )]
         today: Option<String>,
     },
+    #[command(
+        about = "Den Lagebericht des Landes als PDF schreiben: Stand der Berichte, Bereitschaft \
+                 je Kreis und Onlinedienst, die Listen zum Handeln und eine Seite je Kreis"
+    )]
+    Report {
+        #[arg(short, long, value_name = "ZIEL.pdf", help = "Die PDF-Datei, die geschrieben wird")]
+        output: PathBuf,
+        #[arg(
+            long,
+            value_name = "TAGE",
+            help = "Berichte, die älter sind, gelten als veraltet (Standard: 90)"
+        )]
+        days: Option<u32>,
+        #[arg(
+            long,
+            value_name = "JJJJ-MM-TT",
+            help = "Der Tag, für den gerechnet wird (Standard: heute)"
+        )]
+        today: Option<String>,
+    },
     #[command(about = "Die eingegangenen Berichte, neueste zuerst")]
     List {
         #[arg(long, help = JSON)]

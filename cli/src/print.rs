@@ -279,7 +279,22 @@ pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
             b.text.as_deref().map(|t| format!(" – {}", printable(t, false))).unwrap_or_default();
         line(out, &format!("  {}{text}: {} Kommunen", b.party_label, b.municipalities.len()))?;
     }
+    line(out, "Veranstaltungen (teilgenommen / nicht teilgenommen):")?;
+    if o.events.is_empty() {
+        line(out, "  keine")?;
+    }
+    for e in &o.events {
+        let start = anbindungscheck::report::format::datetime_text(&e.start).replace('\u{a0}', " ");
+        let title = printable(&e.title, false);
+        let (yes, no) = (e.attended.len(), e.not_attended.len());
+        line(out, &format!("  {start} {title}: {yes} / {no}"))?;
+    }
     Ok(())
+}
+
+/// `inbox report`.
+pub fn land_report_written(out: &mut dyn Write, path: &Path, pages: usize) -> Result<()> {
+    line(out, &format!("Lagebericht geschrieben: {} ({pages} Seiten)", shown(path)))
 }
 
 /// `inbox followup`.

@@ -291,6 +291,13 @@ fn inbox_command(command: InboxCommand, workspace: &Workspace, out: &mut dyn Wri
             )?;
             print::land_exported(out, &exported)
         }
+        InboxCommand::Report { output, days, today } => {
+            let today =
+                today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+            let desktop = CommandLine { file: None, today };
+            let pages = api::write_land_report(&cx(workspace, &desktop), &output, days)?;
+            print::land_report_written(out, &output, pages)
+        }
         InboxCommand::List { json } => {
             let reports = api::list_received_reports(&cx(workspace, &PLAIN))?;
             if json {

@@ -289,3 +289,76 @@ fn the_lands_overview_is_exported_as_workbook_and_csv() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(before, after, "no temporary file left");
 }
+
+/// One GV100AD record of 220 characters (see `src/directory/tests.rs`).
+fn gv100_record(
+    satzart: &str,
+    key: &str,
+    name: &str,
+    kind: &str,
+    population: Option<u32>,
+) -> String {
+    let numbers = population.map_or(String::new(), |p| format!("{:011}{p:011}{:011}", 1234, p / 2));
+    let verband = if satzart == "60" { "0000" } else { "" };
+    let line =
+        format!("{satzart}20250630{key:<8}{verband:<4}{name:<50}{:<50}{kind:<2}    {numbers}", "");
+    format!("{line:<220}\n")
+}
+
+#[test]
+fn the_lands_status_report_is_a_pdf_with_the_land_its_kreise_and_municipalities() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let reports = dir.path().join("eingang");
+    std::fs::create_dir_all(&reports).unwrap();
+    write_report(&store, "2026-11-28", &reports.join("bericht.pdf"));
+    let directory = dir.path().join("gv100ad.txt");
+    let records = [
+        gv100_record("10", "03", "Niedersachsen", "", None),
+        gv100_record("40", "03241", "Region Hannover", "45", None),
+        gv100_record("60", "03241001", "Musterstadt-Süd", "64", Some(12_500)),
+        gv100_record("60", "03241002", "Barsinghausen, Stadt", "63", Some(33_000)),
+        gv100_record("40", "03159", "Göttingen", "44", None),
+        gv100_record("60", "03159006", "Ebergötzen", "64", Some(1965)),
+        gv100_record("60", "03159030", "Seeburg", "64", Some(1391)),
+    ];
+    std::fs::write(&directory, records.concat()).unwrap();
+    let land = dir.path().join("land.sqlite");
+    let db = land.to_str().unwrap();
+    let setup = cli(&["--db", db, "land", "setup", "--land", "03", "--name", "MI"]);
+    assert_eq!(setup.code, 0, "{}", setup.stderr);
+    let r = cli(&["--db", db, "inbox", "directory", directory.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = cli(&["--db", db, "inbox", "add", reports.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let pdf = dir.path().join("Lagebericht.pdf");
+    let r =
+        cli(&["--db", db, "inbox", "report", "-o", pdf.to_str().unwrap(), "--today", "2026-12-06"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("Lagebericht geschrieben: "), "{}", r.stdout);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    // Title pages, lists, and a page for each of the two Kreise.
+    let pages: usize =
+        r.stdout.rsplit('(').next().unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!((4..=10).contains(&pages), "{pages} pages");
+    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext is not installed; the PDF's text is not checked");
+        return;
+    }
+    let text = pdftotext(&pdf);
+    for needle in [
+        "Lagebericht des Landes",
+        "Niedersachsen",
+        "Gebietsstand 30.06.2025",
+        "Region Hannover",
+        "Göttingen",
+        "Musterstadt-Süd",
+        "Ebergötzen",
+        "kein Bericht",
+        "Seite 1 von",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+}

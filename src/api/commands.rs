@@ -38,6 +38,8 @@ macro_rules! for_each_command {
             export_follow_up(days: Option<u32>) -> Option<String>;
             /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
             export_ics(package_id: String, event_id: Option<String>) -> Option<String>;
+            /// Saves the Land's status report (Lagebericht) as PDF (save dialog); stale after `staleDays` (default 90); `null` if cancelled.
+            export_land_report(stale_days: Option<u32>) -> Option<String>;
             /// Saves the Land's overview with the follow-up list as an Excel workbook (save dialog); `null` if cancelled.
             export_land_xlsx(stale_days: Option<u32>, days: Option<u32>) -> Option<String>;
             /// Writes the report as a PDF where the user chooses; `null` if cancelled.

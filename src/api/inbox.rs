@@ -15,8 +15,9 @@ use crate::package::archive::Progress;
 use crate::package::signing;
 use crate::report::followup::{self, FollowUpList};
 use crate::report::land_export;
+use crate::report::land_report::{self, LandReport};
 use crate::report::overview::{LandOverview, OverviewBuilder};
-use crate::report::{aggregate, read, ReportData};
+use crate::report::{aggregate, read, Rendered, ReportData};
 use crate::Error;
 
 /// Reports recorded per transaction.
@@ -161,6 +162,43 @@ pub fn export_follow_up(cx: &Ctx, days: Option<u32>) -> Result<Option<String>> {
     };
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
     crate::files::write_atomic(&path, followup::to_csv(&list).as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The Land's status report ("Lagebericht des Landes") as PDF, from the overview with reports
+/// older than `stale_days` (default 90) marked, and the directory's date.
+pub fn land_report(cx: &Ctx, stale_days: Option<u32>) -> Result<Rendered> {
+    let (land, directory) = cx.workspace.with_land(|s| {
+        let land = s.land_profile()?.map(|p| p.land).ok_or_else(|| {
+            Error::validation(
+                "land_code",
+                "Bitte legen Sie zuerst das Profil des Landes an: Der Lagebericht nennt das Land.",
+            )
+        })?;
+        Ok((land, s.directory_as_of()?))
+    })?;
+    let overview = get_land_overview(cx, stale_days)?;
+    let report = LandReport { land: &land, date: overview.date, directory, overview: &overview };
+    Ok(land_report::render(&report).map_err(Error::from)?)
+}
+
+/// Writes the Land's status report to `path` (atomically); returns the number of pages.
+pub fn write_land_report(cx: &Ctx, path: &Path, stale_days: Option<u32>) -> Result<usize> {
+    let rendered = land_report(cx, stale_days)?;
+    crate::files::write_atomic(path, &rendered.bytes)?;
+    Ok(rendered.pages)
+}
+
+/// Saves the Land's status report as PDF where the user chooses; `None` if cancelled.
+pub fn export_land_report(cx: &Ctx, stale_days: Option<u32>) -> Result<Option<String>> {
+    let dialog = FileDialog {
+        title: "Lagebericht speichern",
+        filter: "PDF-Dokument",
+        extensions: vec!["pdf"],
+        file_name: Some(format!("Lagebericht-{}.pdf", cx.desktop.today())),
+    };
+    let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
+    write_land_report(cx, &path, stale_days)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -48,6 +48,7 @@ pub use inbox::{
     get_land_overview, import_directory, import_directory_file, list_received_reports,
     write_land_export, DirectoryImported, LandExported,
 };
+pub use inbox::{export_land_report, land_report, write_land_report};
 pub use land_keys::{
     create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,
     revoke_land_key, save_fingerprint_sheet, save_land_key_file, KeyFile,

@@ -1,7 +1,7 @@
 //! The readiness report ("Bereitschaftsbericht"): a signed-off A4 PDF for the Land's
 //! coordinator with the report's data embedded as JSON, reading that data back, and
 //! aggregating many reports into one table; and, with the same engine, the Land's printable
-//! fingerprint sheet.
+//! fingerprint sheet and its status report.
 //!
 //! - [`data`]: the data model, gathered from the store in one read
 //! - [`fonts`], [`wrap`], [`format`]: the bundled typeface, measuring, wrapping, German formats
@@ -14,6 +14,8 @@
 //!   both as a workbook (XLSX) and CSV
 //! - [`fingerprint_sheet`]: the one-page sheet on which the Land publishes the fingerprint of its
 //!   signing key, made with the same engine
+//! - [`land_report`]: the Land's status report ("Lagebericht des Landes") from the overview of
+//!   all municipalities ([`overview`]), made with the same engine
 //!
 //! The format: docs/report-format.md.
 
@@ -27,6 +29,7 @@ pub mod fonts;
 pub mod format;
 pub mod glyphs;
 pub mod land_export;
+pub mod land_report;
 pub mod layout;
 pub mod overview;
 pub mod pdf;

@@ -3,7 +3,8 @@
 //! reports received and the readiness, per service the decisions and phases, and the lists the
 //! source document asks the Land to act on: Bedarfsträger per service (1.1), pilot interest
 //! (1.5), training needs (1.6), Fachverfahren in use and those the Land does not list (1.4,
-//! 2.T1/2.T2), external blockers by party and text, requirements to the Land (2.O2).
+//! 2.T1/2.T2), external blockers by party and text, requirements to the Land (2.O2), and who
+//! attended the packages' events (3.2).
 //!
 //! Built from reports one at a time ([`OverviewBuilder::add`]): what it keeps per municipality
 //! is a summary, so memory does not grow with the size of the reports.
@@ -152,6 +153,21 @@ pub struct RequirementRow {
     pub municipality: Named,
 }
 
+/// An event of the Land's packages and who attended it (3.2).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct EventRow {
+    pub package_id: String,
+    pub id: String,
+    pub title: String,
+    /// Local time (Europe/Berlin), `YYYY-MM-DDTHH:MM`.
+    pub start: String,
+    /// The municipalities that marked the event as attended.
+    pub attended: Vec<Named>,
+    /// The municipalities whose report lists the event without marking it attended.
+    pub not_attended: Vec<Named>,
+}
+
 /// The whole Land.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -170,6 +186,8 @@ pub struct LandOverview {
     pub fachverfahren: Vec<FachverfahrenRow>,
     pub blockers: Vec<BlockerRow>,
     pub requirements: Vec<RequirementRow>,
+    /// The packages' events, by start.
+    pub events: Vec<EventRow>,
 }
 
 /// Builds a [`LandOverview`] from the directory and the newest report of each municipality.
@@ -183,6 +201,7 @@ pub struct OverviewBuilder {
     fachverfahren: BTreeMap<(String, String), FachverfahrenRow>,
     blockers: BTreeMap<(String, Option<String>), BlockerRow>,
     requirements: Vec<RequirementRow>,
+    events: BTreeMap<(String, String), EventRow>,
 }
 
 impl OverviewBuilder {
@@ -231,6 +250,7 @@ impl OverviewBuilder {
             fachverfahren: BTreeMap::new(),
             blockers: BTreeMap::new(),
             requirements: Vec::new(),
+            events: BTreeMap::new(),
         }
     }
 
@@ -368,6 +388,21 @@ impl OverviewBuilder {
             entry.listed_by_land |= f.land_match.is_some();
             entry.municipalities.push(named.clone());
         }
+        for e in &report.events {
+            let key = (e.package_id.clone(), e.id.clone());
+            let entry = self.events.entry(key).or_insert_with(|| EventRow {
+                package_id: e.package_id.clone(),
+                id: e.id.clone(),
+                title: e.title.clone(),
+                start: e.start.clone(),
+                attended: Vec::new(),
+                not_attended: Vec::new(),
+            });
+            let list = if e.attended { &mut entry.attended } else { &mut entry.not_attended };
+            if !list.contains(&named) {
+                list.push(named.clone());
+            }
+        }
         for b in &report.blockers {
             let text =
                 b.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
@@ -430,6 +465,8 @@ impl OverviewBuilder {
                 .then(a.service.cmp(&b.service))
                 .then(a.municipality.cmp(&b.municipality))
         });
+        let mut events: Vec<EventRow> = self.events.into_values().collect();
+        events.sort_by(|a, b| a.start.cmp(&b.start).then(a.title.cmp(&b.title)));
         LandOverview {
             schema: OVERVIEW_SCHEMA.to_owned(),
             date: self.date,
@@ -442,6 +479,7 @@ impl OverviewBuilder {
             fachverfahren,
             blockers,
             requirements,
+            events,
         }
     }
 }
@@ -502,5 +540,47 @@ mod tests {
         assert_eq!(overview.kreise.len(), 1);
         assert_eq!(overview.kreise[0].municipalities, 2);
         assert_eq!(overview.kreise[0].mean, None);
+    }
+
+    #[test]
+    fn events_list_who_attended_and_who_did_not_by_start() {
+        use crate::report::data::ReportEvent;
+        use crate::report::layout::tests::workflow_sample;
+        let event = |id: &str, start: &str, attended: bool| ReportEvent {
+            package_id: "ni-vergabe".into(),
+            id: id.into(),
+            title: format!("Termin {id}"),
+            start: start.into(),
+            registration_deadline: None,
+            attended,
+        };
+        let report = |ags: &str, name: &str, events: Vec<ReportEvent>| {
+            let mut d = workflow_sample();
+            d.municipality.ags = ags.into();
+            d.municipality.name = name.into();
+            d.events = events;
+            d
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let mut builder = OverviewBuilder::new(day, 90, Vec::new());
+        builder.add(&report(
+            "03241001",
+            "A",
+            vec![
+                event("spaet", "2027-03-01T10:00", true),
+                event("frueh", "2027-01-20T10:00", true),
+            ],
+        ));
+        builder.add(&report("03241002", "B", vec![event("frueh", "2027-01-20T10:00", false)]));
+        builder.add(&report("03241003", "C", Vec::new()));
+        let o = builder.finish();
+        let ids: Vec<&str> = o.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["frueh", "spaet"]);
+        let names = |v: &[Named]| v.iter().map(|n| n.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&o.events[0].attended), ["A"]);
+        assert_eq!(names(&o.events[0].not_attended), ["B"]);
+        assert_eq!(names(&o.events[1].attended), ["A"]);
+        assert!(o.events[1].not_attended.is_empty());
+        assert_eq!(o.events[0].title, "Termin frueh");
     }
 }

@@ -143,6 +143,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether a municipal directory was read (`None`: never) and, if so, its date
+    /// (Gebietsstand), if it gives one.
+    pub fn directory_as_of(&self) -> Result<Option<Option<chrono::NaiveDate>>> {
+        let as_of: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT as_of FROM directory WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(as_of.map(|d| d.and_then(|d| d.parse().ok())))
+    }
+
     /// Replaces the Land's list of municipalities with `directory` (one transaction), keeping
     /// where it came from.
     pub fn replace_directory(&mut self, directory: &LandDirectory, file_name: &str) -> Result<()> {

@@ -19,6 +19,7 @@ const COMMANDS = new Set([
   'create_land_key',
   'export_follow_up',
   'export_ics',
+  'export_land_report',
   'export_land_xlsx',
   'export_report',
   'get_checklist',

@@ -17,7 +17,7 @@ pub(super) const MM: f32 = 72.0 / 25.4;
 pub(in crate::report) const LEFT: f32 = 20.0 * MM;
 pub(in crate::report) const RIGHT: f32 = PAGE_W - 20.0 * MM;
 pub(in crate::report) const WIDTH: f32 = RIGHT - LEFT;
-pub(super) const TOP: f32 = 20.0 * MM;
+pub(in crate::report) const TOP: f32 = 20.0 * MM;
 /// Content ends here; below are the footer's rule and line.
 pub(in crate::report) const BOTTOM: f32 = PAGE_H - 24.0 * MM;
 const FOOTER_RULE: f32 = PAGE_H - 19.0 * MM;
@@ -28,12 +28,12 @@ const FOOTER_TOP: f32 = PAGE_H - 17.5 * MM;
 pub struct Color(pub f32, pub f32, pub f32);
 
 pub(in crate::report) const INK: Color = Color(0.11, 0.12, 0.14);
-pub(super) const MUTED: Color = Color(0.38, 0.40, 0.44);
-pub(super) const RULE: Color = Color(0.70, 0.72, 0.75);
-pub(super) const HAIRLINE: Color = Color(0.84, 0.85, 0.87);
+pub(in crate::report) const MUTED: Color = Color(0.38, 0.40, 0.44);
+pub(in crate::report) const RULE: Color = Color(0.70, 0.72, 0.75);
+pub(in crate::report) const HAIRLINE: Color = Color(0.84, 0.85, 0.87);
 /// The one accent: a muted blue.
 pub(in crate::report) const ACCENT: Color = Color(0.13, 0.32, 0.48);
-pub(super) const TRACK: Color = Color(0.89, 0.91, 0.93);
+pub(in crate::report) const TRACK: Color = Color(0.89, 0.91, 0.93);
 pub(in crate::report) const HEAD_FILL: Color = Color(0.945, 0.95, 0.96);
 
 /// Something drawn on a page. `y` values count from the top of the page.
@@ -79,15 +79,15 @@ pub(in crate::report) const fn style(face: Face, size: f32, leading: f32, color:
 }
 
 pub(in crate::report) const BODY: Style = style(Face::Regular, 10.0, 14.0, INK);
-pub(super) const BODY_BOLD: Style = style(Face::Bold, 10.5, 14.5, INK);
+pub(in crate::report) const BODY_BOLD: Style = style(Face::Bold, 10.5, 14.5, INK);
 pub(in crate::report) const NOTE: Style = style(Face::Regular, 8.5, 11.5, MUTED);
 pub(in crate::report) const TITLE: Style = style(Face::Bold, 22.0, 27.0, INK);
 pub(in crate::report) const SUBTITLE: Style = style(Face::Regular, 14.0, 18.0, INK);
 pub(in crate::report) const KICKER: Style = style(Face::Regular, 9.0, 12.0, MUTED);
-pub(super) const H2: Style = style(Face::Bold, 13.0, 17.0, ACCENT);
-pub(super) const H3: Style = style(Face::Bold, 10.5, 14.0, INK);
+pub(in crate::report) const H2: Style = style(Face::Bold, 13.0, 17.0, ACCENT);
+pub(in crate::report) const H3: Style = style(Face::Bold, 10.5, 14.0, INK);
 pub(in crate::report) const LABEL: Style = style(Face::Regular, 8.0, 10.5, MUTED);
-pub(super) const BIG: Style = style(Face::Bold, 34.0, 38.0, ACCENT);
+pub(in crate::report) const BIG: Style = style(Face::Bold, 34.0, 38.0, ACCENT);
 const FOOTER: Style = style(Face::Regular, 7.5, 10.0, MUTED);
 
 /// What a heading keeps with it when a table follows: a two-line header, a note and a first
@@ -131,20 +131,20 @@ impl Layout {
     }
 
     /// Starts a new page, the cursor at its top.
-    pub(super) fn new_page(&mut self) {
+    pub(in crate::report) fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = TOP;
     }
 
     /// Starts a new page unless `h` more pt fit on this one.
-    pub(super) fn ensure(&mut self, h: f32) {
+    pub(in crate::report) fn ensure(&mut self, h: f32) {
         if self.y + h > BOTTOM + 0.01 && self.y > TOP + 0.01 {
             self.new_page();
         }
     }
 
     /// Vertical space, dropped at the top of a page.
-    pub(super) fn gap(&mut self, h: f32) {
+    pub(in crate::report) fn gap(&mut self, h: f32) {
         if self.y > TOP + 0.01 {
             self.y = (self.y + h).min(BOTTOM);
         }
@@ -156,7 +156,7 @@ impl Layout {
     }
 
     /// `text` in style `s` broken into lines no wider than `width`.
-    pub(super) fn wrap(&self, text: &str, s: Style, width: f32) -> Result<Vec<String>> {
+    pub(in crate::report) fn wrap(&self, text: &str, s: Style, width: f32) -> Result<Vec<String>> {
         wrap(self.fonts.face(s.face), text, s.size, width)
     }
 
@@ -214,6 +214,32 @@ impl Layout {
         self.page().elements.push(Element::Rect { x, y, w, h, color });
     }
 
+    /// A horizontal bar whose top edge is `top`: the track across `w`, then `parts` (each a
+    /// share of the whole, 0–1, and its colour) from the left, one after the other, with a
+    /// hairline of white between two parts so that neighbours stay apart without colour.
+    pub(in crate::report) fn bar(
+        &mut self,
+        x: f32,
+        top: f32,
+        w: f32,
+        h: f32,
+        parts: &[(f32, Color)],
+    ) {
+        self.rect(x, top, w, h, TRACK);
+        let mut start = x;
+        for &(share, color) in parts {
+            let pw = w * share.clamp(0.0, 1.0);
+            let pw = pw.min(x + w - start);
+            if pw > 0.05 {
+                self.rect(start, top, pw, h, color);
+                if start > x + 0.01 {
+                    self.rect(start - 0.4, top, 0.8, h, Color(1.0, 1.0, 1.0));
+                }
+            }
+            start += pw;
+        }
+    }
+
     /// A horizontal rule at `y`.
     pub(in crate::report) fn hline(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
         self.page().elements.push(Element::Line { x1, y1: y, x2, y2: y, width, color });
@@ -248,7 +274,7 @@ impl Layout {
     }
 
     /// A sub-heading, kept with the next `keep` pt.
-    pub(super) fn h3(&mut self, title: &str, keep: f32) -> Result<()> {
+    pub(in crate::report) fn h3(&mut self, title: &str, keep: f32) -> Result<()> {
         self.gap(10.0);
         let lines = self.wrap(&clean(title), H3, WIDTH)?;
         self.ensure(H3.leading * lines.len() as f32 + 4.0 + keep);

@@ -9,8 +9,10 @@
 //!
 //! The engine, which knows no section of the report:
 //! - `engine`: geometry, colours, styles, elements and pages, the cursor with paragraphs,
-//!   headings, page breaks and footers (shared with `report::fingerprint_sheet`)
-//! - `table`: tables with repeated headers and rows split between lines
+//!   headings, bars, page breaks and footers (shared with `report::fingerprint_sheet` and
+//!   `report::land_report`)
+//! - `table`: tables with repeated headers and rows split between lines (also used by
+//!   `report::land_report`)
 //! - `fields`: rows of label-over-value fields
 //!
 //! The sections use it, in the order of the report:
@@ -39,7 +41,7 @@ mod fields;
 mod requirements;
 mod services;
 mod signature;
-mod table;
+pub(in crate::report) mod table;
 #[cfg(test)]
 pub(crate) mod tests;
 

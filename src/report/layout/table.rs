@@ -9,46 +9,46 @@ use super::engine::{
 };
 use crate::report::fonts::{clean, Face};
 
-pub(super) const CELL: Style = style(Face::Regular, 8.5, 11.5, INK);
-pub(super) const CELL_BOLD: Style = style(Face::Bold, 8.5, 11.5, INK);
-pub(super) const CELL_SMALL: Style = style(Face::Regular, 7.5, 10.0, MUTED);
+pub(in crate::report) const CELL: Style = style(Face::Regular, 8.5, 11.5, INK);
+pub(in crate::report) const CELL_BOLD: Style = style(Face::Bold, 8.5, 11.5, INK);
+pub(in crate::report) const CELL_SMALL: Style = style(Face::Regular, 7.5, 10.0, MUTED);
 /// Column titles.
-pub(super) const CELL_HEAD: Style = style(Face::Bold, 7.5, 10.0, MUTED);
+pub(in crate::report) const CELL_HEAD: Style = style(Face::Bold, 7.5, 10.0, MUTED);
 /// SHA-256 in tables: two lines of 32 hex digits.
-pub(super) const HASH: Style = style(Face::Regular, 7.0, 9.5, INK);
+pub(in crate::report) const HASH: Style = style(Face::Regular, 7.0, 9.5, INK);
 
 /// Cell padding, left and right.
-pub(super) const PAD_X: f32 = 4.0;
+pub(in crate::report) const PAD_X: f32 = 4.0;
 /// Cell padding, top and bottom.
 const PAD_Y: f32 = 4.0;
 
 /// A paragraph inside a table cell.
-pub(super) struct Para {
+pub(in crate::report) struct Para {
     text: String,
     style: Style,
 }
 
 /// A cell paragraph; characters the font lacks are written as code points.
-pub(super) fn para(text: impl AsRef<str>, style: Style) -> Para {
+pub(in crate::report) fn para(text: impl AsRef<str>, style: Style) -> Para {
     Para { text: clean(text.as_ref()), style }
 }
 
 /// A table cell: paragraphs one below the other.
-pub(super) type Cell = Vec<Para>;
+pub(in crate::report) type Cell = Vec<Para>;
 
 /// A cell of one paragraph in the regular cell style.
-pub(super) fn cell(text: impl AsRef<str>) -> Cell {
+pub(in crate::report) fn cell(text: impl AsRef<str>) -> Cell {
     vec![para(text, CELL)]
 }
 
 /// A column: title and width in pt (`0.0`: the rest of the line).
-pub(super) struct Column {
+pub(in crate::report) struct Column {
     title: &'static str,
     width: f32,
 }
 
 /// A column; width `0.0` takes the rest of the line.
-pub(super) const fn col(title: &'static str, width: f32) -> Column {
+pub(in crate::report) const fn col(title: &'static str, width: f32) -> Column {
     Column { title, width }
 }
 
@@ -57,7 +57,7 @@ type Lines = Vec<(String, Style)>;
 
 impl Layout {
     /// The width of a column in which none of `texts` breaks (a header word, a date).
-    pub(super) fn fit_width(&self, texts: &[(&str, Style)]) -> Result<f32> {
+    pub(in crate::report) fn fit_width(&self, texts: &[(&str, Style)]) -> Result<f32> {
         let mut w: f32 = 0.0;
         for (text, style) in texts {
             w = w.max(self.width(text, *style)?);
@@ -126,8 +126,25 @@ impl Layout {
         Ok(())
     }
 
+    /// What a heading above a table keeps with it: the table's header and first row as
+    /// [`Layout::table`] places them (a row taller than a page: its first few lines).
+    pub(in crate::report) fn table_keep(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<Cell>],
+    ) -> Result<f32> {
+        let widths = Self::column_widths(columns);
+        let header_h = self.header_height(columns, &widths)?;
+        let mut first: f32 = 0.0;
+        for (c, &w) in rows.first().into_iter().flatten().zip(&widths) {
+            first = first.max(Self::lines_height(&self.wrap_cell(c, w)?) + 2.0 * PAD_Y);
+        }
+        let capacity = BOTTOM - TOP - header_h - NOTE.leading - 3.0;
+        Ok(header_h + if first <= capacity { first } else { 5.0 * CELL.leading })
+    }
+
     /// Draws a table; its header (and `caption`, if any) repeats on every page it runs onto.
-    pub(super) fn table(
+    pub(in crate::report) fn table(
         &mut self,
         columns: &[Column],
         rows: &[Vec<Cell>],

@@ -115,6 +115,11 @@ export function export_ics(args: { packageId: string; eventId: string | null }):
   return call<string | null>('export_ics', args);
 }
 
+/** Saves the Land's status report (Lagebericht) as PDF (save dialog); stale after `staleDays` (default 90); `null` if cancelled. */
+export function export_land_report(args: { staleDays: number | null }): Promise<string | null> {
+  return call<string | null>('export_land_report', args);
+}
+
 /** Saves the Land's overview with the follow-up list as an Excel workbook (save dialog); `null` if cancelled. */
 export function export_land_xlsx(args: { staleDays: number | null; days: number | null }): Promise<string | null> {
   return call<string | null>('export_land_xlsx', args);

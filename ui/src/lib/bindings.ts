@@ -414,7 +414,11 @@ stale_days: number,
 /**
  * Municipalities counted: the directory's, else those that reported.
  */
-municipalities: number, reported: number, rows: Array<MunicipalityRow>, kreise: Array<KreisRow>, services: Array<ServiceRow>, fachverfahren: Array<FachverfahrenRow>, blockers: Array<BlockerRow>, requirements: Array<RequirementRow>, };
+municipalities: number, reported: number, rows: Array<MunicipalityRow>, kreise: Array<KreisRow>, services: Array<ServiceRow>, fachverfahren: Array<FachverfahrenRow>, blockers: Array<BlockerRow>, requirements: Array<RequirementRow>, 
+/**
+ * The packages' events, by start.
+ */
+events: Array<EventRow>, };
 
 export type MunicipalityRow = { ags: string, name: string, 
 /**
