@@ -23,6 +23,7 @@ pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
+pub mod history;
 pub mod layout;
 pub mod overview;
 pub mod pdf;
