@@ -319,3 +319,98 @@ fn the_inbox_takes_each_report_once_sets_other_lands_aside_and_names_bad_files()
     assert!(!listed.iter().any(|r| r.file_name == "musterstadt-november.pdf"));
     assert_eq!(november.sha256, anbindungscheck::package::signing::hex(&Sha256::digest(&good)));
 }
+
+/// Answers no dialog; what was "dropped on the window" is taken once.
+struct Dropped(std::cell::RefCell<Vec<PathBuf>>);
+
+impl Desktop for Dropped {
+    fn pick_file(&self, _: &FileDialog) -> api::Result<Option<PathBuf>> {
+        Ok(None)
+    }
+    fn save_file(&self, _: &FileDialog) -> api::Result<Option<PathBuf>> {
+        Ok(None)
+    }
+    fn open_path(&self, _: &Path) -> api::Result<()> {
+        Ok(())
+    }
+    fn take_dropped(&self) -> Vec<PathBuf> {
+        self.0.take()
+    }
+    fn today(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+    }
+}
+
+#[test]
+fn dropped_reports_are_read_and_a_municipality_s_history_lists_them_oldest_first() {
+    use crate::fixtures::{municipality, write_report};
+    let dir = tempfile::tempdir().unwrap();
+    let land = Workspace::open_as(Some(dir.path().join("land.sqlite")), WorkspaceKind::Land);
+    let none = Answer(None);
+    let input = LandProfileInput { land_code: "03".into(), name: "MI".into() };
+    api::set_land_profile(&cx(&land, &none), input).unwrap();
+    let dbs = dir.path().join("kommunen");
+    std::fs::create_dir_all(&dbs).unwrap();
+    let a = municipality(&dbs, "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    let reports = dir.path().join("abgelegt");
+    std::fs::create_dir_all(&reports).unwrap();
+    // The newer report's file comes first by name: the history orders by report date.
+    write_report(&a, "2026-11-28", &reports.join("a-november.pdf"));
+    write_report(&a, "2026-10-01", &reports.join("b-oktober.pdf"));
+
+    // Nothing dropped: nothing read.
+    let nothing = Dropped(Default::default());
+    assert_eq!(api::add_dropped_reports(&cx(&land, &none)).unwrap(), None);
+    // A folder and a file dropped: read like picked ones, and taken only once.
+    let dropped = Dropped(
+        vec![reports.clone(), reports.join("b-oktober.pdf"), dir.path().join("weg")].into(),
+    );
+    let summary = api::add_dropped_reports(&Ctx { workspace: &land, desktop: &dropped }).unwrap();
+    let summary = summary.expect("dropped files were read");
+    assert_eq!((summary.added, summary.duplicates), (2, 1), "{summary:?}");
+    assert_eq!(summary.refused.len(), 1, "the missing path is named: {summary:?}");
+    assert_eq!(
+        api::add_dropped_reports(&Ctx { workspace: &land, desktop: &dropped }).unwrap(),
+        None
+    );
+    assert_eq!(
+        api::add_dropped_reports(&Ctx { workspace: &land, desktop: &nothing }).unwrap(),
+        None
+    );
+
+    let history = api::get_municipality_history(&cx(&land, &none), "03241001".into()).unwrap();
+    assert_eq!(
+        (history.ags.as_str(), history.name.as_str(), history.kreis_ags.as_str()),
+        ("03241001", "Samtgemeinde Musterstadt-Süd", "03241")
+    );
+    let dates: Vec<String> = history.points.iter().map(|p| p.report_date.to_string()).collect();
+    assert_eq!(dates, ["2026-10-01", "2026-11-28"]);
+    let files: Vec<&str> = history.points.iter().map(|p| p.file_name.as_str()).collect();
+    assert_eq!(files, ["b-oktober.pdf", "a-november.pdf"]);
+    let overview = api::get_land_overview(&cx(&land, &none), None).unwrap();
+    let (newest, row) = (&history.points[1], &overview.rows[0]);
+    assert_eq!(Some(newest.report_id.clone()), row.report_id);
+    assert_eq!((newest.readiness, newest.technisch), (row.readiness, row.technisch));
+    assert_eq!((Some(newest.open_items), Some(newest.blockers)), (row.open_items, row.blockers));
+    let ja = row.decisions.values().filter(|d| *d == "ja").count() as u32;
+    assert_eq!(newest.services_ja, ja);
+    assert!(!newest.received_at.is_empty());
+
+    // An AGS nobody knows, and one that is no AGS: refused in German.
+    let err = api::get_municipality_history(&cx(&land, &none), "03241999".into()).unwrap_err();
+    assert_eq!(anbindungscheck::api::IpcError::from(&err).code, ErrorCode::Validation);
+    assert!(err.to_string().contains("03241999"), "{err}");
+    let err = api::get_municipality_history(&cx(&land, &none), "0324".into()).unwrap_err();
+    assert!(err.to_string().contains("8"), "{err}");
+
+    // A municipality of the directory without a report: its name, no points.
+    let csv = dir.path().join("verzeichnis.csv");
+    std::fs::write(
+        &csv,
+        "AGS;Name;Einwohner\n03241001;Musterstadt-Süd;12000\n03241002;Beispielheim;800\n",
+    )
+    .unwrap();
+    api::import_directory_file(&cx(&land, &none), &csv).unwrap();
+    let empty = api::get_municipality_history(&cx(&land, &none), "03241002".into()).unwrap();
+    assert_eq!((empty.name.as_str(), empty.points.len()), ("Beispielheim", 0));
+}

@@ -6,6 +6,9 @@
 //! - `POST /test/pick` with `{"pick": [path | null, …], "save": [path | null, …]}` queues what the
 //!   next open and save dialogs answer (`null`: cancelled). An open dialog with nothing queued
 //!   fails; a save dialog with nothing queued answers `<dir>/ausgabe/<suggested name>`;
+//! - `POST /test/drop` with `{"paths": [path, …]}`: files and folders dropped on the window, which
+//!   the next `add_dropped_reports` takes (the test then tells the page, as the shell does, with
+//!   the `anbindungscheck:dropped` event on `window`);
 //! - `GET /test/calls`: every command called so far, `[{cmd, args}]`, oldest first;
 //! - `GET /test/opened`: the files the system viewer was asked to open;
 //! - `GET /test/dialogs`: the file dialogs shown, `[{kind, title, file_name}]`;
@@ -37,6 +40,7 @@ pub struct State {
     pub static_dir: Option<PathBuf>,
     pick: Mutex<VecDeque<Option<PathBuf>>>,
     save: Mutex<VecDeque<Option<PathBuf>>>,
+    dropped: Mutex<Vec<PathBuf>>,
     calls: Mutex<Vec<Value>>,
     opened: Mutex<Vec<String>>,
     dialogs: Mutex<Vec<Value>>,
@@ -53,6 +57,7 @@ impl State {
             static_dir,
             pick: Mutex::default(),
             save: Mutex::default(),
+            dropped: Mutex::default(),
             calls: Mutex::default(),
             opened: Mutex::default(),
             dialogs: Mutex::default(),
@@ -88,6 +93,7 @@ pub fn handle(state: &State, req: &Request) -> (Response, After) {
     if let Some(hook) = path.strip_prefix("/test/") {
         return match (method, hook) {
             ("POST", "pick") => (queue(state, &req.body), After::Continue),
+            ("POST", "drop") => (drop_paths(state, &req.body), After::Continue),
             ("GET", "calls") => {
                 (Response::json(&Value::from(lock(&state.calls).clone())), After::Continue)
             }
@@ -159,6 +165,22 @@ fn queue(state: &State, body: &[u8]) -> Response {
     Response::json(&json!({"ok": null}))
 }
 
+/// Files and folders "dropped on the window": they replace what was dropped before.
+fn drop_paths(state: &State, body: &[u8]) -> Response {
+    let parsed: Result<Value, _> = serde_json::from_slice(body);
+    let paths = match parsed.as_ref().ok().and_then(|v| v.get("paths")).and_then(Value::as_array) {
+        Some(paths) => paths,
+        None => return Response::error(400, "erwartet: {\"paths\": [...]}"),
+    };
+    let mut dropped = Vec::new();
+    for p in paths {
+        let Some(p) = p.as_str() else { return Response::error(400, "ein Pfad erwartet") };
+        dropped.push(PathBuf::from(p));
+    }
+    *lock(&state.dropped) = dropped;
+    Response::json(&json!({"ok": null}))
+}
+
 /// The desktop of the tests: dialogs answer from the queues, the system viewer records, progress
 /// goes into the response.
 struct TestDesktop<'a> {
@@ -198,6 +220,10 @@ impl Desktop for TestDesktop<'_> {
     fn open_path(&self, path: &Path) -> api::Result<()> {
         lock(&self.state.opened).push(path.display().to_string());
         Ok(())
+    }
+
+    fn take_dropped(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *lock(&self.state.dropped))
     }
 
     fn progress(&self, progress: Progress) {

@@ -1,13 +1,22 @@
 //! What the command layer asks of the desktop: native file dialogs, the system viewer, progress
-//! messages to the page through a Tauri channel, and the start-up probe.
+//! messages to the page through a Tauri channel, files dropped on the window, and the start-up
+//! probe.
 
 use anbindungscheck::api::{ApiError, Desktop, FileDialog, Result};
 use anbindungscheck::package::archive::Progress;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tauri::ipc::Channel;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 use tauri_plugin_opener::OpenerExt;
+
+/// The files and folders last dropped on the window, until a command takes them.
+#[derive(Default)]
+pub struct Dropped(pub Mutex<Vec<PathBuf>>);
+
+/// The event on the page's `window` that tells it something was dropped (the paths stay here).
+pub const DROPPED_EVENT: &str = "anbindungscheck:dropped";
 
 /// The desktop of one command call.
 pub struct TauriDesktop {
@@ -50,6 +59,12 @@ impl Desktop for TauriDesktop {
 
     fn open_path(&self, path: &Path) -> Result<()> {
         self.app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(ApiError::desktop)
+    }
+
+    fn take_dropped(&self) -> Vec<PathBuf> {
+        let dropped = self.app.state::<Dropped>();
+        let mut paths = dropped.0.lock().unwrap_or_else(|p| p.into_inner());
+        std::mem::take(&mut *paths)
     }
 
     fn progress(&self, progress: Progress) {

@@ -9,9 +9,9 @@ mod probe;
 use anbindungscheck::api::{self, ApiError, Ctx, IpcError, Workspace};
 use anbindungscheck::package::archive::Progress;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, DragDropEvent, Manager, Window, WindowEvent};
 
-use desktop::TauriDesktop;
+use desktop::{Dropped, TauriDesktop, DROPPED_EVENT};
 
 /// Runs `command` with the workspace on a blocking thread; errors cross as `{code, message,
 /// field}`.
@@ -55,6 +55,21 @@ macro_rules! tauri_commands {
 
 anbindungscheck::for_each_command!(tauri_commands);
 
+/// Files or folders dropped on the window: the shell keeps the paths (the latest drop replaces
+/// an earlier one not yet taken) and tells the page with an event on its `window`, which names
+/// no path; the page then calls `add_dropped_reports`, which takes them from here. No IPC
+/// permission is needed for this.
+fn on_window_event(window: &Window, event: &WindowEvent) {
+    let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event else { return };
+    if paths.is_empty() {
+        return;
+    }
+    *window.state::<Dropped>().0.lock().unwrap_or_else(|p| p.into_inner()) = paths.clone();
+    if let Some(webview) = window.get_webview_window(window.label()) {
+        let _ = webview.eval(format!("window.dispatchEvent(new Event('{DROPPED_EVENT}'))"));
+    }
+}
+
 /// Starts the app.
 pub fn run() {
     probe::mark_start();
@@ -65,6 +80,8 @@ pub fn run() {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .manage(Dropped::default())
+        .on_window_event(on_window_event)
         .setup(|app| {
             let started = std::time::Instant::now();
             let fallback = app

@@ -16,6 +16,8 @@ macro_rules! for_each_command {
         $callback! {
             /// Adds a document (native dialog) to the Land's package draft; `null` if cancelled.
             add_draft_document(title: Option<String>) -> Option<$crate::api::PackageDraft>;
+            /// Reads the report files and folders last dropped on the window into the Land's inbox; `null` if none.
+            add_dropped_reports() with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
             add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
             /// Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled.
@@ -58,6 +60,8 @@ macro_rules! for_each_command {
             get_land_profile() -> Option<$crate::land_profile::LandProfile>;
             /// The municipalities' built-in checklist (points and items), for the Land's editor.
             get_municipal_catalogue() -> $crate::catalogue::Catalogue;
+            /// One municipality's reports over time, oldest first.
+            get_municipality_history(ags: String) -> $crate::report::history::MunicipalityHistory;
             /// The Land's package draft with its problems per field.
             get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.

@@ -14,6 +14,7 @@ use crate::inbox::{InboxSummary, Incoming, Receipt, ReceivedReport, RefusedFile}
 use crate::package::archive::Progress;
 use crate::package::signing;
 use crate::report::followup::{self, FollowUpList};
+use crate::report::history::{HistoryPoint, MunicipalityHistory};
 use crate::report::land_export;
 use crate::report::land_report::{self, LandReport};
 use crate::report::overview::{LandOverview, OverviewBuilder};
@@ -138,6 +139,16 @@ pub fn add_reports(cx: &Ctx, folder: bool) -> Result<Option<InboxSummary>> {
     add_reports_from(cx, &paths).map(Some)
 }
 
+/// Reads the report files and folders last dropped on the window into the inbox, as
+/// [`add_reports`] does with picked ones; `None` if nothing was dropped.
+pub fn add_dropped_reports(cx: &Ctx) -> Result<Option<InboxSummary>> {
+    let paths = cx.desktop.take_dropped();
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    add_reports_from(cx, &paths).map(Some)
+}
+
 /// Lets the user pick the municipal directory (GV100AD or CSV) and makes it the Land's list;
 /// `None` if cancelled.
 pub fn import_directory(cx: &Ctx) -> Result<Option<DirectoryImported>> {
@@ -228,6 +239,48 @@ pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOvervi
             Ok(())
         })?;
         Ok(builder.finish())
+    })
+}
+
+/// Every report of the municipality `ags`, oldest first, with its name and Kreis (from the
+/// directory, else from its newest report). A municipality of the directory without a report has
+/// an empty history; an AGS neither the directory nor a report knows is refused.
+pub fn get_municipality_history(cx: &Ctx, ags: String) -> Result<MunicipalityHistory> {
+    let ags = crate::ags::Ags::parse(&ags)?;
+    let ags = ags.as_str();
+    let (listed, reports) = cx
+        .workspace
+        .with_land(|s| Ok((s.directory_municipality(ags)?, s.municipality_reports(ags)?)))?;
+    let mut points = Vec::with_capacity(reports.len());
+    let mut name = None;
+    for (received, json) in &reports {
+        let data: ReportData = serde_json::from_str(json).map_err(|e| {
+            Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
+        })?;
+        points.push(HistoryPoint::new(received, &data));
+        name = Some(data.municipality.name);
+    }
+    let kreis = listed.as_ref().and_then(|l| l.kreis.clone());
+    let name = match (listed, name) {
+        (Some(l), _) => l.name,
+        (None, Some(n)) => n,
+        (None, None) => {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "Zur Kommune mit dem AGS {ags} liegt kein Bericht vor, und das \
+                     Gemeindeverzeichnis nennt sie nicht."
+                ),
+            )
+            .into())
+        }
+    };
+    Ok(MunicipalityHistory {
+        ags: ags.to_owned(),
+        name,
+        kreis_ags: ags[..5].to_owned(),
+        kreis,
+        points,
     })
 }
 

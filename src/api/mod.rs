@@ -44,11 +44,11 @@ pub use editor::{
 pub use error::{ApiError, IpcError};
 pub use evidence::{add_evidence, list_evidence, open_evidence, remove_evidence};
 pub use inbox::{
-    add_reports, add_reports_from, export_follow_up, export_land_xlsx, get_follow_up,
-    get_land_overview, import_directory, import_directory_file, list_received_reports,
-    write_land_export, DirectoryImported, LandExported,
+    add_dropped_reports, add_reports, add_reports_from, export_follow_up, export_land_report,
+    export_land_xlsx, get_follow_up, get_land_overview, get_municipality_history, import_directory,
+    import_directory_file, land_report, list_received_reports, write_land_export,
+    write_land_report, DirectoryImported, LandExported,
 };
-pub use inbox::{export_land_report, land_report, write_land_report};
 pub use land_keys::{
     create_land_key, import_land_key, list_land_keys, publish_package, replace_land_key,
     revoke_land_key, save_fingerprint_sheet, save_land_key_file, KeyFile,
@@ -105,6 +105,11 @@ pub trait Desktop {
     fn open_path(&self, path: &Path) -> Result<()>;
     /// Reports the progress of a long command (at most one message per percent).
     fn progress(&self, _progress: Progress) {}
+    /// Takes the files and folders last dropped on the app's window (empty if none, or where
+    /// nothing can be dropped); the next call returns nothing until something is dropped again.
+    fn take_dropped(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
     /// Today's date as the caller sees it: the computer's local date, or the date the caller
     /// was given (the command line's `--today`, a test's fixed day).
     fn today(&self) -> chrono::NaiveDate {

@@ -79,6 +79,8 @@ pub fn typescript() -> String {
         crate::report::overview::MunicipalContact::decl(&cfg),
         crate::report::overview::Expiry::decl(&cfg),
         crate::report::followup::FollowUp::decl(&cfg),
+        crate::report::history::MunicipalityHistory::decl(&cfg),
+        crate::report::history::HistoryPoint::decl(&cfg),
         crate::report::followup::FollowUpList::decl(&cfg),
         crate::api::KeyFile::decl(&cfg),
         crate::land_key::LandKey::decl(&cfg),

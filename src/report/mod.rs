@@ -11,7 +11,8 @@
 //! - [`read`]: the embedded data back from a PDF
 //! - [`aggregate`]: many reports to CSV/JSON
 //! - [`overview`], [`followup`], [`land_export`]: the Land's overview, its follow-up list, and
-//!   both as a workbook (XLSX) and CSV
+//!   both as a workbook (XLSX) and CSV; [`history`]: one municipality's reports over time;
+//!   [`findings`]: what the reports say about the points of the Land's checklist
 //! - [`fingerprint_sheet`]: the one-page sheet on which the Land publishes the fingerprint of its
 //!   signing key, made with the same engine
 //! - [`land_report`]: the Land's status report ("Lagebericht des Landes") from the overview of
@@ -28,6 +29,7 @@ pub mod followup;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
+pub mod history;
 pub mod land_export;
 pub mod land_report;
 pub mod layout;

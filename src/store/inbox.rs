@@ -124,6 +124,37 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every report of the municipality `ags` as listed, with its data (JSON), oldest first
+    /// (of two reports of one day, the one received first).
+    pub fn municipality_reports(&self, ags: &str) -> Result<Vec<(ReceivedReport, String)>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {LISTED}, data FROM received_report WHERE ags = ?1 ORDER BY report_date, id"
+        ))?;
+        let rows = stmt.query_map([ags], |r| Ok((listed(r)?, r.get(7)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The municipality `ags` as the directory lists it, if it does.
+    pub fn directory_municipality(&self, ags: &str) -> Result<Option<Listed>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT ags, name, kreis_ags, kreis_name, population FROM directory_municipality
+                 WHERE ags = ?1",
+                [ags],
+                |r| {
+                    Ok(Listed {
+                        ags: r.get(0)?,
+                        name: r.get(1)?,
+                        kreis_ags: r.get(2)?,
+                        kreis: r.get(3)?,
+                        population: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
     /// The Land's municipalities from the official directory, in AGS order (empty before one
     /// is imported).
     pub fn directory_municipalities(&self) -> Result<Vec<Listed>> {

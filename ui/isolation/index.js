@@ -8,6 +8,7 @@
 
 const COMMANDS = new Set([
   'add_draft_document',
+  'add_dropped_reports',
   'add_evidence',
   'add_reports',
   'app_info',
@@ -29,6 +30,7 @@ const COMMANDS = new Set([
   'get_land_overview',
   'get_land_profile',
   'get_municipal_catalogue',
+  'get_municipality_history',
   'get_package_draft',
   'get_profile',
   'get_status',

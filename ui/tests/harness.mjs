@@ -71,6 +71,14 @@ export class Bridge {
     return this.request('POST', '/test/pick', queue);
   }
 
+  /**
+   * Files and folders "dropped on the window"; then `dropped(page)` tells the page, as the shell
+   * does.
+   */
+  drop(paths) {
+    return this.request('POST', '/test/drop', { paths });
+  }
+
   /** The commands called since seeding: `[{cmd, args}]`. */
   async calls() {
     return (await this.request('GET', '/test/calls')).slice(this.seeded);
@@ -257,6 +265,9 @@ export function useApp(name) {
   });
   return app;
 }
+
+/** What the shell does after a drop on the window: the event on the page's `window`. */
+export const dropped = (page) => page.evaluate(() => window.dispatchEvent(new Event('anbindungscheck:dropped')));
 
 /** The text of an element, whitespace collapsed. */
 export const text = (locator) => locator.evaluate((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());

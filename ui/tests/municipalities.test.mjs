@@ -2,7 +2,8 @@
 // municipalities' reports come in (a folder with a report of another Land and a file that is no
 // report, the same report twice), the table of all municipalities sorted and filtered, the
 // figures per Kreis and per service, the lists the Land acts on and the follow-up list with its
-// CSV; and 2,100 municipalities shown a few hundred at a time.
+// CSV; reports dropped on the window and one municipality's history of reports; and 2,100
+// municipalities shown a few hundred at a time.
 //
 // The reports are real: municipal databases made through the core's commands (a bridge on each
 // database), written as PDF reports by the command line tool with the days they describe.
@@ -19,6 +20,7 @@ import {
   BRIDGE,
   Bridge,
   bridgeOf,
+  dropped,
   gotoView,
   openApp,
   screenshot,
@@ -73,6 +75,8 @@ const MUNICIPALITIES = [
       },
     },
     fachverfahren: { product: 'VergabeManager (Beispiel)', vendor: 'Muster Software GmbH' },
+    // A report of before its tasks were done, for its history.
+    earlier: addDays(-40),
   },
   {
     name: 'Gemeinde Algermissen',
@@ -197,9 +201,9 @@ async function municipalBridge(db) {
 }
 
 /** The municipality `m`'s report as a PDF in `dir`, made through the core's commands. */
-async function municipalReport(fixtures, work, dir, m) {
+async function municipalReport(fixtures, work, dir, m, earlierDir) {
   const db = join(work, `${m.ags}.sqlite`);
-  const bridge = await municipalBridge(db);
+  let bridge = await municipalBridge(db);
   try {
     const [coordinator_name, coordinator_email, coordinator_phone] = m.contact;
     await bridge.invoke('set_profile', {
@@ -236,6 +240,11 @@ async function municipalReport(fixtures, work, dir, m) {
         await bridge.invoke('save_requirement', { id: null, input: { package_id: PACKAGE_ID, ...m.requirement } });
       }
     }
+    if (m.earlier) {
+      await bridge.stop();
+      cli('--db', db, 'report', '-o', join(earlierDir, `Bericht-${m.ags}-frueher.pdf`), '--date', m.earlier);
+      bridge = await municipalBridge(db);
+    }
     for (const [itemId, state] of Object.entries(m.items ?? {})) {
       await bridge.invoke('set_item', {
         itemId,
@@ -268,6 +277,7 @@ async function reportFixtures(fixtures) {
   const paths = {
     reports: join(dir, 'Berichte'),
     alfeld: join(dir, 'Berichte', 'Hildesheim', 'Bericht-03254002.pdf'),
+    alfeldEarlier: join(dir, 'Frueher', 'Bericht-03254002-frueher.pdf'),
     csv: join(dir, 'Gemeinden.csv'),
     gv100ad: join(dir, 'GV100AD_30062025.txt'),
     many: join(dir, 'GV100AD_2100.txt'),
@@ -279,9 +289,10 @@ async function reportFixtures(fixtures) {
   const work = join(tmp, 'datenbanken');
   mkdirSync(join(reports, 'Hildesheim'), { recursive: true });
   mkdirSync(work);
+  mkdirSync(join(tmp, 'Frueher'));
   for (const m of MUNICIPALITIES) {
     const sub = m.ags.startsWith('03254') ? join(reports, 'Hildesheim') : reports;
-    await municipalReport(fixtures, work, sub, m);
+    await municipalReport(fixtures, work, sub, m, join(tmp, 'Frueher'));
   }
   rmSync(work, { recursive: true, force: true });
   writeFileSync(join(reports, 'Rechnung-Druckerei.pdf'), '%PDF-1.7\n% keine Berichtsdaten\n%%EOF\n');
@@ -576,6 +587,68 @@ test('the directory and the reports come in, and the Land sees every municipalit
   await screenshot(page, 'kommunen-nachfassen');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('reports dropped on the window are read, and a municipality’s history opens from the table', async () => {
+  const files = await reportFixtures(app.fixtures);
+  const directory = async (bridge) => {
+    await bridge.pick({ pick: [files.gv100ad] });
+    await bridge.invoke('import_directory');
+  };
+  const { page, problems } = await openApp(app, [landProfile, directory], { workspace: 'land', bypassCSP: true });
+  const bridge = bridgeOf(page);
+
+  // Dropped on the Übersicht: the Kommunen view opens and its inbox reads the folder.
+  assert.equal(await text(page.locator('nav a[aria-current="page"]')), 'Übersicht');
+  await bridge.drop([files.reports]);
+  await dropped(page);
+  await page.getByTestId('inbox-result').waitFor();
+  assert.equal(await text(page.locator('nav a[aria-current="page"]')), 'Kommunen');
+  assert.equal(await text(page.getByTestId('inbox-added')), '3 Berichte neu aufgenommen');
+  assert.match(await text(page.getByTestId('inbox-drop-hint')), /Berichte hierher ziehen/);
+  // Dropped while the view is shown: Alfeld's earlier report, read the same way.
+  await bridge.drop([files.alfeldEarlier]);
+  await dropped(page);
+  await page.getByTestId('inbox-added').filter({ hasText: '1 Bericht neu aufgenommen' }).waitFor();
+  const reads = (await bridge.calls()).filter((c) => c.cmd === 'add_dropped_reports');
+  assert.equal(reads.length, 2);
+  assert.equal((await bridge.invoke('list_received_reports')).length, 4);
+
+  // Alfeld's history: both reports, the older first, as a chart and as a table.
+  const opener = page.locator('#mu-name-03254002');
+  await opener.click();
+  const dialog = page.getByTestId('history-dialog');
+  await dialog.getByTestId('history-table').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mh-title');
+  assert.equal(await text(dialog.locator('h2')), 'Alfeld (Leine), Stadt (AGS 03254002)');
+  const history = await bridge.invoke('get_municipality_history', { ags: '03254002' });
+  assert.deepEqual(
+    history.points.map((p) => p.report_date),
+    [addDays(-40), addDays(-10)],
+  );
+  const rows = dialog.locator('[data-testid="history-table"] tbody tr');
+  assert.equal(await rows.count(), 2);
+  const german = (iso) => iso.split('-').reverse().join('.');
+  assert.equal(await text(rows.first().locator('th')), german(addDays(-40)));
+  assert.equal(await text(rows.nth(1).locator('td').first()), `${history.points[1].readiness} %`);
+  const chart = dialog.getByTestId('history-chart');
+  assert.equal(await chart.locator('circle').count(), 2);
+  assert.match(await text(chart), new RegExp(`${german(addDays(-40))}.*${german(addDays(-10))}`));
+  assert.match(await text(chart), /0 %.*100 %/);
+  await screenshot(page, 'kommunen-verlauf');
+  assertNoViolations(await axeViolations(page, 'Verlauf einer Kommune'), 'the history dialog');
+
+  // Escape closes it; the focus is back on the name.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mu-name-03254002');
+  // So does "Schließen"; a municipality without a report has an empty history.
+  await page.locator('#mu-name-03241001').click();
+  await dialog.getByTestId('history-empty').waitFor();
+  await dialog.getByTestId('history-close').click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mu-name-03241001');
+  assert.deepEqual(problems, []);
 });
 
 test('without the Land’s profile, reports and the directory are refused and the profile is one step away', async () => {

@@ -31,6 +31,7 @@ import type {
   LandProfile,
   LandProfileInput,
   Manifest,
+  MunicipalityHistory,
   PackageDraft,
   PackageReview,
   Person,
@@ -58,6 +59,11 @@ export type { ErrorCode, IpcError };
 /** Adds a document (native dialog) to the Land's package draft; `null` if cancelled. */
 export function add_draft_document(args: { title: string | null }): Promise<PackageDraft | null> {
   return call<PackageDraft | null>('add_draft_document', args);
+}
+
+/** Reads the report files and folders last dropped on the window into the Land's inbox; `null` if none. */
+export function add_dropped_reports(args: { onProgress: Channel<Progress> }): Promise<InboxSummary | null> {
+  return call<InboxSummary | null>('add_dropped_reports', args);
 }
 
 /** Adds an evidence file (native dialog) to an item; `null` if cancelled. */
@@ -163,6 +169,11 @@ export function get_land_profile(): Promise<LandProfile | null> {
 /** The municipalities' built-in checklist (points and items), for the Land's editor. */
 export function get_municipal_catalogue(): Promise<Catalogue> {
   return call<Catalogue>('get_municipal_catalogue');
+}
+
+/** One municipality's reports over time, oldest first. */
+export function get_municipality_history(args: { ags: string }): Promise<MunicipalityHistory> {
+  return call<MunicipalityHistory>('get_municipality_history', args);
 }
 
 /** The Land's package draft with its problems per field. */

@@ -512,6 +512,30 @@ export type FollowUp = { ags: string, name: string,
  */
 reasons: Array<string>, report_date: string | null, contact_name: string | null, email: string | null, phone: string | null, };
 
+export type MunicipalityHistory = { ags: string, name: string, 
+/**
+ * The Kreis's five-digit key (the AGS's first five digits).
+ */
+kreis_ags: string, 
+/**
+ * The Kreis's name from the directory, if it lists the municipality.
+ */
+kreis: string | null, points: Array<HistoryPoint>, };
+
+export type HistoryPoint = { report_id: string, report_date: string, 
+/**
+ * When it was received (RFC 3339, UTC).
+ */
+received_at: string, file_name: string, 
+/**
+ * Readiness in percent, overall and per dimension (`None`: nothing to count).
+ */
+readiness: number | null, finanziell: number | null, rechtlich: number | null, organisatorisch: number | null, technisch: number | null, open_items: number, blockers: number, 
+/**
+ * Services the municipality decided to use (decision "ja").
+ */
+services_ja: number, };
+
 export type FollowUpList = { days: number, entries: Array<FollowUp>, 
 /**
  * A `mailto:` link to every address on the list (blind copies), if there is one.
