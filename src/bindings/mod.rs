@@ -78,6 +78,7 @@ pub fn typescript() -> String {
         crate::report::overview::Named::decl(&cfg),
         crate::report::overview::MunicipalContact::decl(&cfg),
         crate::report::overview::Expiry::decl(&cfg),
+        crate::report::overview::EventRow::decl(&cfg),
         crate::report::followup::FollowUp::decl(&cfg),
         crate::report::history::MunicipalityHistory::decl(&cfg),
         crate::report::history::HistoryPoint::decl(&cfg),

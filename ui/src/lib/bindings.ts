@@ -506,6 +506,20 @@ export type Expiry = { service: string,
  */
 what: string, date: string, };
 
+export type EventRow = { package_id: string, id: string, title: string, 
+/**
+ * Local time (Europe/Berlin), `YYYY-MM-DDTHH:MM`.
+ */
+start: string, 
+/**
+ * The municipalities that marked the event as attended.
+ */
+attended: Array<Named>, 
+/**
+ * The municipalities whose report lists the event without marking it attended.
+ */
+not_attended: Array<Named>, };
+
 export type FollowUp = { ags: string, name: string, 
 /**
  * Why, one sentence each.
