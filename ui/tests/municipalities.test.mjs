@@ -574,6 +574,33 @@ test('the directory and the reports come in, and the Land sees every municipalit
   const exported = (await bridge.calls()).filter((c) => c.cmd === 'export_follow_up').map((c) => c.args);
   assert.deepEqual(exported, [{ days: 30 }]);
 
+  // The events of the package and who came (3.2).
+  await page.getByRole('button', { name: /Veranstaltungen/ }).click();
+  const events = page.getByTestId('event-list');
+  await events.waitFor();
+  const overviewNow = await bridge.invoke('get_land_overview', { staleDays: null });
+  assert.ok(overviewNow.events.length > 0, 'the example package has events');
+  assert.equal(await events.locator(':scope > li').count(), overviewNow.events.length);
+  assert.match(await text(events.locator(':scope > li').first()), /, \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr Teilgenommen: /);
+
+  // Handed on: the workbook and the status report, saved where the coordinator chooses.
+  const out = (await bridge.info()).out;
+  const exportedFile = async (button, what) => {
+    await page.getByRole('button', { name: button }).click();
+    const status = page.getByTestId('mu-exported').filter({ hasText: what });
+    await status.waitFor();
+    const name = /„(.+)“/.exec(await text(status))?.[1];
+    assert.ok(name, await text(status));
+    return readFileSync(join(out, name));
+  };
+  const xlsx = await exportedFile('Als Excel-Arbeitsmappe speichern …', 'Excel-Arbeitsmappe');
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK', 'a workbook is a ZIP file');
+  const pdf = await exportedFile('Lagebericht als PDF speichern …', 'Lagebericht');
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(pdf.includes('Lagebericht'), 'the status report names itself');
+  await events.scrollIntoViewIfNeeded();
+  await screenshot(page, 'kommunen-veranstaltungen-weitergeben');
+
   // Everything open, checked with axe-core.
   await page.getByRole('button', { name: /Nach Onlinediensten/ }).scrollIntoViewIfNeeded();
   assertNoViolations(await axeViolations(page, 'Kommunen'), 'Kommunen');

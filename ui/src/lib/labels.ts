@@ -181,6 +181,12 @@ export function formatEventTime(start: string, end: string): string {
   return `${s.weekday}, ${s.date}, ${s.time} Uhr – ${e.weekday}, ${e.date}, ${e.time} Uhr`;
 }
 
+/** The start of an event (local time `YYYY-MM-DDTHH:MM`): `Mi., 20.01.2027, 10:00 Uhr`. */
+export function formatEventStart(start: string): string {
+  const s = localTime(start);
+  return s ? `${s.weekday}, ${s.date}, ${s.time} Uhr` : start;
+}
+
 /** A key fingerprint in groups of four hex digits, as the Land reads it out. */
 export function fingerprintGroups(fingerprint: string): string[] {
   const hex = fingerprint.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
