@@ -5,7 +5,8 @@
 # - `inbox add` into a new Land database (wall time, peak RSS), against reading the same files
 #   (`cat`, the cheapest possible baseline) and `aggregate` (what the Land used before);
 # - the same files again (all duplicates);
-# - `inbox overview --json` and, when the CLI has it, `inbox export --xlsx` (wall time, peak RSS).
+# - `inbox overview --json` and `inbox export --xlsx` (wall time, peak RSS);
+# - with 2,100 and a release app (`make dist`), the Kommunen view in the app (tests/e2e/examples/overview.rs).
 # Prints the figures; docs/performance.md keeps them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,12 +53,16 @@ for n in $COUNTS; do
   add_secs=$SECS
   timed "inbox add again (all duplicates)" "$cli" --db "$db" inbox add "$dir"
   timed "inbox overview --json" "$cli" --db "$db" inbox overview --json
-  if "$cli" inbox export --help >/dev/null 2>&1; then
-    timed "inbox export --xlsx" "$cli" --db "$db" inbox export --xlsx "$work/land-$n.xlsx"
-    echo "xlsx: $(stat -c %s "$work/land-$n.xlsx") bytes"
-  fi
+  timed "inbox export --xlsx" "$cli" --db "$db" inbox export --xlsx "$work/land-$n.xlsx"
+  echo "xlsx: $(stat -c %s "$work/land-$n.xlsx") bytes"
   echo "database: $(du -h "$db" | cut -f1)"
   awk -v a="$add_secs" -v g="$aggregate_secs" -v c="$cat_secs" -v n="$n" 'BEGIN {
     printf "inbox add: %.2f ms per report; %.2fx aggregate, %.1fx cat\n", a * 1000 / n, a / g, a / (c > 0 ? c : 0.01)
   }'
 done
+
+if [ -x target/release/anbindungscheck-app ] && [ -e "$work/land-2100.sqlite" ]; then
+  echo "== the Kommunen view with 2,100 municipalities (release app, Xvfb) =="
+  LAND_DB="$work/land-2100.sqlite" ANBINDUNGSCHECK_APP=$PWD/target/release/anbindungscheck-app \
+    xvfb-run -a -s "-screen 0 1366x768x24" cargo run -q -p anbindungscheck-e2e --example overview
+fi

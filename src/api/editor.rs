@@ -277,14 +277,23 @@ fn owned(store: &Store, mut manifest: Manifest) -> crate::Result<Manifest> {
 
 /// `text` as an ID: lower case, umlauts spelled out, every other run of characters a hyphen.
 fn slug(text: &str) -> String {
+    transliterate(&text.to_lowercase(), |_| false)
+}
+
+/// `text` in ASCII: umlauts and ß written out, letters, digits and the characters `keep` allows
+/// kept, every other run of characters one `-`; no `-` at either end.
+fn transliterate(text: &str, keep: impl Fn(char) -> bool) -> String {
     let mut out = String::new();
-    for c in text.to_lowercase().chars() {
+    for c in text.chars() {
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),
             'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
             'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() => out.push(c),
+            c if c.is_ascii_alphanumeric() || keep(c) => out.push(c),
             _ if !out.ends_with('-') => out.push('-'),
             _ => {}
         }
@@ -294,21 +303,7 @@ fn slug(text: &str) -> String {
 
 /// A file name the package format allows: letters, digits, `.`, `_` and `-` only.
 fn safe_name(stem: &str) -> String {
-    let mut out = String::new();
-    for c in stem.chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'Ä' => out.push_str("Ae"),
-            'Ö' => out.push_str("Oe"),
-            'Ü' => out.push_str("Ue"),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii_alphanumeric() || c == '_' || c == '.' => out.push(c),
-            _ if !out.ends_with('-') => out.push('-'),
-            _ => {}
-        }
-    }
+    let out = transliterate(stem, |c| c == '_' || c == '.');
     let out: String = out.trim_matches(['-', '.']).chars().take(100).collect();
     if out.is_empty() {
         "dokument".to_owned()

@@ -95,16 +95,7 @@ fn record(
 
 /// Reads and checks one report file; the reason in German if it is none.
 fn read_report(path: &Path, today: chrono::NaiveDate) -> std::result::Result<Incoming, String> {
-    let (file, size) =
-        crate::files::open_regular(path).map_err(|e| e.into_error("file", path).to_string())?;
-    let too_large =
-        || crate::report::ReportError::TooLarge { size, max: read::MAX_PDF_BYTES }.to_string();
-    if size > read::MAX_PDF_BYTES {
-        return Err(too_large());
-    }
-    let bytes = crate::files::read_capped(file, read::MAX_PDF_BYTES)
-        .map_err(|e| Error::io(path, e).to_string())?
-        .ok_or_else(too_large)?;
+    let bytes = read::file_bytes(path).map_err(|e| e.to_string())?;
     let data = read::read_bytes(&bytes).map_err(|e| e.to_string())?;
     read::not_ahead(&data, today).map_err(|e| e.to_string())?;
     Ok(Incoming {
@@ -294,6 +285,18 @@ pub fn get_follow_up(cx: &Ctx, days: Option<u32>) -> Result<FollowUpList> {
     follow_up_of(cx, &get_land_overview(cx, None)?, days)
 }
 
+/// What the follow-up list needs of a stored report.
+#[derive(serde::Deserialize)]
+struct BlockerDates {
+    report_date: NaiveDate,
+    blockers: Vec<BlockedItem>,
+}
+
+#[derive(serde::Deserialize)]
+struct BlockedItem {
+    item_id: String,
+}
+
 /// The follow-up list of `overview`, looking `days` (default 30) ahead and back.
 fn follow_up_of(cx: &Ctx, overview: &LandOverview, days: Option<u32>) -> Result<FollowUpList> {
     let mut blocked_since = HashMap::new();
@@ -302,7 +305,8 @@ fn follow_up_of(cx: &Ctx, overview: &LandOverview, days: Option<u32>) -> Result<
         // Each blocker's start: the first report of the run of reports that show it.
         let mut started: HashMap<String, NaiveDate> = HashMap::new();
         for json in &history {
-            let data: ReportData = serde_json::from_str(json).map_err(|e| {
+            // Only the date and the blockers: the rest of each report is skipped, not built.
+            let data: BlockerDates = serde_json::from_str(json).map_err(|e| {
                 Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
             })?;
             started.retain(|item, _| data.blockers.iter().any(|b| &b.item_id == item));

@@ -20,14 +20,18 @@ const MAX_DEPTH: usize = 16;
 /// Reads the report data from a PDF file. A folder, a device or a pipe is refused before it is
 /// opened; at most [`MAX_PDF_BYTES`] are read, even if the file grows meanwhile.
 pub fn read_file(path: &Path) -> Result<ReportData> {
+    Ok(read_bytes(&file_bytes(path)?)?)
+}
+
+/// The bytes of a report file, refused as [`read_file`] refuses it.
+pub fn file_bytes(path: &Path) -> Result<Vec<u8>> {
     let (file, size) = crate::files::open_regular(path).map_err(|e| e.into_error("file", path))?;
     if size > MAX_PDF_BYTES {
         return Err(ReportError::TooLarge { size, max: MAX_PDF_BYTES }.into());
     }
-    let bytes = crate::files::read_capped(file, MAX_PDF_BYTES)
+    Ok(crate::files::read_capped(file, MAX_PDF_BYTES)
         .map_err(|e| Error::io(path, e))?
-        .ok_or(ReportError::TooLarge { size: MAX_PDF_BYTES + 1, max: MAX_PDF_BYTES })?;
-    Ok(read_bytes(&bytes)?)
+        .ok_or(ReportError::TooLarge { size: MAX_PDF_BYTES + 1, max: MAX_PDF_BYTES })?)
 }
 
 /// Reads the report data from PDF bytes.

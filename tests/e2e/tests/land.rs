@@ -173,3 +173,104 @@ async fn the_land_writes_publishes_and_updates_a_package_a_municipality_imports(
     assert_eq!(packages[0]["manifest"]["services"][1]["name"], "Bekanntmachungen im Vergabeportal");
     app.close().await;
 }
+
+/// A municipality's database with a profile, and its report of `date` written to `out`.
+fn municipal_report(dir: &Path, name: &str, ags: &str, date: &str, out: &Path) {
+    let db = dir.join(format!("{ags}.sqlite"));
+    if !db.exists() {
+        cli(&db, &["profile", "set", "--name", name, "--ags", ags, "--population", "8000"]);
+    }
+    cli(&db, &["report", "-o", out.to_str().unwrap(), "--date", date]);
+}
+
+#[tokio::test]
+async fn the_land_reads_a_folder_of_reports_sees_a_municipality_s_history_and_hands_it_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("kommunen");
+    let reports = dir.path().join("Berichte Kreis Hildesheim");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(reports.join("Oktober")).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let days_ago = |n: i64| (today - chrono::Days::new(n as u64)).to_string();
+    municipal_report(
+        &work,
+        "Alfeld (Leine), Stadt",
+        "03254002",
+        &days_ago(40),
+        &reports.join("Oktober/Alfeld.pdf"),
+    );
+    municipal_report(
+        &work,
+        "Alfeld (Leine), Stadt",
+        "03254002",
+        &days_ago(3),
+        &reports.join("Alfeld.pdf"),
+    );
+    municipal_report(
+        &work,
+        "Algermissen",
+        "03254003",
+        &days_ago(5),
+        &reports.join("Algermissen.pdf"),
+    );
+    municipal_report(
+        &work,
+        "Göttingen, Stadt",
+        "03159016",
+        &days_ago(8),
+        &reports.join("Göttingen.pdf"),
+    );
+    let land = dir.path().join("land.sqlite");
+    cli(&land, &["land", "setup", "--land", "03", "--name", "MI, OZG-Koordination"]);
+
+    let driver = Driver::start_in(&land, Some("land"));
+    let app = driver.launch().await;
+    app.click("Kommunen").await;
+    app.heading("Kommunen").await;
+    app.sees("Berichte hierher ziehen").await;
+
+    // A whole folder, with its subfolder, through the native dialog.
+    app.click("Ordner einlesen …").await;
+    choose_file("Ordner mit Berichten einlesen", &reports);
+    app.testid_shows("inbox-added", "4 Berichte neu aufgenommen").await;
+    app.testid_shows("mu-reported", "3 von 3 Kommunen haben berichtet").await;
+    app.screenshot("75-land-kommunen-eingelesen").await;
+
+    // The table, filtered by name.
+    app.fill_id("mu-query", "alger").await;
+    app.testid_shows("mu-count", "1 Kommune von 3").await;
+    let table = app.testid("mu-table").await;
+    wait_for_text(&table, "Algermissen").await;
+    assert!(!table.text().await.unwrap().contains("Göttingen"));
+    app.fill_id("mu-query", "Alfeld").await;
+    app.testid_shows("mu-count", "1 Kommune von 3").await;
+
+    // Alfeld's history: two reports, oldest first.
+    app.click("Alfeld (Leine), Stadt").await;
+    let history = app.testid("history-table").await;
+    eventually("two reports in the history", || async {
+        history.find_all(Locator::Css("tbody tr")).await.unwrap().len() == 2
+    })
+    .await;
+    app.testid("history-chart").await;
+    app.screenshot("76-land-verlauf").await;
+    app.click_id("history-close").await;
+
+    // Handed on: the workbook and the status report through the native save dialog.
+    app.fill_id("mu-query", "").await;
+    let xlsx = dir.path().join("Kommunen Niedersachsen.xlsx");
+    app.click("Als Excel-Arbeitsmappe speichern …").await;
+    save_as("Übersicht der Kommunen speichern", &xlsx);
+    app.testid_shows("mu-exported", "Kommunen Niedersachsen.xlsx").await;
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
+    let pdf = dir.path().join("Lagebericht Niedersachsen.pdf");
+    app.click("Lagebericht als PDF speichern …").await;
+    save_as("Lagebericht speichern", &pdf);
+    app.testid_shows("mu-exported", "Lagebericht Niedersachsen.pdf").await;
+    app.screenshot("77-land-weitergegeben").await;
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Kept for looking at the pages, like the screenshots.
+    std::fs::copy(&pdf, anbindungscheck_e2e::screenshot_dir().join("77-lagebericht.pdf")).unwrap();
+    app.close().await;
+}
