@@ -160,7 +160,10 @@ fn answer_file_dialog(title: &str, path: &Path, save: bool) {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
-    panic!("the file dialog {title:?} did not accept {}", path.display());
+    // What the dialog shows, for the failure's reader.
+    let shot = screenshot_dir().join("file-dialog-failed.png");
+    let _ = Command::new("import").args(["-window", "root"]).arg(&shot).status();
+    panic!("the file dialog {title:?} did not accept {} (see {})", path.display(), shot.display());
 }
 
 /// Picks `path` in the app's native open dialog titled `title`.
