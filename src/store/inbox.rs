@@ -11,6 +11,18 @@ use crate::Result;
 
 const LISTED: &str = "report_id, ags, municipality, report_date, file_name, received_at, sha256";
 
+const DIRECTORY_ROW: &str = "ags, name, kreis_ags, kreis_name, population";
+
+fn directory_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Listed> {
+    Ok(Listed {
+        ags: r.get(0)?,
+        name: r.get(1)?,
+        kreis_ags: r.get(2)?,
+        kreis: r.get(3)?,
+        population: r.get(4)?,
+    })
+}
+
 fn listed(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReceivedReport> {
     Ok(ReceivedReport {
         report_id: r.get(0)?,
@@ -139,18 +151,9 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT ags, name, kreis_ags, kreis_name, population FROM directory_municipality
-                 WHERE ags = ?1",
+                &format!("SELECT {DIRECTORY_ROW} FROM directory_municipality WHERE ags = ?1"),
                 [ags],
-                |r| {
-                    Ok(Listed {
-                        ags: r.get(0)?,
-                        name: r.get(1)?,
-                        kreis_ags: r.get(2)?,
-                        kreis: r.get(3)?,
-                        population: r.get(4)?,
-                    })
-                },
+                directory_row,
             )
             .optional()?)
     }
@@ -158,19 +161,10 @@ impl Store {
     /// The Land's municipalities from the official directory, in AGS order (empty before one
     /// is imported).
     pub fn directory_municipalities(&self) -> Result<Vec<Listed>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT ags, name, kreis_ags, kreis_name, population FROM directory_municipality
-             ORDER BY ags",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Listed {
-                ags: r.get(0)?,
-                name: r.get(1)?,
-                kreis_ags: r.get(2)?,
-                kreis: r.get(3)?,
-                population: r.get(4)?,
-            })
-        })?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {DIRECTORY_ROW} FROM directory_municipality ORDER BY ags"))?;
+        let rows = stmt.query_map([], directory_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
