@@ -50,6 +50,7 @@ error_codes! {
     PackageFormat = "package_format",
     PackageInvalid = "package_invalid",
     PackageOlder = "package_older",
+    PackageOtherLand = "package_other_land",
     PackageKey = "package_key",
     PackageBuild = "package_build",
     KeyPassphrase = "key_passphrase",

@@ -5,11 +5,15 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+use crate::ags::Land;
 use crate::catalogue::Item;
 use crate::package::manifest::Manifest;
 use crate::package::review::{Change, PackageReview};
 use crate::package::signing;
 use crate::package::statement::{self, Revocation, Signed};
+use crate::package::PackageError;
+use crate::profile::Profile;
+use crate::{Error, Result};
 
 /// Whether the key that signed a package is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -239,6 +243,86 @@ pub struct InstalledPackage {
     pub requirements: Vec<crate::requirements::Requirement>,
 }
 
+/// An installed package as the rule of the own Land sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageLand {
+    pub title: String,
+    pub land_code: String,
+}
+
+/// The Land whose packages a municipality takes: the Land of the profile's AGS; without a
+/// profile, the Land of the packages already imported (the first package sets it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnLand {
+    /// Neither a profile nor a package yet: any Land's package may come first.
+    Open,
+    /// The Land the profile's AGS lies in.
+    Profile { land: Land, ags: String },
+    /// No profile yet: the Land of the packages imported so far.
+    Packages(Land),
+}
+
+impl OwnLand {
+    /// The own Land from the stored profile and the installed packages.
+    pub fn new(profile: Option<&Profile>, packages: &[PackageLand]) -> OwnLand {
+        let land_of = |code: &str| Land::try_from(code.to_owned()).ok();
+        if let Some(p) = profile {
+            if let Some(land) = land_of(&p.land_code) {
+                return OwnLand::Profile { land, ags: p.ags.clone() };
+            }
+        }
+        match packages.iter().find_map(|p| land_of(&p.land_code)) {
+            Some(land) => OwnLand::Packages(land),
+            None => OwnLand::Open,
+        }
+    }
+
+    /// Refuses a package of another Land than the own one, naming both.
+    pub fn admit(&self, package: Land) -> Result<(), PackageError> {
+        match self {
+            OwnLand::Open => Ok(()),
+            OwnLand::Profile { land, .. } | OwnLand::Packages(land) if *land == package => Ok(()),
+            OwnLand::Profile { land, ags } => Err(PackageError::OtherLand {
+                package: package.name().to_owned(),
+                own: land.name().to_owned(),
+                ags: ags.clone(),
+            }),
+            OwnLand::Packages(land) => Err(PackageError::OtherLandThanPackages {
+                package: package.name().to_owned(),
+                installed: land.name().to_owned(),
+            }),
+        }
+    }
+}
+
+/// Refuses a profile whose AGS lies in another Land than an installed package, naming both
+/// Länder and the packages; the packages of the own Land must be removed first.
+pub fn check_profile_land(profile: &Profile, packages: &[PackageLand]) -> Result<()> {
+    let others: Vec<&PackageLand> =
+        packages.iter().filter(|p| p.land_code != profile.land_code).collect();
+    let Some(first) = others.first() else { return Ok(()) };
+    let package_land = Land::try_from(first.land_code.clone())
+        .map(|l| l.name().to_owned())
+        .unwrap_or_else(|_| first.land_code.clone());
+    let titles: Vec<String> = others.iter().map(|p| format!("„{}“", p.title)).collect();
+    let (installed, removed) = if others.len() == 1 {
+        ("ist aber das Informationspaket", "dieses Paket entfernt ist")
+    } else {
+        ("sind aber die Informationspakete", "diese Pakete entfernt sind")
+    };
+    Err(Error::validation(
+        "ags",
+        format!(
+            "Die AGS {} liegt in {}, eingelesen {installed} {} für Kommunen in \
+             {package_land}. Eine AGS in einem anderen Land ist erst möglich, wenn {removed}. \
+             Das Profil wurde nicht gespeichert.",
+            profile.ags,
+            profile.land,
+            titles.join(", "),
+        ),
+    ))
+}
+
 /// Stored documents are named by content: `<sha256>.<extension>`.
 pub fn stored_file_name(sha256: &str, path: &str) -> String {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
@@ -250,6 +334,58 @@ mod tests {
     use super::*;
     use crate::catalogue::Catalogue;
     use crate::package::review::review;
+    use crate::profile::ProfileInput;
+
+    fn profile(ags: &str) -> Profile {
+        ProfileInput { name: "Musterstadt".into(), ags: ags.into(), ..Default::default() }
+            .validate()
+            .unwrap()
+    }
+
+    fn package(title: &str, land_code: &str) -> PackageLand {
+        PackageLand { title: title.into(), land_code: land_code.into() }
+    }
+
+    #[test]
+    fn the_own_land_is_the_profiles_else_the_packages_and_another_lands_package_is_refused() {
+        let ni = Land::from_code(3).unwrap();
+        let hb = Land::from_code(4).unwrap();
+        assert_eq!(OwnLand::new(None, &[]), OwnLand::Open);
+        assert!(OwnLand::Open.admit(hb).is_ok());
+        let by_packages = OwnLand::new(None, &[package("Vergabe", "03")]);
+        assert_eq!(by_packages, OwnLand::Packages(ni));
+        assert!(by_packages.admit(ni).is_ok());
+        let err = by_packages.admit(hb).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::PackageOtherLand);
+        assert!(err.to_string().starts_with("Dieses Informationspaket ist für Kommunen in Bremen"));
+
+        let own = OwnLand::new(Some(&profile("04011000")), &[]);
+        assert_eq!(own, OwnLand::Profile { land: hb, ags: "04011000".into() });
+        assert!(own.admit(hb).is_ok());
+        let err = own.admit(ni).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::PackageOtherLand);
+        assert_eq!(
+            err.to_string(),
+            "Dieses Informationspaket ist für Kommunen in Niedersachsen. Ihre Kommune liegt laut \
+             Profil in Bremen (AGS 04011000). Es wurde nichts eingelesen."
+        );
+    }
+
+    #[test]
+    fn a_profile_in_another_land_than_an_installed_package_is_refused_naming_both() {
+        assert!(check_profile_land(&profile("03241001"), &[]).is_ok());
+        assert!(check_profile_land(&profile("03241001"), &[package("Vergabe", "03")]).is_ok());
+        let two = [package("Vergabe", "03"), package("Wohngeld", "03")];
+        let err = check_profile_land(&profile("04011000"), &two).unwrap_err();
+        assert_eq!(err.field(), Some("ags"));
+        assert_eq!(
+            err.to_string(),
+            "Die AGS 04011000 liegt in Bremen, eingelesen sind aber die Informationspakete \
+             „Vergabe“, „Wohngeld“ für Kommunen in Niedersachsen. Eine AGS in einem anderen Land \
+             ist erst möglich, wenn diese Pakete entfernt sind. Das Profil wurde nicht \
+             gespeichert."
+        );
+    }
 
     #[test]
     fn the_import_preview_is_the_content_review_with_the_key() {

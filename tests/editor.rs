@@ -90,9 +90,10 @@ fn a_manifest_the_editor_accepts_builds_and_imports() {
     import_file(&mut store, &package, Some(&trust), &mut |_| {}).unwrap();
     assert_eq!(store.packages().unwrap()[0].manifest, manifest);
 
-    // A new draft, once its re-use model is described, is a package as well.
+    // A new draft, once its re-use model is described, is a package as well (of the same Land:
+    // a municipality takes only its own Land's packages).
     let mut draft =
-        Manifest::new_draft(Land::from_code(9).unwrap(), "by-vergabe", day("2027-01-15"));
+        Manifest::new_draft(Land::from_code(3).unwrap(), "ni-entwurf", day("2027-01-15"));
     draft.reuse_model.description = "Nachnutzung über den FIT-Store.".into();
     draft.contacts.push(Contact {
         id: "koordination".into(),

@@ -790,3 +790,122 @@ fn the_built_example_manifest_conforms_to_the_documented_schema() {
         assert!(documented.contains(&key), "{key}");
     }
 }
+
+fn profile(ags: &str) -> anbindungscheck::profile::ProfileInput {
+    anbindungscheck::profile::ProfileInput {
+        name: "Gemeinde Musterstadt".into(),
+        ags: ags.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_package_of_another_land_than_the_profiles_is_refused_at_preview_and_import() {
+    use anbindungscheck::api::packages::{import_file, preview_file};
+    let d = db();
+    let mut store = Store::open(&d.path).unwrap();
+    store.set_profile(&profile("04011000")).unwrap();
+    let pkg = d.dir.join("paket.zip");
+    build::build(
+        Path::new(EXAMPLE),
+        &key(7),
+        &pkg,
+        anbindungscheck::catalogue::Catalogue::builtin(),
+    )
+    .unwrap();
+    let expected =
+        "Dieses Informationspaket ist für Kommunen in Niedersachsen. Ihre Kommune liegt \
+                    laut Profil in Bremen (AGS 04011000). Es wurde nichts eingelesen.";
+    let history = store.history(&Default::default()).unwrap();
+    drop(store);
+    let before = std::fs::read(&d.path).unwrap();
+
+    let mut store = Store::open(&d.path).unwrap();
+    let err = preview_file(&store, &pkg).unwrap_err();
+    assert_eq!((err.code().as_str(), err.to_string().as_str()), ("package_other_land", expected));
+    let trust = fingerprint(&key(7));
+    let err = import_file(&mut store, &pkg, Some(&trust), &mut no_progress()).unwrap_err();
+    assert_eq!((err.code().as_str(), err.to_string().as_str()), ("package_other_land", expected));
+    assert!(store.packages().unwrap().is_empty());
+    assert!(store.trusted_keys("03").unwrap().is_empty());
+    assert_eq!(store.history(&Default::default()).unwrap(), history);
+    drop(store);
+    assert!(std::fs::read(&d.path).unwrap() == before, "database changed");
+    let documents: Vec<_> = std::fs::read_dir(d.dir.join("kommune-documents"))
+        .map(|r| r.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(documents.is_empty(), "files left behind: {documents:?}");
+
+    // The store refuses it too, in the import's own transaction, whatever the plan said: a plan
+    // made before the profile named Bremen.
+    let other = db();
+    let mut store = Store::open(&other.path).unwrap();
+    let plan = preview_file(&store, &pkg).unwrap();
+    store.set_profile(&profile("04011000")).unwrap();
+    let opened = anbindungscheck::package::archive::open(
+        &pkg,
+        &Limits::default(),
+        anbindungscheck::catalogue::Catalogue::builtin(),
+    )
+    .unwrap();
+    let text = std::str::from_utf8(&opened.manifest_bytes).unwrap();
+    let signer = signing::public_hex(&opened.signer);
+    let at = store.data_version().unwrap();
+    let err = store.apply_import(&opened.manifest, text, &plan, &signer, at).unwrap_err();
+    assert_eq!((err.code().as_str(), err.to_string().as_str()), ("package_other_land", expected));
+    assert!(store.packages().unwrap().is_empty());
+    assert!(store.trusted_keys("03").unwrap().is_empty());
+
+    // A municipality in Niedersachsen takes it.
+    store.set_profile(&profile("03241001")).unwrap();
+    assert_eq!(preview_file(&store, &pkg).unwrap().action, ImportAction::New);
+    import_file(&mut store, &pkg, Some(&trust), &mut no_progress()).unwrap();
+    assert_eq!(store.packages().unwrap().len(), 1);
+}
+
+#[test]
+fn without_a_profile_the_first_package_sets_the_land_and_the_profile_must_lie_in_it() {
+    let d = db();
+    let mut store = Store::open(&d.path).unwrap();
+    let (manifest, docs) = example();
+    import(&mut store, &manifest, &docs, &key(7), &d.dir).unwrap();
+
+    // A second package, of Bremen: refused, naming both Länder.
+    let mut bremen = manifest.clone();
+    bremen["id"] = json!("hb-vergabe-kommunen");
+    bremen["land"] = json!({"code": "04", "name": "Bremen"});
+    let packages = store.packages().unwrap();
+    let err = import(&mut store, &bremen, &docs, &key(9), &d.dir).unwrap_err();
+    assert_eq!(err.code(), "package_other_land");
+    assert_eq!(
+        err.to_string(),
+        "Dieses Informationspaket ist für Kommunen in Bremen, die bereits eingelesenen Pakete \
+         sind aber für Kommunen in Niedersachsen. Eine Kommune liest nur Pakete ihres eigenen \
+         Landes ein. Es wurde nichts eingelesen."
+    );
+    assert_eq!(store.packages().unwrap(), packages);
+    assert!(store.trusted_keys("04").unwrap().is_empty());
+
+    // A profile in Bremen is refused while the package of Niedersachsen is installed.
+    let err = store.set_profile(&profile("04011000")).unwrap_err();
+    assert_eq!((err.code().as_str(), err.field()), ("validation", Some("ags")));
+    let title = manifest["title"].as_str().unwrap();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "Die AGS 04011000 liegt in Bremen, eingelesen ist aber das Informationspaket \
+             „{title}“ für Kommunen in Niedersachsen. Eine AGS in einem anderen Land ist erst \
+             möglich, wenn dieses Paket entfernt ist. Das Profil wurde nicht gespeichert."
+        )
+    );
+    assert_eq!(store.profile().unwrap(), None);
+    assert!(store.history(&Default::default()).unwrap().iter().all(|h| h.entity != "profile"));
+
+    // One in Niedersachsen is saved; changing it to Bremen later is refused, too.
+    store.set_profile(&profile("03241001")).unwrap();
+    let err = store.set_profile(&profile("04011000")).unwrap_err();
+    assert!(err.to_string().contains("in Bremen") && err.to_string().contains("Niedersachsen"));
+    assert_eq!(store.profile().unwrap().unwrap().ags, "03241001");
+    // Another municipality of the same Land is fine.
+    assert_eq!(store.set_profile(&profile("03101000")).unwrap().land, "Niedersachsen");
+}

@@ -423,7 +423,7 @@ fn report_shows_the_clerks_whole_workflow() {
 fn reports_written_before_the_workflow_fields_still_read() {
     // A `/1` report of an earlier version has none of the workflow fields.
     let dir = tempfile::tempdir().unwrap();
-    let store = municipality(dir.path(), "Gemeinde Altbericht", "09162000", true);
+    let store = municipality(dir.path(), "Gemeinde Altbericht", "03241001", true);
     let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
     let mut json: Value = serde_json::to_value(&data).unwrap();
     let object = json.as_object_mut().unwrap();

@@ -668,3 +668,54 @@ fn a_bad_population_is_named_for_what_is_wrong_with_it() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
 }
+
+#[test]
+fn a_package_of_another_land_than_the_profiles_is_refused_and_nothing_is_written() {
+    let (dir, db) = fresh();
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let key = dir.path().join("land.key");
+    let key = key.to_str().unwrap();
+    let pw = passphrase_file(dir.path());
+    let pw = pw.to_str().unwrap();
+    let made = cli(&["package", "keygen", "--out", key, "--land", "03", "--passphrase-file", pw]);
+    let fingerprint = made.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap();
+    let pkg = dir.path().join("paket.zip");
+    let pkg = pkg.to_str().unwrap();
+    cli(&["package", "build", crate::EXAMPLE, "--key", key, "--passphrase-file", pw, "-o", pkg]);
+
+    ok(&db, &["profile", "set", "--name", "Stadt Bremen", "--ags", "04011000"]);
+    let before = std::fs::read(&db).unwrap();
+    let expected = "Fehler: Dieses Informationspaket ist für Kommunen in Niedersachsen. Ihre \
+                    Kommune liegt laut Profil in Bremen (AGS 04011000). Es wurde nichts \
+                    eingelesen.\n";
+    for args in [
+        &["import", pkg, "--dry-run"][..],
+        &["import", pkg],
+        &["import", pkg, "--trust", fingerprint],
+    ] {
+        let refused = run(&db, args);
+        assert_eq!((refused.code, refused.stderr.as_str()), (2, expected), "{args:?}");
+        assert_eq!(refused.stdout, "", "{args:?}");
+        assert!(std::fs::read(&db).unwrap() == before, "{args:?} changed the database");
+    }
+    assert_eq!(json(&db, &["packages", "--json"]), serde_json::json!([]));
+
+    // In Niedersachsen it is taken; back to Bremen is then refused, naming both Länder.
+    ok(&db, &["profile", "set", "--ags", "03241001"]);
+    ok(&db, &["import", pkg, "--trust", fingerprint]);
+    let before = std::fs::read(&db).unwrap();
+    let refused = run(&db, &["profile", "set", "--ags", "04011000"]);
+    assert_eq!(refused.code, 2, "{}", refused.stdout);
+    assert!(
+        refused.stderr.starts_with("Fehler: Die AGS 04011000 liegt in Bremen, eingelesen ist aber")
+            && refused.stderr.contains("für Kommunen in Niedersachsen"),
+        "{}",
+        refused.stderr
+    );
+    assert!(std::fs::read(&db).unwrap() == before, "the refused profile changed the database");
+    assert_eq!(json(&db, &["status", "--json"])["profile"]["ags"], "03241001");
+}

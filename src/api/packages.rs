@@ -10,7 +10,7 @@ use std::path::Path;
 use super::{ApiError, Ctx, FileDialog, Result};
 use crate::catalogue::Catalogue;
 use crate::installed::{
-    stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyChange, KeyStatus,
+    stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyChange, KeyStatus, OwnLand,
     RevokedKey, ServiceDecision,
 };
 use crate::package::archive::{self, Limits, Progress};
@@ -19,10 +19,11 @@ use crate::package::statement::{self, Endorsement, Revocation, Signed};
 use crate::package::{review, signing, PackageError};
 use crate::{store::Store, Error};
 
-/// What the store holds about a package being imported: the keys trusted for its Land, the
-/// revoked keys (of any Land), the catalogue (built-in and installed items) and the installed
-/// version with its manifest text.
+/// What the store holds about a package being imported: the municipality's own Land, the keys
+/// trusted for the package's Land, the revoked keys (of any Land), the catalogue (built-in and
+/// installed items) and the installed version with its manifest text.
 pub struct Installed<'a> {
+    pub own_land: OwnLand,
     pub trusted_keys: &'a [String],
     pub revoked_keys: &'a [RevokedKey],
     pub catalogue: &'a Catalogue,
@@ -134,7 +135,8 @@ fn decide_key(
     Err(PackageError::WrongKey { land: land.name().to_owned(), fingerprint }.into())
 }
 
-/// Decides what importing a checked package would do: whether its key is trusted, endorsed by
+/// Decides what importing a checked package would do: refused if it is for another Land than
+/// the municipality's ([`OwnLand::admit`]); whether its key is trusted, endorsed by
 /// a trusted key, revoked, the first of its Land or refused ([`decide_key`]), which revocations
 /// it brings, whether its additions collide with another package's items, and whether it is
 /// new, an update (with the changes) or unchanged; an older version, or the same version with
@@ -143,6 +145,7 @@ pub fn plan(offered: Offered, installed: Installed) -> crate::Result<ImportPrevi
     let manifest = offered.manifest;
     let manifest_bytes = offered.manifest_bytes;
     let land = manifest.land().expect("validated");
+    installed.own_land.admit(land)?;
     let fingerprint = signing::fingerprint(offered.signer);
     let mut revocations: Vec<RevokedKey> = Vec::new();
     for signed in offered.revocations {
@@ -210,6 +213,7 @@ fn plan_for(store: &Store, opened: &archive::OpenedPackage) -> crate::Result<Imp
     let catalogue = store.catalogue()?;
     let current = store.installed_manifest(&opened.manifest.id)?;
     let installed = Installed {
+        own_land: store.own_land()?,
         trusted_keys: &trusted_keys,
         revoked_keys: &revoked_keys,
         catalogue: &catalogue,
@@ -545,6 +549,7 @@ mod tests {
         current: Option<(u32, String)>,
     ) -> crate::Result<ImportPreview> {
         let installed = Installed {
+            own_land: OwnLand::Open,
             trusted_keys: keys,
             revoked_keys: &[],
             catalogue: Catalogue::builtin(),
@@ -578,6 +583,31 @@ mod tests {
         assert_eq!(older.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
         let changed = decide(&p, &own, Some((v, text.replacen("\"title\"", "\"title\" ", 1))));
         assert_eq!(changed.unwrap_err().code(), crate::error_code::ErrorCode::PackageOlder);
+    }
+
+    #[test]
+    fn the_plan_refuses_a_package_of_another_land_than_the_own_before_anything_else() {
+        use crate::ags::Land;
+        let dir = tempfile::tempdir().unwrap();
+        let p = opened(dir.path(), 7);
+        let with = |own_land: OwnLand| {
+            let installed = Installed {
+                own_land,
+                trusted_keys: &[],
+                revoked_keys: &[],
+                catalogue: Catalogue::builtin(),
+                current: None,
+            };
+            plan(Offered::from(&p), installed)
+        };
+        let bremen = Land::from_code(4).unwrap();
+        let err = with(OwnLand::Profile { land: bremen, ags: "04011000".into() }).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::PackageOtherLand);
+        assert!(err.to_string().contains("laut Profil in Bremen (AGS 04011000)"), "{err}");
+        let err = with(OwnLand::Packages(bremen)).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::PackageOtherLand);
+        let own = OwnLand::Profile { land: Land::from_code(3).unwrap(), ags: "03241001".into() };
+        assert_eq!(with(own).unwrap().key, KeyStatus::FirstOfLand);
     }
 
     /// The example package signed by `key`, with the statements in `extras` added as they are
@@ -635,6 +665,7 @@ mod tests {
         let trusted = vec![signing::public_hex(&k(7).verifying_key())];
         let decide_with = |p: &archive::OpenedPackage, revoked: &[RevokedKey]| {
             let installed = Installed {
+                own_land: OwnLand::Open,
                 trusted_keys: &trusted,
                 revoked_keys: revoked,
                 catalogue: Catalogue::builtin(),

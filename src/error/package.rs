@@ -87,6 +87,17 @@ pub enum PackageError {
          geändertes Paket braucht eine höhere Versionsnummer; bitte wenden Sie sich an das Land."
     )]
     ChangedSameVersion { id: String, version: u32 },
+    #[error(
+        "Dieses Informationspaket ist für Kommunen in {package}. Ihre Kommune liegt laut Profil \
+         in {own} (AGS {ags}). Es wurde nichts eingelesen."
+    )]
+    OtherLand { package: String, own: String, ags: String },
+    #[error(
+        "Dieses Informationspaket ist für Kommunen in {package}, die bereits eingelesenen Pakete \
+         sind aber für Kommunen in {installed}. Eine Kommune liest nur Pakete ihres eigenen \
+         Landes ein. Es wurde nichts eingelesen."
+    )]
+    OtherLandThanPackages { package: String, installed: String },
     #[error("Schlüssel: {0}")]
     Key(String),
     #[error(
@@ -141,6 +152,7 @@ impl PackageError {
             UnsupportedFormat(_) => C::PackageFormat,
             Invalid(_) | DanglingReference(_) => C::PackageInvalid,
             OlderVersion { .. } | ChangedSameVersion { .. } => C::PackageOlder,
+            OtherLand { .. } | OtherLandThanPackages { .. } => C::PackageOtherLand,
             Key(_) => C::PackageKey,
             Passphrase(_) => C::KeyPassphrase,
             Endorsement(_) => C::KeyEndorsement,

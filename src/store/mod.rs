@@ -148,6 +148,7 @@ impl Store {
         let profile = input.validate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = read_profile(&tx)?;
+        crate::installed::check_profile_land(&profile, &packages::package_lands(&tx)?)?;
         let field = |p: &Option<Profile>, f: fn(&Profile) -> Option<String>| p.as_ref().and_then(f);
         let new = Some(profile.clone());
         let changes = audit::diff(

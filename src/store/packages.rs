@@ -12,8 +12,8 @@ use super::{now, record, Store};
 use crate::catalogue::{Catalogue, Item};
 use crate::checklist::GuidanceNote;
 use crate::installed::{
-    stored_file_name, Decision, ImportPreview, InstalledPackage, KeyStatus, RevokedKey,
-    ServiceDecision, StoredDocument,
+    stored_file_name, Decision, ImportPreview, InstalledPackage, KeyStatus, OwnLand, PackageLand,
+    RevokedKey, ServiceDecision, StoredDocument,
 };
 use crate::package::manifest::{parse_manifest, Manifest};
 use crate::package::review::{ChangeArea, ChangeKind};
@@ -189,6 +189,30 @@ fn installed(conn: &Connection, id: &str) -> Result<Option<(u32, String)>> {
         .optional()?)
 }
 
+/// The title and Land of every installed package, by id (none in a schema older than packages).
+pub(super) fn package_lands(conn: &Connection) -> Result<Vec<PackageLand>> {
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'package'",
+        [],
+        |r| r.get(0),
+    )?;
+    if tables == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT coalesce(json_extract(manifest, '$.title'), id), land_code FROM package ORDER BY id",
+    )?;
+    let rows =
+        stmt.query_map([], |r| Ok(PackageLand { title: r.get(0)?, land_code: r.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The Land whose packages the municipality takes ([`OwnLand`]).
+fn own_land(conn: &Connection) -> Result<OwnLand> {
+    let profile = super::read_profile(conn)?;
+    Ok(OwnLand::new(profile.as_ref(), &package_lands(conn)?))
+}
+
 fn trusted_keys(conn: &Connection, land_code: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT public_key FROM trusted_key WHERE land_code = ?1")?;
     let rows = stmt.query_map([land_code], |r| r.get(0))?;
@@ -267,6 +291,11 @@ impl Store {
         Some(super::backup::sidecar_dir(self.path.as_ref()?, "documents"))
     }
 
+    /// The Land whose packages the municipality takes: its profile's, else its packages'.
+    pub fn own_land(&self) -> Result<OwnLand> {
+        own_land(&self.conn)
+    }
+
     /// The public keys (hex) the municipality trusts for the Land `land_code`.
     pub fn trusted_keys(&self, land_code: &str) -> Result<Vec<String>> {
         trusted_keys(&self.conn, land_code)
@@ -326,6 +355,10 @@ impl Store {
             )
             .into());
         }
+        // A package of another Land than the municipality's is refused before anything is
+        // written, whatever the plan said.
+        let land = m.land().ok_or_else(|| Error::validation("package", "Unbekanntes Land."))?;
+        own_land(&tx)?.admit(land)?;
         for r in &plan.revocations {
             insert_revocation(&tx, &at, r)?;
         }

@@ -71,7 +71,7 @@ test('Checkliste with one entry expanded has no axe violations', async () => {
 test('Profil, also with a validation error, has no axe violations', async () => {
   const { page, context, problems } = await openApp(app, [standard], AXE);
   await gotoView(page, 'Profil');
-  await page.locator('#profile-ags-check', { hasText: 'Land: Bayern' }).waitFor();
+  await page.locator('#profile-ags-check', { hasText: 'Land: Niedersachsen' }).waitFor();
   assertNoViolations(await axeViolations(page, 'Profil'), 'Profil');
   await screenshot(page, 'profil');
   await page.getByLabel(/^AGS/).fill('1234');

@@ -154,7 +154,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
   await gotoView(page, 'Profil');
   const ags = page.locator('#profile-ags');
   const check = page.locator('#profile-ags-check');
-  await check.filter({ hasText: 'Land: Bayern' }).waitFor();
+  await check.filter({ hasText: 'Land: Niedersachsen' }).waitFor();
   assert.equal(await check.getAttribute('aria-live'), 'polite');
   assert.ok((await ags.getAttribute('aria-describedby')).split(' ').includes('profile-ags-check'));
 
@@ -186,7 +186,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
     'AGS „1234“ hat 4 Ziffern; erforderlich sind genau 8.',
   );
   // The header still shows the stored profile.
-  assert.match(await text(page.getByTestId('header-profile')), /Stadt Musterstadt AGS 09162000 · Bayern/);
+  assert.match(await text(page.getByTestId('header-profile')), /Stadt Musterstadt AGS 03241001 · Niedersachsen/);
 
   // Typing clears the error; a valid profile is saved and the header follows.
   await ags.fill('12054000');
@@ -261,7 +261,7 @@ test('the history is a real table with German labels and filters', async () => {
     all.some((r) => r[1] === 'An einer Informationsveranstaltung teilnehmen' && r[2] === 'Status' && r[3] === 'Offen' && r[4] === 'Nicht zutreffend'),
   );
   assert.ok(all.some((r) => r[2] === 'Blockiert durch' && r[4] === 'Hersteller'));
-  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS' && r[4] === '09162000'));
+  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS' && r[4] === '03241001'));
   assert.ok(all.some((r) => r[2] === 'Fällig am' && /^\d\d\.\d\d\.\d{4}$/.test(r[4])));
   assert.ok(all.every((r) => /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/.test(r[0])));
 

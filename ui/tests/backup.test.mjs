@@ -55,7 +55,7 @@ test('the view says where the data lives; a backup made with the keyboard shows 
   await page.keyboard.press('Enter');
   await result.filter({ hasText: 'Sicherung gespeichert.' }).waitFor();
   // The save dialog suggested the name; the bridge's dialog took it in its folder.
-  const file = `${out}/Anbindungscheck-Sicherung-09162000-${todayIso()}.sqlite`;
+  const file = `${out}/Anbindungscheck-Sicherung-03241001-${todayIso()}.sqlite`;
   assert.equal(await text(page.getByTestId('backup-file')), file);
   const mb = statSync(file).size / 1024 / 1024;
   assert.equal(await text(page.getByTestId('backup-size')), `${mb.toFixed(1).replace('.', ',')} MB`);
@@ -180,7 +180,7 @@ test('a restore brings the data of the backup back into every view and says wher
   const result = page.getByTestId('restore-result');
   assert.equal(await result.getAttribute('role'), 'status');
   await result.filter({ hasText: 'wiederhergestellt' }).waitFor();
-  assert.match(await text(result), /^Die Sicherung wurde wiederhergestellt\. Alle Ansichten zeigen jetzt die Daten aus der Sicherung: Stadt Musterstadt, AGS 09162000\./);
+  assert.match(await text(result), /^Die Sicherung wurde wiederhergestellt\. Alle Ansichten zeigen jetzt die Daten aus der Sicherung: Stadt Musterstadt, AGS 03241001\./);
   assert.equal(await text(page.getByTestId('restore-from')), backupFile);
   assert.match(
     await text(page.getByTestId('restore-kept')),

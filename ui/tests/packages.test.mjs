@@ -304,6 +304,33 @@ test('refused packages: the German message is shown as an alert (in the view and
   await b.context.close();
 });
 
+test('a package of another Land than the profile is refused at the preview; nothing is imported', async () => {
+  const bremen = (bridge) => bridge.invoke('set_profile', { input: { name: 'Stadt Bremen', ags: '04011000' } });
+  const { page, context, problems, bridge } = await openApp(app, [bremen, picks('packageV1')]);
+  await gotoView(page, VIEW);
+  await page.locator('#package-import').click();
+  const alert = page.locator('#package-choose-error');
+  await alert.waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.equal(
+    await text(alert),
+    'Das Paket wurde nicht eingelesen: Dieses Informationspaket ist für Kommunen in Niedersachsen. ' +
+      'Ihre Kommune liegt laut Profil in Bremen (AGS 04011000). Es wurde nichts eingelesen.',
+  );
+  await page.waitForFunction(() => document.activeElement?.id === 'package-choose-error');
+  assert.equal(await dialogOpen(page), false, 'no dialog to confirm');
+  assert.deepEqual(await bridge.invoke('list_packages'), []);
+  // Nor does the import itself take it (defence in depth, the same message).
+  await assert.rejects(bridge.invoke('import_package', { trust: app.fixtures.fingerprint }), (e) => {
+    assert.equal(e.ipc.code, 'package_other_land');
+    assert.match(e.ipc.message, /laut Profil in Bremen \(AGS 04011000\)/);
+    return true;
+  });
+  assert.deepEqual(await bridge.invoke('list_packages'), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a service decision (radio and reason) is saved and shown after reloading the view', async () => {
   const { page, context, problems } = await openApp(app, [standard, paket(1)]);
   await gotoView(page, VIEW);

@@ -45,11 +45,11 @@ test('the preview shows the municipality, the readiness and the hints before exp
   const { iso, de } = todayGerman();
   const preview = page.getByTestId('report-preview');
   assert.match(await text(preview), /Kommune Stadt Musterstadt/);
-  assert.match(await text(preview), /AGS 09162000/);
-  assert.match(await text(preview), /Land Bayern/);
+  assert.match(await text(preview), /AGS 03241001/);
+  assert.match(await text(preview), /Land Niedersachsen/);
   assert.equal(await text(page.getByTestId('report-date')), de);
   // The report number: AGS, date and a short check value of the report's content.
-  assert.match(await text(page.getByTestId('report-id')), new RegExp(`^BB-09162000-${iso}-[0-9a-f]{6}$`));
+  assert.match(await text(page.getByTestId('report-id')), new RegExp(`^BB-03241001-${iso}-[0-9a-f]{6}$`));
   // The standard scenario on the full catalogue (see app.test.mjs).
   assert.equal(await text(page.getByTestId('report-percent')), '10 %');
   assert.equal(await text(page.getByTestId('report-done')), '2 von 20 Aufgaben erledigt');
@@ -113,7 +113,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(
     await text(status),
-    `Bericht gespeichert: ${out}/Bereitschaftsbericht-09162000-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
+    `Bericht gespeichert: ${out}/Bereitschaftsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
   );
   assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
 
@@ -127,7 +127,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await rows.count(), 1);
   const row = rows.first();
   assert.match(await text(row.locator('th[scope="row"]')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
-  assert.match(await text(row.locator('td').nth(0)), new RegExp(`^BB-09162000-${iso}-[0-9a-f]{6}$`));
+  assert.match(await text(row.locator('td').nth(0)), new RegExp(`^BB-03241001-${iso}-[0-9a-f]{6}$`));
   assert.equal(await text(row.locator('td').nth(1)), RECIPIENT);
   // The pages of the real PDF, as the core counted them when it wrote it.
   const [exported] = await bridge.invoke('list_report_exports');
@@ -168,7 +168,7 @@ test('"Öffnen und drucken" opens the right export and names the report', async 
   // The older export (id 1) is the second row.
   const older = page.locator('[data-testid="report-export-row"][data-export-id="1"]');
   assert.equal(await text(older.locator('td').nth(1)), 'Landratsamt');
-  const button = older.getByRole('button', { name: new RegExp(`^Öffnen und drucken \\(Bericht BB-09162000-${iso}-[0-9a-f]{6} vom \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr\\)$`) });
+  const button = older.getByRole('button', { name: new RegExp(`^Öffnen und drucken \\(Bericht BB-03241001-${iso}-[0-9a-f]{6} vom \\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d Uhr\\)$`) });
   assert.equal(await button.count(), 1);
   await button.focus();
   await page.keyboard.press('Enter');

@@ -335,7 +335,7 @@ export async function standard(bridge, fixtures) {
   await bridge.invoke('set_profile', {
     input: {
       name: 'Stadt Musterstadt',
-      ags: '09162000',
+      ags: '03241001',
       population: 48200,
       coordinator_name: 'Anna Schmidt',
       coordinator_email: 'anna.schmidt@musterstadt.example',
