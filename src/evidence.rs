@@ -229,39 +229,6 @@ mod tests {
         }
     }
 
-    /// A ZIP file with the given entries; the first one stored (uncompressed), as ODF wants.
-    fn zip_file(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        use std::io::Write;
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut out);
-        for (i, (name, content)) in entries.iter().enumerate() {
-            let method = if i == 0 {
-                zip::CompressionMethod::Stored
-            } else {
-                zip::CompressionMethod::Deflated
-            };
-            let options = zip::write::SimpleFileOptions::default().compression_method(method);
-            zip.start_file(*name, options).unwrap();
-            zip.write_all(content).unwrap();
-        }
-        zip.finish().unwrap();
-        out.into_inner()
-    }
-
-    fn xlsx_file() -> Vec<u8> {
-        let mut workbook = rust_xlsxwriter::Workbook::new();
-        workbook.add_worksheet().write_string(0, 0, "Ratsbeschluss").unwrap();
-        workbook.save_to_buffer().unwrap()
-    }
-
-    fn ods_file() -> Vec<u8> {
-        zip_file(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
-            ("content.xml", b"<office:document-content/>"),
-            ("META-INF/manifest.xml", b"<manifest:manifest/>"),
-        ])
-    }
-
     const EML: &str = "Return-Path: <kaemmerei@musterstadt.de>\r\n\
         From: =?utf-8?q?K=C3=A4mmerei?= <kaemmerei@musterstadt.de>\r\n\
         To: ozg@musterstadt.de\r\n\
@@ -274,12 +241,8 @@ mod tests {
         Die Mittel sind freigegeben.\r\n";
 
     #[test]
-    fn spreadsheets_and_emails_are_recognised_by_content() {
-        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        assert_eq!(check("Kosten.XLSX", &xlsx_file()).unwrap(), xlsx);
-        let ods = "application/vnd.oasis.opendocument.spreadsheet";
-        assert_eq!(check("Kosten.ods", &ods_file()).unwrap(), ods);
-        assert_eq!(check("Freigabe.eml", EML.as_bytes()).unwrap(), "message/rfc822");
+    fn emails_are_recognised_by_their_header() {
+        assert_eq!(check("Freigabe.EML", EML.as_bytes()).unwrap(), "message/rfc822");
         // Unix line ends, an mbox line before the header, a message without a body.
         let mbox = "From kaemmerei@musterstadt.de Tue Mar  3 09:15:00 2026\n\
                     From: kaemmerei@musterstadt.de\nSubject: Freigabe\n";
@@ -290,40 +253,23 @@ mod tests {
     }
 
     #[test]
-    fn spreadsheets_and_emails_of_the_wrong_content_are_refused() {
-        let docx = zip_file(&[
-            ("[Content_Types].xml", b"<Types/>"),
-            ("word/document.xml", b"<w:document/>"),
-        ]);
-        let no_markers = zip_file(&[("daten.xml", b"<x/>"), ("xl.txt", b"x")]);
-        let no_types = zip_file(&[("xl/workbook.xml", b"<workbook/>")]);
-        let odt_as_ods = zip_file(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.text"),
-            ("content.xml", b"<office:document-content/>"),
-        ]);
-        let ods_mimetype_later = zip_file(&[
-            ("content.xml", b"<x/>"),
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
-        ]);
-        let mut cut_xlsx = xlsx_file();
-        cut_xlsx.truncate(cut_xlsx.len() / 2);
+    fn text_that_is_no_email_and_spreadsheets_without_markers_are_refused() {
         let no_header = "Liebe Kolleginnen und Kollegen,\n\ndie Mittel sind freigegeben.\n";
         let no_from = "Subject: Freigabe\nDate: Tue, 3 Mar 2026 09:15:00 +0100\n\nText\n";
+        let only_from = "From: a@musterstadt.de\n\nText\n";
         let continuation_first = " From: a@b.de\nSubject: x\n\nText\n";
+        let bad_name = "From: a@b.de\nBetreff der Mail: x\n\nText\n";
         let with_nul = format!("{EML}\0");
-        let cases: [(&str, &[u8]); 12] = [
-            ("Kosten.xlsx", b"%PDF-1.7\n1 0 obj"),
-            ("Kosten.xlsx", &docx),
-            ("Kosten.xlsx", &no_markers),
-            ("Kosten.xlsx", &no_types),
-            ("Kosten.xlsx", &cut_xlsx),
-            ("Kosten.ods", &odt_as_ods),
-            ("Kosten.ods", &ods_mimetype_later),
-            ("Kosten.ods", &xlsx_file()),
+        let cases: [(&str, &[u8]); 9] = [
             ("Freigabe.eml", no_header.as_bytes()),
             ("Freigabe.eml", no_from.as_bytes()),
+            ("Freigabe.eml", only_from.as_bytes()),
             ("Freigabe.eml", continuation_first.as_bytes()),
+            ("Freigabe.eml", bad_name.as_bytes()),
             ("Freigabe.eml", with_nul.as_bytes()),
+            ("Kosten.xlsx", b"%PDF-1.7\n1 0 obj"),
+            ("Kosten.xlsx", b"PK\x03\x04 only the start of a ZIP"),
+            ("Kosten.ods", b"PK\x03\x04 only the start of a ZIP"),
         ];
         for (i, (name, bytes)) in cases.into_iter().enumerate() {
             let err = check(name, bytes).unwrap_err();
