@@ -127,7 +127,7 @@ fn version_10_takes_the_new_parties_and_role_and_keeps_people_and_their_ids() {
     drop(store);
 
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.people().unwrap(), [kept.clone()]);
+    assert_eq!(store.people().unwrap(), std::slice::from_ref(&kept));
     assert_eq!(
         store.item_progress("datenschutz-avv").unwrap().blocked_by,
         Some(BlockingParty::Sonstige)
