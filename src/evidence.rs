@@ -105,10 +105,9 @@ fn email(bytes: &[u8]) -> bool {
     if bytes.contains(&0) {
         return false;
     }
-    let mut lines = bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
     let mut first = true;
     let mut names: Vec<String> = Vec::new();
-    for line in lines.by_ref() {
+    for line in bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)) {
         if line.is_empty() {
             break;
         }
