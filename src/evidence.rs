@@ -26,10 +26,9 @@ pub struct Evidence {
 }
 
 /// The allowed types: extensions, media type, and a check of the content.
-/// Extensions, media type, and a check of the content.
 type FileType = (&'static [&'static str], &'static str, fn(&[u8]) -> bool);
 
-const TYPES: [FileType; 8] = [
+const TYPES: [FileType; 10] = [
     (&["pdf"], "application/pdf", |b| b.starts_with(b"%PDF-")),
     (&["png"], "image/png", |b| b.starts_with(b"\x89PNG\r\n\x1a\n")),
     (&["jpg", "jpeg"], "image/jpeg", |b| b.starts_with(&[0xFF, 0xD8, 0xFF])),
@@ -40,11 +39,18 @@ const TYPES: [FileType; 8] = [
         odf(b, "application/vnd.oasis.opendocument.spreadsheet")
     }),
     (&["docx"], "application/vnd.openxmlformats-officedocument.wordprocessingml.document", |b| {
-        b.starts_with(b"PK\x03\x04")
+        b.starts_with(ZIP)
+    }),
+    (&["xlsx"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", |b| {
+        ooxml(b, b"xl/")
     }),
     (&["txt"], "text/plain", plain_text),
     (&["csv"], "text/csv", plain_text),
+    (&["eml"], "message/rfc822", email),
 ];
+
+/// The start of a ZIP file (its first local file header).
+const ZIP: &[u8] = b"PK\x03\x04";
 
 /// The extensions accepted, for messages and file dialogs.
 pub fn extensions() -> Vec<&'static str> {
@@ -53,9 +59,83 @@ pub fn extensions() -> Vec<&'static str> {
 
 /// An ODF file starts with an uncompressed `mimetype` entry naming its type.
 fn odf(bytes: &[u8], media_type: &str) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
+    bytes.starts_with(ZIP)
         && bytes.get(30..38) == Some(b"mimetype")
         && bytes.get(38..38 + media_type.len()) == Some(media_type.as_bytes())
+}
+
+/// An Office Open XML file is a ZIP whose entries include `[Content_Types].xml` and parts under
+/// `part_folder` (`xl/` for a workbook). Only the ZIP's directory is read, nothing is unpacked.
+fn ooxml(bytes: &[u8], part_folder: &[u8]) -> bool {
+    bytes.starts_with(ZIP)
+        && zip_entry_names(bytes).any(|n| n == b"[Content_Types].xml")
+        && zip_entry_names(bytes).any(|n| n.starts_with(part_folder))
+}
+
+/// The entry names in a ZIP file's central directory, as far as it can be read; none if the
+/// end-of-directory record is missing.
+fn zip_entry_names(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let le16 =
+        |b: &[u8], i: usize| b.get(i..i + 2).map(|v| usize::from(u16::from_le_bytes([v[0], v[1]])));
+    let le32 = |b: &[u8], i: usize| {
+        b.get(i..i + 4).map(|v| u32::from_le_bytes([v[0], v[1], v[2], v[3]]) as usize)
+    };
+    // The end-of-directory record is in the last 22 bytes plus a comment of up to 64 KiB.
+    let tail = bytes.len().saturating_sub(22 + 0xFFFF);
+    let end = bytes[tail..].windows(4).rposition(|w| w == b"PK\x05\x06").map(|i| tail + i);
+    let (mut at, mut left) =
+        end.and_then(|e| Some((le32(bytes, e + 16)?, le16(bytes, e + 10)?))).unwrap_or((0, 0));
+    std::iter::from_fn(move || {
+        if left == 0 || bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
+            return None;
+        }
+        left -= 1;
+        let (name_len, extra_len, comment_len) =
+            (le16(bytes, at + 28)?, le16(bytes, at + 30)?, le16(bytes, at + 32)?);
+        let name = bytes.get(at + 46..at + 46 + name_len)?;
+        at += 46 + name_len + extra_len + comment_len;
+        Some(name)
+    })
+}
+
+/// An e-mail as saved by a mail program (RFC 5322): header fields up to the first empty line,
+/// among them `From:` and `Date:` or `Subject:`, and no NUL byte anywhere. The header may follow
+/// an mbox `From ` line.
+fn email(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return false;
+    }
+    let mut first = true;
+    let mut names: Vec<String> = Vec::new();
+    for line in bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l)) {
+        if line.is_empty() {
+            break;
+        }
+        if first && line.starts_with(b"From ") {
+            first = false;
+            continue;
+        }
+        if line.starts_with(b" ") || line.starts_with(b"\t") {
+            // A folded continuation of the field before.
+            if names.is_empty() {
+                return false;
+            }
+            continue;
+        }
+        first = false;
+        let Some(colon) = line.iter().position(|&b| b == b':') else { return false };
+        let name = &line[..colon];
+        if name.is_empty() || !name.iter().all(|b| (33..=126).contains(b)) {
+            return false;
+        }
+        let Ok(value) = std::str::from_utf8(&line[colon + 1..]) else { return false };
+        if value.chars().any(|c| c.is_control() && c != '\t') {
+            return false;
+        }
+        names.push(String::from_utf8_lossy(name).to_ascii_lowercase());
+    }
+    let has = |n: &str| names.iter().any(|m| m == n);
+    has("from") && (has("date") || has("subject"))
 }
 
 fn plain_text(bytes: &[u8]) -> bool {
@@ -146,6 +226,57 @@ mod tests {
             assert_eq!(err.field(), Some("file"));
             assert!(err.to_string().contains(expected), "{name}: {err}");
         }
+    }
+
+    const EML: &str = "Return-Path: <kaemmerei@musterstadt.de>\r\n\
+        From: =?utf-8?q?K=C3=A4mmerei?= <kaemmerei@musterstadt.de>\r\n\
+        To: ozg@musterstadt.de\r\n\
+        Subject: Freigabe der Mittel\r\n\
+        \tfür den Onlinedienst\r\n\
+        Date: Tue, 3 Mar 2026 09:15:00 +0100\r\n\
+        MIME-Version: 1.0\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\
+        \r\n\
+        Die Mittel sind freigegeben.\r\n";
+
+    #[test]
+    fn emails_are_recognised_by_their_header() {
+        assert_eq!(check("Freigabe.EML", EML.as_bytes()).unwrap(), "message/rfc822");
+        // Unix line ends, an mbox line before the header, a message without a body.
+        let mbox = "From kaemmerei@musterstadt.de Tue Mar  3 09:15:00 2026\n\
+                    From: kaemmerei@musterstadt.de\nSubject: Freigabe\n";
+        assert_eq!(check("mbox.eml", mbox.as_bytes()).unwrap(), "message/rfc822");
+        for ext in ["xlsx", "ods", "eml"] {
+            assert!(extensions().contains(&ext), "{ext}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_no_email_and_spreadsheets_without_markers_are_refused() {
+        let no_header = "Liebe Kolleginnen und Kollegen,\n\ndie Mittel sind freigegeben.\n";
+        let no_from = "Subject: Freigabe\nDate: Tue, 3 Mar 2026 09:15:00 +0100\n\nText\n";
+        let only_from = "From: a@musterstadt.de\n\nText\n";
+        let continuation_first = " From: a@b.de\nSubject: x\n\nText\n";
+        let bad_name = "From: a@b.de\nBetreff der Mail: x\n\nText\n";
+        let with_nul = format!("{EML}\0");
+        let cases: [(&str, &[u8]); 9] = [
+            ("Freigabe.eml", no_header.as_bytes()),
+            ("Freigabe.eml", no_from.as_bytes()),
+            ("Freigabe.eml", only_from.as_bytes()),
+            ("Freigabe.eml", continuation_first.as_bytes()),
+            ("Freigabe.eml", bad_name.as_bytes()),
+            ("Freigabe.eml", with_nul.as_bytes()),
+            ("Kosten.xlsx", b"%PDF-1.7\n1 0 obj"),
+            ("Kosten.xlsx", b"PK\x03\x04 only the start of a ZIP"),
+            ("Kosten.ods", b"PK\x03\x04 only the start of a ZIP"),
+        ];
+        for (i, (name, bytes)) in cases.into_iter().enumerate() {
+            let err = check(name, bytes).unwrap_err();
+            assert_eq!(err.field(), Some("file"));
+            assert!(err.to_string().contains("passt nicht"), "case {i}: {err}");
+        }
+        let big = [EML.as_bytes(), &vec![b'a'; MAX_BYTES as usize]].concat();
+        assert!(check("gross.eml", &big).unwrap_err().to_string().contains("zu groß"));
     }
 
     #[test]

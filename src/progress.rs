@@ -88,14 +88,18 @@ pub enum BlockingParty {
     Land,
     Hersteller,
     Fitko,
+    ItDienstleister,
+    Gremium,
     Sonstige,
 }
 
 impl BlockingParty {
-    pub const ALL: [BlockingParty; 4] = [
+    pub const ALL: [BlockingParty; 6] = [
         BlockingParty::Land,
         BlockingParty::Hersteller,
         BlockingParty::Fitko,
+        BlockingParty::ItDienstleister,
+        BlockingParty::Gremium,
         BlockingParty::Sonstige,
     ];
 
@@ -104,6 +108,8 @@ impl BlockingParty {
             BlockingParty::Land => "land",
             BlockingParty::Hersteller => "hersteller",
             BlockingParty::Fitko => "fitko",
+            BlockingParty::ItDienstleister => "it_dienstleister",
+            BlockingParty::Gremium => "gremium",
             BlockingParty::Sonstige => "sonstige",
         }
     }
@@ -113,6 +119,8 @@ impl BlockingParty {
             BlockingParty::Land => "Land",
             BlockingParty::Hersteller => "Hersteller",
             BlockingParty::Fitko => "FITKO",
+            BlockingParty::ItDienstleister => "IT-Dienstleister",
+            BlockingParty::Gremium => "Rat / Gremium",
             BlockingParty::Sonstige => "Sonstige",
         }
     }
@@ -199,7 +207,7 @@ impl ItemState {
                 return Err(Error::validation(
                     "blocked_by",
                     "Bei „Extern blockiert“ muss angegeben werden, wer blockiert \
-                     (Land, Hersteller, FITKO oder Sonstige).",
+                     (Land, Hersteller, FITKO, IT-Dienstleister, Rat / Gremium oder Sonstige).",
                 ));
             }
             (Status::ExternBlockiert, Some(BlockingParty::Sonstige)) if blocked_text.is_none() => {
@@ -341,6 +349,45 @@ mod tests {
         let err = "fertig".parse::<Status>().unwrap_err();
         assert!(err.to_string().contains("„fertig“"), "{err}");
         assert!(err.to_string().contains("extern_blockiert"));
+    }
+
+    #[test]
+    fn party_keys_and_labels_round_trip() {
+        let mut labels = std::collections::HashSet::new();
+        for party in BlockingParty::ALL {
+            assert_eq!(party.key().parse::<BlockingParty>().unwrap(), party);
+            assert_eq!(serde_json::to_string(&party).unwrap(), format!("\"{}\"", party.key()));
+            assert!(labels.insert(party.label()), "{}", party.label());
+        }
+        assert_eq!(
+            " IT_Dienstleister ".parse::<BlockingParty>().unwrap(),
+            BlockingParty::ItDienstleister
+        );
+        assert_eq!(BlockingParty::Gremium.label(), "Rat / Gremium");
+        let err = "kreistag".parse::<BlockingParty>().unwrap_err();
+        assert!(err.to_string().contains("it_dienstleister, gremium"), "{err}");
+    }
+
+    #[test]
+    fn new_parties_need_no_text() {
+        for party in [BlockingParty::ItDienstleister, BlockingParty::Gremium] {
+            let state = ItemState {
+                status: Status::ExternBlockiert,
+                blocked_by: Some(party),
+                ..Default::default()
+            };
+            assert_eq!(state.validate().unwrap().blocked_by, Some(party));
+        }
+        let patch = ItemPatch {
+            status: Some(Status::ExternBlockiert),
+            blocked_by: Some("it_dienstleister:Rechenzentrum stellt erst im Mai um".into()),
+            ..Default::default()
+        };
+        let progress = patch.apply(&ItemProgress::default()).unwrap().validate().unwrap();
+        assert_eq!(progress.blocked_by, Some(BlockingParty::ItDienstleister));
+        assert_eq!(progress.blocked_text.as_deref(), Some("Rechenzentrum stellt erst im Mai um"));
+        let patch = ItemPatch { blocked_by: Some("gremium".into()), ..patch };
+        assert_eq!(patch.apply(&progress).unwrap().blocked_by, Some(BlockingParty::Gremium));
     }
 
     #[test]

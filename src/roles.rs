@@ -15,6 +15,7 @@ keyed_enum! {
         Technik = ("technik", "Technik"),
         Fachlichkeit = ("fachlichkeit", "Fachlichkeit"),
         Datenschutz = ("datenschutz", "Datenschutz"),
+        Informationssicherheit = ("informationssicherheit", "Informationssicherheit"),
         Betrieb = ("betrieb", "Betrieb / 1st-Level-Support"),
         Postfach = ("postfach", "Funktionspostfach"),
     }
@@ -86,6 +87,20 @@ mod tests {
     #[test]
     fn valid_input_is_trimmed() {
         assert_eq!(input(Role::Technik).validate().unwrap().name, "Frau Ünal");
+    }
+
+    #[test]
+    fn role_keys_and_labels_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.key().parse::<Role>().unwrap(), *role);
+            assert_eq!(serde_json::to_string(role).unwrap(), format!("\"{}\"", role.key()));
+        }
+        let isms: Role = "informationssicherheit".parse().unwrap();
+        assert_eq!(isms, Role::Informationssicherheit);
+        assert_eq!(isms.label(), "Informationssicherheit");
+        // In role order after data protection, before operations.
+        assert!(Role::Datenschutz < isms && isms < Role::Betrieb);
+        assert_eq!(input(isms).validate().unwrap().role, isms);
     }
 
     #[test]

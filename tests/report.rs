@@ -420,6 +420,98 @@ fn report_shows_the_clerks_whole_workflow() {
 }
 
 #[test]
+fn report_names_it_service_providers_councils_information_security_and_new_evidence_types() {
+    use anbindungscheck::progress::{BlockingParty, Status};
+    use anbindungscheck::roles::{PersonInput, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Gemeinde Musterstadt", "03241001", false);
+    let isms = PersonInput {
+        role: Role::Informationssicherheit,
+        name: "Mira Castellanos".into(),
+        email: Some("isb@musterstadt.example".into()),
+        phone: None,
+    };
+    store.save_person(None, &isms).unwrap();
+    let blocked = |party, text: Option<&str>| ItemState {
+        status: Status::ExternBlockiert,
+        blocked_by: Some(party),
+        blocked_text: text.map(Into::into),
+        ..Default::default()
+    };
+    let rz = "Rechenzentrum stellt erst im Mai um";
+    store
+        .set_item("hersteller-beauftragen", &blocked(BlockingParty::ItDienstleister, Some(rz)))
+        .unwrap();
+    store.set_item("datenschutz-avv", &blocked(BlockingParty::Gremium, None)).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().write_string(0, 0, "Kosten").unwrap();
+    let files: [(&str, Vec<u8>); 2] = [
+        ("Kostenaufstellung.xlsx", workbook.save_to_buffer().unwrap()),
+        (
+            "Zusage Rechenzentrum.eml",
+            b"From: rz@example.org\r\nSubject: Zusage\r\n\r\nZugesagt.\r\n".to_vec(),
+        ),
+    ];
+    for (name, bytes) in &files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        store.add_evidence("datenschutz-avv", &path, None).unwrap();
+    }
+    let path = dir.path().join("bericht.pdf");
+    let (data, _) = write_report(&store, "2026-11-28", &path);
+
+    let read = read::read_file(&path).unwrap();
+    assert_eq!(read, data);
+    let isb = read.roles.iter().find(|p| p.role == "informationssicherheit").unwrap();
+    assert_eq!(
+        (isb.role_label.as_str(), isb.name.as_str()),
+        ("Informationssicherheit", "Mira Castellanos")
+    );
+    let blocker = |id: &str| read.blockers.iter().find(|b| b.item_id == id).unwrap();
+    let it = blocker("hersteller-beauftragen");
+    assert_eq!(
+        (it.party, it.party_label.as_str(), it.text.as_deref()),
+        (BlockingParty::ItDienstleister, "IT-Dienstleister", Some(rz))
+    );
+    let council = blocker("datenschutz-avv");
+    assert_eq!(
+        (council.party, council.party_label.as_str()),
+        (BlockingParty::Gremium, "Rat / Gremium")
+    );
+    let json: Value = serde_json::to_value(&read).unwrap();
+    let parties: Vec<&str> =
+        json["blockers"].as_array().unwrap().iter().filter_map(|b| b["party"].as_str()).collect();
+    assert!(parties.contains(&"it_dienstleister") && parties.contains(&"gremium"), "{parties:?}");
+    let evidence = &read
+        .checklist
+        .iter()
+        .flat_map(|s| &s.items)
+        .find(|i| i.id == "datenschutz-avv")
+        .unwrap()
+        .evidence;
+    let types: Vec<&str> = evidence.iter().map(|e| e.media_type.as_str()).collect();
+    assert_eq!(
+        types,
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "message/rfc822"]
+    );
+
+    let flat = squash(&pdftotext(&path));
+    for shown in [
+        "Informationssicherheit",
+        "Mira Castellanos",
+        "IT-Dienstleister",
+        "Rat / Gremium",
+        rz,
+        "Kostenaufstellung.xlsx",
+        "XLSX,",
+        "Zusage Rechenzentrum.eml",
+        "E-Mail,",
+    ] {
+        assert!(flat.contains(&squash(shown)), "{shown:?} missing from the PDF text");
+    }
+}
+
+#[test]
 fn reports_written_before_the_workflow_fields_still_read() {
     // A `/1` report of an earlier version has none of the workflow fields.
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@ use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::ProfileInput;
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
+use anbindungscheck::roles::{PersonInput, Role};
 use anbindungscheck::store::Store;
 use anbindungscheck::store::{backup, migrations};
 use anbindungscheck::workspace_kind::WorkspaceKind;
@@ -96,6 +97,51 @@ fn every_earlier_schema_migrates_with_its_data() {
         }
         store.set_profile(&ProfileInput { name: "Neu".into(), ..profile() }).unwrap();
     }
+}
+
+#[test]
+fn version_10_takes_the_new_parties_and_role_and_keeps_people_and_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let person = |role, name: &str| PersonInput {
+        role,
+        name: name.into(),
+        email: Some("it@musterstadt.de".into()),
+        phone: None,
+    };
+    let blocked = |party| ItemState {
+        status: Status::ExternBlockiert,
+        blocked_by: Some(party),
+        blocked_text: Some("Kreistag tagt im März".into()),
+        ..Default::default()
+    };
+    let v9 = &migrations::MIGRATIONS[..9];
+    let mut store = Store::open_with(&path, WorkspaceKind::Kommune, v9).unwrap();
+    let kept = store.save_person(None, &person(Role::Technik, "Frau Ünal")).unwrap();
+    let removed = store.save_person(None, &person(Role::Betrieb, "Herr Beck")).unwrap();
+    store.remove_person(removed.id).unwrap();
+    store.set_item("datenschutz-avv", &blocked(BlockingParty::Sonstige)).unwrap();
+    // The old schema refuses the new keys.
+    assert!(store.set_item("datenschutz-avv", &blocked(BlockingParty::Gremium)).is_err());
+    assert!(store.save_person(None, &person(Role::Informationssicherheit, "Herr Yilmaz")).is_err());
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.people().unwrap(), std::slice::from_ref(&kept));
+    assert_eq!(
+        store.item_progress("datenschutz-avv").unwrap().blocked_by,
+        Some(BlockingParty::Sonstige)
+    );
+    for party in [BlockingParty::ItDienstleister, BlockingParty::Gremium] {
+        store.set_item("datenschutz-avv", &blocked(party)).unwrap();
+        assert_eq!(store.item_progress("datenschutz-avv").unwrap().blocked_by, Some(party));
+    }
+    let isms =
+        store.save_person(None, &person(Role::Informationssicherheit, "Herr Yilmaz")).unwrap();
+    assert_eq!(isms.role_label, "Informationssicherheit");
+    assert!(isms.id > removed.id, "the id of a removed person is not given out again");
+    let roles: Vec<Role> = store.people().unwrap().iter().map(|p| p.role).collect();
+    assert_eq!(roles, [Role::Technik, Role::Informationssicherheit]);
 }
 
 /// A later schema version, to exercise the migration machinery beyond the shipped migrations.

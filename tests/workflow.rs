@@ -318,6 +318,109 @@ fn evidence_is_checked_stored_by_hash_verified_before_opening_and_kept_on_remova
     assert!(history[1].new_value.as_deref().unwrap().contains("Ratsbeschluss 2026"));
 }
 
+/// A ZIP file with the given entries; the first one stored (uncompressed), as ODF wants.
+fn zip_file(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (i, (name, content)) in entries.iter().enumerate() {
+        let method =
+            if i == 0 { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        zip.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(method))
+            .unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+fn xlsx_file() -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    workbook.add_worksheet().write_string(0, 0, "Kosten EfA-Anbindung").unwrap();
+    workbook.save_to_buffer().unwrap()
+}
+
+fn ods_file() -> Vec<u8> {
+    zip_file(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", b"<office:document-content/>"),
+        ("META-INF/manifest.xml", b"<manifest:manifest/>"),
+    ])
+}
+
+const EML: &str = "From: Kaemmerei <kaemmerei@musterhausen.de>\r\n\
+    To: ozg@musterhausen.de\r\n\
+    Subject: Freigabe der Mittel\r\n\
+    Date: Tue, 3 Mar 2026 09:15:00 +0100\r\n\
+    \r\n\
+    Die Mittel sind freigegeben.\r\n";
+
+#[test]
+fn spreadsheets_and_emails_are_taken_as_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let files: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "Kosten.xlsx",
+            xlsx_file(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        ("Kosten.ODS", ods_file(), "application/vnd.oasis.opendocument.spreadsheet"),
+        ("Freigabe der Mittel.eml", EML.as_bytes().to_vec(), "message/rfc822"),
+    ];
+    for (name, bytes, media_type) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let evidence = store.add_evidence("finanzierung-kosten", &path, None).unwrap();
+        assert_eq!(evidence.media_type, media_type, "{name}");
+        let ext = name.rsplit_once('.').unwrap().1.to_ascii_lowercase();
+        let stored = store.evidence_file(evidence.id).unwrap();
+        assert_eq!(stored.file_name().unwrap(), format!("{}.{ext}", evidence.sha256).as_str());
+        assert_eq!(std::fs::read(stored).unwrap(), bytes);
+    }
+    assert_eq!(store.evidence(Some("finanzierung-kosten")).unwrap().len(), 3);
+}
+
+#[test]
+fn spreadsheets_and_emails_of_other_content_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    let docx =
+        zip_file(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", b"<w:document/>")]);
+    let no_markers = zip_file(&[("daten.xml", b"<x/>"), ("xl.txt", b"x")]);
+    let no_content_types = zip_file(&[("xl/workbook.xml", b"<workbook/>")]);
+    let odt = zip_file(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ]);
+    let mimetype_not_first = zip_file(&[
+        ("content.xml", b"<x/>"),
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+    ]);
+    let mut cut = xlsx_file();
+    cut.truncate(cut.len() / 2);
+    let cases: [(&str, Vec<u8>); 10] = [
+        ("Kosten.xlsx", b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".to_vec()),
+        ("Kosten.xlsx", docx),
+        ("Kosten.xlsx", no_markers.clone()),
+        ("Kosten.xlsx", no_content_types),
+        ("Kosten.xlsx", cut),
+        ("Kosten.ods", odt),
+        ("Kosten.ods", mimetype_not_first),
+        ("Kosten.ods", xlsx_file()),
+        ("Kosten.ods", no_markers),
+        ("Freigabe.eml", b"Liebe Kolleginnen und Kollegen,\n\ndie Mittel sind da.\n".to_vec()),
+    ];
+    for (i, (name, bytes)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let err = store.add_evidence("finanzierung-kosten", &path, None).unwrap_err();
+        assert_eq!(err.field(), Some("file"), "case {i}: {err}");
+        assert!(err.to_string().contains("passt nicht zur Endung"), "case {i}: {err}");
+    }
+    assert!(store.evidence(None).unwrap().is_empty(), "refused files write no row");
+}
+
 #[test]
 fn a_backup_carries_documents_and_evidence_to_another_computer() {
     let dir = tempfile::tempdir().unwrap();

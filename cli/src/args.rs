@@ -506,8 +506,8 @@ pub enum ItemCommand {
         #[arg(
             long,
             value_name = "STELLE[:TEXT]",
-            help = "Bei extern_blockiert: land | hersteller | fitko | sonstige, wahlweise mit \
-                    :TEXT (z. B. hersteller:Schnittstelle erst 2027)"
+            help = "Bei extern_blockiert: land | hersteller | fitko | it_dienstleister | gremium | \
+                    sonstige, wahlweise mit :TEXT (z. B. hersteller:Schnittstelle erst 2027)"
         )]
         blocked_by: Option<String>,
     },

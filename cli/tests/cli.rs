@@ -152,6 +152,53 @@ fn profile_and_items_are_stored_and_listed() {
     assert!(human.contains("Status: Extern blockiert → In Arbeit"), "{human}");
 }
 
+#[test]
+fn it_service_providers_and_councils_block_items() {
+    let (_dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Gemeinde Musterstadt", "--ags", "09162000"]);
+    let block = |item: &str, by: &str| {
+        ok(&db, &["item", "set", item, "--status", "extern_blockiert", "--blocked-by", by]);
+    };
+    block("hersteller-beauftragen", "it_dienstleister:Rechenzentrum stellt erst im Mai um");
+    block("datenschutz-avv", "GREMIUM");
+    let status = json(&db, &["status", "--json", "--today", "2026-12-01"]);
+    let blockers: Vec<(&str, &str, &str, Value)> = status["blockers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["item_id"].as_str().unwrap(),
+                b["party"].as_str().unwrap(),
+                b["party_label"].as_str().unwrap(),
+                b["text"].clone(),
+            )
+        })
+        .collect();
+    assert!(blockers.contains(&(
+        "hersteller-beauftragen",
+        "it_dienstleister",
+        "IT-Dienstleister",
+        Value::from("Rechenzentrum stellt erst im Mai um")
+    )));
+    assert!(blockers.contains(&("datenschutz-avv", "gremium", "Rat / Gremium", Value::Null)));
+    let text = ok(&db, &["status", "--today", "2026-12-01"]);
+    assert!(text.contains("[IT-Dienstleister]") && text.contains("[Rat / Gremium]"), "{text}");
+    let human = ok(&db, &["history", "--item", "datenschutz-avv"]);
+    assert!(human.contains("Rat / Gremium"), "{human}");
+
+    let r = run(
+        &db,
+        &["item", "set", "datenschutz-avv", "--status", "extern_blockiert", "--blocked-by", "rat"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("„rat“") && r.stderr.contains("it_dienstleister, gremium"),
+        "{}",
+        r.stderr
+    );
+}
+
 /// Bad input: non-zero exit, one line on stderr naming the bad value, database unchanged.
 #[test]
 fn bad_arguments_are_refused_and_leave_the_file_byte_identical() {

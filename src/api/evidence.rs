@@ -17,7 +17,7 @@ pub fn add_evidence(cx: &Ctx, item_id: String, title: Option<String>) -> Result<
     evidence::title(title.as_deref(), "")?;
     let dialog = FileDialog {
         title: "Nachweis hinzufügen",
-        filter: "Nachweise",
+        filter: "Nachweise (PDF, Bilder, Text, Tabellen, E-Mails)",
         extensions: evidence::extensions(),
         file_name: None,
     };

@@ -583,4 +583,66 @@ mod tests {
         assert!(o.events[1].not_attended.is_empty());
         assert_eq!(o.events[0].title, "Termin frueh");
     }
+
+    #[test]
+    fn blockers_of_it_service_providers_and_councils_are_grouped_by_party_and_text() {
+        use crate::progress::BlockingParty;
+        use crate::report::data::Blocker;
+        use crate::report::layout::tests::workflow_sample;
+        let blocker = |party: BlockingParty, text: Option<&str>| Blocker {
+            item_id: "hersteller-beauftragen".into(),
+            title: "Hersteller einbinden".into(),
+            party,
+            party_label: party.label().into(),
+            text: text.map(Into::into),
+        };
+        let report = |ags: &str, name: &str, blockers: Vec<Blocker>| {
+            let mut d = workflow_sample();
+            d.municipality.ags = ags.into();
+            d.municipality.name = name.into();
+            d.blocker_count = blockers.len() as u32;
+            d.blockers = blockers;
+            d
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let mut builder = OverviewBuilder::new(day, 90, Vec::new());
+        let rz = Some("Rechenzentrum stellt erst im Mai um");
+        builder.add(&report(
+            "03241001",
+            "A",
+            vec![
+                blocker(BlockingParty::ItDienstleister, rz),
+                blocker(BlockingParty::Gremium, None),
+            ],
+        ));
+        builder.add(&report(
+            "03241002",
+            "B",
+            vec![blocker(
+                BlockingParty::ItDienstleister,
+                Some(" Rechenzentrum stellt erst im Mai um "),
+            )],
+        ));
+        builder.add(&report("03241003", "C", vec![blocker(BlockingParty::Gremium, None)]));
+        let o = builder.finish();
+        let rows: Vec<(&str, &str, Option<&str>, usize)> = o
+            .blockers
+            .iter()
+            .map(|b| {
+                (
+                    b.party.as_str(),
+                    b.party_label.as_str(),
+                    b.text.as_deref(),
+                    b.municipalities.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("gremium", "Rat / Gremium", None, 2),
+                ("it_dienstleister", "IT-Dienstleister", rz, 2),
+            ]
+        );
+    }
 }

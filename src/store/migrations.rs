@@ -322,6 +322,43 @@ pub const MIGRATIONS: &[&str] = &[
         verband_name TEXT,
         population INTEGER
     );",
+    // 10: more blocking parties (IT-Dienstleister, Rat / Gremium) and the role
+    // Informationssicherheit; SQLite cannot change a CHECK, so both tables are rebuilt.
+    "CREATE TABLE item_progress_v10 (
+        item_id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN
+            ('offen', 'in_arbeit', 'erledigt', 'nicht_zutreffend', 'extern_blockiert')),
+        blocked_by TEXT CHECK (blocked_by IN ('land', 'hersteller', 'fitko', 'it_dienstleister',
+            'gremium', 'sonstige')),
+        blocked_text TEXT,
+        owner TEXT,
+        due TEXT,
+        note TEXT,
+        updated_at TEXT NOT NULL
+    );
+    INSERT INTO item_progress_v10
+        (item_id, status, blocked_by, blocked_text, owner, due, note, updated_at)
+        SELECT item_id, status, blocked_by, blocked_text, owner, due, note, updated_at
+        FROM item_progress;
+    DROP TABLE item_progress;
+    ALTER TABLE item_progress_v10 RENAME TO item_progress;
+    CREATE TABLE person_v10 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        role TEXT NOT NULL CHECK (role IN ('ozg_koordination', 'projektleitung', 'technik',
+            'fachlichkeit', 'datenschutz', 'informationssicherheit', 'betrieb', 'postfach')),
+        name TEXT NOT NULL,
+        email TEXT,
+        phone TEXT,
+        updated_at TEXT NOT NULL
+    );
+    INSERT INTO person_v10 (id, role, name, email, phone, updated_at)
+        SELECT id, role, name, email, phone, updated_at FROM person;
+    -- The ids of removed people are not given out again (the history names people by id).
+    DELETE FROM sqlite_sequence WHERE name = 'person_v10';
+    INSERT INTO sqlite_sequence (name, seq)
+        SELECT 'person_v10', seq FROM sqlite_sequence WHERE name = 'person';
+    DROP TABLE person;
+    ALTER TABLE person_v10 RENAME TO person;",
 ];
 
 /// The schema version this code writes.

@@ -145,6 +145,23 @@ test('a server validation error in the item form is tied to its field', async ()
   const described = await field.getAttribute('aria-describedby');
   assert.match(await text(page.locator(`#${described}`)), /Bei „Extern blockiert“ muss angegeben werden, wer blockiert/);
   assert.equal(await text(entry.locator('.badge')), 'In Arbeit', 'nothing was saved');
+
+  // Blocked by the municipality's IT service provider, with what it is waiting for.
+  const options = await field.locator('option').allTextContents();
+  assert.deepEqual(options.map((o) => o.trim()), [
+    'Bitte wählen',
+    'Land',
+    'Hersteller',
+    'FITKO',
+    'IT-Dienstleister',
+    'Rat / Gremium',
+    'Sonstige',
+  ]);
+  await field.selectOption('it_dienstleister');
+  await entry.getByLabel('Beschreibung der Blockade').fill('Rechenzentrum stellt erst im Mai um');
+  await entry.getByRole('button', { name: 'Speichern' }).click();
+  await entry.locator('.badge', { hasText: 'Extern blockiert' }).waitFor();
+  assert.match(await text(entry.locator('.entry-state')), /Blockiert durch IT-Dienstleister: Rechenzentrum stellt erst im Mai um/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -62,6 +62,7 @@ test('the expanded item lists its evidence: title, file, size, date and the SHA-
   assert.equal(await text(first.locator('.evidence-file')), 'Ratsbeschluss-2026-09.pdf');
   assert.equal(await text(first.getByTestId('evidence-size')), '1,2 MB');
   assert.equal(await text(rows.nth(1).getByTestId('evidence-size')), '48 KB');
+  assert.equal(await text(first.getByTestId('evidence-type')), 'PDF');
   assert.match(await shown(first.locator('.evidence-facts')), /Hinzugefügt am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr/);
 
   // The hash: 12 digits and "…" for the eye, the full value as tooltip and for screen readers.

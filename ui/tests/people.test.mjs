@@ -38,6 +38,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
     'Technik',
     'Fachlichkeit',
     'Datenschutz',
+    'Informationssicherheit',
     'Betrieb / 1st-Level-Support',
     'Funktionspostfach',
   ]);

@@ -36,7 +36,9 @@ pub(super) fn evidence(l: &mut Layout, d: &ReportData) -> Result<()> {
                 "application/vnd.oasis.opendocument.spreadsheet" => "ODS",
                 "text/plain" => "Text",
                 "text/csv" => "CSV",
+                "message/rfc822" => "E-Mail",
                 t if t.contains("wordprocessingml") => "DOCX",
+                t if t.contains("spreadsheetml") => "XLSX",
                 _ => "Datei",
             };
             rows.push(vec![

@@ -636,7 +636,7 @@ land: string, population: number | null, coordinator_name: string | null, coordi
 
 export type ProfileInput = { name: string, ags: string, population?: number | null, coordinator_name?: string | null, coordinator_email?: string | null, coordinator_phone?: string | null, };
 
-export type BlockingParty = "land" | "hersteller" | "fitko" | "sonstige";
+export type BlockingParty = "land" | "hersteller" | "fitko" | "it_dienstleister" | "gremium" | "sonstige";
 
 export type ItemProgress = { status: Status, blocked_by: BlockingParty | null, blocked_text: string | null, owner: string | null, due: string | null, note: string | null, 
 /**
@@ -776,7 +776,7 @@ export type Person = { id: number, role: Role, role_label: string, name: string,
 
 export type PersonInput = { role: Role, name: string, email?: string | null, phone?: string | null, };
 
-export type Role = "ozg_koordination" | "projektleitung" | "technik" | "fachlichkeit" | "datenschutz" | "betrieb" | "postfach";
+export type Role = "ozg_koordination" | "projektleitung" | "technik" | "fachlichkeit" | "datenschutz" | "informationssicherheit" | "betrieb" | "postfach";
 
 export type ConnectionData = { 
 /**

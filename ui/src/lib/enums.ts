@@ -48,6 +48,8 @@ export const BLOCKING_PARTIES: readonly BlockingParty[] = [
   'land',
   'hersteller',
   'fitko',
+  'it_dienstleister',
+  'gremium',
   'sonstige',
 ];
 
@@ -55,6 +57,8 @@ export const BLOCKING_PARTY_LABELS: Record<BlockingParty, string> = {
   land: 'Land',
   hersteller: 'Hersteller',
   fitko: 'FITKO',
+  it_dienstleister: 'IT-Dienstleister',
+  gremium: 'Rat / Gremium',
   sonstige: 'Sonstige',
 };
 
@@ -246,6 +250,7 @@ export const ROLES: readonly Role[] = [
   'technik',
   'fachlichkeit',
   'datenschutz',
+  'informationssicherheit',
   'betrieb',
   'postfach',
 ];
@@ -256,6 +261,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   technik: 'Technik',
   fachlichkeit: 'Fachlichkeit',
   datenschutz: 'Datenschutz',
+  informationssicherheit: 'Informationssicherheit',
   betrieb: 'Betrieb / 1st-Level-Support',
   postfach: 'Funktionspostfach',
 };

@@ -142,12 +142,13 @@ const MEDIA_TYPES: Record<string, string> = {
   'application/msword': 'Word',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
   'application/vnd.ms-excel': 'Excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel-Tabelle',
   'application/vnd.ms-powerpoint': 'PowerPoint',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
   'application/vnd.oasis.opendocument.text': 'OpenDocument-Text',
   'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument-Tabelle',
   'application/vnd.oasis.opendocument.presentation': 'OpenDocument-Präsentation',
+  'message/rfc822': 'E-Mail',
 };
 
 /** A media type in words: `application/pdf` → `PDF`; unknown types as they are. */
