@@ -17,7 +17,7 @@ use crate::report::followup::{self, FollowUpList};
 use crate::report::history::{HistoryPoint, MunicipalityHistory};
 use crate::report::land_export;
 use crate::report::land_report::{self, LandReport};
-use crate::report::overview::{LandOverview, OverviewBuilder};
+use crate::report::overview::{LandOverview, OverviewBuilder, OverviewInput};
 use crate::report::{aggregate, read, Rendered, ReportData};
 use crate::Error;
 
@@ -223,10 +223,10 @@ pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOvervi
             s.directory_municipalities()?,
         );
         s.each_latest_report(|json| {
-            let data: ReportData = serde_json::from_str(json).map_err(|e| {
+            let data: OverviewInput = serde_json::from_str(json).map_err(|e| {
                 Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
             })?;
-            builder.add(&data);
+            builder.add(data);
             Ok(())
         })?;
         Ok(builder.finish())

@@ -10,13 +10,16 @@
 //! is a summary, so memory does not grow with the size of the reports.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::data::ReportData;
+use super::data::{
+    Blocker, Readiness, ReportData, ReportEvent, ReportFachverfahren, ReportPerson, ReportService,
+};
 use crate::catalogue::Dimension;
 use crate::inbox::Listed;
 use crate::installed::Decision;
+use crate::profile::Profile;
 
 /// Identifies the shape of the JSON (`inbox overview --json`); bumped only on incompatible changes.
 pub const OVERVIEW_SCHEMA: &str = "anbindungscheck.overview/1";
@@ -190,6 +193,44 @@ pub struct LandOverview {
     pub events: Vec<EventRow>,
 }
 
+/// What the overview reads of a report: [`ReportData`] without its checklist, packages, counts
+/// and dates, which parsing a stored report skips unbuilt (most of a report's size).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OverviewInput {
+    pub report_id: String,
+    pub report_date: NaiveDate,
+    pub municipality: Profile,
+    pub readiness: Readiness,
+    pub open_items: u32,
+    pub blocker_count: u32,
+    pub blockers: Vec<Blocker>,
+    pub services: Vec<ReportService>,
+    #[serde(default)]
+    pub roles: Vec<ReportPerson>,
+    #[serde(default)]
+    pub fachverfahren: Vec<ReportFachverfahren>,
+    #[serde(default)]
+    pub events: Vec<ReportEvent>,
+}
+
+impl From<&ReportData> for OverviewInput {
+    fn from(r: &ReportData) -> OverviewInput {
+        OverviewInput {
+            report_id: r.report_id.clone(),
+            report_date: r.report_date,
+            municipality: r.municipality.clone(),
+            readiness: r.readiness.clone(),
+            open_items: r.open_items,
+            blocker_count: r.blocker_count,
+            blockers: r.blockers.clone(),
+            services: r.services.clone(),
+            roles: r.roles.clone(),
+            fachverfahren: r.fachverfahren.clone(),
+            events: r.events.clone(),
+        }
+    }
+}
+
 /// Builds a [`LandOverview`] from the directory and the newest report of each municipality.
 pub struct OverviewBuilder {
     date: NaiveDate,
@@ -255,7 +296,8 @@ impl OverviewBuilder {
     }
 
     /// Adds the newest report of one municipality.
-    pub fn add(&mut self, report: &ReportData) {
+    pub fn add(&mut self, report: impl Into<OverviewInput>) {
+        let report = &report.into();
         let m = &report.municipality;
         let named = Named { ags: m.ags.clone(), name: m.name.clone() };
         let dimension = |d: Dimension| {
