@@ -218,7 +218,7 @@ async fn the_land_reads_a_folder_of_reports_sees_a_municipality_s_history_and_ha
         "Göttingen, Stadt",
         "03159016",
         &days_ago(8),
-        &reports.join("Göttingen.pdf"),
+        &reports.join("Goettingen.pdf"),
     );
     let land = dir.path().join("land.sqlite");
     cli(&land, &["land", "setup", "--land", "03", "--name", "MI, OZG-Koordination"]);
@@ -230,16 +230,22 @@ async fn the_land_reads_a_folder_of_reports_sees_a_municipality_s_history_and_ha
     app.sees("Berichte hierher ziehen").await;
 
     // The reports, one after the other through the native dialog (a folder at once is read the
-    // same way; the UI tests choose folders).
-    for (i, file) in
-        ["Oktober/Alfeld.pdf", "Alfeld.pdf", "Algermissen.pdf", "Göttingen.pdf"].iter().enumerate()
-    {
+    // same way; the UI tests choose folders); each read is waited for by what it changes before
+    // the next dialog is opened.
+    for (file, reported) in [
+        ("Oktober/Alfeld.pdf", "1 von 1 Kommune"),
+        ("Algermissen.pdf", "2 von 2 Kommunen"),
+        ("Goettingen.pdf", "3 von 3 Kommunen"),
+    ] {
         app.click("Berichte einlesen …").await;
         choose_file("Berichte einlesen", &reports.join(file));
-        app.testid_shows("mu-reported", &format!("{} von", [1, 1, 2, 3][i])).await;
+        app.testid_shows("mu-reported", reported).await;
     }
-    app.testid_shows("inbox-added", "1 Bericht neu aufgenommen").await;
-    app.testid_shows("mu-reported", "3 von 3 Kommunen haben berichtet").await;
+    // Alfeld's newer report: its date becomes the last report's.
+    app.click("Berichte einlesen …").await;
+    choose_file("Berichte einlesen", &reports.join("Alfeld.pdf"));
+    let newer = today - chrono::Days::new(3);
+    wait_for_text(&app.testid("mu-table").await, &newer.format("%d.%m.%Y").to_string()).await;
     app.screenshot("75-land-kommunen-eingelesen").await;
 
     // The table, filtered by name.
