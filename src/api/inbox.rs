@@ -21,6 +21,12 @@ use crate::report::overview::{LandOverview, OverviewBuilder, OverviewInput};
 use crate::report::{aggregate, read, Rendered, ReportData};
 use crate::Error;
 
+/// A report's data as the inbox keeps it, read as `T` (the whole report or the part needed).
+fn stored<T: serde::de::DeserializeOwned>(json: &str) -> crate::Result<T> {
+    serde_json::from_str(json)
+        .map_err(|e| Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}")))
+}
+
 /// Reports recorded per transaction.
 const BATCH: usize = 64;
 
@@ -223,9 +229,7 @@ pub fn get_land_overview(cx: &Ctx, stale_days: Option<u32>) -> Result<LandOvervi
             s.directory_municipalities()?,
         );
         s.each_latest_report(|json| {
-            let data: OverviewInput = serde_json::from_str(json).map_err(|e| {
-                Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
-            })?;
+            let data: OverviewInput = stored(json)?;
             builder.add(data);
             Ok(())
         })?;
@@ -245,9 +249,7 @@ pub fn get_municipality_history(cx: &Ctx, ags: String) -> Result<MunicipalityHis
     let mut points = Vec::with_capacity(reports.len());
     let mut name = None;
     for (received, json) in &reports {
-        let data: ReportData = serde_json::from_str(json).map_err(|e| {
-            Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
-        })?;
+        let data: ReportData = stored(json)?;
         points.push(HistoryPoint::new(received, &data));
         name = Some(data.municipality.name);
     }
@@ -306,9 +308,7 @@ fn follow_up_of(cx: &Ctx, overview: &LandOverview, days: Option<u32>) -> Result<
         let mut started: HashMap<String, NaiveDate> = HashMap::new();
         for json in &history {
             // Only the date and the blockers: the rest of each report is skipped, not built.
-            let data: BlockerDates = serde_json::from_str(json).map_err(|e| {
-                Error::validation("report", format!("Gespeicherter Bericht unlesbar: {e}"))
-            })?;
+            let data: BlockerDates = stored(json)?;
             started.retain(|item, _| data.blockers.iter().any(|b| &b.item_id == item));
             for b in &data.blockers {
                 started.entry(b.item_id.clone()).or_insert(data.report_date);
