@@ -343,7 +343,7 @@ test('a service decision (radio and reason) is saved and shown after reloading t
   assert.match(await text(eigen), /FIT-Store-Vertrag des Landes in Vorbereitung/);
   assert.match(await text(eigen), /Nachnutzungsmodell des Landes offen/);
 
-  const group = service.getByRole('group', { name: /Sind wir Bedarfsträger\?/ });
+  const group = service.getByRole('group', { name: /Ist Ihre Kommune Bedarfsträger\?/ });
   assert.equal(await group.getByRole('radio').count(), 3);
   assert.equal(await group.getByRole('radio', { name: 'Offen' }).isChecked(), true);
   await group.getByRole('radio', { name: 'Ja' }).check();
@@ -507,7 +507,7 @@ test('the table of contents, the re-use model and the documents', async () => {
   const toc = page.getByRole('navigation', { name: 'Inhalt des Pakets' });
   assert.deepEqual(await toc.getByRole('link').allTextContents(), [
     'Onlinedienste',
-    'Kosten für unsere Kommune',
+    'Kosten für Ihre Kommune',
     'Nachnutzungsmodell',
     'Ansprechpersonen',
     'Veranstaltungen',
