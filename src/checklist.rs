@@ -31,6 +31,8 @@ pub struct GuidanceNote {
 pub struct Checklist {
     /// Title of the source document.
     pub source: String,
+    /// The catalogue's version ([`crate::catalogue::Catalogue::version`]).
+    pub version: u32,
     /// Whose checklist it is (the municipality's or the Land's own).
     pub owner: crate::catalogue::Actor,
     pub sections: Vec<Section>,

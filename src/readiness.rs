@@ -260,11 +260,13 @@ mod tests {
     fn item(id: &str, dimension: Dimension, actor: Actor) -> Item {
         Item {
             id: id.into(),
+            number: 0,
             point: "1.1".into(),
             dimension,
             actor,
             title: id.into(),
             explanation: String::new(),
+            added: None,
             package: None,
             deadline: None,
         }
@@ -275,6 +277,7 @@ mod tests {
         use Dimension::*;
         Catalogue {
             source: String::new(),
+            version: 1,
             owner: Kommune,
             sections: vec![],
             points: vec![],

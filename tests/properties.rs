@@ -44,10 +44,11 @@ proptest! {
     /// finishing one more item never lowers it.
     #[test]
     fn readiness_follows_the_formula_and_is_monotone(
-        statuses in prop::collection::vec(status(), 30),
-        finish in 0usize..30,
+        statuses in prop::collection::vec(status(), 64),
+        finish in 0usize..64,
     ) {
         let catalogue = Catalogue::builtin();
+        prop_assert!(statuses.len() >= catalogue.items.len(), "a status for every item");
         let progress: HashMap<String, ItemProgress> = catalogue
             .items
             .iter()

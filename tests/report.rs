@@ -4,6 +4,7 @@
 //! coordinator uses it (attachment round trip, aggregation with broken files). What the command
 //! line makes of it (`report`, `aggregate`, exit codes) is tested in `cli/tests/report.rs`.
 
+use anbindungscheck::catalogue::Catalogue;
 use anbindungscheck::installed::{Decision, ServiceDecision};
 use anbindungscheck::progress::ItemState;
 use anbindungscheck::report::{self, aggregate, read, ReportData};
@@ -34,7 +35,12 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     assert_eq!(data.schema, "anbindungscheck.report/1");
     assert!(data.report_id.starts_with("BB-03241001-20261128-"), "{}", data.report_id);
     assert_eq!(data.report_id.len(), "BB-03241001-20261128-".len() + 6);
-    assert_eq!(data.item_count(), 32);
+    // The built-in checklist and the package's two additions.
+    assert_eq!(data.item_count(), Catalogue::builtin().items.len() + 2);
+    assert_eq!(data.catalogue_version, Some(Catalogue::builtin().version));
+    let numbers: Vec<u32> =
+        data.checklist.iter().flat_map(|s| &s.items).filter_map(|i| i.number).collect();
+    assert_eq!(numbers, (1..=data.item_count() as u32).collect::<Vec<_>>(), "unique, in order");
     assert_eq!(data.packages.len(), 1);
     assert_eq!(data.packages[0].version, 2);
     assert_eq!(data.services.len(), 3);

@@ -144,6 +144,57 @@ fn version_10_takes_the_new_parties_and_role_and_keeps_people_and_their_ids() {
     assert_eq!(roles, [Role::Technik, Role::Informationssicherheit]);
 }
 
+#[test]
+fn version_11_brings_catalogue_2_and_keeps_all_progress_on_catalogue_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let state = |status, note: &str| ItemState {
+        status,
+        owner: Some("Frau Özdemir".into()),
+        note: Some(note.into()),
+        ..Default::default()
+    };
+    let worked_on = [
+        ("finanzierung-kosten", state(Status::Erledigt, "Kostenstaffel geprüft")),
+        ("datenschutz-avv", state(Status::InArbeit, "AVV liegt beim DSB")),
+        ("anbindungsdaten", state(Status::InArbeit, "Zustellpunkt beantragt")),
+        ("systeme-analysieren", state(Status::InArbeit, "Termin mit dem Hersteller")),
+    ];
+    let mut store =
+        Store::open_with(&path, WorkspaceKind::Kommune, &migrations::MIGRATIONS[..10]).unwrap();
+    store.set_profile(&profile()).unwrap();
+    for (id, s) in &worked_on {
+        store.set_item(id, s).unwrap();
+    }
+    drop(store);
+
+    let store = Store::open(&path).unwrap();
+    let after = store.checklist().unwrap();
+    for (id, s) in &worked_on {
+        let progress = store.item_progress(id).unwrap();
+        assert_eq!(
+            (progress.status, progress.owner.as_ref(), progress.note.as_ref()),
+            (s.status, s.owner.as_ref(), s.note.as_ref()),
+            "{id}"
+        );
+    }
+    // The items new in catalogue 2 are there, open.
+    for id in ["anbindung-land", "fachverfahren-land", "veranstaltungen-land", "austausch-land"] {
+        let entry = after.entries.iter().find(|e| e.item.id == id).unwrap();
+        assert_eq!(entry.progress.status, Status::Offen, "{id}");
+    }
+    assert!(after.entries.iter().all(|e| e.item.number > 0));
+    // Only the item whose meaning changed, and only because it was worked on, asks for a look.
+    let reviewed: Vec<(&str, &str)> = after
+        .entries
+        .iter()
+        .filter_map(|e| Some((e.item.id.as_str(), e.review.as_deref()?)))
+        .collect();
+    assert_eq!(reviewed.len(), 1, "{reviewed:?}");
+    assert_eq!(reviewed[0].0, "systeme-analysieren");
+    assert!(reviewed[0].1.contains("Vollzugsteam"));
+}
+
 /// A later schema version, to exercise the migration machinery beyond the shipped migrations.
 const EXTRA: &str = "CREATE TABLE extra (x INTEGER)";
 
@@ -304,7 +355,7 @@ fn the_lands_workspace_works_through_the_lands_own_checklist() {
     assert_eq!(store.land_profile().unwrap(), None);
     let checklist = store.checklist().unwrap();
     let points: Vec<&str> = checklist.entries.iter().map(|e| e.item.point.as_str()).collect();
-    assert_eq!(points.len(), 16, "{points:?}");
+    assert_eq!(points.len(), 17, "the precondition and the 16 bullets: {points:?}");
     assert!(checklist.entries.iter().all(|e| e.item.package.is_none()));
     // The municipality's built-in items are not the Land's.
     let municipal = Store::open_in_memory().unwrap().checklist().unwrap();
@@ -391,7 +442,7 @@ fn audit_trail_records_every_changed_field_once() {
         .unwrap();
     assert_eq!(item_only.len(), 5);
     assert!(item_only.iter().all(|e| e.item_title.as_deref()
-        == Some("Land hat den Nachnutzungsvertrag mit der FITKO geschlossen")));
+        == Some("Land hat den SaaS-Nachnutzungsvertrag mit der FITKO geschlossen")));
     let limited = store.history(&HistoryFilter { limit: Some(2), ..Default::default() }).unwrap();
     assert_eq!(limited.len(), 2);
     assert_eq!(limited[0].field, "blocked_by", "newest first");

@@ -63,6 +63,11 @@ pub struct ReportData {
     pub due_soon: Vec<DueItem>,
     /// The whole checklist, by section, in catalogue order.
     pub checklist: Vec<ReportSection>,
+    /// The version of the built-in checklist the report was written with; reports of
+    /// different versions do not have the same items. `null` in reports written before
+    /// version 2 (they used version 1).
+    #[serde(default)]
+    pub catalogue_version: Option<u32>,
     /// Every service of every installed package, with the municipality's decision and its
     /// work on the connection.
     pub services: Vec<ReportService>,
@@ -204,8 +209,19 @@ pub struct ReportSection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportItem {
     pub id: String,
-    /// The source point, e.g. `2.F`.
+    /// The item's number in the report's checklist (1, 2, …, unique): what the Land cites.
+    /// `null` in reports written before numbers were given.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The source point's key, e.g. `2.F` (a key for data, not shown).
     pub point: String,
+    /// Where the source says it, in words: „Abschnitt 2, Finanzielle Dimension,
+    /// 1. Spiegelstrich“, „ergänzt zu …“ or „ergänzt“.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// Why the item is there although the source does not mention it.
+    #[serde(default)]
+    pub added: Option<String>,
     pub dimension: Dimension,
     /// `land`: the Land acts, the municipality records the state (does not count).
     pub actor: Actor,
@@ -226,6 +242,13 @@ pub struct ReportItem {
     /// Evidence files attached to the item, oldest first.
     #[serde(default)]
     pub evidence: Vec<ReportEvidence>,
+}
+
+impl ReportItem {
+    /// The number people cite („12“); the point's key in reports written before numbers.
+    pub fn label(&self) -> String {
+        self.number.map_or_else(|| self.point.clone(), |n| n.to_string())
+    }
 }
 
 /// An evidence file attached to a checklist item. The file itself stays with the
@@ -481,6 +504,7 @@ impl ReportData {
             });
         }
 
+        let catalogue_version = checklist.version;
         let mut sections: Vec<ReportSection> = checklist
             .sections
             .iter()
@@ -504,11 +528,15 @@ impl ReportData {
                     sections.len() - 1
                 }
             };
+            let reference = crate::catalogue::reference(&checklist.points, &entry.item);
             let (item, p) = (entry.item, entry.progress);
             let item_evidence = evidence.remove(&item.id).unwrap_or_default();
             sections[index].items.push(ReportItem {
                 id: item.id,
+                number: Some(item.number),
                 point: item.point,
+                reference: Some(reference),
+                added: item.added,
                 dimension: item.dimension,
                 actor: item.actor,
                 title: item.title,
@@ -725,6 +753,7 @@ impl ReportData {
             overdue: status.overdue.into_iter().map(DueItem::from).collect(),
             due_soon: status.due_soon.into_iter().map(DueItem::from).collect(),
             checklist: sections,
+            catalogue_version: Some(catalogue_version),
             services,
             roles,
             fachverfahren,

@@ -48,7 +48,7 @@ pub fn problems(d: &ReportData) -> Vec<ReportError> {
         }
     }
     for item in d.checklist.iter().flat_map(|s| &s.items) {
-        let task = || format!("der Aufgabe {} {}", item.point, quote_for_message(&item.title));
+        let task = || format!("der Aufgabe Nr. {} {}", item.label(), quote_for_message(&item.title));
         check(item.blocked_text.as_deref(), &|| {
             format!("in der Beschreibung der Blockade {}", task())
         });

@@ -359,6 +359,15 @@ pub const MIGRATIONS: &[&str] = &[
         SELECT 'person_v10', seq FROM sqlite_sequence WHERE name = 'person';
     DROP TABLE person;
     ALTER TABLE person_v10 RENAME TO person;",
+    // 11: the catalogue's version 2 follows the source more closely. Progress is stored by item
+    // ID and every ID stays, so all progress is kept; the one item whose meaning changed (the
+    // municipality's part in the analysis of the systems) is marked for review if worked on.
+    "INSERT INTO item_review (item_id, reason, since)
+        SELECT item_id, 'Die Aufgabe wurde an die Checkliste angepasst: Die bestehenden Systeme '
+            || 'analysiert das Vollzugsteam des Landes mit den Herstellern, Ihre Kommune wirkt '
+            || 'dabei mit.', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM item_progress WHERE item_id = 'systeme-analysieren'
+        ON CONFLICT (item_id) DO UPDATE SET reason = excluded.reason, since = excluded.since;",
 ];
 
 /// The schema version this code writes.

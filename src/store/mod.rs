@@ -282,6 +282,7 @@ impl Store {
         let c = &installed.catalogue;
         Ok(Checklist {
             source: c.source.clone(),
+            version: c.version,
             owner: c.owner,
             sections: c.sections.clone(),
             points: c.points.clone(),

@@ -60,6 +60,7 @@ impl Installed {
             (order.get(i.point.as_str()).copied().unwrap_or(usize::MAX), i.package.is_some())
         });
         catalogue.items = items;
+        let catalogue = catalogue.numbered();
         let mut stmt =
             conn.prepare("SELECT manifest, fingerprint, imported_at FROM package ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)))?;
@@ -144,11 +145,13 @@ fn package_items(conn: &Connection, archived: bool) -> Result<Vec<Item>> {
         let bad = |_| Error::ForeignDatabase(PathBuf::from("package_item"));
         items.push(Item {
             id,
+            number: 0,
             point,
             dimension: serde_json::from_value(dimension).map_err(bad)?,
             actor: serde_json::from_value(actor).map_err(bad)?,
             title,
             explanation,
+            added: None,
             package: Some(package),
             deadline,
         });

@@ -15,6 +15,8 @@ fn item_row(d: &ReportData, item: &ReportItem) -> Vec<Cell> {
     }
     if item.package.is_some() {
         task.push(para("Zusatzaufgabe aus dem Informationspaket", CELL_SMALL));
+    } else if item.added.is_some() {
+        task.push(para("Ergänzt, steht nicht in der Quelle", CELL_SMALL));
     }
     if let Some(deadline) = &item.land_deadline {
         task.push(para(format!("Frist des Landes: {}", format::date_text(deadline)), CELL_SMALL));
@@ -42,7 +44,7 @@ fn item_row(d: &ReportData, item: &ReportItem) -> Vec<Cell> {
         due.push(para("–", CELL));
     }
     vec![
-        cell(&item.point),
+        cell(&item.label()),
         task,
         status,
         cell(item.owner.as_deref().unwrap_or("–")),

@@ -42,7 +42,7 @@ pub(super) fn evidence(l: &mut Layout, d: &ReportData) -> Result<()> {
                 _ => "Datei",
             };
             rows.push(vec![
-                vec![para(&item.point, CELL_SMALL), para(&item.title, CELL)],
+                vec![para(format!("Nr. {}", item.label()), CELL_SMALL), para(&item.title, CELL)],
                 vec![
                     para(&e.title, CELL_BOLD),
                     para(&e.file_name, CELL),
