@@ -397,8 +397,8 @@ pub fn items(out: &mut dyn Write, entries: &[ChecklistEntry]) -> Result<()> {
         line(
             out,
             &format!(
-                "{:<5} {:<width$}  {:<17} {}{extra}",
-                e.item.point,
+                "{:>3}  {:<width$}  {:<17} {}{extra}",
+                e.item.number,
                 e.item.id,
                 p.status.label(),
                 e.item.title

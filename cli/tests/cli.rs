@@ -369,10 +369,12 @@ fn the_land_sets_up_its_workspace_and_works_through_its_own_checklist() {
     assert_eq!(
         points,
         [
-            "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.F", "2.L1", "2.L2", "2.O1", "2.O2",
+            "0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.F", "2.L1", "2.L2", "2.O1", "2.O2",
             "2.T1", "2.T2", "3.1", "3.2", "3.3"
         ]
     );
+    let numbers: Vec<u64> = items.iter().map(|e| e["item"]["number"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (1..=17).collect::<Vec<u64>>());
     assert!(items.iter().all(|e| e["item"]["actor"] == "land"));
 
     ok(
@@ -389,12 +391,12 @@ fn the_land_sets_up_its_workspace_and_works_through_its_own_checklist() {
 
     let status = json(&land, &["land", "status", "--json", "--today", "2027-01-20"]);
     assert_eq!(status["overall"]["done"], 1);
-    assert_eq!(status["overall"]["applicable"], 16);
+    assert_eq!(status["overall"]["applicable"], 17);
     assert_eq!(status["counts"]["extern_blockiert"], 1);
     assert_eq!(status["due_soon"][0]["item_id"], "land-hersteller");
     let text = ok(&land, &["land", "status", "--today", "2027-01-20"]);
     assert!(text.starts_with("MI, OZG-Koordination (Niedersachsen) – Stand 20.01.2027"), "{text}");
-    assert!(text.contains("6 %  (1 von 16 erledigt)"), "{text}");
+    assert!(text.contains("5 %  (1 von 17 erledigt)"), "{text}");
 
     let history = json(&land, &["history", "--json"]);
     let fields: Vec<&str> =

@@ -304,8 +304,8 @@ test('municipalities, Fachverfahren and the checklist refer to the services and 
   // tasks and the Land's own addition.
   await errorOf(page, 'ed-checklist-guidance-0-item').waitFor();
   const offered = await page.locator('#ed-checklist-guidance-0-item option').allTextContents();
-  assert.ok(offered.includes('2.L2 Nachnutzungsvereinbarung mit dem Land prüfen und abschließen'), offered.join(' | '));
-  assert.ok(offered.includes('1.2 Ansprechperson der Vergabestelle an das Land melden (Zusatzaufgabe)'), offered.join(' | '));
+  assert.ok(offered.includes('Nr. 22: Nachnutzungsvereinbarung mit dem Land prüfen und abschließen'), offered.join(' | '));
+  assert.ok(offered.includes('Ansprechperson der Vergabestelle an das Land melden (Zusatzaufgabe)'), offered.join(' | '));
   await page.locator('#ed-checklist-guidance-0-item').selectOption('nachnutzung-vereinbarung');
   await saved(page);
   assert.equal(await errorOf(page, 'ed-checklist-guidance-0-item').count(), 0);

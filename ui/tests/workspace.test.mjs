@@ -49,7 +49,7 @@ test('the first start asks who works, and the Land works through its own checkli
   ]);
   await page.getByText('Legen Sie zuerst das Profil des Landes an.').waitFor();
   assert.equal(await text(page.getByTestId('overall-percent')), '0 %');
-  assert.equal(await text(page.getByTestId('overall-done')), '0 von 16 Aufgaben erledigt');
+  assert.equal(await text(page.getByTestId('overall-done')), '0 von 17 Aufgaben erledigt');
   const info = await bridgeOf(page).invoke('workspace_info');
   assert.equal(info.kind, 'land');
   assert.match(info.path, /anbindungscheck-land\.sqlite$/);
@@ -71,10 +71,10 @@ test('the first start asks who works, and the Land works through its own checkli
   assertNoViolations(await axeViolations(page, 'Profil des Landes'), 'Profil des Landes');
   await screenshot(page, 'land-profil');
 
-  // The Land's checklist: the source document's 16 points, worked on like the municipality's.
+  // The Land's checklist: the source document's precondition and 16 points, worked on like the municipality's.
   await gotoView(page, 'Checkliste des Landes');
   const entries = page.locator('[data-item]');
-  assert.equal(await entries.count(), 16);
+  assert.equal(await entries.count(), 17);
   const entry = page.locator('[data-item="land-taskforce"]');
   assert.match(await text(entry), /Bildung eines Vollzugsteams bzw\. OZG-Taskforce/);
   await entry.getByRole('button', { name: /Stand bearbeiten/ }).click();
@@ -87,8 +87,8 @@ test('the first start asks who works, and the Land works through its own checkli
   await screenshot(page, 'land-checkliste');
 
   await gotoView(page, 'Übersicht', { back: true });
-  assert.equal(await text(page.getByTestId('overall-percent')), '6 %');
-  assert.equal(await text(page.getByTestId('overall-done')), '1 von 16 Aufgaben erledigt');
+  assert.equal(await text(page.getByTestId('overall-percent')), '5 %');
+  assert.equal(await text(page.getByTestId('overall-done')), '1 von 17 Aufgaben erledigt');
   assert.equal(await page.getByText('Legen Sie zuerst das Profil des Landes an.').count(), 0);
   assertNoViolations(await axeViolations(page, 'Übersicht des Landes'), 'Übersicht des Landes');
   await screenshot(page, 'land-uebersicht');
@@ -121,7 +121,7 @@ test('the header switches between the workspaces and each keeps its data', async
   await dialog.getByRole('button', { name: '„Land (OZG-Koordination)“ öffnen' }).click();
   await page.waitForFunction(() => document.querySelector('[data-testid=workspace-name]')?.textContent?.includes('Land'));
   await page.waitForFunction(() => !document.querySelector('.loading'));
-  assert.equal(await text(page.getByTestId('overall-done')), '0 von 16 Aufgaben erledigt');
+  assert.equal(await text(page.getByTestId('overall-done')), '0 von 17 Aufgaben erledigt');
   assert.equal(await page.getByTestId('header-profile').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'view-title');
 

@@ -5,7 +5,7 @@ use super::table::{cell, col, para, Cell, CELL, CELL_BOLD, CELL_SMALL, PAD_X};
 use crate::catalogue::Actor;
 use crate::progress::Status;
 use crate::report::data::{ReportData, ReportItem};
-use crate::report::format::{self, NBSP};
+use crate::report::format;
 
 /// One item's table row: point, task with its hints, status, owner, due date, note.
 fn item_row(d: &ReportData, item: &ReportItem) -> Vec<Cell> {
@@ -69,14 +69,14 @@ pub(super) fn checklist(l: &mut Layout, d: &ReportData) -> Result<()> {
     let date_w = l.width("00.00.0000", CELL_BOLD)?.max(l.width("überfällig", CELL_BOLD)?);
     let columns = [
         col("Nr.", 30.0),
-        col("Aufgabe", 126.0),
-        col("Status", 62.0),
-        col("Verantwortlich", 74.0),
+        col("Aufgabe", 158.0),
+        col("Status", 60.0),
+        col("Verantwortlich", 76.0),
         col("Fällig", (date_w + 2.0 * PAD_X + 1.0).ceil()),
         col("Notiz", 0.0),
     ];
     for section in &d.checklist {
-        let caption = format!("{}{NBSP}{NBSP}{}", section.id, section.title);
+        let caption = &section.title;
         l.h3(&caption, TABLE_KEEP)?;
         let rows: Vec<Vec<Cell>> = section.items.iter().map(|i| item_row(d, i)).collect();
         l.table(&columns, &rows, &format!("Checkliste, {caption}"))?;

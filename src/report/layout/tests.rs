@@ -17,7 +17,10 @@ pub(crate) fn sample(items: usize, note: &str) -> ReportData {
     .unwrap();
     let item = |i: usize| ReportItem {
         id: format!("aufgabe-{i}"),
+        number: Some(i as u32 + 1),
         point: "1.1".into(),
+        reference: Some("Abschnitt 1, 1. Spiegelstrich".into()),
+        added: None,
         dimension: crate::catalogue::Dimension::Organisatorisch,
         actor: Actor::Kommune,
         title: format!("Aufgabe Nummer {i} mit einem längeren Titel über zwei Zeilen"),
@@ -64,6 +67,7 @@ pub(crate) fn sample(items: usize, note: &str) -> ReportData {
             title: "Organisation".into(),
             items: (0..items).map(item).collect(),
         }],
+        catalogue_version: Some(2),
         services: vec![],
         roles: vec![],
         fachverfahren: vec![],

@@ -67,6 +67,11 @@ export type Catalogue = {
  */
 source: string, 
 /**
+ * The catalogue's version: raised whenever items are added or their meaning changes. A
+ * report carries it, so that reports of different versions are not compared blindly.
+ */
+version: number, 
+/**
  * Whose checklist it is: its readiness counts this actor's items (the municipality's for
  * the built-in catalogue, the Land's for the Land's).
  */
@@ -80,9 +85,18 @@ export type Item = {
  */
 id: string, 
 /**
+ * The item's number in its checklist (1, 2, …, unique, in checklist order): what people
+ * cite. Given when the checklist is put together; 0 until then.
+ */
+number?: number, 
+/**
  * The source point, e.g. `2.F`.
  */
 point: string, dimension: Dimension, actor: Actor, title: string, explanation: string, 
+/**
+ * Why the item is in the checklist although the source does not mention it („ergänzt“).
+ */
+added?: string, 
 /**
  * The package that added the item; `None` for the built-in checklist.
  */
@@ -92,7 +106,16 @@ package?: string,
  */
 deadline?: string, };
 
-export type Point = { id: string, section: string, title: string, };
+export type Point = { id: string, section: string, title: string, 
+/**
+ * Where the source says it, e.g. „Abschnitt 2, Rechtliche Dimension, 2. Spiegelstrich“;
+ * `None` for the point that gathers additions the source does not mention.
+ */
+reference?: string, 
+/**
+ * The source's words at that place.
+ */
+quote?: string, };
 
 export type Section = { id: string, title: string, };
 
@@ -101,6 +124,10 @@ export type Checklist = {
  * Title of the source document.
  */
 source: string, 
+/**
+ * The catalogue's version ([`crate::catalogue::Catalogue::version`]).
+ */
+version: number, 
 /**
  * Whose checklist it is (the municipality's or the Land's own).
  */
