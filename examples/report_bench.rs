@@ -203,7 +203,7 @@ fn esc(s: &str) -> String {
 /// The same content as HTML, for the Chromium comparison only.
 fn html(d: &ReportData) -> String {
     let mut h = String::from(
-        "<!doctype html><html lang=de><meta charset=utf-8><title>Bereitschaftsbericht</title>\
+        "<!doctype html><html lang=de><meta charset=utf-8><title>Sachstandsbericht</title>\
          <style>@page{size:A4;margin:20mm}body{font:10pt 'DejaVu Sans',sans-serif;color:#1c1f24}\
          h1{font-size:22pt;margin:0}h2{font-size:13pt;color:#21527a;border-bottom:1px solid #b3b8bf}\
          table{width:100%;border-collapse:collapse;font-size:8.5pt}th{background:#f1f2f5;text-align:left}\
@@ -213,7 +213,7 @@ fn html(d: &ReportData) -> String {
     );
     let m = &d.municipality;
     h += &format!(
-        "<p>Anbindungscheck · Anbindung von EfA-Onlinediensten</p><h1>Bereitschaftsbericht</h1>\
+        "<p>Anbindungscheck · Anbindung von EfA-Onlinediensten</p><h1>Sachstandsbericht</h1>\
          <p style='font-size:14pt'>{}</p><p>AGS {} · {} · Einwohnerzahl {} · Berichtsdatum {} · {}</p>",
         esc(&m.name),
         m.ags,

@@ -63,7 +63,7 @@ impl ProfileInput {
         }
         let coordinator_name = text::line(
             "coordinator_name",
-            "Der Name der OZG-Koordination",
+            "Der Name der Ansprechperson für die OZG-Umsetzung",
             self.coordinator_name.as_deref(),
             200,
         )?;

@@ -10,13 +10,13 @@ use crate::{text, Error, Result};
 keyed_enum! {
     /// A role in the connection project.
     pub enum Role (field = "role", unknown = "Unbekannte Rolle") {
-        OzgKoordination = ("ozg_koordination", "OZG-Koordination"),
+        OzgKoordination = ("ozg_koordination", "Ansprechperson für die OZG-Umsetzung"),
         Projektleitung = ("projektleitung", "Projektleitung"),
         Technik = ("technik", "Technik"),
-        Fachlichkeit = ("fachlichkeit", "Fachlichkeit"),
+        Fachbereich = ("fachlichkeit", "Fachbereich"),
         Datenschutz = ("datenschutz", "Datenschutz"),
         Informationssicherheit = ("informationssicherheit", "Informationssicherheit"),
-        Betrieb = ("betrieb", "Betrieb / 1st-Level-Support"),
+        Betrieb = ("betrieb", "Betrieb / erste Anlaufstelle"),
         Postfach = ("postfach", "Funktionspostfach"),
     }
 }

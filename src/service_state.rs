@@ -18,7 +18,7 @@ keyed_enum! {
         Fragebogen = ("fragebogen", "Fragebogen"),
         Freischaltung = ("freischaltung", "Freischaltung"),
         Produktionstest = ("produktionstest", "Produktionstest"),
-        Produktiv = ("produktiv", "Produktiv"),
+        InBetrieb = ("produktiv", "In Betrieb"),
     }
 }
 

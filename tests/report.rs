@@ -59,8 +59,7 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
 
     // What a reader sees.
     let text = pdftotext(&path);
-    for needle in ["ä", "ö", "ü", "ß", "€", "„", "“", "Bereitschaftsbericht", "03241001"]
-    {
+    for needle in ["ä", "ö", "ü", "ß", "€", "„", "“", "Sachstandsbericht", "03241001"] {
         assert!(text.contains(needle), "{needle:?} missing from the PDF text");
     }
     assert!(pages >= 3, "{pages} pages");
@@ -90,7 +89,7 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(
-        info.contains("Title:           Bereitschaftsbericht Samtgemeinde Musterstadt-Süd"),
+        info.contains("Title:           Sachstandsbericht Samtgemeinde Musterstadt-Süd"),
         "{info}"
     );
     assert!(info.contains("Author:          Samtgemeinde Musterstadt-Süd"), "{info}");
@@ -145,7 +144,7 @@ fn add_workflow(store: &mut Store, dir: &Path) -> Vec<String> {
             date(Phase::Voraussetzungen, "2026-10-20"),
             date(Phase::Fragebogen, "2026-11-10"),
             date(Phase::Freischaltung, "2027-03-01"),
-            date(Phase::Produktiv, "2027-06-01"),
+            date(Phase::InBetrieb, "2027-06-01"),
         ],
         connection: ConnectionData {
             ou_id: Some("03241001-OE-17-Vergabestelle".into()),
@@ -400,8 +399,8 @@ fn report_shows_the_clerks_whole_workflow() {
     assert_eq!(row("eigenerklaerung").phase.as_deref(), Some("interesse"));
     let csv = aggregate::to_csv(&result.rows);
     assert!(
-        csv.lines().skip(1).any(|l| l.contains(";fragebogen;")
-            && l.ends_with(";3;1;2;1;ja;ja;2;fit_connect;2026-11-01;2026-12-10")),
+        csv.lines().skip(1).any(|l| l.contains(";Fragebogen;")
+            && l.ends_with(";3;1;2;1;ja;ja;2;FIT-Connect;2026-11-01;2026-12-10")),
         "{csv}"
     );
 
@@ -650,7 +649,7 @@ fn aggregation_reads_reports_and_lists_what_it_skipped() {
             .unwrap_or_else(|| panic!("{name} not skipped: {:?}", result.skipped))
     };
     assert!(reason("abgeschnitten.pdf").contains("beschädigt"));
-    assert!(reason("vereinbarung.pdf").contains("kein Bereitschaftsbericht"));
+    assert!(reason("vereinbarung.pdf").contains("kein Sachstandsbericht"));
     assert!(reason("notiz.pdf").contains("kein PDF"));
     assert_eq!(result.skipped.len(), 3);
     assert_eq!(aggregate::aggregate(std::slice::from_ref(&reports), true).reports, 4);

@@ -4,6 +4,7 @@ mod editor;
 mod fingerprint_sheet;
 mod fixtures;
 mod fuzz;
+mod glossary;
 mod keys;
 mod land;
 mod layering;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[command(
     name = "anbindungscheck",
     version,
-    about = "Bereitschaft der Kommune für die Anbindung von EfA-Onlinediensten"
+    about = "Sachstand der Kommune bei der Anbindung an EfA-Onlinedienste"
 )]
 pub struct Cli {
     #[arg(
@@ -30,7 +30,7 @@ const JSON: &str = "Ausgabe als JSON";
 #[derive(Debug, Subcommand)]
 pub enum Command {
     #[command(
-        about = "Bereitschaft gesamt und je Dimension, extern blockierte, überfällige und bald \
+        about = "Sachstand gesamt und je Dimension, extern blockierte, überfällige und bald \
                  fällige Aufgaben"
     )]
     Status(StatusArgs),
@@ -76,7 +76,7 @@ pub enum Command {
         json: bool,
     },
     #[command(
-        about = "Den Bereitschaftsbericht schreiben: ein PDF, das seine Daten als JSON enthält"
+        about = "Den Sachstandsbericht schreiben: ein PDF, das seine Daten als JSON enthält"
     )]
     Report {
         #[arg(
@@ -93,11 +93,9 @@ pub enum Command {
         )]
         date: Option<String>,
     },
-    #[command(
-        about = "Bereitschaftsberichte (PDF-Dateien oder Ordner mit *.pdf) zu einer Tabelle \
+    #[command(about = "Sachstandsberichte (PDF-Dateien oder Ordner mit *.pdf) zu einer Tabelle \
                  zusammenfassen. Braucht keine Datenbank. Exit-Code 3, wenn Dateien nicht \
-                 gelesen werden konnten"
-    )]
+                 gelesen werden konnten")]
     Aggregate {
         #[arg(required = true, value_name = "PFAD", help = "Berichtsdateien oder Ordner")]
         paths: Vec<PathBuf>,
@@ -261,7 +259,7 @@ pub enum InboxCommand {
         today: Option<String>,
     },
     #[command(
-        about = "Den Lagebericht des Landes als PDF schreiben: Stand der Berichte, Bereitschaft \
+        about = "Den Lagebericht des Landes als PDF schreiben: Stand der Berichte, Sachstand \
                  je Kreis und Onlinedienst, die Listen zum Handeln und eine Seite je Kreis"
     )]
     Report {
@@ -478,11 +476,19 @@ pub struct ProfileArgs {
     pub ags: Option<String>,
     #[arg(long, value_name = "N", allow_hyphen_values = true, help = "Einwohnerzahl")]
     pub population: Option<String>,
-    #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination")]
+    #[arg(long, value_name = "NAME", help = "Name der Ansprechperson für die OZG-Umsetzung")]
     pub coordinator_name: Option<String>,
-    #[arg(long, value_name = "E-MAIL", help = "E-Mail-Adresse der OZG-Koordination")]
+    #[arg(
+        long,
+        value_name = "E-MAIL",
+        help = "E-Mail-Adresse der Ansprechperson für die OZG-Umsetzung"
+    )]
     pub coordinator_email: Option<String>,
-    #[arg(long, value_name = "TELEFON", help = "Telefonnummer der OZG-Koordination")]
+    #[arg(
+        long,
+        value_name = "TELEFON",
+        help = "Telefonnummer der Ansprechperson für die OZG-Umsetzung"
+    )]
     pub coordinator_phone: Option<String>,
 }
 

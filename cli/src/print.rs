@@ -97,7 +97,7 @@ pub fn land_status(
 }
 
 fn status_body(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
-    line(out, &format!("Bereitschaft gesamt: {}", percent(&r.overall)))?;
+    line(out, &format!("Sachstand gesamt: {}", percent(&r.overall)))?;
     for d in &r.dimensions {
         line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;
     }
@@ -247,7 +247,7 @@ pub fn land_overview(out: &mut dyn Write, o: &LandOverview) -> Result<()> {
             o.rows.iter().filter(|r| r.stale).count()
         ),
     )?;
-    line(out, "Kreise (Berichte / Kommunen, Bereitschaft Mittel und Median):")?;
+    line(out, "Kreise (Berichte / Kommunen, Sachstand Mittel und Median):")?;
     for k in &o.kreise {
         let name = k.kreis.as_deref().map(|n| printable(n, false)).unwrap_or_default();
         let figure = |v: Option<f32>| v.map_or("–".to_owned(), |v| format!("{v:.0} %"));

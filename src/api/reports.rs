@@ -111,10 +111,10 @@ pub fn export_report(cx: &Ctx, recipient: Option<String>) -> Result<Option<Repor
     let today = cx.desktop.today();
     let ags = cx.workspace.with(|s| s.profile())?.map(|p| p.ags).unwrap_or_default();
     let dialog = FileDialog {
-        title: "Bereitschaftsbericht speichern",
+        title: "Sachstandsbericht speichern",
         filter: "PDF-Dokument",
         extensions: vec!["pdf"],
-        file_name: Some(format!("Bereitschaftsbericht-{ags}-{today}.pdf")),
+        file_name: Some(format!("Sachstandsbericht-{ags}-{today}.pdf")),
     };
     let Some(path) = cx.desktop.save_file(&dialog)? else { return Ok(None) };
     let data = cx.workspace.with(|s| gather(s, today, None))?;

@@ -27,17 +27,15 @@ pub enum ReportError {
     #[error("Die Datei ist kein PDF.")]
     NotPdf,
     /// The file is larger than any report could be.
-    #[error(
-        "Die Datei ist zu groß für einen Bereitschaftsbericht ({size} Bytes, höchstens {max})."
-    )]
+    #[error("Die Datei ist zu groß für einen Sachstandsbericht ({size} Bytes, höchstens {max}).")]
     TooLarge { size: u64, max: u64 },
     /// The PDF is damaged (truncated, broken cross-reference table, …).
     #[error("Das PDF ist beschädigt und kann nicht gelesen werden ({0}).")]
     Damaged(String),
     /// A readable PDF without our attachment.
     #[error(
-        "Das PDF ist kein Bereitschaftsbericht von Anbindungscheck: Die eingebettete Datei \
-         bereitschaftsbericht.json fehlt."
+        "Das PDF ist kein Sachstandsbericht von Anbindungscheck: Es enthält nicht die \
+         maschinenlesbaren Daten des Berichts."
     )]
     NoAttachment,
     /// The attachment names a schema version this program does not know.
@@ -47,13 +45,13 @@ pub enum ReportError {
     )]
     UnknownSchema(String),
     /// The attachment is there but its content is not valid report data.
-    #[error("Die eingebettete Datei bereitschaftsbericht.json ist fehlerhaft: {0}")]
+    #[error("Die maschinenlesbaren Daten im Bericht sind fehlerhaft: {0}")]
     BadData(String),
     /// The attachment is valid report data, but its content cannot come from Anbindungscheck
     /// (an AGS that is none, 150 %, a date in the future, …): most likely it was edited.
     #[error(
-        "Der Bericht ist nicht plausibel und wird nicht übernommen (vermutlich wurde die \
-         eingebettete Datei bereitschaftsbericht.json nachträglich verändert): {0}"
+        "Der Bericht ist nicht plausibel und wird nicht übernommen (vermutlich wurden seine \
+         maschinenlesbaren Daten nachträglich verändert): {0}"
     )]
     Implausible(String),
     /// `aggregate` read some files but had to skip others (exit code 3).

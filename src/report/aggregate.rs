@@ -314,7 +314,7 @@ pub const CSV_COLUMNS: [&str; 32] = [
     "Bericht-ID",
     "Paket",
     "Paketversion",
-    "Bereitschaft gesamt %",
+    "Sachstand gesamt %",
     "Finanziell %",
     "Rechtlich %",
     "Organisatorisch %",
@@ -366,6 +366,24 @@ pub fn to_csv(rows: &[Row]) -> String {
     out.push_str("\r\n");
     let num = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    // Keys are for the JSON; a spreadsheet shows the German words (an unknown key as it is).
+    fn label_of<T: Copy>(
+        all: &[T],
+        key: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> impl Fn(&Option<String>) -> String + '_ {
+        move |k| {
+            let k = k.as_deref().unwrap_or_default();
+            all.iter()
+                .find(|v| key(**v) == k)
+                .map_or_else(|| k.to_owned(), |v| label(*v).to_owned())
+        }
+    }
+    use crate::installed::Decision;
+    use crate::service_state::{Phase, TransportRoute};
+    let decision = label_of(Decision::ALL, Decision::key, Decision::label);
+    let phase = label_of(Phase::ALL, Phase::key, Phase::label);
+    let route = label_of(TransportRoute::ALL, TransportRoute::key, TransportRoute::label);
     for r in rows {
         out.push_str(&line(vec![
             r.ags.clone(),
@@ -387,8 +405,8 @@ pub fn to_csv(rows: &[Row]) -> String {
             opt(&r.service),
             opt(&r.leika),
             opt(&r.ozg_id),
-            opt(&r.decision),
-            opt(&r.phase),
+            decision(&r.decision),
+            phase(&r.phase),
             r.file.display().to_string(),
             r.requirement_count.to_string(),
             r.pilot_interest_count.to_string(),
@@ -397,7 +415,7 @@ pub fn to_csv(rows: &[Row]) -> String {
             r.pilot_interest.map(|b| format::yes_no(b).to_owned()).unwrap_or_default(),
             r.training_needed.map(|b| format::yes_no(b).to_owned()).unwrap_or_default(),
             r.service_requirement_count.map(|n| n.to_string()).unwrap_or_default(),
-            opt(&r.transport_route),
+            route(&r.transport_route),
             r.agreement_expires.map(|d| d.to_string()).unwrap_or_default(),
             r.certificate_expires.map(|d| d.to_string()).unwrap_or_default(),
         ]));
@@ -458,11 +476,12 @@ mod tests {
         let fields: Vec<&str> = lines[1].split(';').collect();
         assert_eq!(fields.len(), CSV_COLUMNS.len());
         let at = |name: &str| fields[CSV_COLUMNS.iter().position(|c| *c == name).unwrap()];
-        assert_eq!(at("Phase"), "fragebogen");
+        assert_eq!(at("Phase"), "Fragebogen");
         assert_eq!(at("Anforderungen gesamt"), "2");
         assert_eq!(at("Dienste mit Pilotinteresse"), "1");
         assert_eq!(at("Pilotinteresse"), "ja");
-        assert_eq!(at("Transportweg"), "fit_connect");
+        assert_eq!(at("Transportweg"), "FIT-Connect");
+        assert_eq!(at("Bedarfsträger"), "Ja", "words in the spreadsheet, keys only in the JSON");
         assert_eq!(at("Zertifikat bis"), "2026-12-10");
         assert_eq!(at("Datei"), "bericht.pdf");
 

@@ -35,7 +35,7 @@ pub fn embed_json(doc: &mut lopdf::Document, data: &ReportData) -> Result<(), Re
         (
             "Desc",
             text_string(&format!(
-                "Bereitschaftsbericht {} als maschinenlesbare Daten ({})",
+                "Sachstandsbericht {} als maschinenlesbare Daten ({})",
                 data.report_id, data.schema
             )),
         ),

@@ -27,7 +27,7 @@ pub fn problems(d: &ReportData) -> Vec<ReportError> {
     let m = &d.municipality;
     check(Some(&m.name), &|| "im Profil (Name der Kommune)".to_owned());
     for field in [&m.coordinator_name, &m.coordinator_email, &m.coordinator_phone] {
-        check(field.as_deref(), &|| "im Profil (OZG-Koordination)".to_owned());
+        check(field.as_deref(), &|| "im Profil (Ansprechperson für die OZG-Umsetzung)".to_owned());
     }
     for s in &d.services {
         let service = || quote_for_message(&s.name);
@@ -48,7 +48,8 @@ pub fn problems(d: &ReportData) -> Vec<ReportError> {
         }
     }
     for item in d.checklist.iter().flat_map(|s| &s.items) {
-        let task = || format!("der Aufgabe Nr. {} {}", item.label(), quote_for_message(&item.title));
+        let task =
+            || format!("der Aufgabe Nr. {} {}", item.label(), quote_for_message(&item.title));
         check(item.blocked_text.as_deref(), &|| {
             format!("in der Beschreibung der Blockade {}", task())
         });

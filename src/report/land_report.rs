@@ -164,7 +164,7 @@ fn title_block(l: &mut Layout, r: &LandReport<'_>) -> Result<()> {
         WIDTH,
         &format!(
             "Grundlage ist der jeweils neueste Bericht jeder Kommune. Ein Bericht gilt als \
-             veraltet, wenn er älter als {} Tage ist. Die Bereitschaft ist der Anteil der \
+             veraltet, wenn er älter als {} Tage ist. Der Sachstand ist der Anteil der \
              erledigten Aufgaben einer Kommune, wie ihr Bericht ihn angibt.",
             o.stale_days
         ),
@@ -209,9 +209,9 @@ fn continued(title: &'static str) -> impl Fn(&mut Layout) -> Result<()> {
     }
 }
 
-/// „Bereitschaft der Kommunen“: municipalities per band of readiness and without a report.
+/// „Sachstand der Kommunen“: municipalities per band of readiness and without a report.
 fn distribution(l: &mut Layout, o: &LandOverview) -> Result<()> {
-    l.h2("Bereitschaft der Kommunen", 120.0)?;
+    l.h2("Sachstand der Kommunen", 120.0)?;
     let total = o.rows.len();
     let mut counts: Vec<(String, usize)> = BANDS
         .iter()
@@ -227,7 +227,7 @@ fn distribution(l: &mut Layout, o: &LandOverview) -> Result<()> {
     }
     counts.push(("ohne Bericht".to_owned(), o.rows.iter().filter(|m| m.missing).count()));
     let max = counts.iter().map(|c| c.1).max().unwrap_or(0).max(1);
-    let header = continued("Bereitschaft der Kommunen");
+    let header = continued("Sachstand der Kommunen");
     for (label, n) in &counts {
         let color = if label == "ohne Bericht" { MUTED } else { ACCENT };
         let right = format!("{} ({})", counted(*n, "Kommune", "Kommunen"), share(*n, total));
@@ -237,7 +237,7 @@ fn distribution(l: &mut Layout, o: &LandOverview) -> Result<()> {
     values.sort_unstable();
     l.y += 4.0;
     let line = if values.is_empty() {
-        "Noch kein Bericht gibt eine Bereitschaft an.".to_owned()
+        "Noch kein Bericht nennt einen Sachstand.".to_owned()
     } else {
         let mean = values.iter().map(|&v| f32::from(v)).sum::<f32>() / values.len() as f32;
         let n = values.len();
@@ -247,7 +247,7 @@ fn distribution(l: &mut Layout, o: &LandOverview) -> Result<()> {
             (f32::from(values[n / 2 - 1]) + f32::from(values[n / 2])) / 2.0
         };
         format!(
-            "Bereitschaft der {}: Mittelwert {}, Median {}. Die Balken sind am größten Wert \
+            "Sachstand der {}: Mittelwert {}, Median {}. Die Balken sind am größten Wert \
              gemessen.",
             counted(n, "Kommune mit Bericht", "Kommunen mit Bericht"),
             figure(Some(mean)),
@@ -266,7 +266,7 @@ fn kreise_chart(l: &mut Layout, o: &LandOverview) -> Result<()> {
     let header = |l: &mut Layout| -> Result<()> {
         l.text_at(LEFT, l.y, CELL_HEAD, "Kreis")?;
         l.text_at(LEFT + 170.0, l.y, CELL_HEAD, "Berichte")?;
-        l.text_at(LEFT + 250.0, l.y, CELL_HEAD, "Bereitschaft: Mittelwert und Median")?;
+        l.text_at(LEFT + 250.0, l.y, CELL_HEAD, "Sachstand: Mittelwert und Median")?;
         l.y += CELL_HEAD.leading + 2.0;
         l.hline(LEFT, RIGHT, l.y, 0.4, HAIRLINE);
         l.y += 4.0;
@@ -397,19 +397,20 @@ fn service_lists(l: &mut Layout, o: &LandOverview) -> Result<()> {
     let lists: [(&str, &str, Pick, &str); 3] = [
         (
             "Bedarfsträger je Onlinedienst",
-            "Kommunen, die den Onlinedienst nutzen wollen (Entscheidung „Ja“). Punkt 1.1.",
+            "Kommunen, die den Onlinedienst nutzen wollen (Entscheidung „Ja“). Quelle: Abschnitt 1, 1. Spiegelstrich.",
             |s| &s.bedarfstraeger,
             "Keine Kommune hat sich für den Onlinedienst entschieden.",
         ),
         (
             "Pilotinteresse",
-            "Kommunen, die den Onlinedienst als Pilotkommune erproben möchten. Punkt 1.5.",
+            "Kommunen, die den Onlinedienst als Pilotkommune erproben möchten. Quelle: Abschnitt 1, 5. Spiegelstrich.",
             |s| &s.pilots,
             "Keine Kommune meldet Pilotinteresse.",
         ),
         (
             "Schulungsbedarf",
-            "Kommunen, deren Beschäftigte für den Onlinedienst geschult werden sollen. Punkt 1.6.",
+            "Kommunen, deren Beschäftigte für den Onlinedienst geschult werden sollen. Quelle: \
+             Abschnitt 1, 6. Spiegelstrich.",
             |s| &s.training,
             "Keine Kommune meldet Schulungsbedarf.",
         ),
@@ -446,8 +447,9 @@ fn fachverfahren(l: &mut Layout, o: &LandOverview) -> Result<()> {
         LEFT,
         WIDTH,
         &format!(
-            "Fachverfahren der Kommunen, die häufigsten zuerst (Punkt 1.4); {} vom Land nicht \
-             gelistet (Punkt 2.T1).",
+            "Fachverfahren der Kommunen, die häufigsten zuerst; {} vom Land nicht gelistet. \
+             Quelle: Abschnitt 1, 4. Spiegelstrich, und Abschnitt 2, Technische Dimension, \
+             1. Spiegelstrich.",
             counted(unlisted, "ist", "sind")
         ),
         NOTE,
@@ -543,7 +545,7 @@ fn requirements(l: &mut Layout, o: &LandOverview) -> Result<()> {
         LEFT,
         WIDTH,
         "Anforderungen und Funktionswünsche der Kommunen je Onlinedienst, nach Priorität \
-         (Punkt 2.O2).",
+         (Quelle: Abschnitt 2, Organisatorische Dimension, 2. Spiegelstrich).",
         NOTE,
     )?;
     for (service, rows) in groups {
@@ -584,7 +586,7 @@ fn events(l: &mut Layout, o: &LandOverview) -> Result<()> {
         LEFT,
         WIDTH,
         "Teilnahme an den Veranstaltungen der Informationspakete, wie die Kommunen sie \
-         angeben (Punkt 3.2).",
+         angeben (Quelle: Abschnitt 3, 2. Spiegelstrich).",
         NOTE,
     )?;
     l.y += 4.0;
@@ -607,20 +609,20 @@ fn kreis_page(l: &mut Layout, o: &LandOverview, k: &KreisRow) -> Result<()> {
             format!("{} ({})", k.reported, share(k.reported as usize, k.municipalities as usize)),
             quarter,
         ),
-        ("Bereitschaft, Mittelwert", figure(k.mean), quarter),
-        ("Bereitschaft, Median", figure(k.median), quarter),
+        ("Sachstand, Mittelwert", figure(k.mean), quarter),
+        ("Sachstand, Median", figure(k.median), quarter),
     ])?;
     let rows: Vec<Vec<Cell>> =
         o.rows.iter().filter(|m| m.kreis_ags == k.kreis_ags).map(municipality_row).collect();
     let ags_w = l.fit_width(&[("00000000", CELL)])?;
-    let readiness_w = l.fit_width(&[("Bereitschaft", CELL_HEAD)])?;
+    let readiness_w = l.fit_width(&[("Sachstand", CELL_HEAD)])?;
     let date_w = l.fit_width(&[("Letzter Bericht", CELL_HEAD), ("00.00.0000", CELL)])?;
     let mark_w = l.fit_width(&[("kein Bericht", CELL_BOLD), ("Hinweis", CELL_HEAD)])?;
     l.table(
         &[
             col("Kommune", 0.0),
             col("AGS", ags_w),
-            col("Bereitschaft", readiness_w),
+            col("Sachstand", readiness_w),
             col("Letzter Bericht", date_w),
             col("Hinweis", mark_w),
         ],
@@ -784,7 +786,7 @@ pub(crate) mod tests {
             "Niedersachsen",
             "Gebietsstand 30.09.2026",
             "von 42 Kommunen haben berichtet",
-            "Bereitschaft der Kommunen",
+            "Sachstand der Kommunen",
             "ohne Bericht",
             "Kreise",
             "Onlinedienste",

@@ -1,4 +1,4 @@
-//! The readiness report ("Bereitschaftsbericht"): a signed-off A4 PDF for the Land's
+//! The readiness report ("Sachstandsbericht"): a signed-off A4 PDF for the Land's
 //! coordinator with the report's data embedded as JSON, reading that data back, and
 //! aggregating many reports into one table; and, with the same engine, the Land's printable
 //! fingerprint sheet and its status report.

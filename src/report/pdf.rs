@@ -87,14 +87,14 @@ fn save(mut lo: lopdf::Document) -> Result<Vec<u8>, ReportError> {
 /// The report's metadata.
 fn metadata(data: &ReportData) -> Metadata {
     Metadata {
-        title: format!("Bereitschaftsbericht {}", data.municipality.name),
+        title: format!("Sachstandsbericht {}", data.municipality.name),
         author: data.municipality.name.clone(),
         subject: format!(
-            "Bereitschaft zur Anbindung von EfA-Onlinediensten, Stand {}",
+            "Sachstand der Anbindung an EfA-Onlinedienste, Stand {}",
             super::format::date(data.report_date)
         ),
         keywords: format!(
-            "Bereitschaftsbericht; EfA; OZG; AGS {}; {}",
+            "Sachstandsbericht; EfA; OZG; AGS {}; {}",
             data.municipality.ags, data.report_id
         ),
         creator: format!("{} {}", data.generator.name, data.generator.version),

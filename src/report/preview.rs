@@ -142,7 +142,9 @@ pub fn preview(data: &ReportData) -> ReportPreview {
         );
     }
     if data.municipality.coordinator_name.is_none() {
-        warnings.push("Im Profil ist keine OZG-Koordination der Kommune eingetragen.".to_owned());
+        warnings.push(
+            "Im Profil ist keine Ansprechperson für die OZG-Umsetzung eingetragen.".to_owned(),
+        );
     }
     // Characters the report's font lacks in text the clerk can change: the export would fail.
     for problem in glyphs::problems(data) {

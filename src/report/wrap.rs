@@ -199,10 +199,10 @@ mod tests {
 
     #[test]
     fn no_break_space_keeps_numbers_and_units_together() {
-        let text = "Bereitschaft gesamt 68\u{00A0}% laut Bericht";
-        let width = w("Bereitschaft gesamt 68");
+        let text = "Sachstand gesamt 68\u{00A0}% laut Bericht";
+        let width = w("Sachstand gesamt 68");
         let lines = wrap(face(), text, 10.0, width + 1.0).unwrap();
-        assert_eq!(lines[0], "Bereitschaft gesamt");
+        assert_eq!(lines[0], "Sachstand gesamt");
         assert!(lines[1].starts_with("68\u{00A0}%"), "{lines:?}");
     }
 

@@ -33,13 +33,13 @@ test('people are listed per role; adding, editing and removing (after a confirma
   // Every role, in the core's order; roles without anyone say so.
   const roles = await section.locator('.people-role h3').allTextContents();
   assert.deepEqual(roles.map((r) => r.trim()), [
-    'OZG-Koordination',
+    'Ansprechperson für die OZG-Umsetzung',
     'Projektleitung',
     'Technik',
-    'Fachlichkeit',
+    'Fachbereich',
     'Datenschutz',
     'Informationssicherheit',
-    'Betrieb / 1st-Level-Support',
+    'Betrieb / erste Anlaufstelle',
     'Funktionspostfach',
   ]);
   const role = (r) => section.locator(`.people-role[data-role="${r}"]`);
@@ -114,7 +114,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
   // The history names the changes, the role by its German label (as the core does), not its key.
   const history = await historyRows(page);
   const person = history.filter((r) => r[1] === 'Ansprechpersonen');
-  assert.ok(person.some((r) => r[2] === 'Rolle' && r[3] === '–' && r[4] === 'Fachlichkeit'));
+  assert.ok(person.some((r) => r[2] === 'Rolle' && r[3] === '–' && r[4] === 'Fachbereich'));
   assert.ok(person.some((r) => r[2] === 'Name' && r[4] === 'Vergabestelle, Frau Demir'));
   assert.ok(person.some((r) => r[2] === 'Telefon' && r[4] === '089 1234-800'));
   assert.ok(person.some((r) => r[2] === 'Name' && r[3] === 'Kämmerei, Herr Becker' && r[4] === '–'));

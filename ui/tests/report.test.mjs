@@ -1,4 +1,4 @@
-// The readiness report ("Bereitschaftsbericht") against the real core through the UI test bridge:
+// The readiness report ("Sachstandsbericht") against the real core through the UI test bridge:
 // preview, the hints before export, the PDF export with the keyboard only, the export history with
 // "Öffnen und drucken", and the state without a profile. Accessibility: tests/a11y.test.mjs.
 
@@ -37,7 +37,7 @@ function todayGerman() {
 test('the preview shows the municipality, the readiness and the hints before export', async () => {
   const { page, context, problems, bridge } = await openApp(app);
   await gotoView(page, VIEW);
-  assert.equal(await text(page.locator('h1')), 'Bereitschaftsbericht');
+  assert.equal(await text(page.locator('h1')), 'Sachstandsbericht');
   assert.equal(await page.title(), 'Bericht – Anbindungscheck');
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   assert.equal(await text(nav.locator('[aria-current="page"]')), 'Bericht');
@@ -113,7 +113,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(
     await text(status),
-    `Bericht gespeichert: ${out}/Bereitschaftsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
+    `Bericht gespeichert: ${out}/Sachstandsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
   );
   assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
 

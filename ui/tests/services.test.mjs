@@ -48,7 +48,7 @@ test('phase and dates are saved; the steps say their state in words; the summary
     'Fragebogen',
     'Freischaltung',
     'Produktionstest',
-    'Produktiv',
+    'In Betrieb',
   ]);
   // Before the start every phase is "noch nicht erreicht", every date "geplant / Frist".
   const states = () => phase.locator('.phase-step').evaluateAll((li) => li.map((l) => l.dataset.state));

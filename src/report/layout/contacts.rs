@@ -37,10 +37,15 @@ pub(super) fn contacts(l: &mut Layout, d: &ReportData) -> Result<()> {
         .into_iter()
         .filter_map(|v| v.as_deref())
         .collect();
-    l.text_at(LEFT, l.y, LABEL, "OZG-Koordination der Kommune")?;
+    l.text_at(LEFT, l.y, LABEL, "Ansprechperson für die OZG-Umsetzung")?;
     l.y += LABEL.leading;
     if contact.is_empty() {
-        l.paragraph(LEFT, WIDTH, "Im Profil ist keine OZG-Koordination erfasst.", BODY)?;
+        l.paragraph(
+            LEFT,
+            WIDTH,
+            "Im Profil ist keine Ansprechperson für die OZG-Umsetzung erfasst.",
+            BODY,
+        )?;
     } else {
         l.paragraph(LEFT, WIDTH, &contact.join(" · "), BODY)?;
     }

@@ -12,7 +12,7 @@ pub(super) fn title_block(l: &mut Layout, d: &ReportData) -> Result<()> {
     let m = &d.municipality;
     l.text_at(LEFT, l.y, KICKER, "Anbindungscheck · Anbindung von EfA-Onlinediensten")?;
     l.y += KICKER.leading + 6.0;
-    l.text_at(LEFT, l.y, TITLE, "Bereitschaftsbericht")?;
+    l.text_at(LEFT, l.y, TITLE, "Sachstandsbericht")?;
     l.y += TITLE.leading + 2.0;
     l.paragraph(LEFT, WIDTH, &m.name, SUBTITLE)?;
     l.y += 12.0;
@@ -61,7 +61,7 @@ pub(super) fn summary(l: &mut Layout, d: &ReportData) -> Result<()> {
     let o = &d.readiness.overall;
     l.text_at(LEFT, top, BIG, &format::percent(o.percent))?;
     let mut y = top + BIG.leading + 2.0;
-    l.text_at(LEFT, y, BODY_BOLD, "Bereitschaft gesamt")?;
+    l.text_at(LEFT, y, BODY_BOLD, "Sachstand gesamt")?;
     y += BODY_BOLD.leading;
     for line in l.wrap(
         &format!("{} von {} Aufgaben der Kommune erledigt", o.done, o.applicable),
@@ -121,7 +121,7 @@ pub(super) fn summary(l: &mut Layout, d: &ReportData) -> Result<()> {
         WIDTH,
         "Berechnung: Anteil der erledigten Aufgaben der Kommune, ohne die als „nicht \
          zutreffend“ markierten, abgerundet auf ganze Prozent. Aufgaben des Landes werden \
-         mitgeführt, zählen aber nicht zur Bereitschaft.",
+         mitgeführt, zählen aber nicht zum Sachstand.",
         NOTE,
     )
 }

@@ -116,7 +116,7 @@ pub(super) fn services(l: &mut Layout, d: &ReportData) -> Result<()> {
             l.y += 6.0;
             let text = if without.len() == services.len() {
                 "Zur Anbindung dieser Onlinedienste ist noch nichts erfasst (Phase, \
-                 Anbindungsdaten, Ablaufdaten, Pilotinteresse, Schulungsbedarf)."
+                 Anschlussdaten, Ablaufdaten, Pilotinteresse, Schulungsbedarf)."
                     .to_owned()
             } else {
                 let names: Vec<String> = without

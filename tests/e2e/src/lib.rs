@@ -199,7 +199,7 @@ pub async fn wait_for_text(element: &Element, part: &str) {
 pub fn heading_of(view: &str) -> &str {
     match view {
         "Profil" => "Profil der Kommune",
-        "Bericht" => "Bereitschaftsbericht",
+        "Bericht" => "Sachstandsbericht",
         other => other,
     }
 }

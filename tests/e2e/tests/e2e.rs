@@ -151,7 +151,7 @@ async fn the_clerk_exports_the_readiness_report_and_it_is_recorded() {
     app.screenshot("20-bericht").await;
     app.click_id("report-export").await;
     let pdf = kommune.file("bericht.pdf");
-    save_as("Bereitschaftsbericht speichern", &pdf);
+    save_as("Sachstandsbericht speichern", &pdf);
     app.testid_shows("report-status", "bericht.pdf").await;
     app.sees(RECIPIENT).await;
     app.screenshot("21-bericht-exportiert").await;

@@ -95,7 +95,7 @@ async fn a_clerks_day_with_the_keyboard_alone() {
     app.type_into("Empfänger", "Kommunale OZG-Koordination").await;
     app.activate("Bericht als PDF speichern").await;
     let report = kommune.file("bericht.pdf");
-    save_as("Bereitschaftsbericht speichern", &report);
+    save_as("Sachstandsbericht speichern", &report);
     app.sees("bericht.pdf").await;
     app.screenshot("65-tag-bericht").await;
 

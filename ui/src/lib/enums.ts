@@ -188,7 +188,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   fragebogen: 'Fragebogen',
   freischaltung: 'Freischaltung',
   produktionstest: 'Produktionstest',
-  produktiv: 'Produktiv',
+  produktiv: 'In Betrieb',
 };
 
 /** `TransportRoute` in the core's order. */
@@ -256,13 +256,13 @@ export const ROLES: readonly Role[] = [
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  ozg_koordination: 'OZG-Koordination',
+  ozg_koordination: 'Ansprechperson für die OZG-Umsetzung',
   projektleitung: 'Projektleitung',
   technik: 'Technik',
-  fachlichkeit: 'Fachlichkeit',
+  fachlichkeit: 'Fachbereich',
   datenschutz: 'Datenschutz',
   informationssicherheit: 'Informationssicherheit',
-  betrieb: 'Betrieb / 1st-Level-Support',
+  betrieb: 'Betrieb / erste Anlaufstelle',
   postfach: 'Funktionspostfach',
 };
 
@@ -306,9 +306,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
   ags: 'AGS',
   population: 'Einwohnerzahl',
-  coordinator_name: 'OZG-Koordination',
-  coordinator_email: 'E-Mail der OZG-Koordination',
-  coordinator_phone: 'Telefon der OZG-Koordination',
+  coordinator_name: 'Ansprechperson für die OZG-Umsetzung',
+  coordinator_email: 'E-Mail der Ansprechperson für die OZG-Umsetzung',
+  coordinator_phone: 'Telefon der Ansprechperson für die OZG-Umsetzung',
   status: 'Status',
   blocked_by: 'Blockiert durch',
   blocked_text: 'Beschreibung der Blockade',
