@@ -34,13 +34,6 @@ pub fn pdftotext(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The PDF's text in the order it is written (what a screen reader follows), not by position.
-pub fn pdftotext_raw(path: &Path) -> String {
-    let out = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// A municipality with a realistic state, in a database in `dir`.
 pub fn municipality(dir: &Path, name: &str, ags: &str, with_package: bool) -> Store {
     let mut store = Store::open(&dir.join(format!("{ags}.sqlite"))).unwrap();

@@ -12,14 +12,19 @@ use anbindungscheck::store::Store;
 use serde_json::Value;
 use std::path::Path;
 
-use crate::fixtures::{
-    day, inbox_with_a_forgery, municipality, pdftotext, pdftotext_raw, tool, write_report,
-};
+use crate::fixtures::{day, inbox_with_a_forgery, municipality, pdftotext, tool, write_report};
 
 const FOREIGN_PDF: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/paket-vergabe/documents/verwaltungsvereinbarung.pdf"
 );
+
+/// The PDF's text in the order it is written (what a screen reader follows), not by position.
+pub fn pdftotext_raw(path: &Path) -> String {
+    let out = tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
 
 /// Text for comparing: no whitespace (line breaks in cells) and no hyphens (breaks in words).
 fn squash(s: &str) -> String {

@@ -44,7 +44,7 @@ fn item_row(d: &ReportData, item: &ReportItem) -> Vec<Cell> {
         due.push(para("–", CELL));
     }
     vec![
-        cell(&item.label()),
+        cell(item.label()),
         task,
         status,
         cell(item.owner.as_deref().unwrap_or("–")),
@@ -77,7 +77,7 @@ pub(super) fn checklist(l: &mut Layout, d: &ReportData) -> Result<()> {
     ];
     for section in &d.checklist {
         let caption = &section.title;
-        l.h3(&caption, TABLE_KEEP)?;
+        l.h3(caption, TABLE_KEEP)?;
         let rows: Vec<Vec<Cell>> = section.items.iter().map(|i| item_row(d, i)).collect();
         l.table(&columns, &rows, &format!("Checkliste, {caption}"))?;
     }
