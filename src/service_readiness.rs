@@ -302,7 +302,11 @@ pub fn assess(f: &ServiceFacts, today: NaiveDate, voice: Voice) -> ServiceReadin
         let names = absent.iter().map(|a| a.to_string()).collect::<Vec<_>>();
         missing(
             K::Anschlussdaten,
-            format!("Es fehlt: {}.", and_list(&names)),
+            format!(
+                "Es {}: {}.",
+                if names.len() == 1 { "fehlt" } else { "fehlen" },
+                and_list(&names)
+            ),
             format!("Anschlussdaten fehlen ({})", absent.join(", ")),
         )
     };
