@@ -18,8 +18,7 @@ use crate::service_readiness::ServiceReadiness;
 /// Identifies the shape of [`StatusReport`] as JSON; bumped only on incompatible changes.
 pub const STATUS_SCHEMA: &str = "anbindungscheck.status/1";
 
-/// Dates within this many days count as "due soon".
-pub const DUE_SOON_DAYS: i64 = 30;
+pub use crate::progress::DUE_SOON_DAYS;
 
 crate::keyed::keyed_enum! {
     /// What a date belongs to.

@@ -11,7 +11,7 @@ use crate::installed::{Decision, InstalledPackage};
 use crate::inventory::{FachverfahrenInput, Interface};
 use crate::keyed::keyed_enum;
 use crate::package::manifest::{Manifest, Service};
-use crate::readiness::DUE_SOON_DAYS;
+use crate::progress::DUE_SOON_DAYS;
 use crate::service_state::{Phase, ServiceState, TransportRoute};
 
 /// The phase from which a service counts as ready: the municipality's preparation
