@@ -35,6 +35,7 @@ pub mod readiness;
 pub mod report;
 pub mod requirements;
 pub mod roles;
+pub mod service_readiness;
 pub mod service_state;
 pub mod store;
 pub mod text;

@@ -183,6 +183,9 @@ pub struct ItemState {
 }
 
 /// Maximum lengths of the free-text fields.
+/// Dates within this many days count as "due soon" (the readiness, the services' expiry dates).
+pub const DUE_SOON_DAYS: i64 = 30;
+
 pub const MAX_OWNER: usize = 200;
 pub const MAX_NOTE: usize = 5_000;
 pub const MAX_BLOCKED_TEXT: usize = 500;

@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use crate::catalogue::{Actor, Catalogue, Dimension, Item};
 use crate::profile::Profile;
 use crate::progress::{BlockingParty, ItemProgress, Status};
+use crate::service_readiness::ServiceReadiness;
 
 /// Identifies the shape of [`StatusReport`] as JSON; bumped only on incompatible changes.
 pub const STATUS_SCHEMA: &str = "anbindungscheck.status/1";
 
-/// Dates within this many days count as "due soon".
-pub const DUE_SOON_DAYS: i64 = 30;
+pub use crate::progress::DUE_SOON_DAYS;
 
 crate::keyed::keyed_enum! {
     /// What a date belongs to.
@@ -152,16 +152,112 @@ pub struct StatusReport {
     pub overdue: Vec<Deadline>,
     /// Open items due from today up to [`DUE_SOON_DAYS`] days ahead, soonest first.
     pub due_soon: Vec<Deadline>,
+    /// The readiness of every service of the imported packages (docs/readiness.md).
+    pub services: Vec<ServiceReadiness>,
+    /// Ready or not, and why: the checklist and the services together.
+    pub verdict: Verdict,
+}
+
+/// The overall verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct Verdict {
+    /// Every counted item done and every needed service ready.
+    pub ready: bool,
+    /// One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben offen, 2 von 3
+    /// Onlinediensten noch nicht bereit.“
+    pub text: String,
+}
+
+/// What the overall verdict is made from.
+pub struct VerdictFacts<'a> {
+    /// Whose checklist: its items count, the other side's only block.
+    pub owner: Actor,
+    pub applicable: u32,
+    /// Counted items not done.
+    pub open: u32,
+    /// Externally blocked items (both sides) and their parties, in order of first mention.
+    pub blocker_count: usize,
+    pub blocker_parties: Vec<&'a str>,
+    /// Overdue dates: of items, and of other kinds (agreements, certificates, phases …).
+    pub overdue_tasks: usize,
+    pub overdue_other: usize,
+    /// Services the municipality has not declined, and those of them not ready.
+    pub services_needed: u32,
+    pub services_not_ready: u32,
+}
+
+/// The overall verdict (docs/readiness.md, „Gesamturteil“): ready only when every counted item
+/// is done and every needed service is ready.
+pub fn verdict(f: &VerdictFacts) -> Verdict {
+    let (whose, other) = match f.owner {
+        Actor::Kommune => ("der Kommune", "des Landes"),
+        Actor::Land => ("des Landes", "der Kommunen"),
+    };
+    let services = match (f.services_needed, f.services_not_ready) {
+        (0, _) => None,
+        (1, 1) => Some("1 von 1 Onlinedienst noch nicht bereit".to_owned()),
+        (n, k) => Some(format!("{k} von {n} Onlinediensten noch nicht bereit")),
+    };
+    let services_missing = f.services_not_ready > 0;
+    if f.applicable == 0 {
+        let mut text = format!(
+            "Keine Aufgaben {whose} zu bewerten: Alle Aufgaben sind als nicht zutreffend markiert."
+        );
+        if let (true, Some(s)) = (services_missing, &services) {
+            text.push_str(&format!(" {s}."));
+        }
+        return Verdict { ready: false, text };
+    }
+    let aufgaben = |n: u32| if n == 1 { "Aufgabe" } else { "Aufgaben" };
+    let parties = f.blocker_parties.join(", ");
+    if f.open == 0 && !services_missing {
+        let mut text = format!("Bereit: Alle {} Aufgaben {whose} sind erledigt", f.applicable);
+        match f.services_needed {
+            0 => text.push('.'),
+            1 => text.push_str(" und der benötigte Onlinedienst ist bereit."),
+            n => text.push_str(&format!(" und alle {n} benötigten Onlinedienste sind bereit.")),
+        }
+        if f.blocker_count > 0 {
+            text.push_str(&format!(" Aufgaben {other} sind noch extern blockiert ({parties})."));
+        }
+        return Verdict { ready: true, text };
+    }
+    let mut parts = Vec::new();
+    if f.open > 0 {
+        parts.push(format!("{} von {} {} offen", f.open, f.applicable, aufgaben(f.applicable)));
+        if f.blocker_count > 0 {
+            parts.push(format!("{} extern blockiert ({parties})", f.blocker_count));
+        }
+        if f.overdue_tasks > 0 {
+            parts.push(format!("{} überfällig", f.overdue_tasks));
+        }
+    }
+    match f.overdue_other {
+        0 => {}
+        1 => parts.push("1 weiterer Termin verstrichen".to_owned()),
+        n => parts.push(format!("{n} weitere Termine verstrichen")),
+    }
+    if let (true, Some(s)) = (services_missing, services) {
+        parts.push(s);
+    }
+    let mut text = format!("Noch nicht bereit: {}.", parts.join(", "));
+    if f.open == 0 {
+        text.push_str(&format!(" Alle {} Aufgaben {whose} sind erledigt.", f.applicable));
+    }
+    Verdict { ready: false, text }
 }
 
 /// Computes the status report for `today`; `other` are dates beyond the checklist items
-/// (see [`Deadline::other`]), sorted in with the items' due dates.
+/// (see [`Deadline::other`]), sorted in with the items' due dates; `services` the readiness of
+/// the services (see [`crate::service_readiness`]).
 pub fn status_report(
     catalogue: &Catalogue,
     progress: &HashMap<String, ItemProgress>,
     profile: Option<Profile>,
     today: NaiveDate,
     other: Vec<Deadline>,
+    services: Vec<ServiceReadiness>,
 ) -> StatusReport {
     let none = ItemProgress::default();
     let entries: Vec<(&Item, &ItemProgress)> = catalogue
@@ -239,6 +335,26 @@ pub fn status_report(
     overdue.sort_by_key(order);
     due_soon.sort_by_key(order);
 
+    let mut blocker_parties: Vec<&str> = Vec::new();
+    for b in &blockers {
+        if !blocker_parties.contains(&b.party_label.as_str()) {
+            blocker_parties.push(&b.party_label);
+        }
+    }
+    let overdue_tasks = overdue.iter().filter(|d| d.kind == DeadlineKind::Aufgabe).count();
+    let (services_needed, services_not_ready) = crate::service_readiness::counts(&services);
+    let verdict = verdict(&VerdictFacts {
+        owner,
+        applicable: overall.applicable,
+        open: overall.applicable - overall.done,
+        blocker_count: blockers.len(),
+        blocker_parties,
+        overdue_tasks,
+        overdue_other: overdue.len() - overdue_tasks,
+        services_needed,
+        services_not_ready,
+    });
+
     StatusReport {
         schema: STATUS_SCHEMA.to_owned(),
         date: today,
@@ -249,6 +365,8 @@ pub fn status_report(
         blockers,
         overdue,
         due_soon,
+        services,
+        verdict,
     }
 }
 
@@ -298,9 +416,10 @@ mod tests {
         let mut land = catalogue();
         land.owner = Actor::Land;
         let progress = HashMap::from([("r-land".to_owned(), with(Status::Erledigt))]);
-        let report = status_report(&land, &progress, None, day("2027-01-01"), vec![]);
+        let report = status_report(&land, &progress, None, day("2027-01-01"), vec![], vec![]);
         assert_eq!((report.overall.done, report.overall.applicable), (1, 1));
-        let municipal = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
+        let municipal =
+            status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![], vec![]);
         assert_eq!((municipal.overall.done, municipal.overall.applicable), (0, 6));
     }
 
@@ -314,7 +433,8 @@ mod tests {
 
     #[test]
     fn nothing_done_is_zero_percent() {
-        let report = status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"), vec![]);
+        let report =
+            status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"), vec![], vec![]);
         assert_eq!(report.overall, Score { percent: Some(0), done: 0, applicable: 6 });
         assert_eq!(report.counts.offen, 7);
         let org = &report.dimensions[2];
@@ -332,7 +452,8 @@ mod tests {
             ("t1".to_owned(), with(Status::Erledigt)),
             ("t2".to_owned(), with(Status::Erledigt)),
         ]);
-        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
+        let report =
+            status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![], vec![]);
         // Applicable: f1 f3 r1 t1 t2 (f2 not applicable, r-land is the Land's); done: f1 t1 t2.
         assert_eq!(report.overall, Score { percent: Some(60), done: 3, applicable: 5 });
         assert_eq!(report.dimensions[0].score, Score { percent: Some(50), done: 1, applicable: 2 });
@@ -346,7 +467,8 @@ mod tests {
             ("f1".to_owned(), with(Status::Erledigt)),
             ("f2".to_owned(), with(Status::Erledigt)),
         ]);
-        let report = status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![]);
+        let report =
+            status_report(&catalogue(), &progress, None, day("2027-01-01"), vec![], vec![]);
         assert_eq!(report.dimensions[0].score.percent, Some(66));
     }
 
@@ -399,7 +521,7 @@ mod tests {
                 today,
             ),
         ];
-        let report = status_report(&cat, &progress, None, today, other);
+        let report = status_report(&cat, &progress, None, today, other, vec![]);
         let ids = |v: &[Deadline]| {
             v.iter().map(|d| d.item_id.clone().unwrap_or(d.title.clone())).collect::<Vec<_>>()
         };
@@ -410,5 +532,58 @@ mod tests {
         assert_eq!(ids(&report.due_soon), ["f3", "r1", "t1", "r-land", "Fragebogen"]);
         assert_eq!(report.blockers.len(), 1);
         assert_eq!(report.blockers[0].party_label, "Hersteller");
+    }
+
+    fn service(id: &str, verdict: crate::service_readiness::ServiceVerdict) -> ServiceReadiness {
+        ServiceReadiness {
+            package_id: "p".into(),
+            service_id: id.into(),
+            name: id.into(),
+            verdict,
+            verdict_label: verdict.label().into(),
+            summary: String::new(),
+            checks: vec![],
+        }
+    }
+
+    #[test]
+    fn the_status_is_ready_only_with_every_needed_service_ready() {
+        use crate::service_readiness::ServiceVerdict::*;
+        let done: HashMap<String, ItemProgress> =
+            catalogue().items.iter().map(|i| (i.id.clone(), with(Status::Erledigt))).collect();
+        let status = |progress: &HashMap<String, ItemProgress>, services| {
+            status_report(&catalogue(), progress, None, day("2027-01-01"), vec![], services)
+        };
+        let r = status(
+            &done,
+            vec![service("a", Bereit), service("b", NichtBereit), service("c", NichtBereit)],
+        );
+        assert_eq!(r.overall.percent, Some(100), "the checklist's figure is unchanged");
+        assert!(!r.verdict.ready);
+        assert_eq!(
+            r.verdict.text,
+            "Noch nicht bereit: 2 von 3 Onlinediensten noch nicht bereit. Alle 6 Aufgaben der \
+             Kommune sind erledigt."
+        );
+        // A service the municipality declined does not count.
+        let r = status(&done, vec![service("a", Bereit), service("b", NichtBenoetigt)]);
+        assert!(r.verdict.ready);
+        assert_eq!(
+            r.verdict.text,
+            "Bereit: Alle 6 Aufgaben der Kommune sind erledigt und der benötigte Onlinedienst ist \
+             bereit."
+        );
+        // Open items and a service not ready are both named.
+        let mut open = done.clone();
+        open.insert("f1".into(), with(Status::Offen));
+        let r = status(&open, vec![service("a", NichtBereit), service("b", Bereit)]);
+        assert!(!r.verdict.ready);
+        assert_eq!(
+            r.verdict.text,
+            "Noch nicht bereit: 1 von 6 Aufgaben offen, 1 von 2 Onlinediensten noch nicht bereit."
+        );
+        // Without packages only the checklist counts.
+        let r = status(&done, vec![]);
+        assert_eq!(r.verdict.text, "Bereit: Alle 6 Aufgaben der Kommune sind erledigt.");
     }
 }

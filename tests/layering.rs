@@ -26,6 +26,7 @@ const DOMAIN: &[&str] = &[
     "readiness",
     "requirements",
     "roles",
+    "service_readiness",
     "service_state",
     "workspace_kind",
 ];

@@ -56,7 +56,7 @@ proptest! {
             .map(|(i, &status)| (i.id.clone(), ItemProgress { status, ..Default::default() }))
             .collect();
         let today = "2027-01-01".parse().unwrap();
-        let report = status_report(catalogue, &progress, None, today, vec![]);
+        let report = status_report(catalogue, &progress, None, today, vec![], vec![]);
         let own = |s: Status| catalogue.items.iter().zip(&statuses)
             .filter(|(i, st)| i.actor == Actor::Kommune && **st == s).count() as u32;
         let applicable = catalogue.items.iter().zip(&statuses)
@@ -74,7 +74,7 @@ proptest! {
         let mut more = progress.clone();
         if item.actor == Actor::Kommune && more[&item.id].status != Status::NichtZutreffend {
             more.get_mut(&item.id).unwrap().status = Status::Erledigt;
-            let after = status_report(catalogue, &more, None, today, vec![]);
+            let after = status_report(catalogue, &more, None, today, vec![], vec![]);
             prop_assert!(after.overall.percent >= report.overall.percent);
         }
     }

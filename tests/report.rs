@@ -319,6 +319,43 @@ fn report_shows_the_clerks_whole_workflow() {
     let declined = service("bekanntmachung");
     assert_eq!((declined.phase.as_deref(), declined.pilot_interest), (None, false));
     assert!(declined.connection.is_empty() && declined.requirements.is_empty());
+
+    // The readiness per service: the report speaks of the Kommune.
+    let r = pq.readiness.as_ref().unwrap();
+    assert_eq!(
+        (r.verdict.as_str(), r.verdict_label.as_str()),
+        ("nicht_bereit", "noch nicht bereit")
+    );
+    let failing: Vec<_> = r.failing().map(|c| c.check.as_str()).collect();
+    assert_eq!(failing, ["phase", "vereinbarung"], "{}", r.summary);
+    assert_eq!(
+        r.summary,
+        "Noch nicht bereit, weil die Anbindung erst in der Phase „Fragebogen“ ist und die \
+         Nachnutzungsvereinbarung am 01.11.2026 abgelaufen ist."
+    );
+    let certificate = r.checks.iter().find(|c| c.check == "zertifikat").unwrap();
+    assert_eq!((certificate.state.as_str(), certificate.attention), ("ok", true));
+    assert_eq!(certificate.detail, "Gültig bis 10.12.2026, läuft in 12 Tagen ab.");
+    let fv = r.checks.iter().find(|c| c.check == "fachverfahren").unwrap();
+    assert_eq!(fv.detail, "„Vergabemanager (Beispiel)“ (FIT-Connect) ist zugeordnet.");
+    let d = declined.readiness.as_ref().unwrap();
+    assert_eq!(d.verdict, "nicht_benoetigt");
+    assert!(d.checks.is_empty());
+    let own = service("eigenerklaerung").readiness.as_ref().unwrap();
+    let fv = own.checks.iter().find(|c| c.check == "fachverfahren").unwrap();
+    assert_eq!(fv.state, "fehlt");
+    assert!(fv.detail.contains("(Keine)"), "{}", fv.detail);
+    let needed = read
+        .services
+        .iter()
+        .filter(|s| s.readiness.as_ref().unwrap().verdict != "nicht_benoetigt")
+        .count();
+    assert_eq!(needed, 2);
+    assert!(
+        read.verdict().ends_with(", 2 von 2 Onlinediensten noch nicht bereit."),
+        "{}",
+        read.verdict()
+    );
     assert_eq!(service("eigenerklaerung").requirements.len(), 1);
 
     assert_eq!(read.fachverfahren.len(), 2);
@@ -359,6 +396,9 @@ fn report_shows_the_clerks_whole_workflow() {
 
     // The JSON as a reader sees it: new fields present, keys as documented.
     let json: Value = serde_json::to_value(&read).unwrap();
+    assert_eq!(json["services"][0]["readiness"]["verdict"], "nicht_bereit");
+    assert_eq!(json["services"][0]["readiness"]["checks"][1]["check"], "phase");
+    assert_eq!(json["services"][0]["readiness"]["checks"][1]["state"], "fehlt");
     assert_eq!(json["services"][0]["connection"]["ou_id"], "03241001-OE-17-Vergabestelle");
     assert_eq!(json["fachverfahren"][1]["land_match"], Value::Null);
     assert_eq!(json["events"][1]["attended"], false);
@@ -382,6 +422,11 @@ fn report_shows_the_clerks_whole_workflow() {
         "Kommunales Rechenzentrum Südniedersachsen",
         "In den nächsten 30 Tagen fällig",
         "Vereinbarung läuft ab",
+        "Prüfung je Onlinedienst",
+        "Phase der Anbindung fehlt: Die Anbindung ist erst in der Phase „Fragebogen“",
+        "Bitte beachten – Zertifikat gültig: Gültig bis 10.12.2026",
+        "nicht benötigt",
+        "2 von 2 Onlinediensten noch nicht bereit",
     ] {
         assert!(flat.contains(&squash(heading)), "{heading:?} missing from the PDF text");
     }
@@ -545,6 +590,7 @@ fn reports_written_before_the_workflow_fields_still_read() {
             "pilot_interest",
             "training_needed",
             "requirements",
+            "readiness",
         ] {
             assert!(service.remove(field).is_some(), "{field}");
         }
@@ -558,6 +604,23 @@ fn reports_written_before_the_workflow_fields_still_read() {
     assert!(old.roles.is_empty() && old.events.is_empty() && old.fachverfahren.is_empty());
     assert!(old.services.iter().all(|s| s.connection.is_empty() && s.requirements.is_empty()));
     assert_eq!(old.checklist, data.checklist);
+    // Without the services' readiness the verdict counts the checklist only.
+    assert!(data.services.iter().all(|s| s.readiness.is_some()));
+    assert!(old.services.iter().all(|s| s.readiness.is_none()));
+    assert!(data.verdict().contains("Onlinediensten noch nicht bereit"), "{}", data.verdict());
+    assert!(!old.verdict().contains("Onlinedienst"), "{}", old.verdict());
+    assert!(old.verdict().starts_with("Noch nicht bereit: "), "{}", old.verdict());
+    // The Land's aggregation reads it too.
+    let pdf = dir.path().join("alt.pdf");
+    let (mut written, _) = write_report(&store, "2026-11-28", &pdf);
+    for s in &mut written.services {
+        s.readiness = None;
+    }
+    let rendered = report::render(&written).unwrap();
+    std::fs::write(&pdf, rendered.bytes).unwrap();
+    let result = aggregate::aggregate(std::slice::from_ref(&pdf), false);
+    assert!(result.skipped.is_empty(), "{:?}", result.skipped);
+    assert_eq!(result.rows.len(), old.services.len());
 }
 
 #[test]

@@ -79,7 +79,26 @@ pub fn status(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
         Some(p) => line(out, &format!("{} (AGS {}, {}) – Stand {date}", p.name, p.ags, p.land))?,
         None => line(out, &format!("Kommune noch nicht erfasst – Stand {date}"))?,
     }
-    status_body(out, r)
+    status_body(out, r)?;
+    services(out, r)
+}
+
+/// The readiness of each service: its verdict and, when not ready, the checks that fail.
+fn services(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
+    line(out, "Onlinedienste:")?;
+    if r.services.is_empty() {
+        return line(out, "  keine (kein Informationspaket eingelesen)");
+    }
+    for s in &r.services {
+        line(out, &format!("  {} ({}): {}", s.name, s.package_id, s.verdict_label))?;
+        for c in s.failing() {
+            line(out, &format!("    fehlt: {} – {}", c.label, c.detail))?;
+        }
+        for c in s.checks.iter().filter(|c| c.attention) {
+            line(out, &format!("    bitte beachten: {} – {}", c.label, c.detail))?;
+        }
+    }
+    Ok(())
 }
 
 /// `land status`: the same figures for the Land's own checklist.
@@ -97,6 +116,7 @@ pub fn land_status(
 }
 
 fn status_body(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
+    line(out, &r.verdict.text)?;
     line(out, &format!("Sachstand gesamt: {}", percent(&r.overall)))?;
     for d in &r.dimensions {
         line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;

@@ -64,6 +64,14 @@ fn status_on_a_new_path_is_zero_percent_with_every_item_open() {
     assert!(items.iter().all(|e| e["progress"]["status"] == "offen"));
     assert_eq!(status["dimensions"].as_array().unwrap().len(), 4);
     assert_eq!(status["profile"], Value::Null);
+    assert_eq!(status["services"], serde_json::json!([]));
+    assert_eq!(status["verdict"]["ready"], false);
+    let text = ok(&db, &["status"]);
+    assert!(text.contains("\nNoch nicht bereit: "), "{text}");
+    assert!(
+        text.ends_with("Onlinedienste:\n  keine (kein Informationspaket eingelesen)\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -531,6 +539,34 @@ fn the_land_builds_and_verifies_and_the_municipality_imports_a_package() {
     assert_eq!(packages[0]["documents"].as_array().unwrap().len(), 3);
     let again = ok(&db, &["import", pkg]);
     assert!(again.contains("bereits eingelesen"), "{again}");
+
+    // Every service of the package counts and none is ready before anything is entered.
+    let status = json(&db, &["status", "--json", "--today", "2026-12-01"]);
+    let services = status["services"].as_array().unwrap();
+    let n = packages[0]["manifest"]["services"].as_array().unwrap().len();
+    assert!(n > 0);
+    assert_eq!(services.len(), n);
+    assert!(services.iter().all(|s| s["verdict"] == "nicht_bereit"), "{services:?}");
+    assert_eq!(services[0]["checks"][0]["check"], "entscheidung");
+    assert_eq!(services[0]["checks"][0]["state"], "fehlt");
+    assert_eq!(status["verdict"]["ready"], false);
+    let missing = format!("{n} von {n} Onlinediensten noch nicht bereit");
+    assert!(status["verdict"]["text"].as_str().unwrap().contains(&missing), "{status}");
+    let text = ok(&db, &["status", "--today", "2026-12-01"]);
+    assert!(text.starts_with("Onlinedienste:") || text.contains("\nOnlinedienste:\n"), "{text}");
+    let name = services[0]["name"].as_str().unwrap();
+    assert!(
+        text.contains(&format!("  {name} (ni-vergabe-kommunen): noch nicht bereit\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "    fehlt: Entscheidung Bedarfsträger – Sie haben noch nicht entschieden, ob Ihre \
+             Kommune Bedarfsträger ist.\n"
+        ),
+        "{text}"
+    );
+    assert!(text.lines().nth(1).unwrap().contains(&missing), "the verdict comes first: {text}");
 }
 
 #[test]

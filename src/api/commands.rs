@@ -66,7 +66,9 @@ macro_rules! for_each_command {
             get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.
             get_profile() -> Option<$crate::profile::Profile>;
-            /// The readiness today.
+            /// Whether one service is ready today: its checks and verdict.
+            get_service_readiness(package_id: String, service_id: String) -> $crate::service_readiness::ServiceReadiness;
+            /// The readiness today, with the services' and the overall verdict.
             get_status() -> $crate::readiness::StatusReport;
             /// Picks the municipal directory (GV100AD or CSV) and makes it the Land's list; `null` if cancelled.
             import_directory() -> Option<$crate::api::DirectoryImported>;

@@ -62,8 +62,8 @@ pub use reports::{
     export_report, list_report_exports, open_report, report_preview, write_report, WrittenReport,
 };
 pub use work::{
-    get_inventory, list_people, remove_fachverfahren, remove_person, remove_requirement,
-    save_fachverfahren, save_person, save_requirement, set_service_state,
+    get_inventory, get_service_readiness, list_people, remove_fachverfahren, remove_person,
+    remove_requirement, save_fachverfahren, save_person, save_requirement, set_service_state,
 };
 pub use workspace::{NewDatabase, Workspace, WorkspaceFile, WorkspaceInfo};
 

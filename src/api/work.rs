@@ -7,6 +7,7 @@ use super::{Ctx, Result};
 use crate::inventory::{FachverfahrenInput, Inventory, InventoryEntry};
 use crate::requirements::{Requirement, RequirementInput};
 use crate::roles::{Person, PersonInput};
+use crate::service_readiness::ServiceReadiness;
 use crate::service_state::ServiceState;
 
 /// The people named per role, in role order.
@@ -32,6 +33,15 @@ pub fn set_service_state(
     state: ServiceState,
 ) -> Result<ServiceState> {
     cx.workspace.with(|s| s.set_service_state(&package_id, &service_id, &state))
+}
+
+/// Whether one service is ready today: its checks and verdict (docs/readiness.md).
+pub fn get_service_readiness(
+    cx: &Ctx,
+    package_id: String,
+    service_id: String,
+) -> Result<ServiceReadiness> {
+    cx.workspace.with(|s| s.readiness_of(&package_id, &service_id, cx.desktop.today()))
 }
 
 /// Adds a requirement to the Land (`id` null) or changes one.

@@ -20,6 +20,7 @@ use crate::progress::{BlockingParty, Status};
 use crate::readiness::StatusReport;
 use crate::readiness::{Deadline, Score};
 use crate::roles::Person;
+use crate::service_readiness::{self, ServiceReadiness, Voice};
 
 use super::ReportError;
 
@@ -309,6 +310,67 @@ pub struct ReportService {
     /// Requirements and feature requests to the Land on this service, oldest first.
     #[serde(default)]
     pub requirements: Vec<ReportRequirement>,
+    /// Is the service ready (docs/readiness.md, „Prüfung je Onlinedienst“)? `null` in
+    /// reports written before it was added.
+    #[serde(default)]
+    pub readiness: Option<ReportServiceReadiness>,
+}
+
+/// The readiness of one service on the report date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportServiceReadiness {
+    /// `bereit`, `nicht_bereit` or `nicht_benoetigt` (the municipality is not Bedarfsträger;
+    /// the service does not count).
+    pub verdict: String,
+    pub verdict_label: String,
+    /// One sentence: „Bereit.“, „Noch nicht bereit, weil …“ or „Nicht benötigt: …“.
+    pub summary: String,
+    /// Every check in order; empty for a service not needed.
+    pub checks: Vec<ReportServiceCheck>,
+}
+
+/// One check of a service's readiness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportServiceCheck {
+    /// `entscheidung`, `phase`, `anschlussdaten`, `vereinbarung`, `zertifikat`,
+    /// `fachverfahren`, `hersteller`.
+    pub check: String,
+    pub label: String,
+    /// `ok`, `fehlt` or `nicht_noetig`.
+    pub state: String,
+    pub state_label: String,
+    pub detail: String,
+    /// Fulfilled, but an agreement or certificate expires within 30 days.
+    pub attention: bool,
+}
+
+impl ReportServiceReadiness {
+    /// The checks that are not fulfilled.
+    pub fn failing(&self) -> impl Iterator<Item = &ReportServiceCheck> {
+        self.checks.iter().filter(|c| c.state == "fehlt")
+    }
+}
+
+impl From<ServiceReadiness> for ReportServiceReadiness {
+    fn from(r: ServiceReadiness) -> ReportServiceReadiness {
+        ReportServiceReadiness {
+            verdict: r.verdict.key().to_owned(),
+            verdict_label: r.verdict_label,
+            summary: r.summary,
+            checks: r
+                .checks
+                .into_iter()
+                .map(|c| ReportServiceCheck {
+                    check: c.check.key().to_owned(),
+                    label: c.label,
+                    state: c.state.key().to_owned(),
+                    state_label: c.state_label,
+                    detail: c.detail,
+                    attention: c.attention,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The date of a connection phase.
@@ -555,6 +617,13 @@ impl ReportData {
         }
         sections.retain(|s| !s.items.is_empty());
 
+        let fachverfahren_in_use: Vec<_> =
+            inventory.entries.iter().map(|e| &e.fachverfahren).collect();
+        let mut readiness: HashMap<(String, String), ServiceReadiness> =
+            service_readiness::assess_all(&packages, &fachverfahren_in_use, date, Voice::Kommune)
+                .into_iter()
+                .map(|r| ((r.package_id.clone(), r.service_id.clone()), r))
+                .collect();
         let mut services = Vec::new();
         let mut report_packages = Vec::new();
         let mut events = Vec::new();
@@ -655,6 +724,9 @@ impl ReportData {
                     pilot_interest: state.pilot_interest,
                     training_needed: state.training_needed,
                     requirements,
+                    readiness: readiness
+                        .remove(&(m.id.clone(), s.id.clone()))
+                        .map(ReportServiceReadiness::from),
                 });
             }
         }
@@ -767,55 +839,32 @@ impl ReportData {
         self.checklist.iter().map(|s| s.items.len()).sum()
     }
 
+    /// The overall verdict: ready or not, and why (docs/readiness.md, „Gesamturteil“). Services
+    /// without a readiness (reports written before it) do not count.
+    pub fn overall_verdict(&self) -> crate::readiness::Verdict {
+        let mut blocker_parties: Vec<&str> = Vec::new();
+        for b in &self.blockers {
+            if !blocker_parties.contains(&b.party_label.as_str()) {
+                blocker_parties.push(&b.party_label);
+            }
+        }
+        let assessed = || self.services.iter().filter_map(|s| s.readiness.as_ref());
+        let overdue_tasks = self.overdue.iter().filter(|d| d.kind == "aufgabe").count();
+        crate::readiness::verdict(&crate::readiness::VerdictFacts {
+            owner: Actor::Kommune,
+            applicable: self.readiness.overall.applicable,
+            open: self.open_items,
+            blocker_count: self.blocker_count as usize,
+            blocker_parties,
+            overdue_tasks,
+            overdue_other: self.overdue.len() - overdue_tasks,
+            services_needed: assessed().filter(|r| r.verdict != "nicht_benoetigt").count() as u32,
+            services_not_ready: assessed().filter(|r| r.verdict == "nicht_bereit").count() as u32,
+        })
+    }
+
     /// The plain sentence of the summary: ready or not, and why.
     pub fn verdict(&self) -> String {
-        let o = &self.readiness.overall;
-        if o.applicable == 0 {
-            return "Keine Aufgaben der Kommune zu bewerten: Alle Aufgaben sind als nicht \
-                    zutreffend markiert."
-                .to_owned();
-        }
-        let blocked_parties = {
-            let mut parties: Vec<&str> = Vec::new();
-            for b in &self.blockers {
-                if !parties.contains(&b.party_label.as_str()) {
-                    parties.push(&b.party_label);
-                }
-            }
-            parties
-        };
-        if self.open_items == 0 {
-            let mut s =
-                format!("Bereit: Alle {} Aufgaben der Kommune sind erledigt.", o.applicable);
-            if !self.blockers.is_empty() {
-                s.push_str(&format!(
-                    " Aufgaben des Landes sind noch extern blockiert ({}).",
-                    blocked_parties.join(", ")
-                ));
-            }
-            return s;
-        }
-        let aufgaben = if self.open_items == 1 { "Aufgabe" } else { "Aufgaben" };
-        let mut s =
-            format!("Noch nicht bereit: {} von {} {aufgaben} offen", self.open_items, o.applicable);
-        if self.blocker_count > 0 {
-            s.push_str(&format!(
-                ", {} extern blockiert ({})",
-                self.blocker_count,
-                blocked_parties.join(", ")
-            ));
-        }
-        // Items and the workflow's other dates (expired agreements, passed phase dates).
-        let tasks = self.overdue.iter().filter(|d| d.kind == "aufgabe").count();
-        if tasks > 0 {
-            s.push_str(&format!(", {tasks} überfällig"));
-        }
-        match self.overdue.len() - tasks {
-            0 => {}
-            1 => s.push_str(", 1 weiterer Termin verstrichen"),
-            n => s.push_str(&format!(", {n} weitere Termine verstrichen")),
-        }
-        s.push('.');
-        s
+        self.overall_verdict().text
     }
 }

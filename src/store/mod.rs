@@ -302,12 +302,14 @@ impl Store {
     /// Readiness, blockers and deadlines as of `today`.
     pub fn status(&self, today: NaiveDate) -> Result<StatusReport> {
         let other = self.other_deadlines(today)?;
+        let services = self.service_readiness(today, crate::service_readiness::Voice::Sie)?;
         Ok(readiness::status_report(
             &self.installed()?.catalogue,
             &self.progress()?,
             self.profile()?,
             today,
             other,
+            services,
         ))
     }
 

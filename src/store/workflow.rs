@@ -13,6 +13,7 @@ use crate::inventory::{self, FachverfahrenInput, Inventory, InventoryEntry};
 use crate::readiness::{Deadline, DeadlineKind as Kind};
 use crate::requirements::{Requirement, RequirementInput};
 use crate::roles::{Person, PersonInput};
+use crate::service_readiness::{self, ServiceReadiness, Voice};
 use crate::service_state::{ConnectionData, PhaseDate, ServiceState};
 use crate::{Error, Result};
 
@@ -229,6 +230,37 @@ impl Store {
         let pairs =
             installed.all().flat_map(|m| m.services.iter().map(|s| (m.id.clone(), s.id.clone())));
         Ok(pairs.collect())
+    }
+
+    /// The readiness of every service of the installed packages as of `today`.
+    pub fn service_readiness(
+        &self,
+        today: NaiveDate,
+        voice: Voice,
+    ) -> Result<Vec<ServiceReadiness>> {
+        let packages = self.packages()?;
+        if packages.is_empty() {
+            return Ok(vec![]);
+        }
+        let inventory = self.inventory()?;
+        let fachverfahren: Vec<_> = inventory.entries.iter().map(|e| &e.fachverfahren).collect();
+        Ok(service_readiness::assess_all(&packages, &fachverfahren, today, voice))
+    }
+
+    /// The readiness of one service as of `today`, addressed to the clerk.
+    pub fn readiness_of(
+        &self,
+        package_id: &str,
+        service_id: &str,
+        today: NaiveDate,
+    ) -> Result<ServiceReadiness> {
+        self.known_service(package_id, service_id)?;
+        self.service_readiness(today, Voice::Sie)?
+            .into_iter()
+            .find(|r| r.package_id == package_id && r.service_id == service_id)
+            .ok_or_else(|| {
+                Error::validation("service", format!("Unbekannter Onlinedienst „{service_id}“."))
+            })
     }
 
     fn known_service(&self, package_id: &str, service_id: &str) -> Result<()> {

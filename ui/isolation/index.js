@@ -33,6 +33,7 @@ const COMMANDS = new Set([
   'get_municipality_history',
   'get_package_draft',
   'get_profile',
+  'get_service_readiness',
   'get_status',
   'import_directory',
   'import_land_key',

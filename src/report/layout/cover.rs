@@ -147,8 +147,65 @@ mod tests {
             owner: None,
         };
         d.overdue = vec![due("aufgabe"), due("vereinbarung")];
-        assert!(d.verdict().ends_with(", 1 überfällig, 1 weiterer Termin verstrichen."));
+        assert_eq!(
+            d.verdict(),
+            "Noch nicht bereit: 3 von 3 Aufgaben offen, 1 überfällig, 1 weiterer Termin \
+             verstrichen, 2 von 2 Onlinediensten noch nicht bereit."
+        );
         d.overdue = vec![due("zertifikat"), due("phase")];
-        assert!(d.verdict().ends_with("offen, 2 weitere Termine verstrichen."), "{}", d.verdict());
+        assert!(
+            d.verdict().ends_with(
+                "offen, 2 weitere Termine verstrichen, 2 von 2 Onlinediensten noch nicht bereit."
+            ),
+            "{}",
+            d.verdict()
+        );
+    }
+
+    /// Marks every checklist item of the sample done.
+    fn all_done(d: &mut crate::report::data::ReportData) {
+        let o = &mut d.readiness.overall;
+        o.done = o.applicable;
+        o.percent = Some(100);
+        d.open_items = 0;
+    }
+
+    #[test]
+    fn the_checklist_done_is_not_ready_while_a_needed_service_is_not() {
+        let mut d = workflow_sample();
+        all_done(&mut d);
+        let v = d.overall_verdict();
+        assert!(!v.ready);
+        assert_eq!(
+            v.text,
+            "Noch nicht bereit: 2 von 2 Onlinediensten noch nicht bereit. Alle 3 Aufgaben der \
+             Kommune sind erledigt."
+        );
+        // A declined service does not count; one ready service makes the Kommune ready.
+        let r = d.services[1].readiness.as_mut().unwrap();
+        r.verdict = "nicht_benoetigt".into();
+        let r = d.services[0].readiness.as_mut().unwrap();
+        assert_eq!(r.verdict, "nicht_bereit");
+        assert_eq!(d.verdict(), "Noch nicht bereit: 1 von 1 Onlinedienst noch nicht bereit. Alle 3 Aufgaben der Kommune sind erledigt.");
+        d.services[0].readiness.as_mut().unwrap().verdict = "bereit".into();
+        let v = d.overall_verdict();
+        assert!(v.ready);
+        assert_eq!(
+            v.text,
+            "Bereit: Alle 3 Aufgaben der Kommune sind erledigt und der benötigte Onlinedienst \
+             ist bereit."
+        );
+    }
+
+    #[test]
+    fn services_of_an_older_report_without_readiness_do_not_count() {
+        let mut d = workflow_sample();
+        all_done(&mut d);
+        for s in &mut d.services {
+            s.readiness = None;
+        }
+        let v = d.overall_verdict();
+        assert!(v.ready);
+        assert_eq!(v.text, "Bereit: Alle 3 Aufgaben der Kommune sind erledigt.");
     }
 }

@@ -2,7 +2,9 @@
 //! phase, and how far the connection of each service has come (phase dates, connection data,
 //! expiry dates, pilot interest, training needs).
 
-use super::engine::{Layout, Result, BODY, BOTTOM, H3, H3_BLOCK, LEFT, NOTE, TOP, WIDTH};
+use super::engine::{
+    Layout, Result, BODY, BOTTOM, H3, H3_BLOCK, LEFT, NOTE, TABLE_KEEP, TOP, WIDTH,
+};
 use super::fields::{Field, FIELD_GAP};
 use super::table::{cell, col, para, Cell, CELL, CELL_BOLD, CELL_SMALL};
 use crate::report::data::{Cost, ReportData, ReportService};
@@ -107,6 +109,7 @@ pub(super) fn services(l: &mut Layout, d: &ReportData) -> Result<()> {
             &rows,
             &p.title,
         )?;
+        readiness(l, &services)?;
         let (with, without): (Vec<&ReportService>, Vec<&ReportService>) =
             services.iter().partition(|s| has_details(s));
         for s in with {
@@ -136,6 +139,63 @@ pub(super) fn services(l: &mut Layout, d: &ReportData) -> Result<()> {
     Ok(())
 }
 
+/// „Prüfung je Onlinedienst“: per service its verdict and what fails or needs attention
+/// (services of a report written before the readiness are left out).
+fn readiness(l: &mut Layout, services: &[&ReportService]) -> Result<()> {
+    let rows: Vec<Vec<Cell>> = services
+        .iter()
+        .filter_map(|s| Some((s, s.readiness.as_ref()?)))
+        .map(|(s, r)| {
+            let verdict = match r.verdict.as_str() {
+                "bereit" => vec![para(format!("✓{NBSP}bereit"), CELL_BOLD)],
+                "nicht_bereit" => vec![para("noch nicht bereit", CELL_BOLD)],
+                _ => vec![para(&r.verdict_label, CELL)],
+            };
+            let mut what: Cell = r
+                .failing()
+                .map(|c| para(format!("• {} fehlt: {}", c.label, c.detail), CELL))
+                .collect();
+            for c in r.checks.iter().filter(|c| c.attention) {
+                what.push(para(format!("• Bitte beachten – {}: {}", c.label, c.detail), CELL));
+            }
+            if what.is_empty() {
+                let needed = r.checks.iter().filter(|c| c.state != "nicht_noetig").count();
+                let text = match (r.verdict.as_str(), r.checks.len() - needed) {
+                    ("nicht_benoetigt", _) => {
+                        "Die Kommune ist nicht Bedarfsträger; der Onlinedienst zählt nicht mit."
+                            .to_owned()
+                    }
+                    (_, 0) => format!("Alle {needed} Prüfungen erfüllt."),
+                    (_, n) => format!("Alle {needed} nötigen Prüfungen erfüllt ({n} nicht nötig)."),
+                };
+                what.push(para(text, CELL));
+            }
+            vec![vec![para(&s.name, CELL_BOLD)], verdict, what]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    l.y += 8.0;
+    l.h3("Prüfung je Onlinedienst", TABLE_KEEP)?;
+    l.paragraph(
+        LEFT,
+        WIDTH,
+        "Bereit ist ein Onlinedienst, wenn die Kommune Bedarfsträger ist, die Anbindung die \
+         Phase „Freischaltung“ erreicht hat, die Anschlussdaten vollständig, Vereinbarung und \
+         Zertifikat gültig sind und ein Fachverfahren mit der nötigen Schnittstelle zugeordnet \
+         und sein Hersteller beauftragt ist.",
+        NOTE,
+    )?;
+    l.y += 4.0;
+    l.table(
+        &[col("Onlinedienst", 150.0), col("Ergebnis", 80.0), col("Was fehlt", 0.0)],
+        &rows,
+        "Prüfung je Onlinedienst",
+    )
+}
+
+/// The connection block of one service: phase, transport route, connection data, expiry
 /// dates, pilot interest and training needs.
 fn service_details(l: &mut Layout, d: &ReportData, s: &ReportService) -> Result<()> {
     let c = &s.connection;

@@ -127,6 +127,7 @@ pub(crate) fn workflow_sample() -> ReportData {
         pilot_interest: false,
         training_needed: false,
         requirements: vec![],
+        readiness: None,
     };
     let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
     let phase_date = |phase: &str, label: &str, date: &str| ReportPhaseDate {
@@ -163,6 +164,26 @@ pub(crate) fn workflow_sample() -> ReportData {
         },
         service("bekanntmachung", "Bekanntmachung von Vergabeverfahren"),
     ];
+    d.services[0].readiness = Some(assessed(
+        "praequalifizierung",
+        crate::installed::Decision::Ja,
+        crate::service_state::ServiceState {
+            phase: Some(crate::service_state::Phase::Fragebogen),
+            connection: crate::service_state::ConnectionData {
+                ou_id: Some("9162000-OE-17".into()),
+                pvog_url: Some(PVOG.into()),
+                dvdv_key: Some("ags:03241001".into()),
+                fit_connect_destination: Some(UUID.into()),
+                transport_route: Some(crate::service_state::TransportRoute::FitConnect),
+            },
+            agreement_expires: Some("2026-11-01".into()),
+            certificate_expires: Some("2026-12-10".into()),
+            ..Default::default()
+        },
+        true,
+    ));
+    d.services[1].readiness =
+        Some(assessed("bekanntmachung", crate::installed::Decision::Ja, Default::default(), false));
     d.fachverfahren = vec![ReportFachverfahren {
         product: "VergabeManager (Beispiel)".into(),
         vendor: "Muster Software GmbH".into(),
@@ -208,4 +229,45 @@ pub(crate) fn workflow_sample() -> ReportData {
         added_at: "2026-11-02T08:00:00.000Z".into(),
     }];
     d
+}
+
+/// A service's readiness as the report would carry it (the sample's Fachverfahren assigned,
+/// its vendor commissioned or not).
+fn assessed(
+    id: &str,
+    decision: crate::installed::Decision,
+    state: crate::service_state::ServiceState,
+    commissioned: bool,
+) -> ReportServiceReadiness {
+    use crate::service_readiness::{assess, ServiceFacts, Voice};
+    let service = crate::package::manifest::Service {
+        id: id.into(),
+        name: id.into(),
+        description: None,
+        leika: vec![],
+        ozg_id: None,
+        vollzug: "Kommune".into(),
+        fit_store_contract: crate::package::manifest::LandStep::Abgeschlossen,
+        reuse_model_status: crate::package::manifest::LandStep::Abgeschlossen,
+    };
+    let fachverfahren = crate::inventory::FachverfahrenInput {
+        product: "VergabeManager (Beispiel)".into(),
+        vendor: "Muster Software GmbH".into(),
+        version: None,
+        services: vec![id.into()],
+        interface: crate::inventory::Interface::FitConnect,
+        vendor_commissioned: commissioned,
+        commissioned_on: commissioned.then(|| "2026-09-01".into()),
+        analysis: crate::inventory::Analysis::InPruefung,
+        note: None,
+    };
+    let facts = ServiceFacts {
+        package_id: "ni-vergabe",
+        service: &service,
+        decision,
+        state: &state,
+        package_interfaces: vec!["FIT-Connect"],
+        fachverfahren: vec![&fachverfahren],
+    };
+    assess(&facts, "2026-11-28".parse().unwrap(), Voice::Kommune).into()
 }

@@ -48,6 +48,7 @@ import type {
   RestoreInfo,
   RevocationImported,
   ServiceDecision,
+  ServiceReadiness,
   ServiceState,
   StatusReport,
   WorkspaceInfo,
@@ -186,7 +187,12 @@ export function get_profile(): Promise<Profile | null> {
   return call<Profile | null>('get_profile');
 }
 
-/** The readiness today. */
+/** Whether one service is ready today: its checks and verdict. */
+export function get_service_readiness(args: { packageId: string; serviceId: string }): Promise<ServiceReadiness> {
+  return call<ServiceReadiness>('get_service_readiness', args);
+}
+
+/** The readiness today, with the services' and the overall verdict. */
 export function get_status(): Promise<StatusReport> {
   return call<StatusReport>('get_status');
 }

@@ -739,7 +739,53 @@ overdue: Array<Deadline>,
 /**
  * Open items due from today up to [`DUE_SOON_DAYS`] days ahead, soonest first.
  */
-due_soon: Array<Deadline>, };
+due_soon: Array<Deadline>, 
+/**
+ * The readiness of every service of the imported packages (docs/readiness.md).
+ */
+services: Array<ServiceReadiness>, 
+/**
+ * Ready or not, and why: the checklist and the services together.
+ */
+verdict: Verdict, };
+
+export type Verdict = { 
+/**
+ * Every counted item done and every needed service ready.
+ */
+ready: boolean, 
+/**
+ * One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben offen, 2 von 3
+ * Onlinediensten noch nicht bereit.“
+ */
+text: string, };
+
+export type CheckState = "ok" | "fehlt" | "nicht_noetig";
+
+export type ServiceCheck = { check: ServiceCheckKind, label: string, state: CheckState, state_label: string, 
+/**
+ * What was found, as a sentence.
+ */
+detail: string, 
+/**
+ * Fulfilled, but needs attention soon (an agreement or certificate expiring within
+ * [`DUE_SOON_DAYS`] days).
+ */
+attention: boolean, };
+
+export type ServiceCheckKind = "entscheidung" | "phase" | "anschlussdaten" | "vereinbarung" | "zertifikat" | "fachverfahren" | "hersteller";
+
+export type ServiceReadiness = { package_id: string, service_id: string, name: string, verdict: ServiceVerdict, verdict_label: string, 
+/**
+ * One sentence: „Bereit.“, „Noch nicht bereit, weil …“ or „Nicht benötigt: …“.
+ */
+summary: string, 
+/**
+ * Every check, in [`ServiceCheckKind`] order; empty for a service not needed.
+ */
+checks: Array<ServiceCheck>, };
+
+export type ServiceVerdict = "bereit" | "nicht_bereit" | "nicht_benoetigt";
 
 export type Evidence = { id: number, item_id: string, title: string, 
 /**
