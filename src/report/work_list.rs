@@ -5,8 +5,8 @@
 //! legend explains the status boxes. Then per section of the checklist a table: the item's
 //! number, its task with the source point and hints (the Land's deadline, what blocks it, a
 //! note, "bitte prüfen"), its status as a box with the status written beside it, who is
-//! responsible and when it is due. An empty owner or due date is a ruled line to write on, and
-//! under every item there are ruled lines for handwritten notes. Items marked „nicht
+//! responsible and when it is due. An open item's empty owner or due date is a ruled line to
+//! write on, and under every item there are ruled lines for handwritten notes. Items marked „nicht
 //! zutreffend“ stay in the list, so that their numbers match the spreadsheet, but greyed and
 //! without note lines.
 //!
@@ -63,7 +63,7 @@ const PAD_Y: f32 = 4.0;
 /// The width of the number column.
 const NR_W: f32 = 26.0;
 /// The width of the owner column.
-const OWNER_W: f32 = 100.0;
+const OWNER_W: f32 = 112.0;
 
 /// Lays out and writes the work list as PDF bytes.
 pub fn render(list: &WorkList<'_>) -> Result<Rendered> {
@@ -341,11 +341,11 @@ fn item_block(l: &mut Layout, c: &Columns, item: &WorkItem<'_>, b: &Block) -> Re
     lines_at(l, c.x[1] + PAD_X, top, &b.task)?;
     status_box(l, c.x[2] + PAD_X, top + (CELL.leading - BOX) / 2.0, status);
     lines_at(l, c.x[2] + PAD_X + BOX + BOX_GAP, top, &b.status)?;
-    if b.owner.is_empty() && !grey {
+    if b.owner.is_empty() && status.is_open() {
         write_in(l, c.x[3], c.w[3], top);
     }
     lines_at(l, c.x[3] + PAD_X, top, &b.owner)?;
-    if b.due.is_empty() && !grey {
+    if b.due.is_empty() && status.is_open() {
         write_in(l, c.x[4], c.w[4], top);
     }
     lines_at(l, c.x[4] + PAD_X, top, &b.due)?;
@@ -507,6 +507,21 @@ mod tests {
             assert!(page.texts().any(|t| t == footer), "page {i} lacks its footer");
             assert!(page.texts().any(|t| t == "Arbeitsliste · Stadt Musterstadt-Süd"));
         }
+        // A line to write on for every open item without an owner, for no other.
+        let c = Columns::new(&Layout::new()).unwrap();
+        let owner_lines = pages
+            .iter()
+            .flat_map(|p| p.elements.iter())
+            .filter(
+                |e| matches!(e, Element::Line { x1, .. } if (*x1 - c.x[3] - PAD_X).abs() < 0.01),
+            )
+            .count();
+        let unowned = checklist
+            .entries
+            .iter()
+            .filter(|e| e.progress.status.is_open() && e.progress.owner.is_none())
+            .count();
+        assert_eq!(owner_lines, unowned);
         // The item done before the day is not overdue; an open one would be.
         assert!(!all.iter().any(|t| t == "überfällig"));
     }
