@@ -243,7 +243,7 @@ mod tests {
         assert_eq!(date_of(fourth[8]), (2027, 1, 31));
 
         // The package's item without a known section comes last, numbered on.
-        let last: Vec<&Data> = range.rows().last().unwrap().iter().collect();
+        let last: Vec<&Data> = range.rows().next_back().unwrap().iter().collect();
         let n = checklist.entries.len() as f64;
         assert_eq!(
             (last[0], last[1], last[2], last[4]),
