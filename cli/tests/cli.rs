@@ -845,4 +845,16 @@ fn items_are_written_as_a_spreadsheet_and_a_work_list() {
     let r = run(&db, &["items", "--json", "--xlsx", x]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.starts_with("Fehler: "), "{}", r.stderr);
+
+    // The Land's own checklist, the same way: its 16 points, the Land named on the work list.
+    let land = dir.path().join("land.sqlite");
+    ok(&land, &["land", "setup", "--land", "03", "--name", "OZG-Koordination"]);
+    let out = ok(&land, &["land", "items", "--xlsx", x, "--pdf", p]);
+    assert!(out.contains(&format!("Tabelle geschrieben: {x} (16 Aufgaben)")), "{out}");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Checkliste").unwrap();
+    assert_eq!(sheet.height(), 17);
+    assert_eq!(sheet.get((1, 4)), Some(&Data::String("Land".into())));
+    let text = crate::fixtures::pdftotext(&pdf);
+    assert!(text.contains("OZG-Koordination · Land Niedersachsen"), "{text}");
 }
