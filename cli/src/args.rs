@@ -38,11 +38,11 @@ pub enum Command {
     Profile(ProfileCommand),
     #[command(subcommand, about = "Eine Aufgabe der Checkliste ändern")]
     Item(ItemCommand),
-    #[command(about = "Alle Aufgaben der Checkliste mit ihrem Stand")]
-    Items {
-        #[arg(long, help = JSON)]
-        json: bool,
-    },
+    #[command(
+        about = "Alle Aufgaben der Checkliste mit ihrem Stand; mit --xlsx oder --pdf als Tabelle \
+                 oder Arbeitsliste zum Drucken"
+    )]
+    Items(ItemsArgs),
     #[command(
         subcommand,
         about = "Informationspakete erstellen, signieren und prüfen (für das Land)"
@@ -298,6 +298,34 @@ pub struct StatusArgs {
     pub today: Option<String>,
 }
 
+/// `items` and `land items`: the checklist listed, or written as files.
+#[derive(Debug, Args)]
+pub struct ItemsArgs {
+    #[arg(long, help = JSON, conflicts_with_all = ["xlsx", "pdf"])]
+    pub json: bool,
+    #[arg(
+        long,
+        value_name = "ZIEL.xlsx",
+        help = "Die Checkliste als Excel-Tabelle schreiben, eine Zeile je Aufgabe (wird ersetzt, \
+                falls sie existiert)"
+    )]
+    pub xlsx: Option<PathBuf>,
+    #[arg(
+        long,
+        value_name = "ZIEL.pdf",
+        help = "Die Arbeitsliste zum Drucken als PDF schreiben, mit Linien für Notizen (wird \
+                ersetzt, falls sie existiert)"
+    )]
+    pub pdf: Option<PathBuf>,
+    #[arg(
+        long,
+        value_name = "JJJJ-MM-TT",
+        requires = "pdf",
+        help = "Der Tag, für den die Arbeitsliste gilt (Standard: heute)"
+    )]
+    pub today: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum LandCommand {
     #[command(
@@ -314,11 +342,11 @@ pub enum LandCommand {
         #[arg(long, value_name = "NAME", help = "Name der OZG-Koordination des Landes")]
         name: Option<String>,
     },
-    #[command(about = "Alle Aufgaben der Checkliste des Landes mit ihrem Stand")]
-    Items {
-        #[arg(long, help = JSON)]
-        json: bool,
-    },
+    #[command(
+        about = "Alle Aufgaben der Checkliste des Landes mit ihrem Stand; mit --xlsx oder --pdf \
+                 als Tabelle oder Arbeitsliste zum Drucken"
+    )]
+    Items(ItemsArgs),
     #[command(subcommand, about = "Eine Aufgabe der Checkliste des Landes ändern")]
     Item(ItemCommand),
     #[command(

@@ -317,6 +317,17 @@ pub fn land_report_written(out: &mut dyn Write, path: &Path, pages: usize) -> Re
     line(out, &format!("Lagebericht geschrieben: {} ({pages} Seiten)", shown(path)))
 }
 
+/// `items --xlsx`.
+pub fn checklist_xlsx_written(out: &mut dyn Write, path: &Path, items: usize) -> Result<()> {
+    line(out, &format!("Tabelle geschrieben: {} ({items} Aufgaben)", shown(path)))
+}
+
+/// `items --pdf`.
+pub fn work_list_written(out: &mut dyn Write, path: &Path, pages: usize) -> Result<()> {
+    let pages = if pages == 1 { "1 Seite".to_owned() } else { format!("{pages} Seiten") };
+    line(out, &format!("Arbeitsliste geschrieben: {} ({pages})", shown(path)))
+}
+
 /// `inbox followup`.
 pub fn follow_up(out: &mut dyn Write, list: &FollowUpList, csv: Option<&Path>) -> Result<()> {
     if list.entries.is_empty() {

@@ -19,7 +19,7 @@ use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
 use crate::args::{
-    Cli, Command, InboxCommand, ItemCommand, LandCommand, PackageCommand, ProfileArgs,
+    Cli, Command, InboxCommand, ItemCommand, ItemsArgs, LandCommand, PackageCommand, ProfileArgs,
     ProfileCommand, StatusArgs,
 };
 use crate::desktop::CommandLine;
@@ -77,7 +77,7 @@ fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Resu
         Command::Profile(ProfileCommand::Show { json }) => profile_show(workspace, json, out),
         Command::Profile(ProfileCommand::Set(args)) => profile_set(workspace, args, out),
         Command::Item(command) => item_set(workspace, command, out),
-        Command::Items { json } => items(workspace, json, out),
+        Command::Items(args) => items(workspace, args, out),
         Command::Package(_) | Command::Restore { .. } | Command::Aggregate { .. } => {
             unreachable!("handled before the database is opened")
         }
@@ -216,7 +216,7 @@ fn land_command(command: LandCommand, workspace: &Workspace, out: &mut dyn Write
             };
             print::land_profile_saved(out, &api::set_land_profile(&cx, input)?)
         }
-        LandCommand::Items { json } => items(workspace, json, out),
+        LandCommand::Items(args) => items(workspace, args, out),
         LandCommand::Item(command) => item_set(workspace, command, out),
         LandCommand::ExportDraft { dir } => {
             api::export_draft_source(&cx(workspace, &PLAIN), &dir)?;
@@ -322,13 +322,31 @@ fn item_set(workspace: &Workspace, command: ItemCommand, out: &mut dyn Write) ->
     print::item_saved(out, &entry)
 }
 
-/// `items`: the checklist.
-fn items(workspace: &Workspace, json: bool, out: &mut dyn Write) -> Result<()> {
-    let checklist = api::get_checklist(&cx(workspace, &PLAIN))?;
-    if json {
-        return print::json(out, &checklist.entries);
+/// `items`: the checklist; with `--xlsx`/`--pdf` written as a spreadsheet and/or a work list
+/// instead. Both are made before either is written, and each file is written whole or not at all.
+fn items(workspace: &Workspace, args: ItemsArgs, out: &mut dyn Write) -> Result<()> {
+    let ItemsArgs { json, xlsx, pdf, today } = args;
+    if xlsx.is_none() && pdf.is_none() {
+        let checklist = api::get_checklist(&cx(workspace, &PLAIN))?;
+        if json {
+            return print::json(out, &checklist.entries);
+        }
+        return print::items(out, &checklist.entries);
     }
-    print::items(out, &checklist.entries)
+    let today = today.map(|day| progress::parse_date("today", "Datum", &day)).transpose()?;
+    let desktop = CommandLine { file: None, today };
+    let cx = cx(workspace, &desktop);
+    let workbook = xlsx.as_ref().map(|_| api::checklist_xlsx(&cx)).transpose()?;
+    let list = pdf.as_ref().map(|_| api::work_list(&cx)).transpose()?;
+    if let (Some(path), Some((bytes, items))) = (&xlsx, &workbook) {
+        anbindungscheck::files::write_atomic(path, bytes)?;
+        print::checklist_xlsx_written(out, path, *items)?;
+    }
+    if let (Some(path), Some(rendered)) = (&pdf, &list) {
+        anbindungscheck::files::write_atomic(path, &rendered.bytes)?;
+        print::work_list_written(out, path, rendered.pages)?;
+    }
+    Ok(())
 }
 
 /// `backup ZIEL`: the save "dialog" answers with the target.

@@ -804,3 +804,95 @@ fn a_package_of_another_land_than_the_profiles_is_refused_and_nothing_is_written
     assert!(std::fs::read(&db).unwrap() == before, "the refused profile changed the database");
     assert_eq!(json(&db, &["status", "--json"])["profile"]["ags"], "03241001");
 }
+
+/// `items --xlsx` and `items --pdf`: the checklist as a spreadsheet and as the work list to print;
+/// a bad target is a clear error and leaves no file behind.
+#[test]
+fn items_are_written_as_a_spreadsheet_and_a_work_list() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let (dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Gemeinde Großenkneten", "--ags", "03458005"]);
+    let owner = "Frau Müller";
+    let args = ["item", "set", "datenschutz-avv", "--status", "in_arbeit", "--owner", owner];
+    ok(&db, &[&args[..], &["--due", "2026-12-10", "--note", "=1+1 prüfen"]].concat());
+    ok(&db, &["item", "set", "pilot-interesse", "--status", "nicht_zutreffend"]);
+
+    let xlsx = dir.path().join("Checkliste.xlsx");
+    let pdf = dir.path().join("Arbeitsliste.pdf");
+    let (x, p) = (xlsx.to_str().unwrap(), pdf.to_str().unwrap());
+    let out = ok(&db, &["items", "--xlsx", x, "--pdf", p, "--today", "2026-12-20"]);
+    let items = json(&db, &["items", "--json"]);
+    let items = items.as_array().unwrap();
+    assert!(out.contains(&format!("Tabelle geschrieben: {x} ({} Aufgaben)", items.len())), "{out}");
+    assert!(out.contains(&format!("Arbeitsliste geschrieben: {p} (")), "{out}");
+
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Checkliste").unwrap();
+    assert_eq!(sheet.height(), items.len() + 1);
+    assert_eq!(sheet.get((0, 7)), Some(&Data::String("Fällig am".into())));
+    let row = sheet
+        .rows()
+        .find(|r| r[3] == Data::String("Datenschutz und Auftragsverarbeitung klären".into()))
+        .expect("the item's row");
+    assert_eq!(row[5], Data::String("In Arbeit".into()));
+    assert_eq!(row[6], Data::String(owner.into()));
+    match &row[7] {
+        Data::DateTime(d) => {
+            let (y, m, d, ..) = d.to_ymd_hms_milli();
+            assert_eq!((y, m, d), (2026, 12, 10));
+        }
+        other => panic!("no date: {other:?}"),
+    }
+    assert_eq!(row[10], Data::String("=1+1 prüfen".into()), "a formula stays text");
+
+    let text = crate::fixtures::pdftotext(&pdf);
+    for needle in [
+        "Arbeitsliste",
+        "Gemeinde Großenkneten",
+        "Stand",
+        "20.12.2026",
+        "Datenschutz und",
+        "Quelle: 2.L2 Nachnutzungsmodell",
+        owner,
+        "10.12.2026",
+        "überfällig",
+        "Nicht zutreffend",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+
+    // A folder that does not exist: exit 1 with a clear error, and neither file is left behind.
+    let missing = dir.path().join("fehlt");
+    let (mx, mp) = (missing.join("Checkliste.xlsx"), missing.join("Arbeitsliste.pdf"));
+    for args in [["--xlsx", mx.to_str().unwrap()], ["--pdf", mp.to_str().unwrap()]] {
+        let r = run(&db, &[&["items"][..], &args[..]].concat());
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stdout);
+        assert!(r.stderr.starts_with("Fehler: "), "{}", r.stderr);
+        assert!(r.stderr.contains("fehlt"), "the error names the path: {}", r.stderr);
+        assert!(!missing.exists());
+    }
+    // The folder itself as the target: refused, the folder and its neighbours unchanged.
+    let before: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let r = run(&db, &["items", "--pdf", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let after: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(before, after, "no temporary file left");
+    // --json lists, it writes nothing: it cannot be combined with a file.
+    let r = run(&db, &["items", "--json", "--xlsx", x]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.starts_with("Fehler: "), "{}", r.stderr);
+
+    // The Land's own checklist, the same way: its 16 points, the Land named on the work list.
+    let land = dir.path().join("land.sqlite");
+    ok(&land, &["land", "setup", "--land", "03", "--name", "OZG-Koordination"]);
+    let out = ok(&land, &["land", "items", "--xlsx", x, "--pdf", p]);
+    assert!(out.contains(&format!("Tabelle geschrieben: {x} (16 Aufgaben)")), "{out}");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("Checkliste").unwrap();
+    assert_eq!(sheet.height(), 17);
+    assert_eq!(sheet.get((1, 4)), Some(&Data::String("Land".into())));
+    let text = crate::fixtures::pdftotext(&pdf);
+    assert!(text.contains("OZG-Koordination · Land Niedersachsen"), "{text}");
+}

@@ -36,6 +36,8 @@ macro_rules! for_each_command {
             create_backup() -> Option<$crate::api::BackupInfo>;
             /// Makes the Land's first signing key, encrypted with the passphrase.
             create_land_key(passphrase: String) -> $crate::land_key::LandKey;
+            /// Saves the checklist as an Excel workbook, a row per item (save dialog); `null` if cancelled.
+            export_checklist_xlsx() -> Option<String>;
             /// Saves the follow-up list as CSV (save dialog); `null` if cancelled.
             export_follow_up(days: Option<u32>) -> Option<String>;
             /// Saves one event, or all events of a package, as an .ics file; `null` if cancelled.
@@ -46,6 +48,8 @@ macro_rules! for_each_command {
             export_land_xlsx(stale_days: Option<u32>, days: Option<u32>) -> Option<String>;
             /// Writes the report as a PDF where the user chooses; `null` if cancelled.
             export_report(recipient: Option<String>) -> Option<$crate::exports::ReportExport>;
+            /// Saves the checklist as a printable work list (Arbeitsliste) PDF (save dialog); `null` if cancelled.
+            export_work_list() -> Option<String>;
             /// Every checklist item with its progress.
             get_checklist() -> $crate::checklist::Checklist;
             /// The municipalities to follow up, looking `days` (default 30) ahead and back.

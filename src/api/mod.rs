@@ -25,6 +25,7 @@ mod land_profile;
 pub mod packages;
 pub mod reports;
 mod work;
+mod worklist;
 mod workspace;
 
 pub use app::{app_info, check_ags, open_workspace, startup_probe, workspace_info, AppInfo};
@@ -64,6 +65,10 @@ pub use reports::{
 pub use work::{
     get_inventory, get_service_readiness, list_people, remove_fachverfahren, remove_person,
     remove_requirement, save_fachverfahren, save_person, save_requirement, set_service_state,
+};
+pub use worklist::{
+    checklist_xlsx, export_checklist_xlsx, export_work_list, work_list, write_checklist_xlsx,
+    write_work_list,
 };
 pub use workspace::{NewDatabase, Workspace, WorkspaceFile, WorkspaceInfo};
 

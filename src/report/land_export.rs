@@ -114,7 +114,7 @@ impl Cell {
 
 /// `text` as a cell can hold it: without the control characters XML 1.0 forbids (tabs and line
 /// breaks stay, CRLF becomes LF) and the non-characters U+FFFE/U+FFFF, and cut to Excel's limit.
-fn cell_text(text: &str) -> String {
+pub(super) fn cell_text(text: &str) -> String {
     let mut out: String = text
         .replace("\r\n", "\n")
         .chars()
@@ -378,7 +378,8 @@ fn write_workbook(overview: &LandOverview, follow_up: &FollowUpList) -> Result<V
     workbook.save_to_buffer()
 }
 
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+/// `date` as Excel's date (the day only).
+pub(super) fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     let year = u16::try_from(date.year()).unwrap_or(0);
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
 }

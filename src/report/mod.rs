@@ -17,11 +17,14 @@
 //!   signing key, made with the same engine
 //! - [`land_report`]: the Land's status report ("Lagebericht des Landes") from the overview of
 //!   all municipalities ([`overview`]), made with the same engine
+//! - [`work_items`], [`checklist_xlsx`], [`work_list`]: the clerk's checklist as a spreadsheet
+//!   (XLSX) and as a printable work list ("Arbeitsliste"), made with the same engine
 //!
 //! The format: docs/report-format.md.
 
 pub mod aggregate;
 pub mod attach;
+pub mod checklist_xlsx;
 pub mod data;
 pub mod findings;
 pub mod fingerprint_sheet;
@@ -38,6 +41,8 @@ pub mod pdf;
 mod pdf_values;
 pub mod preview;
 pub mod read;
+pub mod work_items;
+pub mod work_list;
 pub mod wrap;
 
 pub use crate::error::ReportError;

@@ -245,6 +245,18 @@ impl Layout {
         self.page().elements.push(Element::Line { x1, y1: y, x2, y2: y, width, color });
     }
 
+    /// A straight rule from (`x1`, `y1`) to (`x2`, `y2`).
+    pub(in crate::report) fn line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        color: Color,
+    ) {
+        let ((x1, y1), (x2, y2)) = (from, to);
+        self.page().elements.push(Element::Line { x1, y1, x2, y2, width, color });
+    }
+
     /// A wrapped paragraph across the full width (or from `x` with `width`), flowing onto the
     /// next page line by line.
     pub(in crate::report) fn paragraph(

@@ -112,6 +112,11 @@ export function create_land_key(args: { passphrase: string }): Promise<LandKey> 
   return call<LandKey>('create_land_key', args);
 }
 
+/** Saves the checklist as an Excel workbook, a row per item (save dialog); `null` if cancelled. */
+export function export_checklist_xlsx(): Promise<string | null> {
+  return call<string | null>('export_checklist_xlsx');
+}
+
 /** Saves the follow-up list as CSV (save dialog); `null` if cancelled. */
 export function export_follow_up(args: { days: number | null }): Promise<string | null> {
   return call<string | null>('export_follow_up', args);
@@ -135,6 +140,11 @@ export function export_land_xlsx(args: { staleDays: number | null; days: number 
 /** Writes the report as a PDF where the user chooses; `null` if cancelled. */
 export function export_report(args: { recipient: string | null }): Promise<ReportExport | null> {
   return call<ReportExport | null>('export_report', args);
+}
+
+/** Saves the checklist as a printable work list (Arbeitsliste) PDF (save dialog); `null` if cancelled. */
+export function export_work_list(): Promise<string | null> {
+  return call<string | null>('export_work_list');
 }
 
 /** Every checklist item with its progress. */
