@@ -1,7 +1,7 @@
 //! Readiness per online service: for each service of the imported packages a short list of
 //! checks (decision, phase, connection data, agreement, certificate, Fachverfahren, vendor),
 //! each `ok`, `fehlt` or `nicht_noetig`, and a verdict „bereit“, „noch nicht bereit, weil …“ or
-//! „nicht benötigt“. The rules are written down in docs/readiness.md („Bereitschaft je
+//! „nicht benötigt“. The rules are written down in docs/readiness.md („Prüfung je
 //! Onlinedienst“). Pure: the caller passes in what the store holds.
 
 use chrono::NaiveDate;

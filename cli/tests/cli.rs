@@ -852,7 +852,7 @@ fn items_are_written_as_a_spreadsheet_and_a_work_list() {
         "Stand",
         "20.12.2026",
         "Datenschutz und",
-        "Quelle: 2.L2 Nachnutzungsmodell",
+        "Quelle: Abschnitt 2, Rechtliche",
         owner,
         "10.12.2026",
         "überfällig",
@@ -884,14 +884,14 @@ fn items_are_written_as_a_spreadsheet_and_a_work_list() {
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.starts_with("Fehler: "), "{}", r.stderr);
 
-    // The Land's own checklist, the same way: its 16 points, the Land named on the work list.
+    // The Land's own checklist, the same way: the precondition and its 16 points, the Land named on the work list.
     let land = dir.path().join("land.sqlite");
     ok(&land, &["land", "setup", "--land", "03", "--name", "OZG-Koordination"]);
     let out = ok(&land, &["land", "items", "--xlsx", x, "--pdf", p]);
-    assert!(out.contains(&format!("Tabelle geschrieben: {x} (16 Aufgaben)")), "{out}");
+    assert!(out.contains(&format!("Tabelle geschrieben: {x} (17 Aufgaben)")), "{out}");
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let sheet = book.worksheet_range("Checkliste").unwrap();
-    assert_eq!(sheet.height(), 17);
+    assert_eq!(sheet.height(), 18);
     assert_eq!(sheet.get((1, 4)), Some(&Data::String("Land".into())));
     let text = crate::fixtures::pdftotext(&pdf);
     assert!(text.contains("OZG-Koordination · Land Niedersachsen"), "{text}");

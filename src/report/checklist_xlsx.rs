@@ -136,10 +136,7 @@ fn write_workbook(
     }
     let mut r = 0;
     for section in sections(checklist) {
-        let caption = match section.id {
-            "" => section.title.to_owned(),
-            id => format!("{id} {}", section.title),
-        };
+        let caption = section.caption();
         for item in &section.items {
             r += 1;
             for (c, cell) in row(&caption, item).into_iter().enumerate() {
@@ -217,10 +214,10 @@ mod tests {
         // The first item: done, with owner, due date and note, umlauts intact.
         let first: Vec<&Data> = range.rows().nth(1).unwrap().iter().collect();
         assert_eq!(first[0], &Data::Float(1.0));
-        assert_eq!(first[1], &s("1 Organisation"));
-        assert_eq!(first[2], &s("1.1 Vollzugsebene und Bedarfsträger"));
+        assert_eq!(first[1], &s("Voraussetzung"));
+        assert_eq!(first[2], &s("Einleitung, 2. Absatz"));
         assert_eq!(first[3], &s(&checklist.entries[0].item.title));
-        assert_eq!(first[4], &s("Kommune"));
+        assert_eq!(first[4], &s("Land"));
         assert_eq!(first[5], &s("Erledigt"));
         assert_eq!(first[6], &s("Frau Öztürk"));
         assert_eq!(date_of(first[7]), (2026, 11, 30));
@@ -247,7 +244,7 @@ mod tests {
         let n = checklist.entries.len() as f64;
         assert_eq!(
             (last[0], last[1], last[2], last[4]),
-            (&Data::Float(n), &s("Weitere Aufgaben"), &s("9.9"), &s("Land"))
+            (&Data::Float(n), &s("Weitere Aufgaben"), &s("ergänzt"), &s("Land"))
         );
 
         // Numbers run 1..n without a gap.

@@ -18,13 +18,10 @@ pub struct WorkSection<'a> {
 }
 
 impl WorkSection<'_> {
-    /// The section as a heading: "1  Organisation" (no-break spaces), or its title alone.
+    /// The section as a heading: its title, which carries the source's number
+    /// („1. Schaffung von …“).
     pub fn caption(&self) -> String {
-        if self.id.is_empty() {
-            self.title.to_owned()
-        } else {
-            format!("{}\u{a0}\u{a0}{}", self.id, self.title)
-        }
+        self.title.to_owned()
     }
 }
 
@@ -41,15 +38,12 @@ pub struct WorkItem<'a> {
 /// The title of the group of entries whose point names no section of the checklist.
 pub const OTHER_SECTION: &str = "Weitere Aufgaben";
 
-/// The number and the source label of the `position`-th item (1-based, in the order of
-/// [`sections`]) whose source point is `point`. For now: the position, and the point's ID with
-/// its title ("2.L2 Nachnutzungsmodell für die Kommunen").
-pub fn item_label(position: usize, item: &Item, point: Option<&Point>) -> (String, String) {
-    let source = match point {
-        Some(p) => format!("{} {}", p.id, p.title),
-        None => item.point.clone(),
-    };
-    (position.to_string(), source)
+/// The number and the source label of an item: its number in the checklist (the `position`-th
+/// in the order of [`sections`], 1-based, for an item not numbered yet) and where the source
+/// says it („Abschnitt 2, Rechtliche Dimension, 2. Spiegelstrich“, „ergänzt“).
+pub fn item_label(position: usize, item: &Item, points: &[Point]) -> (String, String) {
+    let number = if item.number > 0 { item.number as usize } else { position };
+    (number.to_string(), crate::catalogue::reference(points, item))
 }
 
 /// The entries grouped by the sections of the checklist, in checklist order; entries whose point
@@ -84,8 +78,7 @@ pub fn sections(checklist: &Checklist) -> Vec<WorkSection<'_>> {
                 .into_iter()
                 .map(|entry| {
                     position += 1;
-                    let (number, source) =
-                        item_label(position, &entry.item, point(&entry.item.point));
+                    let (number, source) = item_label(position, &entry.item, &checklist.points);
                     WorkItem { number, source, entry }
                 })
                 .collect(),
@@ -132,11 +125,13 @@ pub(crate) mod tests {
         entries.push(ChecklistEntry {
             item: Item {
                 id: "paket-zusatz".into(),
+                number: 0,
                 point: "9.9".into(),
                 dimension: Dimension::Technisch,
                 actor: Actor::Land,
                 title: "Zusatzaufgabe aus dem Paket".into(),
                 explanation: "Erklärung".into(),
+                added: None,
                 package: Some("paket".into()),
                 deadline: None,
             },
@@ -146,6 +141,7 @@ pub(crate) mod tests {
         });
         Checklist {
             source: c.source.clone(),
+            version: c.version,
             owner: Actor::Kommune,
             sections: c.sections.clone(),
             points: c.points.clone(),
@@ -158,17 +154,26 @@ pub(crate) mod tests {
         let checklist = sample();
         let groups = sections(&checklist);
         let ids: Vec<&str> = groups.iter().map(|g| g.id).collect();
-        assert_eq!(ids, ["1", "2", "3", ""]);
-        assert_eq!(groups[0].caption(), "1\u{a0}\u{a0}Organisation");
-        assert_eq!(groups[3].caption(), OTHER_SECTION);
+        assert_eq!(ids, ["0", "1", "2", "3", ""]);
+        assert_eq!(groups[0].caption(), "Voraussetzung");
+        assert_eq!(
+            groups[1].caption(),
+            "1. Schaffung von landesspezifischen Organisationsstrukturen"
+        );
+        assert_eq!(groups[4].caption(), OTHER_SECTION);
         let numbers: Vec<String> =
             groups.iter().flat_map(|g| g.items.iter().map(|i| i.number.clone())).collect();
         let expected: Vec<String> = (1..=checklist.entries.len()).map(|n| n.to_string()).collect();
         assert_eq!(numbers, expected);
         let first = &groups[0].items[0];
         assert_eq!(first.entry.item.id, checklist.entries[0].item.id);
-        assert_eq!(first.source, "1.1 Vollzugsebene und Bedarfsträger");
-        let last = &groups[3].items[0];
-        assert_eq!((last.source.as_str(), last.entry.item.id.as_str()), ("9.9", "paket-zusatz"));
+        assert_eq!(first.source, "Einleitung, 2. Absatz");
+        let second = &groups[1].items[0];
+        assert_eq!(second.source, "Abschnitt 1, 1. Spiegelstrich");
+        let last = &groups[4].items[0];
+        assert_eq!(
+            (last.source.as_str(), last.entry.item.id.as_str()),
+            ("ergänzt", "paket-zusatz")
+        );
     }
 }
