@@ -60,7 +60,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
   const status = page.getByTestId('people-status');
   await status.filter({ hasText: 'Gespeichert' }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
-  assert.equal(await text(status), 'Gespeichert: Vergabestelle, Frau Demir (Fachlichkeit).');
+  assert.equal(await text(status), 'Gespeichert: Vergabestelle, Frau Demir (Fachbereich).');
   assert.match(await shown(role('fachlichkeit')), /Vergabestelle, Frau Demir vergabe@musterstadt\.example 089 1234-330/);
   assert.equal(await role('fachlichkeit').locator('.people-none').count(), 0);
   assert.equal(await page.locator('#person-name').inputValue(), '', 'the form is empty again');
@@ -239,7 +239,7 @@ test('the owner field of an item offers the people as "Name (Rolle)" and stores 
   assert.equal(listId, 'form-finanzierung-haushalt-owner-people');
   const options = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(options, [
-    'Anna Schmidt (OZG-Koordination)',
+    'Anna Schmidt (Ansprechperson für die OZG-Umsetzung)',
     'Kämmerei, Herr Becker (Projektleitung)',
     'IT-Stelle, Herr Okafor (Technik)',
     'Dr. Petra Vogel (Datenschutz)',
