@@ -218,7 +218,7 @@ fn example_round_trip_build_verify_import_and_read_back() {
     assert!(guided.guidance[0].text.contains("Kostenstaffel"));
     // The added municipal items count towards readiness.
     let status = store.status("2027-01-01".parse().unwrap()).unwrap();
-    assert_eq!(status.overall.applicable, 23);
+    assert_eq!(status.overall.applicable, 27);
 
     // Decisions and attendance are stored and audited.
     store
@@ -908,4 +908,33 @@ fn without_a_profile_the_first_package_sets_the_land_and_the_profile_must_lie_in
     assert_eq!(store.profile().unwrap().unwrap().ags, "03241001");
     // Another municipality of the same Land is fine.
     assert_eq!(store.set_profile(&profile("03101000")).unwrap().land, "Niedersachsen");
+}
+
+#[test]
+fn the_example_package_says_what_is_true_and_names_the_grounds_of_its_additions() {
+    let text = std::fs::read_to_string(format!("{}/manifest.json", crate::EXAMPLE)).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The official register of prequalified companies is kept by the chambers (§ 48 Abs. 8
+    // VgV); the municipality's Vergabestelle only uses it.
+    let pq = m["services"].as_array().unwrap().iter().find(|s| s["id"] == "praequalifizierung");
+    let vollzug = pq.unwrap()["vollzug"].as_str().unwrap();
+    assert!(vollzug.contains("§ 48 Abs. 8 VgV") && !vollzug.starts_with("Kommune"), "{vollzug}");
+    // A model that charges fees is not called free of charge.
+    let annual: u64 = m["costs"][0]["brackets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["annual_cents"].as_u64().unwrap())
+        .sum();
+    let model = m["reuse_model"]["description"].as_str().unwrap().to_lowercase();
+    assert!(annual > 0 && !model.contains("unentgeltlich") && !model.contains("kostenlos"));
+    // What goes beyond the source says on what it rests.
+    let additions = m["checklist"]["additions"].as_array().unwrap();
+    let beyond: Vec<&serde_json::Value> =
+        additions.iter().filter(|a| a["point"] == "2.E").collect();
+    assert!(beyond.len() >= 4, "company account, routing, data protection notice, Art. 26");
+    for a in beyond {
+        let explanation = a["explanation"].as_str().unwrap();
+        assert!(explanation.contains("Grundlage: "), "{}: no source named", a["id"]);
+    }
 }

@@ -42,8 +42,8 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     assert_eq!(data.schema, "anbindungscheck.report/1");
     assert!(data.report_id.starts_with("BB-03241001-20261128-"), "{}", data.report_id);
     assert_eq!(data.report_id.len(), "BB-03241001-20261128-".len() + 6);
-    // The built-in checklist and the package's two additions.
-    assert_eq!(data.item_count(), Catalogue::builtin().items.len() + 2);
+    // The built-in checklist and the package's six additions.
+    assert_eq!(data.item_count(), Catalogue::builtin().items.len() + 6);
     assert_eq!(data.catalogue_version, Some(Catalogue::builtin().version));
     let numbers: Vec<u32> =
         data.checklist.iter().flat_map(|s| &s.items).filter_map(|i| i.number).collect();
