@@ -337,7 +337,7 @@ test('a service decision (radio and reason) is saved and shown after reloading t
   const service = page.locator('[data-service="praequalifizierung"]');
   assert.match(await text(service), /LeiKa-Schlüssel 99001001000000/);
   assert.match(await text(service), /OZG-ID 10247/);
-  assert.match(await text(service), /Vollzugsebene Kommune \(Vergabestelle\)/);
+  assert.match(await text(service), /Vollzugsebene Industrie- und Handelskammern \(amtliches Verzeichnis nach § 48 Abs\. 8 VgV\)/);
   assert.match(await text(service), /FIT-Store-Vertrag des Landes abgeschlossen/);
   const eigen = page.locator('[data-service="eigenerklaerung"]');
   assert.match(await text(eigen), /FIT-Store-Vertrag des Landes in Vorbereitung/);

@@ -128,7 +128,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
     transport_route: 'Transportweg',
     agreement_expires: 'Vereinbarung gültig bis',
     certificate_expires: 'Zertifikat gültig bis',
-    pilot_interest: 'Wir möchten Pilotkommune sein',
+    pilot_interest: 'Ihre Kommune möchte Pilotkommune sein',
     training_needed: 'Schulungsbedarf',
   };
   for (const [field, label] of Object.entries(labels)) {
@@ -153,7 +153,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   await page.locator(`#${CONN}-transport_route`).selectOption('fit_connect');
   await page.locator(`#${CONN}-agreement_expires`).fill('2028-12-31');
   await page.locator(`#${CONN}-certificate_expires`).fill('2027-06-30');
-  await conn.getByLabel('Wir möchten Pilotkommune sein').check();
+  await conn.getByLabel('Ihre Kommune möchte Pilotkommune sein').check();
   await conn.getByLabel('Schulungsbedarf').check();
   const save = conn.getByRole('button', { name: /^Speichern/ });
   await save.click();

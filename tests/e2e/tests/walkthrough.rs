@@ -55,7 +55,7 @@ async fn a_clerks_day_with_the_keyboard_alone() {
     app.activate("Speichern: Phase").await;
     app.activate("Anschlussdaten").await;
     app.type_into("FIT-Connect", "3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57").await;
-    app.tab_to("Wir möchten Pilotkommune sein").await;
+    app.tab_to("Ihre Kommune möchte Pilotkommune sein").await;
     app.press(Key::Space).await;
     app.activate("Speichern: Anschlussdaten").await;
     app.activate("Anforderungen an das Land").await;
