@@ -54,7 +54,7 @@ test('dashboard: the overall verdict names the services not ready, the list show
   const { page, problems } = await openApp(app, [standard, paket(1)], { bypassCSP: true });
   const verdict = page.getByTestId('verdict');
   assert.equal(await verdict.getAttribute('data-ready'), 'false');
-  assert.equal(await text(verdict.locator('h2')), '✗ Noch nicht bereit');
+  assert.equal(await text(verdict.locator('h2')), 'Ist Ihre Kommune bereit für die Anbindung?');
   assert.equal(await verdict.locator('.verdict-symbol').getAttribute('aria-hidden'), 'true');
   assert.match(await text(page.getByTestId('verdict-text')), /, 3 von 3 Onlinediensten noch nicht bereit\.$/);
   const rows = page.getByTestId('service-readiness-list').locator('li');
@@ -109,7 +109,7 @@ test('service card: each check by symbol and in words; a saved decision is check
   const ready = card(page, 'praequalifizierung').getByTestId('service-readiness');
   await ready.locator('li.check').first().waitFor();
   assert.equal(await ready.getAttribute('data-verdict'), 'bereit');
-  assert.match(await text(ready.getByTestId('readiness-summary')), /^bereit Bereit\.$/);
+  assert.match(await text(ready.getByTestId('readiness-summary')), /^Bereit\.$/);
   const fine = await checks(ready);
   assert.deepEqual(
     fine.map((c) => c.check),
@@ -135,7 +135,7 @@ test('service card: each check by symbol and in words; a saved decision is check
   );
   assert.match(
     await text(open.getByTestId('readiness-summary')),
-    /^noch nicht bereit Noch nicht bereit, weil Sie noch nicht entschieden haben, ob Ihre Kommune Bedarfsträger ist, /,
+    /^Noch nicht bereit, weil Sie noch nicht entschieden haben, ob Ihre Kommune Bedarfsträger ist, /,
   );
   assert.match(await text(open.locator('li.check[data-check="entscheidung"]')), /Entscheidung Bedarfsträger: fehlt – Sie haben noch nicht entschieden/);
 
@@ -145,7 +145,7 @@ test('service card: each check by symbol and in words; a saved decision is check
   await form.getByRole('button', { name: /^Entscheidung speichern/ }).click();
   await open.and(page.locator('[data-verdict="nicht_benoetigt"]')).waitFor();
   assert.equal(await open.locator('li.check').count(), 0);
-  assert.match(await text(open.getByTestId('readiness-summary')), /^nicht benötigt Nicht benötigt: Sie haben entschieden, dass Ihre Kommune nicht Bedarfsträger ist\.$/);
+  assert.match(await text(open.getByTestId('readiness-summary')), /^Nicht benötigt: Sie haben entschieden, dass Ihre Kommune nicht Bedarfsträger ist\.$/);
 
   await card(page, 'praequalifizierung').scrollIntoViewIfNeeded();
   await screenshot(page, 'readiness-service-card');
