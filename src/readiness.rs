@@ -16,7 +16,7 @@ use crate::progress::{BlockingParty, ItemProgress, Status};
 use crate::service_readiness::ServiceReadiness;
 
 /// Identifies the shape of [`StatusReport`] as JSON; bumped only on incompatible changes.
-pub const STATUS_SCHEMA: &str = "anbindungscheck.status/1";
+pub const STATUS_SCHEMA: &str = "anbindungscheck.status/2";
 
 pub use crate::progress::DUE_SOON_DAYS;
 
@@ -70,7 +70,7 @@ pub struct DimensionScore {
     pub score: Score,
 }
 
-/// Number of items per status (all items, both actors).
+/// Number of items per status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatusCounts {
@@ -144,9 +144,16 @@ pub struct StatusReport {
     #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     pub profile: Option<Profile>,
+    /// Whose checklist it is: `counts` and `overall` count this actor's items.
+    pub owner: Actor,
     pub overall: Score,
     pub dimensions: Vec<DimensionScore>,
+    /// The checklist owner's own items per status: the headline (docs/readiness.md,
+    /// „Zählung“).
     pub counts: StatusCounts,
+    /// The other side's items per status, counted apart: the Land's tasks in a municipality's
+    /// checklist, which it follows but does not do.
+    pub others: StatusCounts,
     pub blockers: Vec<Blocker>,
     /// Open items past their due date, oldest first.
     pub overdue: Vec<Deadline>,
@@ -164,7 +171,7 @@ pub struct StatusReport {
 pub struct Verdict {
     /// Every counted item done and every needed service ready.
     pub ready: bool,
-    /// One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben offen, 2 von 3
+    /// One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben der Kommune nicht erledigt, 2 von 3
     /// Onlinediensten noch nicht bereit.“
     pub text: String,
 }
@@ -225,7 +232,8 @@ pub fn verdict(f: &VerdictFacts) -> Verdict {
     }
     let mut parts = Vec::new();
     if f.open > 0 {
-        parts.push(format!("{} von {} {} offen", f.open, f.applicable, aufgaben(f.applicable)));
+        let n = f.applicable;
+        parts.push(format!("{} von {n} {} {whose} nicht erledigt", f.open, aufgaben(n)));
         if f.blocker_count > 0 {
             parts.push(format!("{} extern blockiert ({parties})", f.blocker_count));
         }
@@ -283,10 +291,11 @@ pub fn status_report(
         })
         .collect();
 
-    let mut counts = StatusCounts::default();
+    let (mut counts, mut others) = (StatusCounts::default(), StatusCounts::default());
     let mut blockers = Vec::new();
     let (mut overdue, mut due_soon) = (Vec::new(), Vec::new());
     for (item, p) in &entries {
+        let counts = if item.actor == catalogue.owner { &mut counts } else { &mut others };
         *match p.status {
             Status::Offen => &mut counts.offen,
             Status::InArbeit => &mut counts.in_arbeit,
@@ -361,7 +370,9 @@ pub fn status_report(
         profile,
         overall,
         dimensions,
+        owner: catalogue.owner,
         counts,
+        others,
         blockers,
         overdue,
         due_soon,
@@ -436,7 +447,8 @@ mod tests {
         let report =
             status_report(&catalogue(), &HashMap::new(), None, day("2027-01-01"), vec![], vec![]);
         assert_eq!(report.overall, Score { percent: Some(0), done: 0, applicable: 6 });
-        assert_eq!(report.counts.offen, 7);
+        // The municipality's own items are the headline; the Land's one is counted apart.
+        assert_eq!((report.counts.offen, report.others.offen), (6, 1));
         let org = &report.dimensions[2];
         assert_eq!(org.dimension, Dimension::Organisatorisch);
         assert_eq!(org.score.percent, None, "no items in this dimension");
@@ -580,7 +592,7 @@ mod tests {
         assert!(!r.verdict.ready);
         assert_eq!(
             r.verdict.text,
-            "Noch nicht bereit: 1 von 6 Aufgaben offen, 1 von 2 Onlinediensten noch nicht bereit."
+            "Noch nicht bereit: 1 von 6 Aufgaben der Kommune nicht erledigt, 1 von 2 Onlinediensten noch nicht bereit."
         );
         // Without packages only the checklist counts.
         let r = status(&done, vec![]);

@@ -48,6 +48,13 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     let numbers: Vec<u32> =
         data.checklist.iter().flat_map(|s| &s.items).filter_map(|i| i.number).collect();
     assert_eq!(numbers, (1..=data.item_count() as u32).collect::<Vec<_>>(), "unique, in order");
+    // One counting model: the municipality's own items are the headline, the Land's apart, and
+    // the open ones are what the readiness leaves to do.
+    let (own, land) = (data.own_counts.clone().unwrap(), data.land_counts.clone().unwrap());
+    assert_eq!(own.total() + land.total(), data.item_count() as u32);
+    assert_eq!(own.offen + own.in_arbeit + own.extern_blockiert, data.open_items);
+    assert_eq!(own.total() - own.nicht_zutreffend, data.readiness.overall.applicable);
+    assert_eq!(own.plus(&land), data.counts);
     assert_eq!(data.packages.len(), 1);
     assert_eq!(data.packages[0].version, 2);
     assert_eq!(data.services.len(), 3);

@@ -10,6 +10,7 @@ use anbindungscheck::api::{
     ApiError, DirectoryImported, LandExported, PackageDraft, Result, WrittenReport,
 };
 use anbindungscheck::audit::{self, HistoryEntry};
+use anbindungscheck::catalogue::Actor;
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
 use anbindungscheck::inbox::{InboxSummary, ReceivedReport};
@@ -19,7 +20,7 @@ use anbindungscheck::package::build::Built;
 use anbindungscheck::package::review::Change;
 use anbindungscheck::package::PackageError;
 use anbindungscheck::profile::Profile;
-use anbindungscheck::readiness::{Deadline, Score, StatusReport, DUE_SOON_DAYS};
+use anbindungscheck::readiness::{Deadline, Score, StatusCounts, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
 use anbindungscheck::report::followup::FollowUpList;
 use anbindungscheck::report::land_export::SHEETS;
@@ -121,14 +122,20 @@ fn status_body(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
     for d in &r.dimensions {
         line(out, &format!("  {:<16} {}", d.label, percent(&d.score)))?;
     }
-    let c = &r.counts;
-    line(
-        out,
-        &format!(
-            "Aufgaben: {} offen, {} in Arbeit, {} erledigt, {} nicht zutreffend, {} extern blockiert",
+    let counts = |c: &StatusCounts| {
+        format!(
+            "{} offen, {} in Arbeit, {} erledigt, {} nicht zutreffend, {} extern blockiert",
             c.offen, c.in_arbeit, c.erledigt, c.nicht_zutreffend, c.extern_blockiert
-        ),
-    )?;
+        )
+    };
+    let (own, others) = match r.owner {
+        Actor::Kommune => ("Aufgaben der Kommune", "Aufgaben des Landes"),
+        Actor::Land => ("Aufgaben des Landes", "Aufgaben der Kommune"),
+    };
+    line(out, &format!("{own}: {}", counts(&r.counts)))?;
+    if r.others != StatusCounts::default() {
+        line(out, &format!("{others} (zählen nicht mit): {}", counts(&r.others)))?;
+    }
     line(out, "Extern blockiert:")?;
     if r.blockers.is_empty() {
         line(out, "  keine")?;

@@ -54,13 +54,17 @@ fn status_on_a_new_path_is_zero_percent_with_every_item_open() {
     let (_dir, db) = fresh();
     let status = json(&db, &["status", "--json"]);
     assert!(!db.exists(), "a command that only reads leaves no database on a new path");
-    assert_eq!(status["schema"], "anbindungscheck.status/1");
+    assert_eq!(status["schema"], "anbindungscheck.status/2");
     assert_eq!(status["overall"]["percent"], 0);
     assert_eq!(status["overall"]["done"], 0);
     let items = json(&db, &["items", "--json"]);
     let items = items.as_array().unwrap();
     assert!(items.len() >= 16);
-    assert_eq!(status["counts"]["offen"], items.len());
+    // The municipality's own items are counted, the Land's apart; together every item.
+    let own = items.iter().filter(|e| e["item"]["actor"] == "kommune").count();
+    assert_eq!(status["counts"]["offen"], own);
+    assert_eq!(status["others"]["offen"], items.len() - own);
+    assert_eq!(status["owner"], "kommune");
     assert!(items.iter().all(|e| e["progress"]["status"] == "offen"));
     assert_eq!(status["dimensions"].as_array().unwrap().len(), 4);
     assert_eq!(status["profile"], Value::Null);

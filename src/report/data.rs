@@ -49,7 +49,15 @@ pub struct ReportData {
     /// The information packages the report is based on (empty: "ohne Informationspaket").
     pub packages: Vec<ReportPackage>,
     pub readiness: Readiness,
+    /// All items per status, both actors (`own_counts` plus `land_counts`).
     pub counts: Counts,
+    /// The municipality's own items per status: what the report's headline counts. `null` in
+    /// reports written before it was added.
+    #[serde(default)]
+    pub own_counts: Option<Counts>,
+    /// The Land's items per status, which the municipality follows but does not do.
+    #[serde(default)]
+    pub land_counts: Option<Counts>,
     /// Items of the municipality that are still to do (`offen`, `in_arbeit`,
     /// `extern_blockiert`); equals `readiness.overall.applicable - readiness.overall.done`.
     pub open_items: u32,
@@ -147,6 +155,44 @@ pub struct Counts {
     pub erledigt: u32,
     pub nicht_zutreffend: u32,
     pub extern_blockiert: u32,
+}
+
+impl From<&crate::readiness::StatusCounts> for Counts {
+    fn from(c: &crate::readiness::StatusCounts) -> Counts {
+        Counts {
+            offen: c.offen,
+            in_arbeit: c.in_arbeit,
+            erledigt: c.erledigt,
+            nicht_zutreffend: c.nicht_zutreffend,
+            extern_blockiert: c.extern_blockiert,
+        }
+    }
+}
+
+impl Counts {
+    /// Both counts added up.
+    pub fn plus(&self, o: &Counts) -> Counts {
+        Counts {
+            offen: self.offen + o.offen,
+            in_arbeit: self.in_arbeit + o.in_arbeit,
+            erledigt: self.erledigt + o.erledigt,
+            nicht_zutreffend: self.nicht_zutreffend + o.nicht_zutreffend,
+            extern_blockiert: self.extern_blockiert + o.extern_blockiert,
+        }
+    }
+
+    /// All items counted.
+    pub fn total(&self) -> u32 {
+        self.offen + self.in_arbeit + self.erledigt + self.nicht_zutreffend + self.extern_blockiert
+    }
+
+    /// „27 offen · 1 in Arbeit · …“: the counts in words, with status labels.
+    pub fn in_words(&self) -> String {
+        format!(
+            "{} offen · {} in Arbeit · {} erledigt · {} nicht zutreffend · {} extern blockiert",
+            self.offen, self.in_arbeit, self.erledigt, self.nicht_zutreffend, self.extern_blockiert
+        )
+    }
 }
 
 /// An item blocked by someone outside the municipality.
@@ -788,7 +834,7 @@ impl ReportData {
             })
             .collect();
         let overall = ReportScore::from(status.overall);
-        let c = status.counts;
+        let (own, land) = (Counts::from(&status.counts), Counts::from(&status.others));
         Ok(ReportData {
             schema: REPORT_SCHEMA.to_owned(),
             report_id: report_id.unwrap_or_else(|| new_report_id(&profile.ags, date)),
@@ -812,13 +858,9 @@ impl ReportData {
                     })
                     .collect(),
             },
-            counts: Counts {
-                offen: c.offen,
-                in_arbeit: c.in_arbeit,
-                erledigt: c.erledigt,
-                nicht_zutreffend: c.nicht_zutreffend,
-                extern_blockiert: c.extern_blockiert,
-            },
+            counts: own.plus(&land),
+            own_counts: Some(own),
+            land_counts: Some(land),
             open_items: overall.applicable - overall.done,
             blocker_count: blockers.len() as u32,
             blockers,

@@ -35,7 +35,8 @@ test('the dashboard shows the overall percent and four dimension bars', async ()
   }
 
   // Counts per status, and the three lists with links into the checklist.
-  assert.equal(await text(page.locator('.count[data-status="offen"]')), '32 Offen');
+  assert.equal(await text(page.locator('.count[data-status="offen"]')), '16 Offen');
+  assert.match(await text(page.getByTestId('others-counts')), /^Dazu 17 Aufgaben des Landes, die Sie mitverfolgen: 1 erledigt, 16 noch nicht\. Sie zählen nicht zum Sachstand\.$/);
   assert.equal(await text(page.locator('.count[data-status="extern_blockiert"]')), '1 Extern blockiert');
   const blocked = page.locator('section[aria-labelledby="blocked-title"]');
   assert.match(await text(blocked), /Hersteller des eigenen Fachverfahrens einbinden Blockiert durch: Hersteller Schnittstelle zu FIT-Connect/);
@@ -127,7 +128,8 @@ test('setting a status with the keyboard only updates the badge and the dashboar
     await page.locator('.bar-row[data-dimension="finanziell"] [role="img"]').getAttribute('aria-label'),
     'Finanziell: 50 Prozent, 1 von 2 Aufgaben erledigt',
   );
-  assert.equal(await text(page.locator('.count[data-status="erledigt"]')), '4 Erledigt');
+  // One counting model: the status counts are the municipality's own tasks, as the headline.
+  assert.equal(await text(page.locator('.count[data-status="erledigt"]')), '3 Erledigt');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -103,18 +103,17 @@ pub(super) fn summary(l: &mut Layout, d: &ReportData) -> Result<()> {
 
     l.paragraph(LEFT, WIDTH, &d.verdict(), BODY_BOLD)?;
     l.y += 4.0;
-    let c = &d.counts;
-    let total = c.offen + c.in_arbeit + c.erledigt + c.nicht_zutreffend + c.extern_blockiert;
-    l.paragraph(
-        LEFT,
-        WIDTH,
-        &format!(
-            "Alle {total} Aufgaben: {} offen · {} in Arbeit · {} erledigt · {} nicht \
-             zutreffend · {} extern blockiert.",
-            c.offen, c.in_arbeit, c.erledigt, c.nicht_zutreffend, c.extern_blockiert
-        ),
-        BODY,
-    )?;
+    // Reports written before the split have only the total.
+    let counted = match (&d.own_counts, &d.land_counts) {
+        (Some(own), Some(land)) => vec![
+            format!("Aufgaben der Kommune ({}): {}.", own.total(), own.in_words()),
+            format!("Aufgaben des Landes ({}): {}.", land.total(), land.in_words()),
+        ],
+        _ => vec![format!("Alle {} Aufgaben: {}.", d.counts.total(), d.counts.in_words())],
+    };
+    for line in counted {
+        l.paragraph(LEFT, WIDTH, &line, BODY)?;
+    }
     l.y += 3.0;
     l.paragraph(
         LEFT,
@@ -149,13 +148,13 @@ mod tests {
         d.overdue = vec![due("aufgabe"), due("vereinbarung")];
         assert_eq!(
             d.verdict(),
-            "Noch nicht bereit: 3 von 3 Aufgaben offen, 1 überfällig, 1 weiterer Termin \
+            "Noch nicht bereit: 3 von 3 Aufgaben der Kommune nicht erledigt, 1 überfällig, 1 weiterer Termin \
              verstrichen, 2 von 2 Onlinediensten noch nicht bereit."
         );
         d.overdue = vec![due("zertifikat"), due("phase")];
         assert!(
             d.verdict().ends_with(
-                "offen, 2 weitere Termine verstrichen, 2 von 2 Onlinediensten noch nicht bereit."
+                "nicht erledigt, 2 weitere Termine verstrichen, 2 von 2 Onlinediensten noch nicht bereit."
             ),
             "{}",
             d.verdict()

@@ -57,6 +57,8 @@ pub(crate) fn sample(items: usize, note: &str) -> ReportData {
                 .collect(),
         },
         counts: Counts { offen: items as u32, ..Default::default() },
+        own_counts: None,
+        land_counts: None,
         open_items: items as u32,
         blocker_count: 0,
         blockers: vec![],

@@ -731,7 +731,21 @@ percent: number | null, done: number, applicable: number, };
 
 export type StatusCounts = { offen: number, in_arbeit: number, erledigt: number, nicht_zutreffend: number, extern_blockiert: number, };
 
-export type StatusReport = { schema: string, date: string, profile: Profile | null, overall: Score, dimensions: Array<DimensionScore>, counts: StatusCounts, blockers: Array<Blocker>, 
+export type StatusReport = { schema: string, date: string, profile: Profile | null, 
+/**
+ * Whose checklist it is: `counts` and `overall` count this actor's items.
+ */
+owner: Actor, overall: Score, dimensions: Array<DimensionScore>, 
+/**
+ * The checklist owner's own items per status: the headline (docs/readiness.md,
+ * „Zählung“).
+ */
+counts: StatusCounts, 
+/**
+ * The other side's items per status, counted apart: the Land's tasks in a municipality's
+ * checklist, which it follows but does not do.
+ */
+others: StatusCounts, blockers: Array<Blocker>, 
 /**
  * Open items past their due date, oldest first.
  */
@@ -755,7 +769,7 @@ export type Verdict = {
  */
 ready: boolean, 
 /**
- * One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben offen, 2 von 3
+ * One or two sentences, e.g. „Noch nicht bereit: 3 von 20 Aufgaben der Kommune nicht erledigt, 2 von 3
  * Onlinediensten noch nicht bereit.“
  */
 text: string, };
