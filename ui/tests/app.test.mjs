@@ -41,13 +41,13 @@ test('the dashboard shows the overall percent and four dimension bars', async ()
   const blocked = page.locator('section[aria-labelledby="blocked-title"]');
   assert.match(await text(blocked), /Hersteller des eigenen Fachverfahrens einbinden Blockiert durch: Hersteller Schnittstelle zu FIT-Connect/);
   const overdue = page.locator('section[aria-labelledby="overdue-title"]');
-  assert.match(await text(overdue), /Kosten für Ihre Kommune ermitteln Fällig am \d\d\.\d\d\.\d{4} · seit 5 Tagen/);
+  assert.match(await text(overdue), /Kosten für die eigene Kommune ermitteln Fällig am \d\d\.\d\d\.\d{4} · seit 5 Tagen/);
   const soon = page.locator('section[aria-labelledby="soon-title"]');
   assert.match(await text(soon), /Datenschutz und Auftragsverarbeitung klären Fällig am \d\d\.\d\d\.\d{4} · in 7 Tagen/);
   assert.equal(await page.getByText('Legen Sie zuerst das Profil Ihrer Kommune an', { exact: false }).count(), 0);
 
   // A link opens the item in the checklist, expanded and focused.
-  await overdue.getByRole('link', { name: 'Kosten für Ihre Kommune ermitteln' }).click();
+  await overdue.getByRole('link', { name: 'Kosten für die eigene Kommune ermitteln' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'aufgabe-finanzierung-kosten-title');
   assert.equal(await text(page.locator('nav a[aria-current="page"]')), 'Checkliste');
   const toggle = page.locator('[data-item="finanzierung-kosten"] button.toggle');

@@ -32,7 +32,7 @@ test('overdue and due within 30 days: every kind with date, days, kind, title an
   const late = await rows(overdue);
   assert.deepEqual(late.map(([kind]) => kind), ['aufgabe', 'phase', 'zertifikat']);
   const lateText = late.map(([, t]) => t);
-  assert.match(lateText[0], new RegExp(`^Aufgabe Kosten für Ihre Kommune ermitteln Fällig am ${DATE} · seit 5 Tagen überfällig Verantwortlich: Kämmerei, Herr Becker$`));
+  assert.match(lateText[0], new RegExp(`^Aufgabe Kosten für die eigene Kommune ermitteln Fällig am ${DATE} · seit 5 Tagen überfällig Verantwortlich: Kämmerei, Herr Becker$`));
   assert.match(lateText[1], new RegExp(`^Phasentermin Präqualifizierung von Unternehmen \\(Informationen des Landes\\) Phase „Freischaltung“ Geplant für ${DATE} · seit 3 Tagen überfällig$`));
   assert.match(lateText[2], new RegExp(`^Zertifikat läuft ab Bekanntmachung von Vergabeverfahren \\(Informationen des Landes\\) Läuft ab am ${DATE} · seit 1 Tag abgelaufen$`));
 

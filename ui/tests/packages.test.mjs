@@ -229,7 +229,7 @@ test('an update shows what changes, grouped by area; afterwards items are flagge
     'geändert Fragebogen zur technischen Anbindung ausfüllen',
     'entfernt Ansprechperson für die Vergabedienste an das Land melden',
   ]);
-  assert.deepEqual(await rows('hinweis'), ['geändert Kosten für Ihre Kommune ermitteln']);
+  assert.deepEqual(await rows('hinweis'), ['geändert Kosten für die eigene Kommune ermitteln']);
   assert.match(await text(group('frist').locator('.change-area')), /^Frist/);
   assert.match(await text(group('kosten').locator('.change-area')), /^Kosten/);
   assert.match(await text(group('kontakt').locator('.change-area')), /^Kontakt/);
