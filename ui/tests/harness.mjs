@@ -149,7 +149,7 @@ export function launch() {
  * them; the bridge serves the app with its strict CSP), dialogs and any request that leaves the
  * bridge. Resolves to `{page, context, problems, bridge}`.
  */
-export async function openApp(app, seeds = [standard], { bypassCSP = false, workspace = 'kommune' } = {}) {
+export async function openApp(app, seeds = [standard], { bypassCSP = false, workspace = 'kommune', locale = 'de-DE' } = {}) {
   const bridge = await startBridge(app.dist, workspace);
   app.bridges.add(bridge);
   try {
@@ -159,18 +159,18 @@ export async function openApp(app, seeds = [standard], { bypassCSP = false, work
     await bridge.stop();
     throw e;
   }
-  const opened = await openPage(app.browser, bridge.url, { bypassCSP }, (page) => bridges.set(page, bridge));
+  const opened = await openPage(app.browser, bridge.url, { bypassCSP, locale }, (page) => bridges.set(page, bridge));
   opened.context.on('close', () => void bridge.stop());
   return { ...opened, bridge };
 }
 
-async function openPage(browser, baseUrl, { bypassCSP }, register) {
+async function openPage(browser, baseUrl, { bypassCSP, locale = 'de-DE' }, register) {
   const context = await browser.newContext({
     // axe-core is injected as an inline script, which the bridge's CSP forbids; the axe tests
     // bypass the CSP, all other tests run under it.
     bypassCSP,
     viewport: { width: 1366, height: 768 },
-    locale: 'de-DE',
+    locale,
     timezoneId: 'Europe/Berlin',
   });
   const page = await context.newPage();

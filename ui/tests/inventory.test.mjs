@@ -182,7 +182,7 @@ test('an entry is changed, and removed only after a confirmation', async () => {
   await form.waitFor();
   assert.equal(await text(form.locator('h2')), 'Fachverfahren bearbeiten: Vergabemanager (Beispiel)');
   assert.equal(await page.locator('#fv-version').inputValue(), '8.1');
-  assert.equal(await page.locator('#fv-commissioned_on').inputValue(), '2026-09-01');
+  assert.equal(await page.locator('#fv-commissioned_on').inputValue(), '01.09.2026');
   await page.locator('#fv-version').fill('8.2');
   await page.locator('#fv-vendor_commissioned').uncheck();
   assert.equal(await page.locator('#fv-commissioned_on').isDisabled(), true);

@@ -94,7 +94,7 @@ test('phase and dates are saved; the steps say their state in words; the summary
   assert.equal(await text(card(page).getByTestId('phase-summary')), 'Fragebogen (Schritt 3 von 6) · geplant: Freischaltung am 01.03.2027');
   await open(page, 'phase');
   assert.equal(await page.locator(`#${BASE}-phase`).inputValue(), 'fragebogen');
-  assert.equal(await page.locator(`#${BASE}-date-freischaltung`).inputValue(), '2027-03-01');
+  assert.equal(await page.locator(`#${BASE}-date-freischaltung`).inputValue(), '01.03.2027');
 
   // The history shows the phase by its German label, as the core does.
   const history = await historyRows(page);
