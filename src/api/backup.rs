@@ -68,10 +68,32 @@ pub fn create_backup(cx: &Ctx) -> Result<Option<BackupInfo>> {
     write_backup(cx.workspace, &path).map(Some)
 }
 
-/// Lets the user pick a backup and puts it in place of the database. `None` if cancelled.
-pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
+/// A backup chosen to be restored, with what it holds, to be confirmed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BackupPreview {
+    /// The file chosen.
+    pub path: String,
+    pub contents: crate::store::backup::BackupContents,
+}
+
+/// Lets the user pick a backup, checks it and shows what it holds; [`restore_backup`] then puts
+/// it in place. `None` if cancelled. A backup that is damaged, foreign or of the other
+/// workspace is refused here, before anything is asked.
+pub fn choose_backup(cx: &Ctx) -> Result<Option<BackupPreview>> {
+    cx.workspace.set_pending_backup(None);
     let dialog = sqlite_dialog("Sicherung wiederherstellen", None);
     let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
+    let kind = cx.workspace.kind().unwrap_or(WorkspaceKind::Kommune);
+    let contents = crate::store::backup::describe(kind, &path)?;
+    cx.workspace.set_pending_backup(Some(path.clone()));
+    Ok(Some(BackupPreview { path: path.display().to_string(), contents }))
+}
+
+/// Puts the backup chosen with [`choose_backup`] in place of the database. `None` if none was
+/// chosen (or it was already restored).
+pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
+    let Some(path) = cx.workspace.take_pending_backup() else { return Ok(None) };
     let kept = cx.workspace.restore(&path)?;
     Ok(Some(RestoreInfo {
         from: path.display().to_string(),

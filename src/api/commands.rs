@@ -28,6 +28,8 @@ macro_rules! for_each_command {
             backup_folder() -> String;
             /// Live check of an AGS while it is typed.
             check_ags(ags: String) -> $crate::ags::AgsCheck;
+            /// Picks a backup (native dialog), checks it and shows what it holds; `null` if cancelled.
+            choose_backup() -> Option<$crate::api::BackupPreview>;
             /// Picks a package file (native dialog) and shows what importing it would do.
             choose_package() -> Option<$crate::installed::ImportPreview>;
             /// Clears the "bitte prüfen" flag of a checklist entry.
@@ -124,7 +126,7 @@ macro_rules! for_each_command {
             replace_land_key(old_passphrase: String, new_passphrase: String) -> $crate::land_key::LandKey;
             /// What the report would say today; refused while there is no profile.
             report_preview() -> $crate::report::preview::ReportPreview;
-            /// Picks a backup (native dialog) and puts it in place of the database; `null` if cancelled.
+            /// Puts the backup chosen with `choose_backup` in place of the database; `null` if none was chosen.
             restore_backup() -> Option<$crate::api::RestoreInfo>;
             /// The review a municipality sees when it imports the draft over the last edition published.
             review_package_draft() -> $crate::package::review::PackageReview;

@@ -30,8 +30,8 @@ mod workspace;
 
 pub use app::{app_info, check_ags, open_workspace, startup_probe, workspace_info, AppInfo};
 pub use backup::{
-    backup_folder, create_backup, restore_backup, restore_file, BackupInfo, RestoreInfo,
-    RestoredFile,
+    backup_folder, choose_backup, create_backup, restore_backup, restore_file, BackupInfo,
+    BackupPreview, RestoreInfo, RestoredFile,
 };
 pub use checklist::{
     get_checklist, get_profile, get_status, list_history, patch_item, patch_profile, set_item,

@@ -25,6 +25,8 @@ pub struct Workspace {
     origin: Option<(PathBuf, Option<WorkspaceKind>)>,
     /// The package file the user chose and is about to confirm.
     pending_package: Mutex<Option<PathBuf>>,
+    /// The backup the user chose and is about to confirm.
+    pending_backup: Mutex<Option<PathBuf>>,
 }
 
 /// The open database: the store or why there is none, its file and its kind (`None` while the
@@ -109,7 +111,12 @@ impl Workspace {
     }
 
     fn with_slot(slot: Slot, origin: Option<(PathBuf, Option<WorkspaceKind>)>) -> Workspace {
-        Workspace { slot: Mutex::new(slot), origin, pending_package: Mutex::new(None) }
+        Workspace {
+            slot: Mutex::new(slot),
+            origin,
+            pending_package: Mutex::new(None),
+            pending_backup: Mutex::new(None),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Slot> {
@@ -232,6 +239,16 @@ impl Workspace {
     /// Remembers (or forgets) the package file chosen in the file dialog.
     pub(crate) fn set_pending_package(&self, path: Option<PathBuf>) {
         *self.pending_package.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    /// Remembers (or forgets) the backup chosen in the file dialog.
+    pub(crate) fn set_pending_backup(&self, path: Option<PathBuf>) {
+        *self.pending_backup.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    /// The backup chosen in the file dialog, forgotten once taken.
+    pub(crate) fn take_pending_backup(&self) -> Option<PathBuf> {
+        self.pending_backup.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 
     /// The package file chosen in the file dialog, if any.

@@ -31,6 +31,8 @@ pub fn typescript() -> String {
         crate::checklist::GuidanceNote::decl(&cfg),
         crate::api::AppInfo::decl(&cfg),
         crate::api::BackupInfo::decl(&cfg),
+        crate::api::BackupPreview::decl(&cfg),
+        crate::store::backup::BackupContents::decl(&cfg),
         crate::api::IpcError::decl(&cfg),
         crate::api::RestoreInfo::decl(&cfg),
         crate::error_code::ErrorCode::decl(&cfg),

@@ -188,11 +188,9 @@ fn damaged(why: &str) -> Error {
     Error::validation("restore", format!("Die Sicherung ist beschädigt ({why})."))
 }
 
-/// Replaces the database at `db` with the backup `from`, after checking that `from` is an intact
-/// Anbindungscheck database this version can read. The current database is kept as a backup
-/// first. Returns the path of that backup, if there was a database. No connection to `db` may be
-/// open.
-pub fn restore(db: &Path, kind: WorkspaceKind, from: &Path) -> Result<Option<PathBuf>> {
+/// Opens the backup `from` read-only after checking that it is a regular file holding an intact
+/// Anbindungscheck database of workspace `kind` that this version can read.
+fn open_checked(kind: WorkspaceKind, from: &Path) -> Result<Connection> {
     // SQLite opens the file itself: check beforehand that it is a regular file (a pipe would
     // block, a device is no backup).
     match crate::files::check_regular(from) {
@@ -221,6 +219,47 @@ pub fn restore(db: &Path, kind: WorkspaceKind, from: &Path) -> Result<Option<Pat
     if check != "ok" {
         return Err(damaged(&format!("{}: {check}", from.display())));
     }
+    Ok(source)
+}
+
+/// What a backup holds, shown before it replaces the data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct BackupContents {
+    /// The municipality's (or the Land's coordination's) name; `None` without a profile.
+    pub name: Option<String>,
+    /// The AGS of the municipality, or the Land's code.
+    pub key: Option<String>,
+    /// The last recorded change (RFC 3339, UTC); `None` if nothing was ever changed.
+    pub last_change: Option<String>,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+}
+
+/// Checks the backup `from` as [`restore`] does and reads what it holds, without writing.
+pub fn describe(kind: WorkspaceKind, from: &Path) -> Result<BackupContents> {
+    let source = open_checked(kind, from)?;
+    let profile = match kind {
+        WorkspaceKind::Kommune => "SELECT name, ags FROM profile WHERE id = 1",
+        WorkspaceKind::Land => "SELECT name, land_code FROM land_profile WHERE id = 1",
+    };
+    let (name, key) = source
+        .query_row(profile, [], |r| Ok((Some(r.get(0)?), Some(r.get(1)?))))
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok((None, None)),
+            e => Err(e),
+        })?;
+    let last_change = source.query_row("SELECT max(at) FROM audit", [], |r| r.get(0))?;
+    let bytes = std::fs::metadata(from).map_err(|e| Error::io(from, e))?.len();
+    Ok(BackupContents { name, key, last_change, bytes })
+}
+
+/// Replaces the database at `db` with the backup `from`, after checking that `from` is an intact
+/// Anbindungscheck database this version can read. The current database is kept as a backup
+/// first. Returns the path of that backup, if there was a database. No connection to `db` may be
+/// open.
+pub fn restore(db: &Path, kind: WorkspaceKind, from: &Path) -> Result<Option<PathBuf>> {
+    let source = open_checked(kind, from)?;
     let kept = match super::migrations::inspect(db, kind, super::migrations::MIGRATIONS) {
         Ok(super::migrations::Found::Version(current)) => Some(before_migration(db, current)?),
         Ok(super::migrations::Found::New) => None,

@@ -14,6 +14,7 @@ const COMMANDS = new Set([
   'app_info',
   'backup_folder',
   'check_ags',
+  'choose_backup',
   'choose_package',
   'confirm_review',
   'create_backup',

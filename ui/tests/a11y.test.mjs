@@ -310,8 +310,7 @@ test('Datensicherung with a backup, a restore, the confirmation and a refusal ha
     const { page, context, problems } = await openApp(app, [standard, picks('notABackup')], AXE);
     await gotoView(page, 'Datensicherung');
     await page.locator('#backup-restore').click();
-    await page.locator('#restore-confirm').click();
-    await page.locator('#restore-error').waitFor();
+    await page.locator('#restore-choose-error').waitFor();
     assertNoViolations(await axeViolations(page, 'Wiederherstellen abgelehnt'), 'Wiederherstellen abgelehnt');
     await screenshot(page, 'sicherung-abgelehnt');
     assert.deepEqual(problems, []);

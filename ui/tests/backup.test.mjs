@@ -1,5 +1,5 @@
 // "Datensicherung" against the real core through the UI test bridge: where the data lives, a
-// backup with the keyboard only, the confirmation before a restore (Escape and "Abbrechen"), a
+// backup with the keyboard only, the backup chosen first, then what it holds and a confirmation (Escape and "Abbrechen"), a
 // restore that brings the old data back into every view, and refused or cancelled attempts.
 // Accessibility: tests/a11y.test.mjs.
 
@@ -25,7 +25,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
 const dialogOpen = (page) => page.evaluate(() => document.querySelector('dialog[open]') !== null);
 
-/** Opens the confirmation with the keyboard and waits for it. */
+/** Chooses a backup with the keyboard (the bridge answers the file dialog) and waits for the confirmation. */
 async function openConfirm(page) {
   await tabTo(page, () => document.activeElement?.id === 'backup-restore');
   await page.keyboard.press('Enter');
@@ -107,25 +107,41 @@ test('a cancelled save dialog changes nothing', async () => {
   await context.close();
 });
 
-test('the confirmation names the folder; Escape and "Abbrechen" close it, focus returns, nothing is restored', async () => {
+/** Writes a backup of the current data through the view and returns its file. */
+async function backupNow(page) {
+  await page.locator('#backup-create').click();
+  await page.getByTestId('backup-file').waitFor();
+  return text(page.getByTestId('backup-file'));
+}
+
+test('the file comes first: the dialog shows what the backup holds; Escape and "Abbrechen" restore nothing', async () => {
   const { page, context, problems, bridge } = await openApp(app);
   const FOLDER = await bridge.invoke('backup_folder');
   await gotoView(page, VIEW);
+  const backupFile = await backupNow(page);
   const button = page.locator('#backup-restore');
-  assert.equal(await text(button), 'Wiederherstellen …');
-  assert.equal(await button.getAttribute('aria-haspopup'), 'dialog');
+  assert.equal(await text(button), 'Sicherung auswählen …');
 
+  await bridge.pick({ pick: [backupFile, backupFile] });
   await openConfirm(page);
   const dialog = page.getByTestId('restore-dialog');
   assert.equal(await dialog.evaluate((d) => d.matches(':modal')), true, 'opened with showModal()');
   assert.equal(await dialog.getAttribute('aria-labelledby'), 'restore-title');
   assert.equal(await activeId(page), 'restore-title', 'focus moved into the dialog');
   assert.equal(await text(page.locator('#restore-title')), 'Sicherung wiederherstellen?');
+  // What the file holds, before anything is replaced.
+  assert.equal(await text(page.getByTestId('restore-name')), 'Stadt Musterstadt, AGS 03241001');
+  assert.match(await text(page.getByTestId('restore-last-change')), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
+  assert.match(await text(page.getByTestId('restore-contents')), new RegExp(`Datei ${escape(backupFile)}$`));
   assert.equal(
     await text(page.locator('#restore-text')),
-    `Die aktuellen Daten werden durch die Sicherung ersetzt. Die aktuelle Datenbank wird vorher unter ${FOLDER} aufbewahrt.`,
+    `Ihre aktuellen Daten werden durch diese Sicherung ersetzt. Die aktuelle Datenbank wird vorher unter ${FOLDER} aufbewahrt; was Sie seit der Sicherung geändert haben, steht danach nur dort.`,
   );
   assert.equal(await dialog.getAttribute('aria-describedby'), 'restore-text');
+  // The button that replaces the data looks like what it does.
+  const confirm = page.locator('#restore-confirm');
+  assert.equal(await text(confirm), 'Daten ersetzen');
+  assert.match((await confirm.getAttribute('class')) ?? '', /button-danger/);
   // The page behind the dialog is inert: Tab stays inside the dialog.
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
@@ -138,6 +154,7 @@ test('the confirmation names the folder; Escape and "Abbrechen" close it, focus 
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
   await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+  assert.equal(await text(page.getByTestId('restore-result')), 'Abgebrochen – es wurde nichts geändert.');
 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
@@ -146,8 +163,8 @@ test('the confirmation names the folder; Escape and "Abbrechen" close it, focus 
   await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
   await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
 
+  assert.equal((await calls(page, 'choose_backup')).length, 2);
   assert.deepEqual(await calls(page, 'restore_backup'), []);
-  assert.equal(await text(page.getByTestId('restore-result')), '');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -157,21 +174,19 @@ test('a restore brings the data of the backup back into every view and says wher
   const FOLDER = await bridge.invoke('backup_folder');
   // A backup of "Stadt Musterstadt" first, then the name is changed.
   await gotoView(page, VIEW);
-  await page.locator('#backup-create').click();
-  await page.getByTestId('backup-file').waitFor();
-  const backupFile = await text(page.getByTestId('backup-file'));
+  const backupFile = await backupNow(page);
   await gotoView(page, 'Profil', { back: true });
   await page.locator('#profile-name').fill('Stadt Neuhausen');
   await page.getByRole('button', { name: 'Profil speichern' }).click();
   await page.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
   assert.match(await text(page.getByTestId('header-profile')), /^Stadt Neuhausen /);
 
-  // The file dialog of the restore picks the backup just written.
+  // The file dialog of the restore picks the backup just written; the dialog names it.
   await bridge.pick({ pick: [backupFile] });
   await gotoView(page, VIEW, { back: true });
   await openConfirm(page);
+  assert.equal(await text(page.getByTestId('restore-name')), 'Stadt Musterstadt, AGS 03241001');
   await tabTo(page, () => document.activeElement?.id === 'restore-confirm');
-  assert.equal(await text(page.locator('#restore-confirm')), 'Sicherung auswählen …');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
   await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
@@ -198,46 +213,42 @@ test('a restore brings the data of the backup back into every view and says wher
   await context.close();
 });
 
-test('a refused file: the reason shows in the dialog, the data stay, another file can be picked', async () => {
-  const { page, context, problems } = await openApp(app, [standard, (b, f) => b.pick({ pick: [f.notABackup] })]);
+test('a refused file: the reason shows under the button before anything is asked, the data stay', async () => {
+  const { page, context, problems, bridge } = await openApp(app, [standard, (b, f) => b.pick({ pick: [f.notABackup] })]);
   await gotoView(page, VIEW);
-  await openConfirm(page);
-  await page.locator('#restore-confirm').click();
-  const alert = page.locator('#restore-error');
+  await tabTo(page, () => document.activeElement?.id === 'backup-restore');
+  await page.keyboard.press('Enter');
+  const alert = page.locator('#restore-choose-error');
   await alert.waitFor();
   assert.equal(await alert.getAttribute('role'), 'alert');
   assert.equal(
     await text(alert),
-    `Die Sicherung wurde nicht wiederhergestellt: Die Datei ${app.fixtures.notABackup} ist keine Datenbank von Anbindungscheck. Ihre bisherigen Daten sind unverändert.`,
+    `Diese Datei kann nicht wiederhergestellt werden: Die Datei ${app.fixtures.notABackup} ist keine Datenbank von Anbindungscheck. Ihre Daten sind unverändert.`,
   );
-  assert.ok(await dialogOpen(page), 'the dialog stays open');
-  const confirm = page.locator('#restore-confirm');
-  assert.equal(await text(confirm), 'Andere Sicherung auswählen …');
-  assert.equal(await confirm.getAttribute('aria-describedby'), 'restore-error');
-  assert.equal(await activeId(page), 'restore-confirm');
-  assert.equal(await text(page.getByTestId('restore-result')), '');
+  assert.equal(await dialogOpen(page), false, 'nothing is asked about a file that cannot be restored');
+  assert.equal(await page.locator('#backup-restore').getAttribute('aria-describedby'), 'restore-choose-error');
+  assert.equal(await activeId(page), 'backup-restore');
+  assert.deepEqual(await calls(page, 'restore_backup'), []);
   assert.match(await text(page.getByTestId('header-profile')), /^Stadt Musterstadt /);
 
-  // Closing and opening again starts without the old error.
-  await page.keyboard.press('Escape');
-  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
-  await page.keyboard.press('Enter');
+  // Choosing again starts without the old error.
+  const backupFile = await backupNow(page);
+  await bridge.pick({ pick: [backupFile] });
+  await page.locator('#backup-restore').click();
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
-  assert.equal(await page.locator('#restore-error').count(), 0);
-  assert.equal(await text(page.locator('#restore-confirm')), 'Sicherung auswählen …');
+  assert.equal(await page.locator('#restore-choose-error').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('a cancelled file dialog closes the confirmation and changes nothing', async () => {
+test('a cancelled file dialog asks nothing and changes nothing', async () => {
   const { page, context, problems } = await openApp(app, [standard, dialogs({ pick: [null] })]);
   await gotoView(page, VIEW);
-  await openConfirm(page);
-  await page.locator('#restore-confirm').click();
-  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
-  await page.waitForFunction(() => document.activeElement?.id === 'backup-restore');
+  await page.locator('#backup-restore').click();
+  await page.getByTestId('restore-result').filter({ hasText: 'Abgebrochen' }).waitFor();
   assert.equal(await text(page.getByTestId('restore-result')), 'Abgebrochen – es wurde nichts geändert.');
-  assert.deepEqual(await calls(page, 'restore_backup'), [null]);
+  assert.equal(await dialogOpen(page), false);
+  assert.deepEqual(await calls(page, 'restore_backup'), []);
   assert.equal(await page.locator('[role="alert"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();

@@ -188,14 +188,16 @@ async fn the_clerk_backs_up_changes_the_profile_and_restores_the_backup() {
     app.sees("Gespeichert.").await;
     let header = app.testid_shows("header-profile", "Gemeinde Neustadt").await;
 
-    // Restore: confirm in the page, then pick the file in the native open dialog.
+    // Restore: pick the file in the native open dialog, then see what it holds and confirm.
     app.open("Datensicherung").await;
     app.click_id("backup-restore").await;
+    choose_file("Sicherung wiederherstellen", &backup);
+    let holds = app.testid_shows("restore-name", "Gemeinde Musterstadt").await;
+    assert!(holds.text().await.unwrap().contains("AGS"), "the backup's municipality is named");
     let text = app.find(Locator::Id("restore-text")).await;
     assert!(text.text().await.unwrap().contains("backups"), "the folder is named");
     app.screenshot("30-sicherung-bestaetigen").await;
     app.click_id("restore-confirm").await;
-    choose_file("Sicherung wiederherstellen", &backup);
     let restored =
         app.testid_shows("restore-result", "Die Sicherung wurde wiederhergestellt.").await;
     wait_for_text(&restored, "Gemeinde Musterstadt").await;

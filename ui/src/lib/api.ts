@@ -6,6 +6,7 @@ import type {
   AgsCheck,
   AppInfo,
   BackupInfo,
+  BackupPreview,
   Catalogue,
   Checklist,
   ChecklistEntry,
@@ -90,6 +91,11 @@ export function backup_folder(): Promise<string> {
 /** Live check of an AGS while it is typed. */
 export function check_ags(args: { ags: string }): Promise<AgsCheck> {
   return call<AgsCheck>('check_ags', args);
+}
+
+/** Picks a backup (native dialog), checks it and shows what it holds; `null` if cancelled. */
+export function choose_backup(): Promise<BackupPreview | null> {
+  return call<BackupPreview | null>('choose_backup');
 }
 
 /** Picks a package file (native dialog) and shows what importing it would do. */
@@ -332,7 +338,7 @@ export function report_preview(): Promise<ReportPreview> {
   return call<ReportPreview>('report_preview');
 }
 
-/** Picks a backup (native dialog) and puts it in place of the database; `null` if cancelled. */
+/** Puts the backup chosen with `choose_backup` in place of the database; `null` if none was chosen. */
 export function restore_backup(): Promise<RestoreInfo | null> {
   return call<RestoreInfo | null>('restore_backup');
 }

@@ -161,6 +161,30 @@ bytes: number,
  */
 at: string, };
 
+export type BackupPreview = { 
+/**
+ * The file chosen.
+ */
+path: string, contents: BackupContents, };
+
+export type BackupContents = { 
+/**
+ * The municipality's (or the Land's coordination's) name; `None` without a profile.
+ */
+name: string | null, 
+/**
+ * The AGS of the municipality, or the Land's code.
+ */
+key: string | null, 
+/**
+ * The last recorded change (RFC 3339, UTC); `None` if nothing was ever changed.
+ */
+last_change: string | null, 
+/**
+ * Size of the file in bytes.
+ */
+bytes: number, };
+
 export type IpcError = { code: ErrorCode, message: string, field: string | null, };
 
 export type RestoreInfo = { 
