@@ -193,6 +193,7 @@ fn profile_set(workspace: &Workspace, args: ProfileArgs, out: &mut dyn Write) ->
     let patch = ProfilePatch {
         name: args.name,
         ags: args.ags,
+        kind: None,
         population: args.population,
         coordinator_name: args.coordinator_name,
         coordinator_email: args.coordinator_email,

@@ -91,6 +91,7 @@ pub fn typescript() -> String {
         crate::api::WorkspaceFile::decl(&cfg),
         crate::workspace_kind::WorkspaceKind::decl(&cfg),
         crate::package::review::PackageReview::decl(&cfg),
+        crate::profile::KommuneKind::decl(&cfg),
         crate::profile::Profile::decl(&cfg),
         crate::profile::ProfileInput::decl(&cfg),
         crate::progress::BlockingParty::decl(&cfg),
@@ -201,6 +202,7 @@ pub fn enums() -> String {
     use crate::land_key::KeyState;
     use crate::package::manifest::{LandStep, MunicipalityRole, ReuseKind};
     use crate::package::review::{ChangeArea, ChangeKind};
+    use crate::profile::KommuneKind;
     use crate::progress::{BlockingParty, Status};
     use crate::readiness::DeadlineKind;
     use crate::requirements::{Area, Priority, RequirementKind};
@@ -234,6 +236,7 @@ pub fn enums() -> String {
         list!(Interface, "INTERFACES"),
         list!(Analysis, "ANALYSES"),
         list!(Role, "ROLES"),
+        list!(KommuneKind, "KOMMUNE_KINDS"),
         list!(Decision, "DECISIONS"),
         list!(WorkspaceKind, "WORKSPACE_KINDS"),
         list!(KeyState, "KEY_STATES"),

@@ -37,14 +37,16 @@ pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
 pub struct ReportData {
     /// Always [`REPORT_SCHEMA`].
     pub schema: String,
-    /// `BB-<AGS>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`.
+    /// `BB-<key>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`; the key is
+    /// the AGS (8 digits) or, for a Gemeindeverband or Kreis, the ARS (12 digits).
     pub report_id: String,
     /// The day the report describes (deadlines are counted from it).
     pub report_date: NaiveDate,
     /// When the report was written (RFC 3339, UTC).
     pub created_at: String,
     pub generator: Generator,
-    /// The municipality (the stored profile).
+    /// The municipality (the stored profile). Its `ags` is the key, 8 digits (AGS) or 12 (ARS);
+    /// `kind` (added within `/1`) is `gemeinde` in reports written before it.
     pub municipality: Profile,
     /// The information packages the report is based on (empty: "ohne Informationspaket").
     pub packages: Vec<ReportPackage>,

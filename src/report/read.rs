@@ -98,7 +98,8 @@ pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError>
     Ok(())
 }
 
-/// Refuses report data that Anbindungscheck cannot have written: an invalid AGS or one whose
+/// Refuses report data that Anbindungscheck cannot have written: an invalid key (AGS or ARS), one
+/// that does not fit the kind of Kommune, one whose
 /// Land differs from the named Land, impossible percentages and counts, a creation time in the
 /// future, dates before 2020 or more than a year after the creation, a report number of another
 /// form. (Its texts were checked on the JSON already, see [`texts`].) `aggregate` thus skips an
@@ -106,13 +107,18 @@ pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError>
 pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     let m = &data.municipality;
     let ags =
-        crate::ags::Ags::parse(&m.ags).ok().filter(|a| a.as_str() == m.ags).ok_or_else(|| {
+        crate::ags::Key::parse(&m.ags).ok().filter(|a| a.as_str() == m.ags).ok_or_else(|| {
             bad(
                 "municipality.ags",
                 &m.ags,
-                "ist kein Gemeindeschlüssel (8 Ziffern, Länderschlüssel 01 bis 16)",
+                "ist kein Gemeindeschlüssel (8 Ziffern) oder Regionalschlüssel (12 Ziffern) mit \
+                 Länderschlüssel 01 bis 16",
             )
         })?;
+    if m.kind.check_key(&ags).is_err() {
+        let why = format!("passt nicht zur Art der Kommune ({})", m.kind.label());
+        return Err(bad("municipality.ags", &m.ags, &why));
+    }
     land("municipality", &m.land_code, &m.land, Some(ags.land()))?;
     if m.name.trim().is_empty() {
         return Err(bad("municipality.name", &m.name, "ist leer"));

@@ -155,6 +155,7 @@ impl Store {
             [
                 ("name", (|p: &Profile| Some(p.name.clone())) as fn(&Profile) -> Option<String>),
                 ("ags", |p| Some(p.ags.clone())),
+                ("kommune_kind", |p| Some(p.kind.key().to_owned())),
                 ("population", |p| p.population.map(|n| n.to_string())),
                 ("coordinator_name", |p| p.coordinator_name.clone()),
                 ("coordinator_email", |p| p.coordinator_email.clone()),
@@ -170,10 +171,10 @@ impl Store {
         let at = now();
         tx.execute(
             "INSERT INTO profile (id, name, ags, population, coordinator_name, coordinator_email,
-                 coordinator_phone, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 coordinator_phone, updated_at, kind)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, ags = excluded.ags,
-                 population = excluded.population, coordinator_name = excluded.coordinator_name,
+                 kind = excluded.kind, population = excluded.population, coordinator_name = excluded.coordinator_name,
                  coordinator_email = excluded.coordinator_email,
                  coordinator_phone = excluded.coordinator_phone, updated_at = excluded.updated_at",
             params![
@@ -183,7 +184,8 @@ impl Store {
                 profile.coordinator_name,
                 profile.coordinator_email,
                 profile.coordinator_phone,
-                at
+                at,
+                profile.kind.key()
             ],
         )?;
         record(&tx, &at, "profile", None, &changes)?;
@@ -495,13 +497,16 @@ pub(crate) fn record(
 fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
     let row = conn
         .query_row(
-            "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone
+            "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone,
+                 kind
              FROM profile WHERE id = 1",
             [],
             |r| {
+                let kind: String = r.get(6)?;
                 Ok(ProfileInput {
                     name: r.get(0)?,
                     ags: r.get(1)?,
+                    kind: kind.parse().ok(),
                     population: r.get(2)?,
                     coordinator_name: r.get(3)?,
                     coordinator_email: r.get(4)?,

@@ -2,7 +2,7 @@
 
 export type AgsCheck = { valid: boolean, 
 /**
- * The AGS as it will be stored (8 digits), if valid.
+ * The key as it will be stored (8 digits for an AGS, 12 for an ARS), if valid.
  */
 normalized: string | null, 
 /**
@@ -647,21 +647,35 @@ changes: Array<Change>, documents: number,
  */
 document_bytes: number, };
 
+export type KommuneKind = "gemeinde" | "kreisfreie_stadt" | "amt" | "verbandsgemeinde" | "samtgemeinde" | "verwaltungsgemeinschaft" | "kreis";
+
 export type Profile = { name: string, 
 /**
- * 8 digits.
+ * The key: 8 digits (AGS) or 12 (ARS).
  */
 ags: string, 
 /**
- * Two-digit Land code, derived from the AGS.
+ * Gemeinde in data from before the kind existed.
+ */
+kind: KommuneKind, 
+/**
+ * Two-digit Land code, derived from the key.
  */
 land_code: string, 
 /**
- * The Land's name, derived from the AGS.
+ * The Land's name, derived from the key.
  */
 land: string, population: number | null, coordinator_name: string | null, coordinator_email: string | null, coordinator_phone: string | null, };
 
-export type ProfileInput = { name: string, ags: string, population?: number | null, coordinator_name?: string | null, coordinator_email?: string | null, coordinator_phone?: string | null, };
+export type ProfileInput = { name: string, 
+/**
+ * The key: an AGS (8 digits) or an ARS (12 digits).
+ */
+ags: string, 
+/**
+ * Gemeinde if not given.
+ */
+kind?: KommuneKind | null, population?: number | null, coordinator_name?: string | null, coordinator_email?: string | null, coordinator_phone?: string | null, };
 
 export type BlockingParty = "land" | "hersteller" | "fitko" | "it_dienstleister" | "gremium" | "sonstige";
 
