@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ags::Key;
+use crate::ags::{Ags, Key};
 use crate::text;
 use crate::{Error, Result};
 
@@ -265,6 +265,126 @@ impl ProfilePatch {
     }
 }
 
+/// The most members a Gemeindeverband or Kreis can list (the largest Kreise have about 240
+/// Gemeinden).
+pub const MAX_MEMBERS: usize = 500;
+
+/// A member municipality of a Gemeindeverband or Kreis, as entered and as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Member {
+    /// The member's AGS, 8 digits.
+    pub ags: String,
+    pub name: String,
+}
+
+impl Member {
+    /// Checks a new member of the Kommune `profile` against the members it already has: only a
+    /// Gemeindeverband or a Kreis has members, each a Gemeinde with an 8-digit AGS in the same
+    /// Land and Kreis, none twice. Returns the member as it will be stored.
+    pub fn validate(&self, profile: Option<&Profile>, members: &[Member]) -> Result<Member> {
+        let Some(profile) = profile else {
+            return Err(Error::validation(
+                "kind",
+                "Mitglieder lassen sich erst eintragen, wenn das Profil gespeichert ist.",
+            ));
+        };
+        if !profile.kind.has_members() {
+            return Err(Error::validation(
+                "kind",
+                format!(
+                    "Mitglieder hat nur ein Gemeindeverband oder ein Kreis; Ihre Kommune ist als \
+                     „{}“ erfasst.",
+                    profile.kind.label()
+                ),
+            ));
+        }
+        let ags = Ags::parse(&self.ags)?;
+        let label = profile.kind.label();
+        let own = &profile.ags[..5];
+        if ags.land().code() != profile.land_code {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Die Gemeinde liegt in {}, Ihre Kommune ({label}) in {}; \
+                     Mitglieder gehören zum selben Land.",
+                    ags.land().name(),
+                    profile.land
+                ),
+            ));
+        }
+        if ags.kreis() != own {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Die Stellen 1 bis 5 („{}“) nennen einen anderen Kreis als der \
+                     Schlüssel Ihrer Kommune („{own}“); Mitglieder liegen im selben Kreis.",
+                    ags.kreis()
+                ),
+            ));
+        }
+        if ags.gemeinde() == "000" {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Der Gemeindeteil (Stellen 6 bis 8) ist 000; das ist der \
+                     Schlüssel eines Kreises oder einer kreisfreien Stadt, nicht einer \
+                     Mitgliedsgemeinde."
+                ),
+            ));
+        }
+        if let Some(known) = members.iter().find(|m| m.ags == ags.as_str()) {
+            return Err(Error::validation(
+                "ags",
+                format!("AGS {ags} ist schon Mitglied ({}).", text::quote_for_message(&known.name)),
+            ));
+        }
+        if members.len() >= MAX_MEMBERS {
+            return Err(Error::validation(
+                "ags",
+                format!("Es sind schon {MAX_MEMBERS} Mitglieder eingetragen, mehr gehen nicht."),
+            ));
+        }
+        let name = text::line("name", "Der Name der Mitgliedsgemeinde", Some(&self.name), 200)?
+            .ok_or_else(|| Error::validation("name", "Der Name der Mitgliedsgemeinde fehlt."))?;
+        Ok(Member { ags: ags.to_string(), name })
+    }
+}
+
+/// Whether the stored `members` still fit the profile `profile` would become: a Kommune that has
+/// members stays a Gemeindeverband or a Kreis, in the same Kreis.
+pub fn check_members_fit(profile: &Profile, members: &[Member]) -> Result<()> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let n = members.len();
+    let listed = if n == 1 { "ein Mitglied".to_owned() } else { format!("{n} Mitglieder") };
+    if !profile.kind.has_members() {
+        return Err(Error::validation(
+            "kind",
+            format!(
+                "Ihre Kommune hat {listed}; als „{}“ hätte sie keine. Entfernen Sie zuerst die \
+                 Mitglieder.",
+                profile.kind.label()
+            ),
+        ));
+    }
+    if let Some(other) = members.iter().find(|m| m.ags[..5] != profile.ags[..5]) {
+        return Err(Error::validation(
+            "ags",
+            format!(
+                "Der Schlüssel {} nennt einen anderen Kreis als das Mitglied {} ({}); \
+                 Mitglieder liegen im selben Kreis. Entfernen Sie zuerst die Mitglieder.",
+                profile.ags,
+                text::quote_for_message(&other.name),
+                other.ags
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A population as typed: empty (none), or a whole number without separators.
 fn parse_population(value: &str) -> Result<Option<u32>> {
     let value = value.trim();
@@ -431,6 +551,49 @@ mod tests {
         let profile: Profile = serde_json::from_str(json).unwrap();
         assert_eq!(profile.kind, KommuneKind::Gemeinde);
         assert_eq!(input().validate().unwrap().kind, KommuneKind::Gemeinde);
+    }
+
+    #[test]
+    fn members_are_checked_against_the_verband() {
+        let amt = ProfileInput {
+            name: "Amt Musterland".into(),
+            ags: "010595988000".into(),
+            kind: Some(KommuneKind::Amt),
+            ..input()
+        }
+        .validate()
+        .unwrap();
+        let member = |ags: &str, name: &str| Member { ags: ags.into(), name: name.into() };
+        let known = [member("01059001", "Alt Duvenstedt")];
+        let ok = member(" 01059 002 ", " Borgstedt ").validate(Some(&amt), &known).unwrap();
+        assert_eq!(ok, member("01059002", "Borgstedt"));
+        let cases = [
+            (member("0105900", "X"), "ags", "hat 7 Ziffern"),
+            (member("010595988001", "X"), "ags", "hat 12 Ziffern"),
+            (member("03059001", "X"), "ags", "liegt in Niedersachsen"),
+            (member("01060001", "X"), "ags", "anderen Kreis"),
+            (member("01059000", "X"), "ags", "Gemeindeteil (Stellen 6 bis 8) ist 000"),
+            (member("01059001", "Alt Duvenstedt"), "ags", "ist schon Mitglied („Alt Duvenstedt“)"),
+            (member("01059003", "  "), "name", "fehlt"),
+        ];
+        for (m, field, message) in cases {
+            let err = m.validate(Some(&amt), &known).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{m:?}: {err}");
+            assert!(err.to_string().contains(message), "{m:?}: {err}");
+        }
+        let gemeinde = input().validate().unwrap();
+        let err = member("09162001", "X").validate(Some(&gemeinde), &[]).unwrap_err();
+        assert!(err.to_string().contains("nur ein Gemeindeverband oder ein Kreis"), "{err}");
+        assert!(member("01059001", "X").validate(None, &[]).is_err());
+
+        // The profile cannot leave its members behind.
+        check_members_fit(&amt, &known).unwrap();
+        let err = check_members_fit(&gemeinde, &known).unwrap_err();
+        assert!(err.to_string().contains("hat ein Mitglied"), "{err}");
+        let elsewhere =
+            ProfileInput { ags: "010605988000".into(), ..ProfileInput::from(&amt) }.validate();
+        let err = check_members_fit(&elsewhere.unwrap(), &known).unwrap_err();
+        assert!(err.to_string().contains("anderen Kreis"), "{err}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
-use anbindungscheck::profile::{KommuneKind, ProfileInput};
+use anbindungscheck::profile::{KommuneKind, Member, ProfileInput};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::roles::{PersonInput, Role};
 use anbindungscheck::store::Store;
@@ -247,6 +247,60 @@ fn version_12_keeps_the_profile_and_takes_gemeindeverbaende() {
     assert_eq!(
         (kind.old_display.as_deref(), kind.new_display.as_deref()),
         (Some("Gemeinde"), Some("Amt"))
+    );
+}
+
+#[test]
+fn members_of_an_amt_are_stored_and_recorded_in_the_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let member = |ags: &str, name: &str| Member { ags: ags.into(), name: name.into() };
+    // A Gemeinde has no members.
+    store.set_profile(&profile()).unwrap();
+    let err = store.add_member(&member("09162001", "Teil")).unwrap_err();
+    assert_eq!(err.field(), Some("kind"));
+    let amt = ProfileInput {
+        name: "Amt Hüttener Berge".into(),
+        ags: "010585819000".into(),
+        kind: Some(KommuneKind::Amt),
+        ..profile()
+    };
+    store.set_profile(&amt).unwrap();
+    store.add_member(&member("01058002", "Ascheffel")).unwrap();
+    store.add_member(&member("01058 001", "Alt Duvenstedt")).unwrap();
+    let err = store.add_member(&member("01058002", "Ascheffel")).unwrap_err();
+    assert!(err.to_string().contains("schon Mitglied"), "{err}");
+    assert_eq!(
+        store.members().unwrap(),
+        [member("01058001", "Alt Duvenstedt"), member("01058002", "Ascheffel")]
+    );
+    // The profile cannot leave its members behind.
+    let err = store
+        .set_profile(&ProfileInput { kind: Some(KommuneKind::Gemeinde), ..profile() })
+        .unwrap_err();
+    assert!(err.to_string().contains("2 Mitglieder"), "{err}");
+    assert_eq!(store.profile().unwrap().unwrap().kind, KommuneKind::Amt);
+
+    assert_eq!(store.remove_member("01058002").unwrap().name, "Ascheffel");
+    let err = store.remove_member("01058002").unwrap_err();
+    assert!(err.to_string().contains("kein Mitglied"), "{err}");
+    assert_eq!(store.members().unwrap().len(), 1);
+
+    let history = store.history(&HistoryFilter::default()).unwrap();
+    let members: Vec<_> = history
+        .iter()
+        .filter(|h| h.field == "member")
+        .map(|h| {
+            (h.subject.as_str(), h.field_label.as_str(), h.old_value.clone(), h.new_value.clone())
+        })
+        .collect();
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(
+        members,
+        [
+            ("Profil", "Mitglied", s("Ascheffel (01058002)"), None),
+            ("Profil", "Mitglied", None, s("Alt Duvenstedt (01058001)")),
+            ("Profil", "Mitglied", None, s("Ascheffel (01058002)")),
+        ]
     );
 }
 

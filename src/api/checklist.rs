@@ -4,7 +4,7 @@
 use super::{Ctx, Result};
 use crate::audit::{HistoryEntry, HistoryFilter};
 use crate::checklist::{Checklist, ChecklistEntry};
-use crate::profile::{Profile, ProfileInput, ProfilePatch};
+use crate::profile::{Member, Profile, ProfileInput, ProfilePatch};
 use crate::progress::{ItemPatch, ItemState};
 use crate::readiness::StatusReport;
 use crate::Error;
@@ -58,6 +58,21 @@ pub fn patch_profile(cx: &Ctx, patch: ProfilePatch) -> Result<Profile> {
         let input = patch.apply(s.profile()?.as_ref())?;
         s.set_profile(&input)
     })
+}
+
+/// The member municipalities of the Gemeindeverband or Kreis, by AGS.
+pub fn list_members(cx: &Ctx) -> Result<Vec<Member>> {
+    cx.workspace.with(|s| s.members())
+}
+
+/// Adds a member municipality (one transaction, recorded in the history).
+pub fn add_member(cx: &Ctx, input: Member) -> Result<Member> {
+    cx.workspace.with(|s| s.add_member(&input))
+}
+
+/// Removes a member municipality by its AGS (one transaction, recorded in the history).
+pub fn remove_member(cx: &Ctx, ags: String) -> Result<Member> {
+    cx.workspace.with(|s| s.remove_member(&ags))
 }
 
 /// The history of changes, newest first, filtered.

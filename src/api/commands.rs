@@ -20,6 +20,8 @@ macro_rules! for_each_command {
             add_dropped_reports() with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
             add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
+            /// Adds a member municipality to the Gemeindeverband or Kreis of the profile.
+            add_member(input: $crate::profile::Member) -> $crate::profile::Member;
             /// Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled.
             add_reports(folder: bool) with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// The version and where the data lives.
@@ -88,6 +90,8 @@ macro_rules! for_each_command {
             list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
             /// The Land's signing keys, newest first.
             list_land_keys() -> Vec<$crate::land_key::LandKey>;
+            /// The member municipalities of the Gemeindeverband or Kreis, by AGS.
+            list_members() -> Vec<$crate::profile::Member>;
             /// The installed packages.
             list_packages() -> Vec<$crate::installed::InstalledPackage>;
             /// The people named per role, in role order.
@@ -116,6 +120,8 @@ macro_rules! for_each_command {
             remove_evidence(id: i64) -> ();
             /// Removes a Fachverfahren from the inventory.
             remove_fachverfahren(id: i64) -> ();
+            /// Removes a member municipality by its AGS; returns it.
+            remove_member(ags: String) -> $crate::profile::Member;
             /// Removes a person.
             remove_person(id: i64) -> ();
             /// Removes a requirement to the Land.

@@ -92,6 +92,7 @@ pub fn typescript() -> String {
         crate::workspace_kind::WorkspaceKind::decl(&cfg),
         crate::package::review::PackageReview::decl(&cfg),
         crate::profile::KommuneKind::decl(&cfg),
+        crate::profile::Member::decl(&cfg),
         crate::profile::Profile::decl(&cfg),
         crate::profile::ProfileInput::decl(&cfg),
         crate::progress::BlockingParty::decl(&cfg),

@@ -11,6 +11,7 @@ mod folder_lock;
 mod inbox;
 mod land;
 mod land_keys;
+mod members;
 pub mod migrations;
 mod packages;
 mod reports;
@@ -149,6 +150,7 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = read_profile(&tx)?;
         crate::installed::check_profile_land(&profile, &packages::package_lands(&tx)?)?;
+        crate::profile::check_members_fit(&profile, &members::read_members(&tx)?)?;
         let field = |p: &Option<Profile>, f: fn(&Profile) -> Option<String>| p.as_ref().and_then(f);
         let new = Some(profile.clone());
         let changes = audit::diff(
@@ -494,7 +496,7 @@ pub(crate) fn record(
     Ok(())
 }
 
-fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
+pub(crate) fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
     let row = conn
         .query_row(
             "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone,

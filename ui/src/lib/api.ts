@@ -31,6 +31,7 @@ import type {
   LandProfile,
   LandProfileInput,
   Manifest,
+  Member,
   MunicipalityHistory,
   PackageDraft,
   PackageReview,
@@ -70,6 +71,11 @@ export function add_dropped_reports(args: { onProgress: Channel<Progress> }): Pr
 /** Adds an evidence file (native dialog) to an item; `null` if cancelled. */
 export function add_evidence(args: { itemId: string; title: string | null }): Promise<Evidence | null> {
   return call<Evidence | null>('add_evidence', args);
+}
+
+/** Adds a member municipality to the Gemeindeverband or Kreis of the profile. */
+export function add_member(args: { input: Member }): Promise<Member> {
+  return call<Member>('add_member', args);
 }
 
 /** Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled. */
@@ -242,6 +248,11 @@ export function list_land_keys(): Promise<Array<LandKey>> {
   return call<Array<LandKey>>('list_land_keys');
 }
 
+/** The member municipalities of the Gemeindeverband or Kreis, by AGS. */
+export function list_members(): Promise<Array<Member>> {
+  return call<Array<Member>>('list_members');
+}
+
 /** The installed packages. */
 export function list_packages(): Promise<Array<InstalledPackage>> {
   return call<Array<InstalledPackage>>('list_packages');
@@ -310,6 +321,11 @@ export function remove_evidence(args: { id: number }): Promise<null> {
 /** Removes a Fachverfahren from the inventory. */
 export function remove_fachverfahren(args: { id: number }): Promise<null> {
   return call<null>('remove_fachverfahren', args);
+}
+
+/** Removes a member municipality by its AGS; returns it. */
+export function remove_member(args: { ags: string }): Promise<Member> {
+  return call<Member>('remove_member', args);
 }
 
 /** Removes a person. */

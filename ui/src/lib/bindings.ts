@@ -649,6 +649,12 @@ document_bytes: number, };
 
 export type KommuneKind = "gemeinde" | "kreisfreie_stadt" | "amt" | "verbandsgemeinde" | "samtgemeinde" | "verwaltungsgemeinschaft" | "kreis";
 
+export type Member = { 
+/**
+ * The member's AGS, 8 digits.
+ */
+ags: string, name: string, };
+
 export type Profile = { name: string, 
 /**
  * The key: 8 digits (AGS) or 12 (ARS).
