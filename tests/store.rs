@@ -537,7 +537,6 @@ fn audit_trail_records_every_changed_field_once() {
         [
             ("name".into(), None, s("Gemeinde Musterstadt")),
             ("ags".into(), None, s("09162000")),
-            ("kommune_kind".into(), None, s("gemeinde")),
             ("population".into(), None, s("12500")),
             ("coordinator_email".into(), None, s("ozg@musterstadt.de")),
             ("status".into(), s("offen"), s("extern_blockiert")),

@@ -153,7 +153,7 @@ impl Store {
         crate::profile::check_members_fit(&profile, &members::read_members(&tx)?)?;
         let field = |p: &Option<Profile>, f: fn(&Profile) -> Option<String>| p.as_ref().and_then(f);
         let new = Some(profile.clone());
-        let changes = audit::diff(
+        let mut changes = audit::diff(
             [
                 ("name", (|p: &Profile| Some(p.name.clone())) as fn(&Profile) -> Option<String>),
                 ("ags", |p| Some(p.ags.clone())),
@@ -167,6 +167,11 @@ impl Store {
             .map(|(name, f)| (name, field(&old, f), field(&new, f)))
             .collect(),
         );
+        // A new profile of a Gemeinde (the kind every profile had before kinds existed) does
+        // not name its kind.
+        if old.is_none() && profile.kind == crate::profile::KommuneKind::Gemeinde {
+            changes.retain(|(field, _, _)| *field != "kommune_kind");
+        }
         if changes.is_empty() {
             return Ok(profile);
         }

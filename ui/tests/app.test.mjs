@@ -278,7 +278,7 @@ test('the history is a real table with German labels and filters', async () => {
     all.some((r) => r[1] === 'An einer Informationsveranstaltung teilnehmen' && r[2] === 'Status' && r[3] === 'Offen' && r[4] === 'Nicht zutreffend'),
   );
   assert.ok(all.some((r) => r[2] === 'Blockiert durch' && r[4] === 'Hersteller'));
-  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS' && r[4] === '03241001'));
+  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS / ARS' && r[4] === '03241001'));
   assert.ok(all.some((r) => r[2] === 'Fällig am' && /^\d\d\.\d\d\.\d{4}$/.test(r[4])));
   assert.ok(all.every((r) => /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/.test(r[0])));
 
