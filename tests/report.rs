@@ -39,7 +39,7 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     let (data, pages) = write_report(&store, "2026-11-28", &path);
 
     // The data itself.
-    assert_eq!(data.schema, "anbindungscheck.report/1");
+    assert_eq!(data.schema, "anbindungscheck.report/2");
     assert!(data.report_id.starts_with("BB-03241001-20261128-"), "{}", data.report_id);
     assert_eq!(data.report_id.len(), "BB-03241001-20261128-".len() + 6);
     // The built-in checklist and the package's six additions.

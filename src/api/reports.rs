@@ -30,6 +30,7 @@ pub fn gather(
             evidence: s.evidence(None)?,
             people: s.people()?,
             inventory: s.inventory()?,
+            members: s.members()?,
         })
     })?;
     Ok(ReportData::assemble(inputs, date, report_id)?)

@@ -4,7 +4,8 @@
 //! (docs/report-format.md describes the JSON field by field).
 //!
 //! The report has its own types instead of reusing the status types: its JSON is a published
-//! format (`anbindungscheck.report/1`) that must stay stable when the app's views change.
+//! format (`anbindungscheck.report/2`, reading `/1` too) that must stay stable when the app's
+//! views change.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,7 +28,11 @@ use super::ReportError;
 /// Identifies the shape of [`ReportData`]. Fields may be added without changing it; a reader
 /// ignores fields it does not know. Renaming, removing or changing the meaning of a field
 /// needs a new version (`…/2`).
-pub const REPORT_SCHEMA: &str = "anbindungscheck.report/1";
+pub const REPORT_SCHEMA: &str = "anbindungscheck.report/2";
+
+/// Every schema version this code reads: `/1` (reports written before Gemeindeverbände had
+/// members) reads with no members.
+pub const REPORT_SCHEMAS_READ: [&str; 2] = ["anbindungscheck.report/1", REPORT_SCHEMA];
 
 /// The prefix every version of the report schema shares.
 pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
@@ -35,7 +40,8 @@ pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportData {
-    /// Always [`REPORT_SCHEMA`].
+    /// [`REPORT_SCHEMA`] when written; a report read keeps its version (one of
+    /// [`REPORT_SCHEMAS_READ`]).
     pub schema: String,
     /// `BB-<key>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`; the key is
     /// the AGS (8 digits) or, for a Gemeindeverband or Kreis, the ARS (12 digits).
@@ -87,6 +93,18 @@ pub struct ReportData {
     /// The events of every installed package, with whether the municipality attended.
     #[serde(default)]
     pub events: Vec<ReportEvent>,
+    /// The member municipalities of a Gemeindeverband or Kreis, by AGS (new in `/2`; empty in
+    /// `/1` reports and for a Gemeinde).
+    #[serde(default)]
+    pub members: Vec<ReportMember>,
+}
+
+/// A member municipality of the Gemeindeverband or Kreis that wrote the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMember {
+    /// 8 digits.
+    pub ags: String,
+    pub name: String,
 }
 
 /// The program that wrote the report.
@@ -536,6 +554,8 @@ pub struct ReportInputs {
     pub evidence: Vec<Evidence>,
     pub people: Vec<Person>,
     pub inventory: Inventory,
+    /// The members of a Gemeindeverband or Kreis.
+    pub members: Vec<crate::profile::Member>,
 }
 
 impl ReportData {
@@ -554,6 +574,7 @@ impl ReportData {
             evidence: files,
             people,
             inventory,
+            members,
         } = inputs;
         let profile = profile.ok_or(ReportError::NoProfile)?;
         let mut evidence: HashMap<String, Vec<ReportEvidence>> = HashMap::new();
@@ -833,6 +854,10 @@ impl ReportData {
             fachverfahren,
             fachverfahren_land_only,
             events,
+            members: members
+                .into_iter()
+                .map(|m| ReportMember { ags: m.ags, name: m.name })
+                .collect(),
         })
     }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime};
 use lopdf::{Document, LoadOptions, Object};
 use std::path::Path;
 
-use super::data::{Cost, ReportData, ReportScore, REPORT_SCHEMA, REPORT_SCHEMA_PREFIX};
+use super::data::{Cost, ReportData, ReportScore, REPORT_SCHEMAS_READ, REPORT_SCHEMA_PREFIX};
 use super::{ReportError, ATTACHMENT_NAME};
 use crate::{Error, Result};
 
@@ -60,7 +60,7 @@ pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
         .get("schema")
         .and_then(|s| s.as_str())
         .ok_or_else(|| ReportError::BadData("das Feld „schema“ fehlt".into()))?;
-    if schema != REPORT_SCHEMA {
+    if !REPORT_SCHEMAS_READ.contains(&schema) {
         return Err(if schema.starts_with(REPORT_SCHEMA_PREFIX) {
             ReportError::UnknownSchema(schema.to_owned())
         } else {
@@ -122,6 +122,28 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     land("municipality", &m.land_code, &m.land, Some(ags.land()))?;
     if m.name.trim().is_empty() {
         return Err(bad("municipality.name", &m.name, "ist leer"));
+    }
+    if !data.members.is_empty() && !m.kind.has_members() {
+        let why = format!("nennt Mitglieder, die Kommune ist aber „{}“", m.kind.label());
+        return Err(bad("members", &data.members.len().to_string(), &why));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, member) in data.members.iter().enumerate() {
+        let field = format!("members[{i}].ags");
+        let Some(ags) =
+            crate::ags::Ags::parse(&member.ags).ok().filter(|a| a.as_str() == member.ags)
+        else {
+            return Err(bad(&field, &member.ags, "ist kein Gemeindeschlüssel (8 Ziffern)"));
+        };
+        if ags.kreis() != m.ags.get(..5).unwrap_or_default() || ags.gemeinde() == "000" {
+            return Err(bad(&field, &member.ags, "ist keine Gemeinde im Kreis der Kommune"));
+        }
+        if !seen.insert(ags.as_str().to_owned()) {
+            return Err(bad(&field, &member.ags, "steht zweimal in der Liste"));
+        }
+        if member.name.trim().is_empty() {
+            return Err(bad(&format!("members[{i}].name"), &member.name, "ist leer"));
+        }
     }
     if let Some(p) = m.population {
         if p == 0 || p > crate::profile::MAX_POPULATION {
@@ -428,15 +450,17 @@ mod tests {
     #[test]
     fn schema_versions_are_checked_before_the_fields() {
         let err =
-            parse_json(br#"{"schema": "anbindungscheck.report/2", "neu": true}"#).unwrap_err();
+            parse_json(br#"{"schema": "anbindungscheck.report/3", "neu": true}"#).unwrap_err();
         assert_eq!(err.code(), "report_schema");
-        assert!(err.to_string().contains("anbindungscheck.report/2"), "{err}");
+        assert!(err.to_string().contains("anbindungscheck.report/3"), "{err}");
         let err = parse_json(br#"{"schema": "etwas/1"}"#).unwrap_err();
         assert_eq!(err.code(), "report_data");
         let err = parse_json(b"{").unwrap_err();
         assert_eq!(err.code(), "report_data");
-        let err = parse_json(br#"{"schema": "anbindungscheck.report/1"}"#).unwrap_err();
-        assert_eq!(err.code(), "report_data");
+        for schema in REPORT_SCHEMAS_READ {
+            let err = parse_json(format!(r#"{{"schema": "{schema}"}}"#).as_bytes()).unwrap_err();
+            assert_eq!(err.code(), "report_data");
+        }
     }
 
     #[test]

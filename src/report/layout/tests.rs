@@ -68,6 +68,7 @@ pub(crate) fn sample(items: usize, note: &str) -> ReportData {
             items: (0..items).map(item).collect(),
         }],
         catalogue_version: Some(2),
+        members: vec![],
         services: vec![],
         roles: vec![],
         fachverfahren: vec![],

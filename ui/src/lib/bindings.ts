@@ -483,7 +483,12 @@ expiries: Array<Expiry>,
 /**
  * Items the newest report marks as blocked from outside.
  */
-blocked_items: Array<string>, };
+blocked_items: Array<string>, 
+/**
+ * The Gemeindeverband or Kreis whose report covers this member municipality (its figures
+ * are that report's); `None` when the row's report is its own or there is none.
+ */
+covered_by: Named | null, };
 
 export type KreisRow = { kreis_ags: string, kreis: string | null, municipalities: number, reported: number, 
 /**
