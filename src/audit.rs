@@ -62,6 +62,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("ags", "AGS / ARS"),
     ("kommune_kind", "Art der Kommune"),
     ("member", "Mitglied"),
+    ("member_decision", "Entscheidung (Bedarfsträger) eines Mitglieds"),
     ("population", "Einwohnerzahl"),
     ("coordinator_name", "Ansprechperson für die OZG-Umsetzung"),
     ("coordinator_email", "E-Mail der Ansprechperson für die OZG-Umsetzung"),

@@ -418,6 +418,7 @@ fn dropped_reports_are_read_and_a_municipality_s_history_lists_them_oldest_first
 #[test]
 fn a_samtgemeinde_report_covers_its_members_and_older_reports_still_read() {
     use crate::fixtures::{municipality, pdftotext, write_report};
+    use anbindungscheck::installed::Decision;
     use anbindungscheck::profile::Member;
     use anbindungscheck::report::{self, read};
     let dir = tempfile::tempdir().unwrap();
@@ -434,8 +435,23 @@ fn a_samtgemeinde_report_covers_its_members_and_older_reports_still_read() {
     for (ags, name) in [("03241011", "Adorf"), ("03241012", "Bedorf"), ("03241013", "Cedorf")] {
         sg.add_member(&Member { ags: ags.into(), name: name.into() }).unwrap();
     }
+    // Bedorf decides otherwise than the Samtgemeinde on the first service.
+    let before = api::reports::gather(&sg, crate::fixtures::day("2026-11-28"), None).unwrap();
+    let first = &before.services[0];
+    let decided = sg
+        .set_member_decision(&first.package_id, &first.service_id, "03241012", Some(Decision::Nein))
+        .unwrap();
+    assert_eq!(decided.unwrap().decision, Decision::Nein);
+    let err = sg
+        .set_member_decision(&first.package_id, &first.service_id, "03241019", Some(Decision::Ja))
+        .unwrap_err();
+    assert!(err.to_string().contains("kein Mitglied"), "{err}");
     let path = reports.join("samtgemeinde.pdf");
     let (data, _) = write_report(&sg, "2026-11-28", &path);
+    assert_eq!(
+        serde_json::to_value(&data.services[0].member_decisions).unwrap(),
+        serde_json::json!([{"ags": "03241012", "decision": "nein", "decision_label": "Nein"}])
+    );
     assert_eq!(data.schema, "anbindungscheck.report/2");
     let json = serde_json::to_value(&data).unwrap();
     assert_eq!(json["municipality"]["kind"], "samtgemeinde");
@@ -485,4 +501,13 @@ fn a_samtgemeinde_report_covers_its_members_and_older_reports_still_read() {
         ]
     );
     assert_eq!((overview.municipalities, overview.reported), (4, 4));
+    let decision = |ags: &str| {
+        let row = overview.rows.iter().find(|r| r.ags == ags).unwrap();
+        row.decisions.get(&first.service_id).cloned().unwrap()
+    };
+    assert_eq!(decision("03241012"), "nein");
+    assert_eq!(decision("03241011"), first.decision.key());
+    // Removing a member removes its own decisions.
+    sg.remove_member("03241012").unwrap();
+    assert!(sg.member_decisions().unwrap().is_empty());
 }

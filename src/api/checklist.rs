@@ -4,6 +4,7 @@
 use super::{Ctx, Result};
 use crate::audit::{HistoryEntry, HistoryFilter};
 use crate::checklist::{Checklist, ChecklistEntry};
+use crate::installed::{Decision, MemberDecision};
 use crate::profile::{Member, Profile, ProfileInput, ProfilePatch};
 use crate::progress::{ItemPatch, ItemState};
 use crate::readiness::StatusReport;
@@ -73,6 +74,22 @@ pub fn add_member(cx: &Ctx, input: Member) -> Result<Member> {
 /// Removes a member municipality by its AGS (one transaction, recorded in the history).
 pub fn remove_member(cx: &Ctx, ags: String) -> Result<Member> {
     cx.workspace.with(|s| s.remove_member(&ags))
+}
+
+/// The decisions on services of members that differ from the whole.
+pub fn list_member_decisions(cx: &Ctx) -> Result<Vec<MemberDecision>> {
+    cx.workspace.with(|s| s.member_decisions())
+}
+
+/// Sets a member's own decision on a service (`None`: the whole's applies again).
+pub fn set_member_decision(
+    cx: &Ctx,
+    package_id: String,
+    service_id: String,
+    ags: String,
+    decision: Option<Decision>,
+) -> Result<Option<MemberDecision>> {
+    cx.workspace.with(|s| s.set_member_decision(&package_id, &service_id, &ags, decision))
 }
 
 /// The history of changes, newest first, filtered.

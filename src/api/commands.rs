@@ -90,6 +90,8 @@ macro_rules! for_each_command {
             list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
             /// The Land's signing keys, newest first.
             list_land_keys() -> Vec<$crate::land_key::LandKey>;
+            /// The decisions on services of members that differ from the whole Gemeindeverband or Kreis.
+            list_member_decisions() -> Vec<$crate::installed::MemberDecision>;
             /// The member municipalities of the Gemeindeverband or Kreis, by AGS.
             list_members() -> Vec<$crate::profile::Member>;
             /// The installed packages.
@@ -154,6 +156,8 @@ macro_rules! for_each_command {
             set_item(item_id: String, state: $crate::progress::ItemState) -> $crate::checklist::ChecklistEntry;
             /// Stores the Land's profile in its workspace.
             set_land_profile(input: $crate::land_profile::LandProfileInput) -> $crate::land_profile::LandProfile;
+            /// Sets a member's own decision on a service; `null` returns it to the decision of the whole.
+            set_member_decision(package_id: String, service_id: String, ags: String, decision: Option<$crate::installed::Decision>) -> Option<$crate::installed::MemberDecision>;
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
             /// Records whether the municipality takes part in a service.

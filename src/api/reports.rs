@@ -31,6 +31,7 @@ pub fn gather(
             people: s.people()?,
             inventory: s.inventory()?,
             members: s.members()?,
+            member_decisions: s.member_decisions()?,
         })
     })?;
     Ok(ReportData::assemble(inputs, date, report_id)?)

@@ -138,6 +138,7 @@ pub fn typescript() -> String {
         crate::installed::ImportPreview::decl(&cfg),
         crate::installed::InstalledPackage::decl(&cfg),
         crate::installed::KeyChange::decl(&cfg),
+        crate::installed::MemberDecision::decl(&cfg),
         crate::installed::KeyStatus::decl(&cfg),
         crate::installed::RevokedKey::decl(&cfg),
         crate::api::packages::RevocationImported::decl(&cfg),

@@ -334,6 +334,19 @@ pub struct ReportService {
     /// reports written before it was added.
     #[serde(default)]
     pub readiness: Option<ReportServiceReadiness>,
+    /// (`/2`) Members of a Gemeindeverband or Kreis whose decision differs from `decision`,
+    /// which applies to every other member; by AGS.
+    #[serde(default)]
+    pub member_decisions: Vec<ReportMemberDecision>,
+}
+
+/// The decision of one member municipality on a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMemberDecision {
+    /// The member's AGS (one of the report's `members`).
+    pub ags: String,
+    pub decision: Decision,
+    pub decision_label: String,
 }
 
 /// The readiness of one service on the report date.
@@ -556,6 +569,8 @@ pub struct ReportInputs {
     pub inventory: Inventory,
     /// The members of a Gemeindeverband or Kreis.
     pub members: Vec<crate::profile::Member>,
+    /// Their decisions on services where they differ from the whole.
+    pub member_decisions: Vec<crate::installed::MemberDecision>,
 }
 
 impl ReportData {
@@ -575,6 +590,7 @@ impl ReportData {
             people,
             inventory,
             members,
+            member_decisions,
         } = inputs;
         let profile = profile.ok_or(ReportError::NoProfile)?;
         let mut evidence: HashMap<String, Vec<ReportEvidence>> = HashMap::new();
@@ -750,6 +766,16 @@ impl ReportData {
                     readiness: readiness
                         .remove(&(m.id.clone(), s.id.clone()))
                         .map(ReportServiceReadiness::from),
+                    member_decisions: member_decisions
+                        .iter()
+                        .filter(|d| d.package_id == m.id && d.service_id == s.id)
+                        .filter(|d| members.iter().any(|x| x.ags == d.ags))
+                        .map(|d| ReportMemberDecision {
+                            ags: d.ags.clone(),
+                            decision: d.decision,
+                            decision_label: decision_label(d.decision).to_owned(),
+                        })
+                        .collect(),
                 });
             }
         }

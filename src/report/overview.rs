@@ -362,7 +362,13 @@ impl OverviewBuilder {
             row.decisions.clear();
             row.phases.clear();
             for s in &report.services {
-                row.decisions.insert(s.service_id.clone(), s.decision.key().to_owned());
+                // A member's own decision, where the report names one, else the whole's.
+                let decision = s
+                    .member_decisions
+                    .iter()
+                    .find(|d| covered_by.is_some() && d.ags == row.ags)
+                    .map_or(s.decision, |d| d.decision);
+                row.decisions.insert(s.service_id.clone(), decision.key().to_owned());
                 if let Some(phase) = &s.phase {
                     row.phases.insert(s.service_id.clone(), phase.clone());
                 }
@@ -641,6 +647,13 @@ mod tests {
             member("03254022", "Harbarnsen"),
             member("03254023", "Woltershausen"),
         ];
+        samtgemeinde.services[0].decision = Decision::Ja;
+        samtgemeinde.services[0].member_decisions =
+            vec![crate::report::data::ReportMemberDecision {
+                ags: "03254022".into(),
+                decision: Decision::Nein,
+                decision_label: "Nein".into(),
+            }];
         // A member's own report wins over the Samtgemeinde's, in either order.
         let mut own = workflow_sample();
         own.municipality.ags = "03254023".into();
@@ -663,6 +676,12 @@ mod tests {
             assert_eq!(row("03254023").report_id.as_deref(), Some(own.report_id.as_str()));
             assert!(o.rows.iter().all(|r| r.ags.len() == 8), "no row of its own");
             assert_eq!((o.kreise[0].municipalities, o.kreise[0].reported), (4, 3));
+            // Harbarnsen decided otherwise on the first service; Lamspringe follows the whole.
+            let service = &samtgemeinde.services[0];
+            let other = row("03254022").decisions.get(&service.service_id).unwrap();
+            assert_eq!(other, "nein");
+            let whole = row("03254021").decisions.get(&service.service_id).unwrap();
+            assert_eq!(whole, service.decision.key());
         }
         // Without members (a `/1` report, say) the report has its own row.
         samtgemeinde.members.clear();

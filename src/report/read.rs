@@ -145,6 +145,15 @@ pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
             return Err(bad(&format!("members[{i}].name"), &member.name, "ist leer"));
         }
     }
+    for (i, s) in data.services.iter().enumerate() {
+        let mut decided = std::collections::HashSet::new();
+        for (j, d) in s.member_decisions.iter().enumerate() {
+            if !seen.contains(&d.ags) || !decided.insert(d.ags.as_str()) {
+                let field = format!("services[{i}].member_decisions[{j}].ags");
+                return Err(bad(&field, &d.ags, "ist kein Mitglied oder steht zweimal da"));
+            }
+        }
+    }
     if let Some(p) = m.population {
         if p == 0 || p > crate::profile::MAX_POPULATION {
             let why = format!("ist keine Einwohnerzahl (1 bis {})", crate::profile::MAX_POPULATION);

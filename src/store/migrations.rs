@@ -370,7 +370,8 @@ pub const MIGRATIONS: &[&str] = &[
         ON CONFLICT (item_id) DO UPDATE SET reason = excluded.reason, since = excluded.since;",
     // 12: Gemeindeverbände and Kreise. The profile's key (column `ags`) is an AGS (8 digits) or
     // an ARS (12 digits) and the profile has a kind; the members of a Gemeindeverband or Kreis
-    // (changes recorded in the audit trail under 'profile', item the member's AGS); the Land's
+    // (changes recorded in the audit trail under 'profile', item the member's AGS) and the
+    // decisions on services that differ per member (under 'service'); the Land's
     // inbox takes reports with a 12-digit key. SQLite cannot change a CHECK, so `profile` and
     // `received_report` are rebuilt.
     "CREATE TABLE profile_v12 (
@@ -396,6 +397,14 @@ pub const MIGRATIONS: &[&str] = &[
         ags TEXT PRIMARY KEY CHECK (length(ags) = 8),
         name TEXT NOT NULL,
         added_at TEXT NOT NULL
+    );
+    CREATE TABLE member_decision (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        member_ags TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('ja', 'nein', 'offen')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (package_id, service_id, member_ags)
     );
     CREATE TABLE received_report_v12 (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -10,6 +10,7 @@ import type {
   Checklist,
   ChecklistEntry,
   CostShare,
+  Decision,
   DirectoryImported,
   ErrorCode,
   Evidence,
@@ -32,6 +33,7 @@ import type {
   LandProfileInput,
   Manifest,
   Member,
+  MemberDecision,
   MunicipalityHistory,
   PackageDraft,
   PackageReview,
@@ -248,6 +250,11 @@ export function list_land_keys(): Promise<Array<LandKey>> {
   return call<Array<LandKey>>('list_land_keys');
 }
 
+/** The decisions on services of members that differ from the whole Gemeindeverband or Kreis. */
+export function list_member_decisions(): Promise<Array<MemberDecision>> {
+  return call<Array<MemberDecision>>('list_member_decisions');
+}
+
 /** The member municipalities of the Gemeindeverband or Kreis, by AGS. */
 export function list_members(): Promise<Array<Member>> {
   return call<Array<Member>>('list_members');
@@ -406,6 +413,11 @@ export function set_item(args: { itemId: string; state: ItemState }): Promise<Ch
 /** Stores the Land's profile in its workspace. */
 export function set_land_profile(args: { input: LandProfileInput }): Promise<LandProfile> {
   return call<LandProfile>('set_land_profile', args);
+}
+
+/** Sets a member's own decision on a service; `null` returns it to the decision of the whole. */
+export function set_member_decision(args: { packageId: string; serviceId: string; ags: string; decision: Decision | null }): Promise<MemberDecision | null> {
+  return call<MemberDecision | null>('set_member_decision', args);
 }
 
 /** Stores the profile. */

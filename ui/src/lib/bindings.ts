@@ -989,6 +989,12 @@ endorsed_on: string,
  */
 message: string, };
 
+export type MemberDecision = { package_id: string, service_id: string, 
+/**
+ * The member's AGS.
+ */
+ags: string, decision: Decision, };
+
 export type KeyStatus = "trusted" | "first_of_land" | "endorsed" | "after_revocation";
 
 export type RevokedKey = { land_code: string, 

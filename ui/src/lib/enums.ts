@@ -329,6 +329,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ags: 'AGS / ARS',
   kommune_kind: 'Art der Kommune',
   member: 'Mitglied',
+  member_decision: 'Entscheidung (Bedarfsträger) eines Mitglieds',
   population: 'Einwohnerzahl',
   coordinator_name: 'Ansprechperson für die OZG-Umsetzung',
   coordinator_email: 'E-Mail der Ansprechperson für die OZG-Umsetzung',
