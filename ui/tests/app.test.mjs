@@ -183,7 +183,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
 
   await ags.fill('');
   await ags.pressSequentially('1234');
-  await check.filter({ hasText: 'AGS „1234“ hat 4 Ziffern; erforderlich sind genau 8.' }).waitFor();
+  await check.filter({ hasText: 'Schlüssel „1234“ hat 4 Ziffern; erforderlich sind 8 (AGS) oder 12 (ARS).' }).waitFor();
   assert.equal(await ags.getAttribute('aria-invalid'), null, 'no error state while typing');
 
   await ags.fill('');
@@ -200,7 +200,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
   assert.ok(ids.includes('profile-ags-error'), `aria-describedby: ${ids.join(' ')}`);
   assert.equal(
     await text(page.locator('#profile-ags-error')),
-    'AGS „1234“ hat 4 Ziffern; erforderlich sind genau 8.',
+    'Schlüssel „1234“ hat 4 Ziffern; erforderlich sind 8 (AGS) oder 12 (ARS).',
   );
   // The header still shows the stored profile.
   assert.match(await text(page.getByTestId('header-profile')), /Stadt Musterstadt AGS 03241001 · Niedersachsen/);
