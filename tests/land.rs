@@ -463,6 +463,7 @@ fn a_samtgemeinde_report_covers_its_members_and_older_reports_still_read() {
         "Mitgliedsgemeinden",
         "Bedorf (03241012)",
         "ARS 032415418000",
+        "Abweichend Bedorf (03241012):",
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
