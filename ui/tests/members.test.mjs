@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calls, gotoView, historyRows, openApp, text, useApp } from './harness.mjs';
+import { PACKAGE_ID, paket, standard } from './scenarios.mjs';
 
 const app = useApp('members');
 
@@ -97,6 +98,53 @@ test('a Samtgemeinde enters its ARS and its members; a Gemeinde has no members s
   assert.ok(profile.some((r) => r[2] === 'Art der Kommune' && r[3] === 'Gemeinde' && r[4] === 'Samtgemeinde'));
   assert.ok(profile.some((r) => r[2] === 'Mitglied' && r[3] === '–' && r[4] === 'Adorf (03241011)'));
   assert.ok(profile.some((r) => r[2] === 'Mitglied' && r[3] === 'Bedorf (03241012)' && r[4] === '–'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A Samtgemeinde (the standard scenario's Kommune, its key an ARS) with two members. */
+async function samtgemeinde(bridge) {
+  await bridge.invoke('set_profile', {
+    input: { name: 'Samtgemeinde Musterland', ags: '032415418000', kind: 'samtgemeinde', population: 48200 },
+  });
+  for (const [ags, name] of [['03241011', 'Adorf'], ['03241012', 'Bedorf']]) {
+    await bridge.invoke('add_member', { input: { ags, name } });
+  }
+}
+
+test('a member decides otherwise on a service; back to the decision of the whole', async () => {
+  const { page, context, problems } = await openApp(app, [standard, paket(1), samtgemeinde]);
+  await gotoView(page, 'Informationen des Landes');
+  const service = page.locator('[data-service="praequalifizierung"]');
+  const details = service.getByTestId('member-decisions');
+  await details.waitFor();
+  await details.locator('summary').click();
+  const bedorf = details.getByLabel(/^Bedorf \(03241012\), Präqualifizierung/);
+  assert.equal(await bedorf.inputValue(), '');
+  await bedorf.selectOption('nein');
+  const status = details.getByRole('status');
+  await status.filter({ hasText: 'Bedorf' }).waitFor();
+  assert.equal(await text(status), 'Gespeichert: Bedorf – Nein.');
+  assert.deepEqual((await calls(page, 'set_member_decision')).at(-1), {
+    packageId: PACKAGE_ID,
+    serviceId: 'praequalifizierung',
+    ags: '03241012',
+    decision: 'nein',
+  });
+  await bedorf.selectOption('');
+  await status.filter({ hasText: 'folgt' }).waitFor();
+  assert.equal((await calls(page, 'set_member_decision')).at(-1).decision, null);
+
+  // Kept when the view is opened again.
+  await bedorf.selectOption('ja');
+  await status.filter({ hasText: 'Ja' }).waitFor();
+  await gotoView(page, 'Profil', { back: true });
+  await gotoView(page, 'Informationen des Landes');
+  const again = page.locator('[data-service="praequalifizierung"]').getByTestId('member-decisions');
+  await again.waitFor();
+  await again.locator('summary').click();
+  assert.equal(await again.getByLabel(/^Bedorf/).inputValue(), 'ja');
+  assert.equal(await again.getByLabel(/^Adorf/).inputValue(), '');
   assert.deepEqual(problems, []);
   await context.close();
 });
