@@ -144,6 +144,7 @@ fn setup(dir: &Path) -> Store {
         .set_profile(&ProfileInput {
             name: "Samtgemeinde Musterstadt-Süd".into(),
             ags: "03241001".into(),
+            kind: None,
             population: Some(12_500),
             coordinator_name: Some("Petra Öztürk".into()),
             coordinator_email: Some("ozg@musterstadt.example".into()),

@@ -1,6 +1,8 @@
 //! The Amtlicher Gemeindeschlüssel (AGS) and the Land it belongs to.
 //!
-//! An AGS has 8 digits: Land (2), Regierungsbezirk (1), Kreis (2), Gemeinde (3). It is only valid
+//! An AGS has 8 digits: Land (2), Regierungsbezirk (1), Kreis (2), Gemeinde (3). A Gemeindeverband
+//! or a Kreis has no AGS but a 12-digit Amtlicher Regionalschlüssel (ARS): Land (2),
+//! Regierungsbezirk (1), Kreis (2), Gemeindeverband (4), Gemeinde (3). Either is only valid
 //! with a Land code from 01 to 16. Spaces between digit groups ("09 1 62 000") are accepted and
 //! removed; anything else is refused with a message that says what is wrong.
 
@@ -106,32 +108,7 @@ pub struct Ags(String);
 impl Ags {
     /// Parses and validates an AGS; the error message names the bad input.
     pub fn parse(input: &str) -> Result<Ags> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(invalid("Der Amtliche Gemeindeschlüssel (AGS) fehlt."));
-        }
-        let shown = crate::text::quote_for_message(trimmed);
-        let digits: String = trimmed.chars().filter(|c| *c != ' ').collect();
-        if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(invalid(format!(
-                "AGS {shown}: „{bad}“ ist keine Ziffer; der AGS besteht aus genau 8 Ziffern."
-            )));
-        }
-        if digits.len() != 8 {
-            return Err(invalid(format!(
-                "AGS {shown} hat {} Ziffern; erforderlich sind genau 8.",
-                digits.len()
-            )));
-        }
-        let code: u8 = digits[..2].parse().expect("two ASCII digits");
-        if Land::from_code(code).is_none() {
-            return Err(invalid(format!(
-                "AGS {shown}: Die ersten beiden Ziffern „{}“ sind kein Länderschlüssel; \
-                 gültig sind 01 bis 16.",
-                &digits[..2]
-            )));
-        }
-        Ok(Ags(digits))
+        parse_digits(input, &AGS_RULE).map(Ags)
     }
 
     /// The 8 digits.
@@ -141,7 +118,17 @@ impl Ags {
 
     /// The Land the municipality belongs to.
     pub fn land(&self) -> Land {
-        Land::from_code(self.0[..2].parse().expect("validated")).expect("validated")
+        land_of(&self.0)
+    }
+
+    /// The Kreis part with Land and Regierungsbezirk (the first 5 digits).
+    pub fn kreis(&self) -> &str {
+        &self.0[..5]
+    }
+
+    /// The Gemeinde part (the last 3 digits).
+    pub fn gemeinde(&self) -> &str {
+        &self.0[5..]
     }
 }
 
@@ -149,6 +136,167 @@ impl fmt::Display for Ags {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// A valid Amtlicher Regionalschlüssel: Land (2), Regierungsbezirk (1), Kreis (2),
+/// Gemeindeverband (4), Gemeinde (3).
+///
+/// The Gemeindeverzeichnis (GV100AD, see `directory::gv100ad`) keys a Gemeindeverband with the
+/// first 9 digits; as a 12-digit ARS its Gemeinde part is 000. A Kreis has Verband and Gemeinde
+/// part zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ars(String);
+
+impl Ars {
+    /// Parses and validates an ARS; the error message names the bad input.
+    pub fn parse(input: &str) -> Result<Ars> {
+        parse_digits(input, &ARS_RULE).map(Ars)
+    }
+
+    /// The 12 digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The Land the body belongs to.
+    pub fn land(&self) -> Land {
+        land_of(&self.0)
+    }
+
+    /// The Kreis part with Land and Regierungsbezirk (the first 5 digits).
+    pub fn kreis(&self) -> &str {
+        &self.0[..5]
+    }
+
+    /// The Gemeindeverband part (digits 6 to 9).
+    pub fn verband(&self) -> &str {
+        &self.0[5..9]
+    }
+
+    /// The Gemeinde part (digits 10 to 12).
+    pub fn gemeinde(&self) -> &str {
+        &self.0[9..]
+    }
+}
+
+impl fmt::Display for Ars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The key of a Kommune: an AGS (8 digits) or an ARS (12 digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    Ags(Ags),
+    Ars(Ars),
+}
+
+impl Key {
+    /// Parses either kind of key, telling them apart by the number of digits.
+    pub fn parse(input: &str) -> Result<Key> {
+        let digits = parse_digits(input, &KEY_RULE)?;
+        Ok(if digits.len() == 8 { Key::Ags(Ags(digits)) } else { Key::Ars(Ars(digits)) })
+    }
+
+    /// The 8 or 12 digits.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Ags(a) => a.as_str(),
+            Key::Ars(a) => a.as_str(),
+        }
+    }
+
+    /// The Land the Kommune belongs to.
+    pub fn land(&self) -> Land {
+        land_of(self.as_str())
+    }
+
+    /// The Kreis part with Land and Regierungsbezirk (the first 5 digits).
+    pub fn kreis(&self) -> &str {
+        &self.as_str()[..5]
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a kind of key is named in messages and how many digits it has.
+struct Rule {
+    /// Short name before the input, e.g. "AGS".
+    short: &'static str,
+    /// The message when nothing was entered.
+    missing: &'static str,
+    /// What the key consists of, after a bad character.
+    consists: &'static str,
+    lengths: &'static [usize],
+    /// What is required, after a wrong length.
+    required: &'static str,
+}
+
+const AGS_RULE: Rule = Rule {
+    short: "AGS",
+    missing: "Der Amtliche Gemeindeschlüssel (AGS) fehlt.",
+    consists: "der AGS besteht aus genau 8 Ziffern",
+    lengths: &[8],
+    required: "erforderlich sind genau 8",
+};
+
+const ARS_RULE: Rule = Rule {
+    short: "ARS",
+    missing: "Der Amtliche Regionalschlüssel (ARS) fehlt.",
+    consists: "der ARS besteht aus genau 12 Ziffern",
+    lengths: &[12],
+    required: "erforderlich sind genau 12",
+};
+
+const KEY_RULE: Rule = Rule {
+    short: "Schlüssel",
+    missing: "Der Schlüssel der Kommune (AGS oder ARS) fehlt.",
+    consists: "ein AGS hat 8 Ziffern, ein ARS 12",
+    lengths: &[8, 12],
+    required: "erforderlich sind 8 (AGS) oder 12 (ARS)",
+};
+
+/// The digits of a key, spaces removed, checked for digits only, length and Land code.
+fn parse_digits(input: &str, rule: &Rule) -> Result<String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(invalid(rule.missing));
+    }
+    let shown = crate::text::quote_for_message(trimmed);
+    let short = rule.short;
+    let digits: String = trimmed.chars().filter(|c| *c != ' ').collect();
+    if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
+        return Err(invalid(format!(
+            "{short} {shown}: „{bad}“ ist keine Ziffer; {}.",
+            rule.consists
+        )));
+    }
+    if !rule.lengths.contains(&digits.len()) {
+        return Err(invalid(format!(
+            "{short} {shown} hat {} Ziffern; {}.",
+            digits.len(),
+            rule.required
+        )));
+    }
+    let code: u8 = digits[..2].parse().expect("two ASCII digits");
+    if Land::from_code(code).is_none() {
+        return Err(invalid(format!(
+            "{short} {shown}: Die ersten beiden Ziffern „{}“ sind kein Länderschlüssel; \
+             gültig sind 01 bis 16.",
+            &digits[..2]
+        )));
+    }
+    Ok(digits)
+}
+
+/// The Land of validated digits.
+fn land_of(digits: &str) -> Land {
+    Land::from_code(digits[..2].parse().expect("validated")).expect("validated")
 }
 
 fn invalid(message: impl Into<String>) -> Error {
@@ -160,7 +308,7 @@ fn invalid(message: impl Into<String>) -> Error {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AgsCheck {
     pub valid: bool,
-    /// The AGS as it will be stored (8 digits), if valid.
+    /// The key as it will be stored (8 digits for an AGS, 12 for an ARS), if valid.
     pub normalized: Option<String>,
     /// The Land's name, if valid.
     pub land: Option<String>,
@@ -168,13 +316,13 @@ pub struct AgsCheck {
     pub message: Option<String>,
 }
 
-/// Checks an AGS for the profile form without storing anything.
+/// Checks the key of the profile form, an AGS or an ARS, without storing anything.
 pub fn check(input: &str) -> AgsCheck {
-    match Ags::parse(input) {
-        Ok(ags) => AgsCheck {
+    match Key::parse(input) {
+        Ok(key) => AgsCheck {
             valid: true,
-            land: Some(ags.land().name().to_owned()),
-            normalized: Some(ags.0),
+            land: Some(key.land().name().to_owned()),
+            normalized: Some(key.to_string()),
             message: None,
         },
         Err(e) => {
@@ -241,6 +389,65 @@ mod tests {
             let message = err.to_string();
             assert!(message.contains(expected), "{input:?}: {message}");
         }
+    }
+
+    #[test]
+    fn regional_keys_are_checked_like_the_ags() {
+        // (input, Ok((Land, Kreis, Verband, Gemeinde)) or Err(part of the message))
+        type Expected = std::result::Result<
+            (&'static str, &'static str, &'static str, &'static str),
+            &'static str,
+        >;
+        let cases: [(&str, Expected); 12] = [
+            ("010595988000", Ok(("Schleswig-Holstein", "01059", "5988", "000"))),
+            ("07 1 35 5001 000", Ok(("Rheinland-Pfalz", "07135", "5001", "000"))),
+            ("034545418000", Ok(("Niedersachsen", "03454", "5418", "000"))),
+            ("091620000000", Ok(("Bayern", "09162", "0000", "000"))),
+            ("120630000000", Ok(("Brandenburg", "12063", "0000", "000"))),
+            ("", Err("Der Amtliche Regionalschlüssel (ARS) fehlt.")),
+            ("01059598800", Err("hat 11 Ziffern; erforderlich sind genau 12")),
+            ("09162000", Err("hat 8 Ziffern; erforderlich sind genau 12")),
+            ("0105959880001", Err("hat 13 Ziffern")),
+            ("01059598800O", Err("„O“ ist keine Ziffer; der ARS besteht aus genau 12 Ziffern")),
+            ("000595988000", Err("„00“ sind kein Länderschlüssel")),
+            ("170595988000", Err("„17“ sind kein Länderschlüssel")),
+        ];
+        for (input, expected) in cases {
+            match (Ars::parse(input), expected) {
+                (Ok(ars), Ok((land, kreis, verband, gemeinde))) => {
+                    assert_eq!(ars.land().name(), land, "{input}");
+                    assert_eq!(
+                        (ars.kreis(), ars.verband(), ars.gemeinde()),
+                        (kreis, verband, gemeinde)
+                    );
+                }
+                (Err(err), Err(message)) => {
+                    assert_eq!(err.field(), Some("ags"), "{input}");
+                    assert!(err.to_string().contains(message), "{input:?}: {err}");
+                }
+                (got, _) => panic!("{input:?}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_is_an_ags_or_an_ars() {
+        assert!(matches!(Key::parse("09162000").unwrap(), Key::Ags(_)));
+        assert!(matches!(Key::parse(" 0105 9598 8000 ").unwrap(), Key::Ars(_)));
+        assert_eq!(Key::parse("010595988000").unwrap().kreis(), "01059");
+        for (input, message) in [
+            ("", "Der Schlüssel der Kommune (AGS oder ARS) fehlt."),
+            ("0105959880", "hat 10 Ziffern; erforderlich sind 8 (AGS) oder 12 (ARS)"),
+            ("01X59598", "„X“ ist keine Ziffer; ein AGS hat 8 Ziffern, ein ARS 12"),
+            ("180595988000", "„18“ sind kein Länderschlüssel"),
+        ] {
+            let err = Key::parse(input).unwrap_err();
+            assert_eq!(err.field(), Some("ags"));
+            assert!(err.to_string().contains(message), "{input:?}: {err}");
+        }
+        let ok = check("010595988000");
+        assert_eq!(ok.normalized.as_deref(), Some("010595988000"));
+        assert_eq!(ok.land.as_deref(), Some("Schleswig-Holstein"));
     }
 
     #[test]

@@ -59,7 +59,10 @@ pub const ENTITY_FIELD_LABELS: &[(&str, &str, &str)] = &[
 /// Labels of fields that mean the same wherever they are recorded: `(field, label)`.
 pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("name", "Name"),
-    ("ags", "AGS"),
+    ("ags", "AGS / ARS"),
+    ("kommune_kind", "Art der Kommune"),
+    ("member", "Mitglied"),
+    ("member_decision", "Entscheidung (Bedarfsträger) eines Mitglieds"),
     ("population", "Einwohnerzahl"),
     ("coordinator_name", "Ansprechperson für die OZG-Umsetzung"),
     ("coordinator_email", "E-Mail der Ansprechperson für die OZG-Umsetzung"),
@@ -140,6 +143,7 @@ pub(crate) fn label_of(field: &str, value: &str) -> String {
         "area" => value.parse::<crate::requirements::Area>().ok().map(|a| a.label()),
         "priority" => value.parse::<crate::requirements::Priority>().ok().map(|p| p.label()),
         "land_code" => crate::land_profile::parse_land(value).ok().map(|l| l.name()),
+        "kommune_kind" => value.parse::<crate::profile::KommuneKind>().ok().map(|k| k.label()),
         _ => None,
     };
     label.map_or_else(|| value.to_owned(), str::to_owned)

@@ -210,6 +210,18 @@ pub struct ServiceDecision {
     pub reason: Option<String>,
 }
 
+/// The decision on a service of one member municipality of a Gemeindeverband or Kreis, where it
+/// differs from the decision of the whole (which applies to every member without one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct MemberDecision {
+    pub package_id: String,
+    pub service_id: String,
+    /// The member's AGS.
+    pub ags: String,
+    pub decision: Decision,
+}
+
 /// A document the app stored, with the file to open.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -1,14 +1,110 @@
-//! The municipality's profile: name, AGS (and the Land derived from it), population and the
-//! municipal OZG coordinator.
+//! The municipality's profile: name, kind of Kommune, key (AGS or ARS, and the Land derived from
+//! it), population and the municipal OZG coordinator.
+//!
+//! The key is stored in the field `ags`, with 8 digits (an Amtlicher Gemeindeschlüssel) or 12
+//! (an Amtlicher Regionalschlüssel for a Gemeindeverband or a Kreis). Data from before the kind
+//! existed has no `kind` and is read as a Gemeinde.
 
 use serde::{Deserialize, Serialize};
 
-use crate::ags::Ags;
+use crate::ags::{Ags, Key};
 use crate::text;
 use crate::{Error, Result};
 
 /// The largest population accepted (Berlin has about 3.9 million).
 pub const MAX_POPULATION: u32 = 5_000_000;
+
+crate::keyed::keyed_enum! {
+    /// What kind of Kommune the profile is: a Gemeinde, a kreisfreie Stadt, a Gemeindeverband
+    /// under its name in the Land, or a Kreis. Gemeinde if not named.
+    #[derive(Default)]
+    pub enum KommuneKind (field = "kind", unknown = "Unbekannte Art der Kommune") {
+        #[default]
+        Gemeinde = ("gemeinde", "Gemeinde"),
+        KreisfreieStadt = ("kreisfreie_stadt", "Kreisfreie Stadt"),
+        /// Schleswig-Holstein, Brandenburg, Mecklenburg-Vorpommern.
+        Amt = ("amt", "Amt"),
+        /// Rheinland-Pfalz, Sachsen-Anhalt.
+        Verbandsgemeinde = ("verbandsgemeinde", "Verbandsgemeinde"),
+        /// Niedersachsen.
+        Samtgemeinde = ("samtgemeinde", "Samtgemeinde"),
+        /// Bayern, Sachsen, Thüringen.
+        Verwaltungsgemeinschaft = ("verwaltungsgemeinschaft", "Verwaltungsgemeinschaft"),
+        Kreis = ("kreis", "Kreis"),
+    }
+}
+
+impl KommuneKind {
+    /// Whether this is a Gemeindeverband (Amt, Verbandsgemeinde, Samtgemeinde,
+    /// Verwaltungsgemeinschaft).
+    pub fn is_verband(self) -> bool {
+        matches!(
+            self,
+            KommuneKind::Amt
+                | KommuneKind::Verbandsgemeinde
+                | KommuneKind::Samtgemeinde
+                | KommuneKind::Verwaltungsgemeinschaft
+        )
+    }
+
+    /// Whether the Kommune acts for member municipalities: a Gemeindeverband or a Kreis.
+    pub fn has_members(self) -> bool {
+        self.is_verband() || self == KommuneKind::Kreis
+    }
+
+    /// Checks that `key` fits this kind: a Gemeinde or kreisfreie Stadt has an AGS (or an ARS
+    /// of a Gemeinde), a Gemeindeverband an ARS with a Verband part and Gemeinde part 000 (the
+    /// GV100AD keys a Verband by its first 9 digits), a Kreis zeros after its Kreis part.
+    pub fn check_key(self, key: &Key) -> Result<()> {
+        let label = self.label();
+        let bad = |why: String| Err(Error::validation("ags", why));
+        match (self, key) {
+            (KommuneKind::Gemeinde, Key::Ars(ars)) if ars.gemeinde() == "000" => bad(format!(
+                "ARS {ars}: Der Gemeindeteil (Stellen 10 bis 12) ist 000; das ist der Schlüssel \
+                 eines Gemeindeverbands oder Kreises. Eine Gemeinde hat einen AGS (8 Ziffern) oder \
+                 einen ARS mit Gemeindeteil."
+            )),
+            (KommuneKind::KreisfreieStadt, Key::Ars(ars)) if ars.verband() != "0000" => {
+                bad(format!(
+                    "ARS {ars}: Der Verbandsteil (Stellen 6 bis 9) ist „{}“; eine kreisfreie \
+                     Stadt gehört keinem Gemeindeverband an. Geben Sie den AGS (8 Ziffern) ein.",
+                    ars.verband()
+                ))
+            }
+            (KommuneKind::Gemeinde | KommuneKind::KreisfreieStadt, _) => Ok(()),
+            (KommuneKind::Kreis, Key::Ags(ags)) if ags.gemeinde() != "000" => bad(format!(
+                "AGS {ags}: Der Gemeindeteil (Stellen 6 bis 8) ist „{}“; ein Kreis hat dort 000. \
+                 Geben Sie den Kreisschlüssel als AGS (z. B. 01059000) oder als ARS \
+                 (z. B. 010590000000) ein.",
+                ags.gemeinde()
+            )),
+            (KommuneKind::Kreis, Key::Ars(ars))
+                if ars.verband() != "0000" || ars.gemeinde() != "000" =>
+            {
+                bad(format!(
+                    "ARS {ars}: Nach dem Kreisteil (Stellen 1 bis 5) folgen beim Kreis nur \
+                     Nullen; hier steht „{}“.",
+                    &ars.as_str()[5..]
+                ))
+            }
+            (KommuneKind::Kreis, _) => Ok(()),
+            (_, Key::Ags(ags)) => bad(format!(
+                "AGS {ags}: Ein Gemeindeverband ({label}) hat keinen AGS, sondern einen \
+                 Amtlichen Regionalschlüssel (ARS) mit 12 Ziffern."
+            )),
+            (_, Key::Ars(ars)) if ars.verband() == "0000" => bad(format!(
+                "ARS {ars}: Der Verbandsteil (Stellen 6 bis 9) ist 0000; der ARS eines \
+                 Gemeindeverbands ({label}) hat dort die Nummer des Verbands."
+            )),
+            (_, Key::Ars(ars)) if ars.gemeinde() != "000" => bad(format!(
+                "ARS {ars}: Der Gemeindeteil (Stellen 10 bis 12) ist „{}“; beim ARS eines \
+                 Gemeindeverbands ({label}) ist er 000.",
+                ars.gemeinde()
+            )),
+            (_, Key::Ars(_)) => Ok(()),
+        }
+    }
+}
 
 /// The profile as the clerk enters it (all text, validated by [`ProfileInput::validate`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -16,7 +112,11 @@ pub const MAX_POPULATION: u32 = 5_000_000;
 #[serde(default, deny_unknown_fields)]
 pub struct ProfileInput {
     pub name: String,
+    /// The key: an AGS (8 digits) or an ARS (12 digits).
     pub ags: String,
+    /// Gemeinde if not given.
+    #[cfg_attr(test, ts(optional = nullable))]
+    pub kind: Option<KommuneKind>,
     #[cfg_attr(test, ts(optional = nullable))]
     pub population: Option<u32>,
     #[cfg_attr(test, ts(optional = nullable))]
@@ -32,11 +132,14 @@ pub struct ProfileInput {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Profile {
     pub name: String,
-    /// 8 digits.
+    /// The key: 8 digits (AGS) or 12 (ARS).
     pub ags: String,
-    /// Two-digit Land code, derived from the AGS.
+    /// Gemeinde in data from before the kind existed.
+    #[serde(default)]
+    pub kind: KommuneKind,
+    /// Two-digit Land code, derived from the key.
     pub land_code: String,
-    /// The Land's name, derived from the AGS.
+    /// The Land's name, derived from the key.
     pub land: String,
     pub population: Option<u32>,
     pub coordinator_name: Option<String>,
@@ -49,7 +152,9 @@ impl ProfileInput {
     pub fn validate(&self) -> Result<Profile> {
         let name = text::line("name", "Der Name der Kommune", Some(&self.name), 200)?
             .ok_or_else(|| Error::validation("name", "Der Name der Kommune fehlt."))?;
-        let ags = Ags::parse(&self.ags)?;
+        let ags = Key::parse(&self.ags)?;
+        let kind = self.kind.unwrap_or_default();
+        kind.check_key(&ags)?;
         if let Some(population) = self.population {
             if population == 0 || population > MAX_POPULATION {
                 return Err(Error::validation(
@@ -89,6 +194,7 @@ impl ProfileInput {
         Ok(Profile {
             name,
             ags: ags.to_string(),
+            kind,
             land_code: land.code(),
             land: land.name().to_owned(),
             population: self.population,
@@ -104,6 +210,7 @@ impl From<&Profile> for ProfileInput {
         ProfileInput {
             name: p.name.clone(),
             ags: p.ags.clone(),
+            kind: Some(p.kind),
             population: p.population,
             coordinator_name: p.coordinator_name.clone(),
             coordinator_email: p.coordinator_email.clone(),
@@ -118,7 +225,9 @@ impl From<&Profile> for ProfileInput {
 #[serde(default, deny_unknown_fields)]
 pub struct ProfilePatch {
     pub name: Option<String>,
+    /// The key, AGS or ARS.
     pub ags: Option<String>,
+    pub kind: Option<KommuneKind>,
     /// Digits only; empty clears the population.
     pub population: Option<String>,
     pub coordinator_name: Option<String>,
@@ -137,6 +246,9 @@ impl ProfilePatch {
         if let Some(ags) = &self.ags {
             input.ags = ags.clone();
         }
+        if let Some(kind) = self.kind {
+            input.kind = Some(kind);
+        }
         if let Some(population) = &self.population {
             input.population = parse_population(population)?;
         }
@@ -151,6 +263,126 @@ impl ProfilePatch {
         }
         Ok(input)
     }
+}
+
+/// The most members a Gemeindeverband or Kreis can list (the largest Kreise have about 240
+/// Gemeinden).
+pub const MAX_MEMBERS: usize = 500;
+
+/// A member municipality of a Gemeindeverband or Kreis, as entered and as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Member {
+    /// The member's AGS, 8 digits.
+    pub ags: String,
+    pub name: String,
+}
+
+impl Member {
+    /// Checks a new member of the Kommune `profile` against the members it already has: only a
+    /// Gemeindeverband or a Kreis has members, each a Gemeinde with an 8-digit AGS in the same
+    /// Land and Kreis, none twice. Returns the member as it will be stored.
+    pub fn validate(&self, profile: Option<&Profile>, members: &[Member]) -> Result<Member> {
+        let Some(profile) = profile else {
+            return Err(Error::validation(
+                "kind",
+                "Mitglieder lassen sich erst eintragen, wenn das Profil gespeichert ist.",
+            ));
+        };
+        if !profile.kind.has_members() {
+            return Err(Error::validation(
+                "kind",
+                format!(
+                    "Mitglieder hat nur ein Gemeindeverband oder ein Kreis; Ihre Kommune ist als \
+                     „{}“ erfasst.",
+                    profile.kind.label()
+                ),
+            ));
+        }
+        let ags = Ags::parse(&self.ags)?;
+        let label = profile.kind.label();
+        let own = &profile.ags[..5];
+        if ags.land().code() != profile.land_code {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Die Gemeinde liegt in {}, Ihre Kommune ({label}) in {}; \
+                     Mitglieder gehören zum selben Land.",
+                    ags.land().name(),
+                    profile.land
+                ),
+            ));
+        }
+        if ags.kreis() != own {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Die Stellen 1 bis 5 („{}“) nennen einen anderen Kreis als der \
+                     Schlüssel Ihrer Kommune („{own}“); Mitglieder liegen im selben Kreis.",
+                    ags.kreis()
+                ),
+            ));
+        }
+        if ags.gemeinde() == "000" {
+            return Err(Error::validation(
+                "ags",
+                format!(
+                    "AGS {ags}: Der Gemeindeteil (Stellen 6 bis 8) ist 000; das ist der \
+                     Schlüssel eines Kreises oder einer kreisfreien Stadt, nicht einer \
+                     Mitgliedsgemeinde."
+                ),
+            ));
+        }
+        if let Some(known) = members.iter().find(|m| m.ags == ags.as_str()) {
+            return Err(Error::validation(
+                "ags",
+                format!("AGS {ags} ist schon Mitglied ({}).", text::quote_for_message(&known.name)),
+            ));
+        }
+        if members.len() >= MAX_MEMBERS {
+            return Err(Error::validation(
+                "ags",
+                format!("Es sind schon {MAX_MEMBERS} Mitglieder eingetragen, mehr gehen nicht."),
+            ));
+        }
+        let name = text::line("name", "Der Name der Mitgliedsgemeinde", Some(&self.name), 200)?
+            .ok_or_else(|| Error::validation("name", "Der Name der Mitgliedsgemeinde fehlt."))?;
+        Ok(Member { ags: ags.to_string(), name })
+    }
+}
+
+/// Whether the stored `members` still fit the profile `profile` would become: a Kommune that has
+/// members stays a Gemeindeverband or a Kreis, in the same Kreis.
+pub fn check_members_fit(profile: &Profile, members: &[Member]) -> Result<()> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let n = members.len();
+    let listed = if n == 1 { "ein Mitglied".to_owned() } else { format!("{n} Mitglieder") };
+    if !profile.kind.has_members() {
+        return Err(Error::validation(
+            "kind",
+            format!(
+                "Ihre Kommune hat {listed}; als „{}“ hätte sie keine. Entfernen Sie zuerst die \
+                 Mitglieder.",
+                profile.kind.label()
+            ),
+        ));
+    }
+    if let Some(other) = members.iter().find(|m| m.ags[..5] != profile.ags[..5]) {
+        return Err(Error::validation(
+            "ags",
+            format!(
+                "Der Schlüssel {} nennt einen anderen Kreis als das Mitglied {} ({}); \
+                 Mitglieder liegen im selben Kreis. Entfernen Sie zuerst die Mitglieder.",
+                profile.ags,
+                text::quote_for_message(&other.name),
+                other.ags
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A population as typed: empty (none), or a whole number without separators.
@@ -226,6 +458,7 @@ mod tests {
         ProfileInput {
             name: "Gemeinde Musterstadt".into(),
             ags: "09162000".into(),
+            kind: None,
             population: Some(12_500),
             coordinator_name: Some("Frau Öztürk".into()),
             coordinator_email: Some("ozg@musterstadt.de".into()),
@@ -261,6 +494,106 @@ mod tests {
             assert_eq!(err.field(), Some(field), "{err}");
             assert!(err.to_string().contains(expected), "{field}: {err}");
         }
+    }
+
+    #[test]
+    fn the_key_must_fit_the_kind() {
+        use KommuneKind::*;
+        // (kind, key, Ok(Land code) or Err(part of the message))
+        let cases: [(KommuneKind, &str, std::result::Result<&str, &str>); 16] = [
+            (Gemeinde, "09162000", Ok("09")),
+            (Gemeinde, "010595988003", Ok("01")),
+            (Gemeinde, "010595988000", Err("Gemeindeteil (Stellen 10 bis 12) ist 000")),
+            (KreisfreieStadt, "09162000", Ok("09")),
+            (KreisfreieStadt, "091620000000", Ok("09")),
+            (KreisfreieStadt, "091625001000", Err("gehört keinem Gemeindeverband an")),
+            (Amt, "010595988000", Ok("01")),
+            (Verbandsgemeinde, "071355001000", Ok("07")),
+            (Samtgemeinde, "034545418000", Ok("03")),
+            (Verwaltungsgemeinschaft, "14 6 25 5201 000", Ok("14")),
+            (Amt, "01059000", Err("hat keinen AGS, sondern einen Amtlichen Regionalschlüssel")),
+            (Amt, "010590000000", Err("Verbandsteil (Stellen 6 bis 9) ist 0000")),
+            (Samtgemeinde, "034545418007", Err("Gemeindeteil (Stellen 10 bis 12) ist „007“")),
+            (Kreis, "010590000000", Ok("01")),
+            (Kreis, "01059000", Ok("01")),
+            (Kreis, "010595988000", Err("beim Kreis nur Nullen; hier steht „5988000“")),
+        ];
+        for (kind, key, expected) in cases {
+            let mut p = input();
+            p.kind = Some(kind);
+            p.ags = key.into();
+            match (p.validate(), expected) {
+                (Ok(profile), Ok(land)) => {
+                    assert_eq!(profile.land_code, land, "{kind} {key}");
+                    assert_eq!(profile.kind, kind);
+                    assert_eq!(profile.ags, key.replace(' ', ""));
+                }
+                (Err(err), Err(message)) => {
+                    assert_eq!(err.field(), Some("ags"), "{kind} {key}");
+                    assert!(err.to_string().contains(message), "{kind} {key}: {err}");
+                }
+                (got, _) => panic!("{kind} {key}: {got:?}"),
+            }
+        }
+        let mut p = input();
+        p.ags = "01059000".into();
+        p.kind = Some(Kreis);
+        assert!(p.validate().unwrap().kind.has_members());
+        assert!(Amt.is_verband() && !Kreis.is_verband() && !Gemeinde.has_members());
+        assert_eq!("landkreis".parse::<KommuneKind>().unwrap_err().field(), Some("kind"));
+    }
+
+    #[test]
+    fn a_profile_without_a_kind_is_a_gemeinde() {
+        let json = r#"{"name":"Gemeinde Musterstadt","ags":"09162000","land_code":"09",
+            "land":"Bayern","population":null,"coordinator_name":null,"coordinator_email":null,
+            "coordinator_phone":null}"#;
+        let profile: Profile = serde_json::from_str(json).unwrap();
+        assert_eq!(profile.kind, KommuneKind::Gemeinde);
+        assert_eq!(input().validate().unwrap().kind, KommuneKind::Gemeinde);
+    }
+
+    #[test]
+    fn members_are_checked_against_the_verband() {
+        let amt = ProfileInput {
+            name: "Amt Musterland".into(),
+            ags: "010595988000".into(),
+            kind: Some(KommuneKind::Amt),
+            ..input()
+        }
+        .validate()
+        .unwrap();
+        let member = |ags: &str, name: &str| Member { ags: ags.into(), name: name.into() };
+        let known = [member("01059001", "Alt Duvenstedt")];
+        let ok = member(" 01059 002 ", " Borgstedt ").validate(Some(&amt), &known).unwrap();
+        assert_eq!(ok, member("01059002", "Borgstedt"));
+        let cases = [
+            (member("0105900", "X"), "ags", "hat 7 Ziffern"),
+            (member("010595988001", "X"), "ags", "hat 12 Ziffern"),
+            (member("03059001", "X"), "ags", "liegt in Niedersachsen"),
+            (member("01060001", "X"), "ags", "anderen Kreis"),
+            (member("01059000", "X"), "ags", "Gemeindeteil (Stellen 6 bis 8) ist 000"),
+            (member("01059001", "Alt Duvenstedt"), "ags", "ist schon Mitglied („Alt Duvenstedt“)"),
+            (member("01059003", "  "), "name", "fehlt"),
+        ];
+        for (m, field, message) in cases {
+            let err = m.validate(Some(&amt), &known).unwrap_err();
+            assert_eq!(err.field(), Some(field), "{m:?}: {err}");
+            assert!(err.to_string().contains(message), "{m:?}: {err}");
+        }
+        let gemeinde = input().validate().unwrap();
+        let err = member("09162001", "X").validate(Some(&gemeinde), &[]).unwrap_err();
+        assert!(err.to_string().contains("nur ein Gemeindeverband oder ein Kreis"), "{err}");
+        assert!(member("01059001", "X").validate(None, &[]).is_err());
+
+        // The profile cannot leave its members behind.
+        check_members_fit(&amt, &known).unwrap();
+        let err = check_members_fit(&gemeinde, &known).unwrap_err();
+        assert!(err.to_string().contains("hat ein Mitglied"), "{err}");
+        let elsewhere =
+            ProfileInput { ags: "010605988000".into(), ..ProfileInput::from(&amt) }.validate();
+        let err = check_members_fit(&elsewhere.unwrap(), &known).unwrap_err();
+        assert!(err.to_string().contains("anderen Kreis"), "{err}");
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub fn municipality(dir: &Path, name: &str, ags: &str, with_package: bool) -> St
         .set_profile(&ProfileInput {
             name: name.into(),
             ags: ags.into(),
+            // A 12-digit key in Niedersachsen's example is a Samtgemeinde's ARS.
+            kind: (ags.len() == 12).then_some(anbindungscheck::profile::KommuneKind::Samtgemeinde),
             population: Some(12_500),
             coordinator_name: Some("Petra Öztürk".into()),
             coordinator_email: Some("ozg@musterstadt.example".into()),

@@ -414,3 +414,101 @@ fn dropped_reports_are_read_and_a_municipality_s_history_lists_them_oldest_first
     let empty = api::get_municipality_history(&cx(&land, &none), "03241002".into()).unwrap();
     assert_eq!((empty.name.as_str(), empty.points.len()), ("Beispielheim", 0));
 }
+
+#[test]
+fn a_samtgemeinde_report_covers_its_members_and_older_reports_still_read() {
+    use crate::fixtures::{municipality, pdftotext, write_report};
+    use anbindungscheck::installed::Decision;
+    use anbindungscheck::profile::Member;
+    use anbindungscheck::report::{self, read};
+    let dir = tempfile::tempdir().unwrap();
+    let land = Workspace::open_as(Some(dir.path().join("land.sqlite")), WorkspaceKind::Land);
+    let none = Answer(None);
+    let input = LandProfileInput { land_code: "03".into(), name: "MI".into() };
+    api::set_land_profile(&cx(&land, &none), input).unwrap();
+    let reports = dir.path().join("berichte");
+    let dbs = dir.path().join("kommunen");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::create_dir_all(&dbs).unwrap();
+
+    let mut sg = municipality(&dbs, "Samtgemeinde Musterland", "032415418000", true);
+    for (ags, name) in [("03241011", "Adorf"), ("03241012", "Bedorf"), ("03241013", "Cedorf")] {
+        sg.add_member(&Member { ags: ags.into(), name: name.into() }).unwrap();
+    }
+    // Bedorf decides otherwise than the Samtgemeinde on the first service.
+    let before = api::reports::gather(&sg, crate::fixtures::day("2026-11-28"), None).unwrap();
+    let first = &before.services[0];
+    let decided = sg
+        .set_member_decision(&first.package_id, &first.service_id, "03241012", Some(Decision::Nein))
+        .unwrap();
+    assert_eq!(decided.unwrap().decision, Decision::Nein);
+    let err = sg
+        .set_member_decision(&first.package_id, &first.service_id, "03241019", Some(Decision::Ja))
+        .unwrap_err();
+    assert!(err.to_string().contains("kein Mitglied"), "{err}");
+    let path = reports.join("samtgemeinde.pdf");
+    let (data, _) = write_report(&sg, "2026-11-28", &path);
+    assert_eq!(
+        serde_json::to_value(&data.services[0].member_decisions).unwrap(),
+        serde_json::json!([{"ags": "03241012", "decision": "nein", "decision_label": "Nein"}])
+    );
+    assert_eq!(data.schema, "anbindungscheck.report/2");
+    let json = serde_json::to_value(&data).unwrap();
+    assert_eq!(json["municipality"]["kind"], "samtgemeinde");
+    assert_eq!(json["members"][1], serde_json::json!({"ags": "03241012", "name": "Bedorf"}));
+    let text = pdftotext(&path);
+    for expected in [
+        "Amtlicher Regionalschlüssel",
+        "Samtgemeinde",
+        "Mitgliedsgemeinden",
+        "Bedorf (03241012)",
+        "ARS 032415418000",
+        "Abweichend Bedorf (03241012):",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    // A member that is not in the Kreis is refused on reading.
+    let mut edited = json.clone();
+    edited["members"][0]["ags"] = "03251011".into();
+    let err = read::parse_json(&serde_json::to_vec(&edited).unwrap()).unwrap_err();
+    assert!(err.to_string().contains("„members[0].ags“"), "{err}");
+
+    // A report of the first schema version: no kind, no members.
+    let g = municipality(&dbs, "Gemeinde Altform", "03241001", true);
+    let (mut old, _) = write_report(&g, "2026-11-20", &dir.path().join("neu.pdf"));
+    old.schema = "anbindungscheck.report/1".into();
+    let mut old_json = serde_json::to_value(&old).unwrap();
+    old_json["municipality"].as_object_mut().unwrap().remove("kind");
+    old_json.as_object_mut().unwrap().remove("members");
+    let reread = read::parse_json(&serde_json::to_vec(&old_json).unwrap()).unwrap();
+    assert_eq!(reread, old);
+    std::fs::write(reports.join("altform.pdf"), report::render(&old).unwrap().bytes).unwrap();
+
+    let summary = api::add_reports_from(&cx(&land, &none), &[reports]).unwrap();
+    assert_eq!(summary.files, 2, "{summary:?}");
+    let overview = api::get_land_overview(&cx(&land, &none), None).unwrap();
+    let covered: Vec<(&str, Option<&str>)> = overview
+        .rows
+        .iter()
+        .map(|r| (r.ags.as_str(), r.covered_by.as_ref().map(|n| n.ags.as_str())))
+        .collect();
+    assert_eq!(
+        covered,
+        [
+            ("03241001", None),
+            ("03241011", Some("032415418000")),
+            ("03241012", Some("032415418000")),
+            ("03241013", Some("032415418000")),
+        ]
+    );
+    assert_eq!((overview.municipalities, overview.reported), (4, 4));
+    let decision = |ags: &str| {
+        let row = overview.rows.iter().find(|r| r.ags == ags).unwrap();
+        row.decisions.get(&first.service_id).cloned().unwrap()
+    };
+    assert_eq!(decision("03241012"), "nein");
+    assert_eq!(decision("03241011"), first.decision.key());
+    // Removing a member removes its own decisions.
+    sg.remove_member("03241012").unwrap();
+    assert!(sg.member_decisions().unwrap().is_empty());
+}

@@ -39,7 +39,7 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     let (data, pages) = write_report(&store, "2026-11-28", &path);
 
     // The data itself.
-    assert_eq!(data.schema, "anbindungscheck.report/1");
+    assert_eq!(data.schema, "anbindungscheck.report/2");
     assert!(data.report_id.starts_with("BB-03241001-20261128-"), "{}", data.report_id);
     assert_eq!(data.report_id.len(), "BB-03241001-20261128-".len() + 6);
     // The built-in checklist and the package's six additions.
@@ -812,6 +812,24 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     );
 }
 
+#[test]
+fn a_report_of_a_samtgemeinde_carries_its_ars() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = municipality(dir.path(), "Samtgemeinde Musterland", "032415418000", true);
+    let data = anbindungscheck::api::reports::gather(&store, day("2026-11-28"), None).unwrap();
+    assert!(data.report_id.starts_with("BB-032415418000-20261128-"), "{}", data.report_id);
+    assert_eq!(data.municipality.kind, anbindungscheck::profile::KommuneKind::Samtgemeinde);
+    let json = serde_json::to_vec(&data).unwrap();
+    assert_eq!(read::parse_json(&json).unwrap(), data);
+    read::plausible(&data).unwrap();
+    // Without `kind` (as in reports written before it) the report is read as a Gemeinde's,
+    // and a Gemeinde has no ARS with Gemeinde part 000.
+    let mut old = serde_json::to_value(&data).unwrap();
+    old["municipality"].as_object_mut().unwrap().remove("kind");
+    let err = read::parse_json(&serde_json::to_vec(&old).unwrap()).unwrap_err();
+    assert!(err.to_string().contains("passt nicht zur Art der Kommune (Gemeinde)"), "{err}");
+}
+
 /// The JSON of `data` with `edit` applied, read back: the error's code and message.
 fn tampered(data: &ReportData, edit: impl FnOnce(&mut Value)) -> (String, String) {
     let mut json = serde_json::to_value(data).unwrap();
@@ -849,6 +867,11 @@ fn implausible_report_data_is_refused_by_field() {
             "municipality.ags",
             Box::new(|j| j["municipality"]["ags"] = "03 241 001".into()),
             "03 241",
+        ),
+        (
+            "municipality.ags",
+            Box::new(|j| j["municipality"]["ags"] = "032415418000".into()),
+            "passt nicht zur Art der Kommune (Gemeinde)",
         ),
         (
             "readiness.overall.percent",

@@ -2,7 +2,7 @@
 
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
-use anbindungscheck::profile::ProfileInput;
+use anbindungscheck::profile::{KommuneKind, Member, ProfileInput};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
 use anbindungscheck::roles::{PersonInput, Role};
 use anbindungscheck::store::Store;
@@ -18,6 +18,21 @@ fn profile() -> ProfileInput {
         population: Some(12_500),
         ..Default::default()
     }
+}
+
+/// Writes `profile()` into a database of an older schema, where the store's own code no longer
+/// fits the table (the kind came with version 12).
+fn old_profile(path: &Path) {
+    Connection::open(path)
+        .unwrap()
+        .execute(
+            "INSERT INTO profile (id, name, ags, population, coordinator_name, coordinator_email,
+                 coordinator_phone, updated_at)
+             VALUES (1, 'Gemeinde Musterstadt', '09162000', 12500, 'Frau Öztürk',
+                 'ozg@musterstadt.de', '089 1234', '2026-01-05T10:00:00Z')",
+            [],
+        )
+        .unwrap();
 }
 
 fn user_version(path: &Path) -> i64 {
@@ -69,7 +84,7 @@ fn every_earlier_schema_migrates_with_its_data() {
             let mut store =
                 Store::open_with(&path, WorkspaceKind::Kommune, &all[..version]).unwrap();
             // Version 1 already has the profile and progress tables.
-            store.set_profile(&profile()).unwrap();
+            old_profile(&path);
             store
                 .set_item(
                     "datenschutz-avv",
@@ -162,7 +177,7 @@ fn version_11_brings_catalogue_2_and_keeps_all_progress_on_catalogue_1() {
     ];
     let mut store =
         Store::open_with(&path, WorkspaceKind::Kommune, &migrations::MIGRATIONS[..10]).unwrap();
-    store.set_profile(&profile()).unwrap();
+    old_profile(&path);
     for (id, s) in &worked_on {
         store.set_item(id, s).unwrap();
     }
@@ -193,6 +208,100 @@ fn version_11_brings_catalogue_2_and_keeps_all_progress_on_catalogue_1() {
     assert_eq!(reviewed.len(), 1, "{reviewed:?}");
     assert_eq!(reviewed[0].0, "systeme-analysieren");
     assert!(reviewed[0].1.contains("Vollzugsteam"));
+}
+
+#[test]
+fn version_12_keeps_the_profile_and_takes_gemeindeverbaende() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let full = ProfileInput {
+        coordinator_name: Some("Frau Öztürk".into()),
+        coordinator_email: Some("ozg@musterstadt.de".into()),
+        coordinator_phone: Some("089 1234".into()),
+        ..profile()
+    };
+    let v11 = &migrations::MIGRATIONS[..11];
+    drop(Store::open_with(&path, WorkspaceKind::Kommune, v11).unwrap());
+    old_profile(&path);
+    let before = full.validate().unwrap();
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), 12);
+    let kept = store.profile().unwrap().unwrap();
+    assert_eq!(kept, before);
+    assert_eq!(kept.kind, KommuneKind::Gemeinde);
+    // The new schema takes an Amt with its 12-digit ARS.
+    let amt = ProfileInput {
+        name: "Amt Musterland".into(),
+        ags: "010595988000".into(),
+        kind: Some(KommuneKind::Amt),
+        ..full
+    };
+    let stored = store.set_profile(&amt).unwrap();
+    assert_eq!((stored.ags.as_str(), stored.land.as_str()), ("010595988000", "Schleswig-Holstein"));
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.profile().unwrap().unwrap().kind, KommuneKind::Amt);
+    let history = store.history(&HistoryFilter::default()).unwrap();
+    let kind = history.iter().find(|h| h.field == "kommune_kind").unwrap();
+    assert_eq!(
+        (kind.old_display.as_deref(), kind.new_display.as_deref()),
+        (Some("Gemeinde"), Some("Amt"))
+    );
+}
+
+#[test]
+fn members_of_an_amt_are_stored_and_recorded_in_the_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let member = |ags: &str, name: &str| Member { ags: ags.into(), name: name.into() };
+    // A Gemeinde has no members.
+    store.set_profile(&profile()).unwrap();
+    let err = store.add_member(&member("09162001", "Teil")).unwrap_err();
+    assert_eq!(err.field(), Some("kind"));
+    let amt = ProfileInput {
+        name: "Amt Hüttener Berge".into(),
+        ags: "010585819000".into(),
+        kind: Some(KommuneKind::Amt),
+        ..profile()
+    };
+    store.set_profile(&amt).unwrap();
+    store.add_member(&member("01058002", "Ascheffel")).unwrap();
+    store.add_member(&member("01058 001", "Alt Duvenstedt")).unwrap();
+    let err = store.add_member(&member("01058002", "Ascheffel")).unwrap_err();
+    assert!(err.to_string().contains("schon Mitglied"), "{err}");
+    assert_eq!(
+        store.members().unwrap(),
+        [member("01058001", "Alt Duvenstedt"), member("01058002", "Ascheffel")]
+    );
+    // The profile cannot leave its members behind.
+    let err = store
+        .set_profile(&ProfileInput { kind: Some(KommuneKind::Gemeinde), ..profile() })
+        .unwrap_err();
+    assert!(err.to_string().contains("2 Mitglieder"), "{err}");
+    assert_eq!(store.profile().unwrap().unwrap().kind, KommuneKind::Amt);
+
+    assert_eq!(store.remove_member("01058002").unwrap().name, "Ascheffel");
+    let err = store.remove_member("01058002").unwrap_err();
+    assert!(err.to_string().contains("kein Mitglied"), "{err}");
+    assert_eq!(store.members().unwrap().len(), 1);
+
+    let history = store.history(&HistoryFilter::default()).unwrap();
+    let members: Vec<_> = history
+        .iter()
+        .filter(|h| h.field == "member")
+        .map(|h| {
+            (h.subject.as_str(), h.field_label.as_str(), h.old_value.clone(), h.new_value.clone())
+        })
+        .collect();
+    let s = |v: &str| Some(v.to_owned());
+    assert_eq!(
+        members,
+        [
+            ("Profil", "Mitglied", s("Ascheffel (01058002)"), None),
+            ("Profil", "Mitglied", None, s("Alt Duvenstedt (01058001)")),
+            ("Profil", "Mitglied", None, s("Ascheffel (01058002)")),
+        ]
+    );
 }
 
 /// A later schema version, to exercise the migration machinery beyond the shipped migrations.

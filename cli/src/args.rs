@@ -36,6 +36,16 @@ pub enum Command {
     Status(StatusArgs),
     #[command(subcommand, about = "Profil der Kommune anzeigen oder ändern")]
     Profile(ProfileCommand),
+    #[command(
+        subcommand,
+        about = "Eine Mitgliedsgemeinde des Gemeindeverbands oder Kreises eintragen oder entfernen"
+    )]
+    Member(MemberCommand),
+    #[command(about = "Die Mitgliedsgemeinden des Gemeindeverbands oder Kreises")]
+    Members {
+        #[arg(long, help = JSON)]
+        json: bool,
+    },
     #[command(subcommand, about = "Eine Aufgabe der Checkliste ändern")]
     Item(ItemCommand),
     #[command(
@@ -500,8 +510,20 @@ pub enum ProfileCommand {
 pub struct ProfileArgs {
     #[arg(long, help = "Name der Kommune")]
     pub name: Option<String>,
-    #[arg(long, help = "Amtlicher Gemeindeschlüssel, 8 Ziffern")]
+    #[arg(long, help = "Amtlicher Gemeindeschlüssel, 8 Ziffern (Gemeinde, kreisfreie Stadt)")]
     pub ags: Option<String>,
+    #[arg(
+        long,
+        help = "Amtlicher Regionalschlüssel, 12 Ziffern (Gemeindeverband, Kreis); statt --ags"
+    )]
+    pub ars: Option<String>,
+    #[arg(
+        long,
+        value_name = "ART",
+        help = "Art der Kommune: gemeinde, kreisfreie_stadt, amt, verbandsgemeinde, \
+                samtgemeinde, verwaltungsgemeinschaft, kreis"
+    )]
+    pub kind: Option<String>,
     #[arg(long, value_name = "N", allow_hyphen_values = true, help = "Einwohnerzahl")]
     pub population: Option<String>,
     #[arg(long, value_name = "NAME", help = "Name der Ansprechperson für die OZG-Umsetzung")]
@@ -518,6 +540,22 @@ pub struct ProfileArgs {
         help = "Telefonnummer der Ansprechperson für die OZG-Umsetzung"
     )]
     pub coordinator_phone: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    #[command(about = "Eine Mitgliedsgemeinde eintragen")]
+    Add {
+        #[arg(value_name = "AGS", help = "Der Amtliche Gemeindeschlüssel der Gemeinde, 8 Ziffern")]
+        ags: String,
+        #[arg(long, help = "Der Name der Gemeinde")]
+        name: String,
+    },
+    #[command(about = "Eine Mitgliedsgemeinde entfernen")]
+    Remove {
+        #[arg(value_name = "AGS", help = "Der Amtliche Gemeindeschlüssel der Gemeinde")]
+        ags: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,7 +19,7 @@ use anbindungscheck::land_profile::LandProfile;
 use anbindungscheck::package::build::Built;
 use anbindungscheck::package::review::Change;
 use anbindungscheck::package::PackageError;
-use anbindungscheck::profile::Profile;
+use anbindungscheck::profile::{KommuneKind, Member, Profile};
 use anbindungscheck::readiness::{Deadline, Score, StatusCounts, StatusReport, DUE_SOON_DAYS};
 use anbindungscheck::report::aggregate::Aggregate;
 use anbindungscheck::report::followup::FollowUpList;
@@ -77,7 +77,7 @@ fn percent(score: &Score) -> String {
 pub fn status(out: &mut dyn Write, r: &StatusReport) -> Result<()> {
     let date = r.date.format("%d.%m.%Y");
     match &r.profile {
-        Some(p) => line(out, &format!("{} (AGS {}, {}) – Stand {date}", p.name, p.ags, p.land))?,
+        Some(p) => line(out, &format!("{} – Stand {date}", profile_title(p)))?,
         None => line(out, &format!("Kommune noch nicht erfasst – Stand {date}"))?,
     }
     status_body(out, r)?;
@@ -163,12 +163,26 @@ fn deadlines(out: &mut dyn Write, heading: &str, list: &[Deadline]) -> Result<()
     Ok(())
 }
 
-/// `profile show`.
-pub fn profile(out: &mut dyn Write, profile: Option<&Profile>) -> Result<()> {
+/// The profile's name with kind, key and Land: "Stadt X (AGS 05315000, Nordrhein-Westfalen)",
+/// "Amt Y (Amt, ARS 010585819000, Schleswig-Holstein)".
+fn profile_title(p: &Profile) -> String {
+    let key = if p.ags.len() == 12 { "ARS" } else { "AGS" };
+    let kind = match p.kind {
+        KommuneKind::Gemeinde => String::new(),
+        kind => format!("{}, ", kind.label()),
+    };
+    format!("{} ({kind}{key} {}, {})", p.name, p.ags, p.land)
+}
+
+/// `profile show`; `members` is how many member municipalities are listed.
+pub fn profile(out: &mut dyn Write, profile: Option<&Profile>, members: usize) -> Result<()> {
     match profile {
         None => line(out, "Noch kein Profil angelegt (anbindungscheck profile set …)."),
         Some(p) => {
-            line(out, &format!("{} (AGS {}, {})", p.name, p.ags, p.land))?;
+            line(out, &profile_title(p))?;
+            if p.kind.has_members() {
+                line(out, &format!("Mitgliedsgemeinden: {members} (anbindungscheck members)"))?;
+            }
             if let Some(n) = p.population {
                 line(out, &format!("Einwohnerzahl: {n}"))?;
             }
@@ -184,10 +198,47 @@ pub fn profile(out: &mut dyn Write, profile: Option<&Profile>) -> Result<()> {
 
 /// `profile set`.
 pub fn profile_saved(out: &mut dyn Write, profile: &Profile) -> Result<()> {
+    line(out, &format!("Profil gespeichert: {}.", profile_title(profile)))
+}
+
+/// `member add`.
+pub fn member_added(out: &mut dyn Write, member: &Member) -> Result<()> {
+    line(out, &format!("Mitglied eingetragen: {} (AGS {}).", member.name, member.ags))
+}
+
+/// `member remove`.
+pub fn member_removed(out: &mut dyn Write, member: &Member) -> Result<()> {
+    line(out, &format!("Mitglied entfernt: {} (AGS {}).", member.name, member.ags))
+}
+
+/// `members`.
+pub fn members(out: &mut dyn Write, profile: Option<&Profile>, members: &[Member]) -> Result<()> {
+    if members.is_empty() {
+        return match profile {
+            Some(p) if p.kind.has_members() => line(
+                out,
+                "Noch keine Mitgliedsgemeinden eingetragen (anbindungscheck member add AGS --name …).",
+            ),
+            Some(p) => line(
+                out,
+                &format!(
+                    "Keine Mitgliedsgemeinden: Ihre Kommune ist als „{}“ erfasst; Mitglieder hat \
+                     nur ein Gemeindeverband oder ein Kreis.",
+                    p.kind.label()
+                ),
+            ),
+            None => line(out, "Noch kein Profil angelegt (anbindungscheck profile set …)."),
+        };
+    }
+    let n = members.len();
     line(
         out,
-        &format!("Profil gespeichert: {} (AGS {}, {}).", profile.name, profile.ags, profile.land),
-    )
+        &format!("{n} {}:", if n == 1 { "Mitgliedsgemeinde" } else { "Mitgliedsgemeinden" }),
+    )?;
+    for m in members {
+        line(out, &format!("  {}  {}", m.ags, printable(&m.name, false)))?;
+    }
+    Ok(())
 }
 
 /// `land setup`.

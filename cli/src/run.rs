@@ -6,12 +6,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anbindungscheck::ags::Land;
+use anbindungscheck::ags::{Ags, Ars, Land};
 use anbindungscheck::api::land::{KeyStatements, RevocationReason};
 use anbindungscheck::api::{self, land, ApiError, Ctx, NewDatabase, Result, Workspace};
 use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
-use anbindungscheck::profile::ProfilePatch;
+use anbindungscheck::profile::{Member, ProfilePatch};
 use anbindungscheck::progress::{self, ItemPatch};
 use anbindungscheck::readiness::StatusReport;
 use anbindungscheck::report::{followup, ReportError};
@@ -19,8 +19,8 @@ use anbindungscheck::workspace_kind::WorkspaceKind;
 use anbindungscheck::{paths, Error};
 
 use crate::args::{
-    Cli, Command, InboxCommand, ItemCommand, ItemsArgs, LandCommand, PackageCommand, ProfileArgs,
-    ProfileCommand, StatusArgs,
+    Cli, Command, InboxCommand, ItemCommand, ItemsArgs, LandCommand, MemberCommand, PackageCommand,
+    ProfileArgs, ProfileCommand, StatusArgs,
 };
 use crate::desktop::CommandLine;
 use crate::{passphrase, print};
@@ -76,6 +76,21 @@ fn execute(command: Command, workspace: &Workspace, out: &mut dyn Write) -> Resu
         Command::Inbox(command) => inbox_command(command, workspace, out),
         Command::Profile(ProfileCommand::Show { json }) => profile_show(workspace, json, out),
         Command::Profile(ProfileCommand::Set(args)) => profile_set(workspace, args, out),
+        Command::Member(MemberCommand::Add { ags, name }) => {
+            let member = api::add_member(&cx(workspace, &PLAIN), Member { ags, name })?;
+            print::member_added(out, &member)
+        }
+        Command::Member(MemberCommand::Remove { ags }) => {
+            print::member_removed(out, &api::remove_member(&cx(workspace, &PLAIN), ags)?)
+        }
+        Command::Members { json } => {
+            let members = api::list_members(&cx(workspace, &PLAIN))?;
+            if json {
+                return print::json(out, &members);
+            }
+            let profile = api::get_profile(&cx(workspace, &PLAIN))?;
+            print::members(out, profile.as_ref(), &members)
+        }
         Command::Item(command) => item_set(workspace, command, out),
         Command::Items(args) => items(workspace, args, out),
         Command::Package(_) | Command::Restore { .. } | Command::Aggregate { .. } => {
@@ -185,14 +200,29 @@ fn profile_show(workspace: &Workspace, json: bool, out: &mut dyn Write) -> Resul
     if json {
         return print::json(out, &profile);
     }
-    print::profile(out, profile.as_ref())
+    let members = api::list_members(&cx(workspace, &PLAIN))?;
+    print::profile(out, profile.as_ref(), members.len())
 }
 
 /// `profile set`: the stored profile with the given fields replaced.
 fn profile_set(workspace: &Workspace, args: ProfileArgs, out: &mut dyn Write) -> Result<()> {
+    // `--ags` takes only an AGS and `--ars` only an ARS, each with its own message.
+    let ags = match (args.ags, args.ars) {
+        (Some(_), Some(_)) => {
+            return Err(Error::validation(
+                "ars",
+                "Bitte nur einen Schlüssel angeben: --ags (8 Ziffern) oder --ars (12 Ziffern).",
+            )
+            .into())
+        }
+        (Some(ags), None) => Some(Ags::parse(&ags)?.to_string()),
+        (None, Some(ars)) => Some(Ars::parse(&ars)?.to_string()),
+        (None, None) => None,
+    };
     let patch = ProfilePatch {
         name: args.name,
-        ags: args.ags,
+        ags,
+        kind: args.kind.as_deref().map(str::parse).transpose()?,
         population: args.population,
         coordinator_name: args.coordinator_name,
         coordinator_email: args.coordinator_email,

@@ -739,7 +739,7 @@ fn history_refuses_a_reversed_range_and_a_limit_of_zero() {
     assert!(r.stderr.contains("mindestens 1"), "{}", r.stderr);
     let last = ok(&db, &["history", "--limit", "1"]);
     assert_eq!(last.lines().count(), 1, "{last}");
-    assert!(last.contains("AGS: – → 09162000"), "{last}");
+    assert!(last.contains("AGS / ARS: – → 09162000"), "{last}");
 }
 
 #[test]
@@ -899,4 +899,91 @@ fn items_are_written_as_a_spreadsheet_and_a_work_list() {
     assert_eq!(sheet.get((1, 4)), Some(&Data::String("Land".into())));
     let text = crate::fixtures::pdftotext(&pdf);
     assert!(text.contains("OZG-Koordination · Land Niedersachsen"), "{text}");
+}
+
+#[test]
+fn an_amt_is_entered_by_its_ars_and_lists_its_members() {
+    let (_dir, db) = fresh();
+    let out = ok(
+        &db,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Amt Hüttener Berge",
+            "--ars",
+            "0105 8581 9000",
+            "--kind",
+            "amt",
+        ],
+    );
+    assert_eq!(
+        out,
+        "Profil gespeichert: Amt Hüttener Berge (Amt, ARS 010585819000, Schleswig-Holstein).\n"
+    );
+    assert_eq!(
+        ok(&db, &["members"]),
+        "Noch keine Mitgliedsgemeinden eingetragen (anbindungscheck member add AGS --name …).\n"
+    );
+    let out = ok(&db, &["member", "add", "01058002", "--name", "Ascheffel"]);
+    assert_eq!(out, "Mitglied eingetragen: Ascheffel (AGS 01058002).\n");
+    ok(&db, &["member", "add", "01058 001", "--name", "Alt Duvenstedt"]);
+    assert_eq!(
+        ok(&db, &["members"]),
+        "2 Mitgliedsgemeinden:\n  01058001  Alt Duvenstedt\n  01058002  Ascheffel\n"
+    );
+    assert_eq!(
+        json(&db, &["members", "--json"]),
+        serde_json::json!([
+            {"ags": "01058001", "name": "Alt Duvenstedt"},
+            {"ags": "01058002", "name": "Ascheffel"}
+        ])
+    );
+    let shown = ok(&db, &["profile", "show"]);
+    assert!(shown.contains("Mitgliedsgemeinden: 2"), "{shown}");
+    let profile = json(&db, &["profile", "show", "--json"]);
+    assert_eq!(
+        (profile["kind"].as_str(), profile["ags"].as_str()),
+        (Some("amt"), Some("010585819000"))
+    );
+
+    // Refusals: exit code 2, a precise message, the database unchanged.
+    let cases: &[(&[&str], &str)] = &[
+        (&["member", "add", "01058001", "--name", "Alt Duvenstedt"], "ist schon Mitglied"),
+        (&["member", "add", "01059001", "--name", "Borgstedt"], "anderen Kreis"),
+        (&["member", "add", "0105800", "--name", "X"], "hat 7 Ziffern"),
+        (&["member", "add", "01058003", "--name", " "], "Name der Mitgliedsgemeinde fehlt"),
+        (&["member", "remove", "01058009"], "„01058009“ ist kein Mitglied"),
+        (&["profile", "set", "--kind", "gemeinde", "--ags", "01058001"], "hat 2 Mitglieder"),
+        (&["profile", "set", "--kind", "landkreis"], "Unbekannte Art der Kommune „landkreis“"),
+        (
+            &["profile", "set", "--ars", "01058581"],
+            "ARS „01058581“ hat 8 Ziffern; erforderlich sind genau 12",
+        ),
+        (&["profile", "set", "--ags", "010585819000"], "hat 12 Ziffern; erforderlich sind genau 8"),
+        (&["profile", "set", "--ags", "01058000", "--ars", "010585819000"], "nur einen Schlüssel"),
+        (&["profile", "set", "--ars", "010580000000"], "Verbandsteil (Stellen 6 bis 9) ist 0000"),
+    ];
+    for (args, expected) in cases {
+        let before = std::fs::read(&db).unwrap();
+        let r = run(&db, args);
+        assert_eq!(r.code, 2, "{args:?} should be refused: {}", r.stdout);
+        assert!(r.stderr.contains(expected), "{args:?}: {}", r.stderr);
+        assert!(std::fs::read(&db).unwrap() == before, "{args:?} changed the database");
+    }
+
+    let out = ok(&db, &["member", "remove", "01058002"]);
+    assert_eq!(out, "Mitglied entfernt: Ascheffel (AGS 01058002).\n");
+    let history = ok(&db, &["history"]);
+    assert!(history.contains("Ascheffel (01058002)"), "{history}");
+}
+
+#[test]
+fn a_gemeinde_has_no_members() {
+    let (_dir, db) = fresh();
+    ok(&db, &["profile", "set", "--name", "Stadt Beispielhausen", "--ags", "05315000"]);
+    let r = run(&db, &["member", "add", "05315001", "--name", "Teil"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("nur ein Gemeindeverband oder ein Kreis"), "{}", r.stderr);
+    assert!(ok(&db, &["members"]).contains("als „Gemeinde“ erfasst"));
 }

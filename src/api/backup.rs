@@ -138,6 +138,7 @@ mod tests {
         let input = ProfileInput {
             name: "Gemeinde Musterstadt".into(),
             ags: "09162000".into(),
+            kind: None,
             population: None,
             coordinator_name: None,
             coordinator_email: None,

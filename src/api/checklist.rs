@@ -4,7 +4,8 @@
 use super::{Ctx, Result};
 use crate::audit::{HistoryEntry, HistoryFilter};
 use crate::checklist::{Checklist, ChecklistEntry};
-use crate::profile::{Profile, ProfileInput, ProfilePatch};
+use crate::installed::{Decision, MemberDecision};
+use crate::profile::{Member, Profile, ProfileInput, ProfilePatch};
 use crate::progress::{ItemPatch, ItemState};
 use crate::readiness::StatusReport;
 use crate::Error;
@@ -58,6 +59,37 @@ pub fn patch_profile(cx: &Ctx, patch: ProfilePatch) -> Result<Profile> {
         let input = patch.apply(s.profile()?.as_ref())?;
         s.set_profile(&input)
     })
+}
+
+/// The member municipalities of the Gemeindeverband or Kreis, by AGS.
+pub fn list_members(cx: &Ctx) -> Result<Vec<Member>> {
+    cx.workspace.with(|s| s.members())
+}
+
+/// Adds a member municipality (one transaction, recorded in the history).
+pub fn add_member(cx: &Ctx, input: Member) -> Result<Member> {
+    cx.workspace.with(|s| s.add_member(&input))
+}
+
+/// Removes a member municipality by its AGS (one transaction, recorded in the history).
+pub fn remove_member(cx: &Ctx, ags: String) -> Result<Member> {
+    cx.workspace.with(|s| s.remove_member(&ags))
+}
+
+/// The decisions on services of members that differ from the whole.
+pub fn list_member_decisions(cx: &Ctx) -> Result<Vec<MemberDecision>> {
+    cx.workspace.with(|s| s.member_decisions())
+}
+
+/// Sets a member's own decision on a service (`None`: the whole's applies again).
+pub fn set_member_decision(
+    cx: &Ctx,
+    package_id: String,
+    service_id: String,
+    ags: String,
+    decision: Option<Decision>,
+) -> Result<Option<MemberDecision>> {
+    cx.workspace.with(|s| s.set_member_decision(&package_id, &service_id, &ags, decision))
 }
 
 /// The history of changes, newest first, filtered.

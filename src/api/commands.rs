@@ -20,6 +20,8 @@ macro_rules! for_each_command {
             add_dropped_reports() with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// Adds an evidence file (native dialog) to an item; `null` if cancelled.
             add_evidence(item_id: String, title: Option<String>) -> Option<$crate::evidence::Evidence>;
+            /// Adds a member municipality to the Gemeindeverband or Kreis of the profile.
+            add_member(input: $crate::profile::Member) -> $crate::profile::Member;
             /// Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled.
             add_reports(folder: bool) with on_progress -> Option<$crate::inbox::InboxSummary>;
             /// The version and where the data lives.
@@ -90,6 +92,10 @@ macro_rules! for_each_command {
             list_history(filter: $crate::audit::HistoryFilter) -> Vec<$crate::audit::HistoryEntry>;
             /// The Land's signing keys, newest first.
             list_land_keys() -> Vec<$crate::land_key::LandKey>;
+            /// The decisions on services of members that differ from the whole Gemeindeverband or Kreis.
+            list_member_decisions() -> Vec<$crate::installed::MemberDecision>;
+            /// The member municipalities of the Gemeindeverband or Kreis, by AGS.
+            list_members() -> Vec<$crate::profile::Member>;
             /// The installed packages.
             list_packages() -> Vec<$crate::installed::InstalledPackage>;
             /// The people named per role, in role order.
@@ -118,6 +124,8 @@ macro_rules! for_each_command {
             remove_evidence(id: i64) -> ();
             /// Removes a Fachverfahren from the inventory.
             remove_fachverfahren(id: i64) -> ();
+            /// Removes a member municipality by its AGS; returns it.
+            remove_member(ags: String) -> $crate::profile::Member;
             /// Removes a person.
             remove_person(id: i64) -> ();
             /// Removes a requirement to the Land.
@@ -150,6 +158,8 @@ macro_rules! for_each_command {
             set_item(item_id: String, state: $crate::progress::ItemState) -> $crate::checklist::ChecklistEntry;
             /// Stores the Land's profile in its workspace.
             set_land_profile(input: $crate::land_profile::LandProfileInput) -> $crate::land_profile::LandProfile;
+            /// Sets a member's own decision on a service; `null` returns it to the decision of the whole.
+            set_member_decision(package_id: String, service_id: String, ags: String, decision: Option<$crate::installed::Decision>) -> Option<$crate::installed::MemberDecision>;
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
             /// Records whether the municipality takes part in a service.

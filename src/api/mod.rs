@@ -34,7 +34,8 @@ pub use backup::{
     BackupPreview, RestoreInfo, RestoredFile,
 };
 pub use checklist::{
-    get_checklist, get_profile, get_status, list_history, patch_item, patch_profile, set_item,
+    add_member, get_checklist, get_profile, get_status, list_history, list_member_decisions,
+    list_members, patch_item, patch_profile, remove_member, set_item, set_member_decision,
     set_profile,
 };
 pub use editor::{

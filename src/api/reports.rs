@@ -30,6 +30,8 @@ pub fn gather(
             evidence: s.evidence(None)?,
             people: s.people()?,
             inventory: s.inventory()?,
+            members: s.members()?,
+            member_decisions: s.member_decisions()?,
         })
     })?;
     Ok(ReportData::assemble(inputs, date, report_id)?)

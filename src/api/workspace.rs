@@ -405,6 +405,7 @@ mod tests {
         ProfileInput {
             name: name.into(),
             ags: "09162000".into(),
+            kind: None,
             population: None,
             coordinator_name: None,
             coordinator_email: None,

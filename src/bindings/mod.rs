@@ -93,6 +93,8 @@ pub fn typescript() -> String {
         crate::api::WorkspaceFile::decl(&cfg),
         crate::workspace_kind::WorkspaceKind::decl(&cfg),
         crate::package::review::PackageReview::decl(&cfg),
+        crate::profile::KommuneKind::decl(&cfg),
+        crate::profile::Member::decl(&cfg),
         crate::profile::Profile::decl(&cfg),
         crate::profile::ProfileInput::decl(&cfg),
         crate::progress::BlockingParty::decl(&cfg),
@@ -138,6 +140,7 @@ pub fn typescript() -> String {
         crate::installed::ImportPreview::decl(&cfg),
         crate::installed::InstalledPackage::decl(&cfg),
         crate::installed::KeyChange::decl(&cfg),
+        crate::installed::MemberDecision::decl(&cfg),
         crate::installed::KeyStatus::decl(&cfg),
         crate::installed::RevokedKey::decl(&cfg),
         crate::api::packages::RevocationImported::decl(&cfg),
@@ -203,6 +206,7 @@ pub fn enums() -> String {
     use crate::land_key::KeyState;
     use crate::package::manifest::{LandStep, MunicipalityRole, ReuseKind};
     use crate::package::review::{ChangeArea, ChangeKind};
+    use crate::profile::KommuneKind;
     use crate::progress::{BlockingParty, Status};
     use crate::readiness::DeadlineKind;
     use crate::requirements::{Area, Priority, RequirementKind};
@@ -236,6 +240,7 @@ pub fn enums() -> String {
         list!(Interface, "INTERFACES"),
         list!(Analysis, "ANALYSES"),
         list!(Role, "ROLES"),
+        list!(KommuneKind, "KOMMUNE_KINDS"),
         list!(Decision, "DECISIONS"),
         list!(WorkspaceKind, "WORKSPACE_KINDS"),
         list!(KeyState, "KEY_STATES"),

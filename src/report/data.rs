@@ -4,7 +4,8 @@
 //! (docs/report-format.md describes the JSON field by field).
 //!
 //! The report has its own types instead of reusing the status types: its JSON is a published
-//! format (`anbindungscheck.report/1`) that must stay stable when the app's views change.
+//! format (`anbindungscheck.report/2`, reading `/1` too) that must stay stable when the app's
+//! views change.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,7 +28,11 @@ use super::ReportError;
 /// Identifies the shape of [`ReportData`]. Fields may be added without changing it; a reader
 /// ignores fields it does not know. Renaming, removing or changing the meaning of a field
 /// needs a new version (`…/2`).
-pub const REPORT_SCHEMA: &str = "anbindungscheck.report/1";
+pub const REPORT_SCHEMA: &str = "anbindungscheck.report/2";
+
+/// Every schema version this code reads: `/1` (reports written before Gemeindeverbände had
+/// members) reads with no members.
+pub const REPORT_SCHEMAS_READ: [&str; 2] = ["anbindungscheck.report/1", REPORT_SCHEMA];
 
 /// The prefix every version of the report schema shares.
 pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
@@ -35,16 +40,19 @@ pub const REPORT_SCHEMA_PREFIX: &str = "anbindungscheck.report/";
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportData {
-    /// Always [`REPORT_SCHEMA`].
+    /// [`REPORT_SCHEMA`] when written; a report read keeps its version (one of
+    /// [`REPORT_SCHEMAS_READ`]).
     pub schema: String,
-    /// `BB-<AGS>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`.
+    /// `BB-<key>-<YYYYMMDD>-<6 hex digits>`, e.g. `BB-09162000-20261128-3fa9c1`; the key is
+    /// the AGS (8 digits) or, for a Gemeindeverband or Kreis, the ARS (12 digits).
     pub report_id: String,
     /// The day the report describes (deadlines are counted from it).
     pub report_date: NaiveDate,
     /// When the report was written (RFC 3339, UTC).
     pub created_at: String,
     pub generator: Generator,
-    /// The municipality (the stored profile).
+    /// The municipality (the stored profile). Its `ags` is the key, 8 digits (AGS) or 12 (ARS);
+    /// `kind` (added within `/1`) is `gemeinde` in reports written before it.
     pub municipality: Profile,
     /// The information packages the report is based on (empty: "ohne Informationspaket").
     pub packages: Vec<ReportPackage>,
@@ -93,6 +101,18 @@ pub struct ReportData {
     /// The events of every installed package, with whether the municipality attended.
     #[serde(default)]
     pub events: Vec<ReportEvent>,
+    /// The member municipalities of a Gemeindeverband or Kreis, by AGS (new in `/2`; empty in
+    /// `/1` reports and for a Gemeinde).
+    #[serde(default)]
+    pub members: Vec<ReportMember>,
+}
+
+/// A member municipality of the Gemeindeverband or Kreis that wrote the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMember {
+    /// 8 digits.
+    pub ags: String,
+    pub name: String,
 }
 
 /// The program that wrote the report.
@@ -360,6 +380,19 @@ pub struct ReportService {
     /// reports written before it was added.
     #[serde(default)]
     pub readiness: Option<ReportServiceReadiness>,
+    /// (`/2`) Members of a Gemeindeverband or Kreis whose decision differs from `decision`,
+    /// which applies to every other member; by AGS.
+    #[serde(default)]
+    pub member_decisions: Vec<ReportMemberDecision>,
+}
+
+/// The decision of one member municipality on a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMemberDecision {
+    /// The member's AGS (one of the report's `members`).
+    pub ags: String,
+    pub decision: Decision,
+    pub decision_label: String,
 }
 
 /// The readiness of one service on the report date.
@@ -580,6 +613,10 @@ pub struct ReportInputs {
     pub evidence: Vec<Evidence>,
     pub people: Vec<Person>,
     pub inventory: Inventory,
+    /// The members of a Gemeindeverband or Kreis.
+    pub members: Vec<crate::profile::Member>,
+    /// Their decisions on services where they differ from the whole.
+    pub member_decisions: Vec<crate::installed::MemberDecision>,
 }
 
 impl ReportData {
@@ -598,6 +635,8 @@ impl ReportData {
             evidence: files,
             people,
             inventory,
+            members,
+            member_decisions,
         } = inputs;
         let profile = profile.ok_or(ReportError::NoProfile)?;
         let mut evidence: HashMap<String, Vec<ReportEvidence>> = HashMap::new();
@@ -773,6 +812,16 @@ impl ReportData {
                     readiness: readiness
                         .remove(&(m.id.clone(), s.id.clone()))
                         .map(ReportServiceReadiness::from),
+                    member_decisions: member_decisions
+                        .iter()
+                        .filter(|d| d.package_id == m.id && d.service_id == s.id)
+                        .filter(|d| members.iter().any(|x| x.ags == d.ags))
+                        .map(|d| ReportMemberDecision {
+                            ags: d.ags.clone(),
+                            decision: d.decision,
+                            decision_label: decision_label(d.decision).to_owned(),
+                        })
+                        .collect(),
                 });
             }
         }
@@ -873,6 +922,10 @@ impl ReportData {
             fachverfahren,
             fachverfahren_land_only,
             events,
+            members: members
+                .into_iter()
+                .map(|m| ReportMember { ags: m.ags, name: m.name })
+                .collect(),
         })
     }
 

@@ -46,7 +46,7 @@ pub mod work_list;
 pub mod wrap;
 
 pub use crate::error::ReportError;
-pub use data::{ReportData, REPORT_SCHEMA};
+pub use data::{ReportData, REPORT_SCHEMA, REPORT_SCHEMAS_READ};
 pub use pdf::{render, Rendered};
 
 /// The name of the attached JSON file.

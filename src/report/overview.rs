@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::data::{
-    Blocker, Readiness, ReportData, ReportEvent, ReportFachverfahren, ReportPerson, ReportService,
+    Blocker, Readiness, ReportData, ReportEvent, ReportFachverfahren, ReportMember, ReportPerson,
+    ReportService,
 };
 use crate::catalogue::Dimension;
 use crate::inbox::Listed;
@@ -67,6 +68,9 @@ pub struct MunicipalityRow {
     pub expiries: Vec<Expiry>,
     /// Items the newest report marks as blocked from outside.
     pub blocked_items: Vec<String>,
+    /// The Gemeindeverband or Kreis whose report covers this member municipality (its figures
+    /// are that report's); `None` when the row's report is its own or there is none.
+    pub covered_by: Option<Named>,
 }
 
 /// A municipality's contact person.
@@ -211,6 +215,9 @@ pub struct OverviewInput {
     pub fachverfahren: Vec<ReportFachverfahren>,
     #[serde(default)]
     pub events: Vec<ReportEvent>,
+    /// The members of a Gemeindeverband or Kreis (reports `/2`).
+    #[serde(default)]
+    pub members: Vec<ReportMember>,
 }
 
 impl From<&ReportData> for OverviewInput {
@@ -227,6 +234,7 @@ impl From<&ReportData> for OverviewInput {
             roles: r.roles.clone(),
             fachverfahren: r.fachverfahren.clone(),
             events: r.events.clone(),
+            members: r.members.clone(),
         }
     }
 }
@@ -256,29 +264,8 @@ impl OverviewBuilder {
                 if let Some(k) = &l.kreis {
                     kreis_names.insert(l.kreis_ags.clone(), k.clone());
                 }
-                let row = MunicipalityRow {
-                    ags: l.ags.clone(),
-                    name: l.name,
-                    kreis_ags: l.kreis_ags,
-                    kreis: l.kreis,
-                    population: l.population,
-                    readiness: None,
-                    finanziell: None,
-                    rechtlich: None,
-                    organisatorisch: None,
-                    technisch: None,
-                    report_date: None,
-                    report_id: None,
-                    open_items: None,
-                    blockers: None,
-                    missing: true,
-                    stale: false,
-                    decisions: BTreeMap::new(),
-                    phases: BTreeMap::new(),
-                    contact: None,
-                    expiries: Vec::new(),
-                    blocked_items: Vec::new(),
-                };
+                let mut row = empty_row(l.ags.clone(), l.name, l.kreis_ags, l.kreis);
+                row.population = l.population;
                 (l.ags, row)
             })
             .collect();
@@ -308,74 +295,87 @@ impl OverviewBuilder {
                 .find(|x| x.dimension == d)
                 .and_then(|x| x.score.percent)
         };
-        let kreis_ags = m.ags.get(..5).unwrap_or_default().to_owned();
-        let row = self.rows.entry(m.ags.clone()).or_insert_with(|| MunicipalityRow {
-            ags: m.ags.clone(),
-            name: m.name.clone(),
-            kreis: self.kreis_names.get(&kreis_ags).cloned(),
-            kreis_ags,
-            population: m.population,
-            readiness: None,
-            finanziell: None,
-            rechtlich: None,
-            organisatorisch: None,
-            technisch: None,
-            report_date: None,
-            report_id: None,
-            open_items: None,
-            blockers: None,
-            missing: true,
-            stale: false,
-            decisions: BTreeMap::new(),
-            phases: BTreeMap::new(),
-            contact: None,
-            expiries: Vec::new(),
-            blocked_items: Vec::new(),
-        });
-        row.readiness = report.readiness.overall.percent;
-        row.finanziell = dimension(Dimension::Finanziell);
-        row.rechtlich = dimension(Dimension::Rechtlich);
-        row.organisatorisch = dimension(Dimension::Organisatorisch);
-        row.technisch = dimension(Dimension::Technisch);
-        row.report_date = Some(report.report_date);
-        row.report_id = Some(report.report_id.clone());
-        row.open_items = Some(report.open_items);
-        row.blockers = Some(report.blocker_count);
-        row.missing = false;
-        row.stale = (self.date - report.report_date).num_days() > i64::from(self.stale_days);
-        row.population = row.population.or(m.population);
-        let coordinator = report.roles.iter().find(|p| p.role == "ozg_koordination");
-        row.contact = match (&m.coordinator_name, coordinator) {
-            (Some(name), _) => Some(MunicipalContact {
-                name: name.clone(),
-                email: m.coordinator_email.clone(),
-                phone: m.coordinator_phone.clone(),
-            }),
-            (None, Some(p)) => Some(MunicipalContact {
-                name: p.name.clone(),
-                email: p.email.clone(),
-                phone: p.phone.clone(),
-            }),
-            (None, None) => None,
+        // A Gemeindeverband or Kreis that lists its members reports for each of them: their rows
+        // carry its figures (unless a member has a report of its own); without members the
+        // report has a row of its own.
+        let targets: Vec<(String, String)> = if report.members.is_empty() {
+            vec![(m.ags.clone(), m.name.clone())]
+        } else {
+            report.members.iter().map(|x| (x.ags.clone(), x.name.clone())).collect()
         };
-        row.expiries = report
-            .services
-            .iter()
-            .flat_map(|s| {
-                [("Vereinbarung", s.agreement_expires), ("Zertifikat", s.certificate_expires)]
-                    .into_iter()
-                    .filter_map(|(what, date)| {
-                        Some(Expiry { service: s.name.clone(), what: what.to_owned(), date: date? })
-                    })
-            })
-            .collect();
-        row.blocked_items = report.blockers.iter().map(|b| b.item_id.clone()).collect();
+        let covered_by = (!report.members.is_empty()).then(|| named.clone());
+        for (ags, name) in targets {
+            let kreis_ags = ags.get(..5).unwrap_or_default().to_owned();
+            let kreis = self.kreis_names.get(&kreis_ags).cloned();
+            let row = self
+                .rows
+                .entry(ags.clone())
+                .or_insert_with(|| empty_row(ags, name, kreis_ags, kreis));
+            if covered_by.is_some() && !row.missing && row.covered_by.is_none() {
+                continue; // the member's own report wins
+            }
+            row.readiness = report.readiness.overall.percent;
+            row.finanziell = dimension(Dimension::Finanziell);
+            row.rechtlich = dimension(Dimension::Rechtlich);
+            row.organisatorisch = dimension(Dimension::Organisatorisch);
+            row.technisch = dimension(Dimension::Technisch);
+            row.report_date = Some(report.report_date);
+            row.report_id = Some(report.report_id.clone());
+            row.open_items = Some(report.open_items);
+            row.blockers = Some(report.blocker_count);
+            row.missing = false;
+            row.stale = (self.date - report.report_date).num_days() > i64::from(self.stale_days);
+            if covered_by.is_none() {
+                row.population = row.population.or(m.population);
+            }
+            row.covered_by = covered_by.clone();
+            let coordinator = report.roles.iter().find(|p| p.role == "ozg_koordination");
+            row.contact = match (&m.coordinator_name, coordinator) {
+                (Some(name), _) => Some(MunicipalContact {
+                    name: name.clone(),
+                    email: m.coordinator_email.clone(),
+                    phone: m.coordinator_phone.clone(),
+                }),
+                (None, Some(p)) => Some(MunicipalContact {
+                    name: p.name.clone(),
+                    email: p.email.clone(),
+                    phone: p.phone.clone(),
+                }),
+                (None, None) => None,
+            };
+            row.expiries = report
+                .services
+                .iter()
+                .flat_map(|s| {
+                    [("Vereinbarung", s.agreement_expires), ("Zertifikat", s.certificate_expires)]
+                        .into_iter()
+                        .filter_map(|(what, date)| {
+                            Some(Expiry {
+                                service: s.name.clone(),
+                                what: what.to_owned(),
+                                date: date?,
+                            })
+                        })
+                })
+                .collect();
+            row.blocked_items = report.blockers.iter().map(|b| b.item_id.clone()).collect();
+            row.decisions.clear();
+            row.phases.clear();
+            for s in &report.services {
+                // A member's own decision, where the report names one, else the whole's.
+                let decision = s
+                    .member_decisions
+                    .iter()
+                    .find(|d| covered_by.is_some() && d.ags == row.ags)
+                    .map_or(s.decision, |d| d.decision);
+                row.decisions.insert(s.service_id.clone(), decision.key().to_owned());
+                if let Some(phase) = &s.phase {
+                    row.phases.insert(s.service_id.clone(), phase.clone());
+                }
+            }
+        }
 
         for s in &report.services {
-            row.decisions.insert(s.service_id.clone(), s.decision.key().to_owned());
-            if let Some(phase) = &s.phase {
-                row.phases.insert(s.service_id.clone(), phase.clone());
-            }
             let service = self.services.entry(s.service_id.clone()).or_insert_with(|| ServiceRow {
                 service_id: s.service_id.clone(),
                 name: s.name.clone(),
@@ -526,6 +526,39 @@ impl OverviewBuilder {
     }
 }
 
+/// A municipality's row before any report.
+fn empty_row(
+    ags: String,
+    name: String,
+    kreis_ags: String,
+    kreis: Option<String>,
+) -> MunicipalityRow {
+    MunicipalityRow {
+        ags,
+        name,
+        kreis_ags,
+        kreis,
+        population: None,
+        readiness: None,
+        finanziell: None,
+        rechtlich: None,
+        organisatorisch: None,
+        technisch: None,
+        report_date: None,
+        report_id: None,
+        open_items: None,
+        blockers: None,
+        missing: true,
+        stale: false,
+        decisions: BTreeMap::new(),
+        phases: BTreeMap::new(),
+        contact: None,
+        expiries: Vec::new(),
+        blocked_items: Vec::new(),
+        covered_by: None,
+    }
+}
+
 fn mean(sorted: &[u8]) -> Option<f32> {
     (!sorted.is_empty())
         .then(|| sorted.iter().map(|&v| f32::from(v)).sum::<f32>() / sorted.len() as f32)
@@ -582,6 +615,80 @@ mod tests {
         assert_eq!(overview.kreise.len(), 1);
         assert_eq!(overview.kreise[0].municipalities, 2);
         assert_eq!(overview.kreise[0].mean, None);
+    }
+
+    #[test]
+    fn every_member_of_a_samtgemeinde_report_counts_as_covered() {
+        use crate::profile::KommuneKind;
+        use crate::report::data::ReportMember;
+        use crate::report::layout::tests::workflow_sample;
+        let listed = |ags: &str, name: &str| Listed {
+            ags: ags.into(),
+            name: name.into(),
+            kreis_ags: ags[..5].into(),
+            kreis: Some("Landkreis Hildesheim".into()),
+            population: Some(1000),
+        };
+        let member = |ags: &str, name: &str| ReportMember { ags: ags.into(), name: name.into() };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let directory = vec![
+            listed("03254001", "Alfeld"),
+            listed("03254021", "Lamspringe"),
+            listed("03254022", "Harbarnsen"),
+            listed("03254023", "Woltershausen"),
+        ];
+        let mut samtgemeinde = workflow_sample();
+        samtgemeinde.municipality.ags = "032545409000".into();
+        samtgemeinde.municipality.kind = KommuneKind::Samtgemeinde;
+        samtgemeinde.municipality.name = "Samtgemeinde Lamspringe".into();
+        samtgemeinde.report_id = "BB-032545409000-20261128-abcdef".into();
+        samtgemeinde.members = vec![
+            member("03254021", "Lamspringe"),
+            member("03254022", "Harbarnsen"),
+            member("03254023", "Woltershausen"),
+        ];
+        samtgemeinde.services[0].decision = Decision::Ja;
+        samtgemeinde.services[0].member_decisions =
+            vec![crate::report::data::ReportMemberDecision {
+                ags: "03254022".into(),
+                decision: Decision::Nein,
+                decision_label: "Nein".into(),
+            }];
+        // A member's own report wins over the Samtgemeinde's, in either order.
+        let mut own = workflow_sample();
+        own.municipality.ags = "03254023".into();
+        own.report_id = "BB-03254023-20261128-123456".into();
+        for reports in [[&samtgemeinde, &own], [&own, &samtgemeinde]] {
+            let mut builder = OverviewBuilder::new(day, 90, directory.clone());
+            for r in reports {
+                builder.add(r);
+            }
+            let o = builder.finish();
+            assert_eq!((o.municipalities, o.reported), (4, 3));
+            let row = |ags: &str| o.rows.iter().find(|r| r.ags == ags).unwrap();
+            assert!(row("03254001").missing);
+            for ags in ["03254021", "03254022"] {
+                assert!(!row(ags).missing, "{ags}");
+                assert_eq!(row(ags).covered_by.as_ref().unwrap().ags, "032545409000");
+                assert_eq!(row(ags).report_id.as_deref(), Some(samtgemeinde.report_id.as_str()));
+            }
+            assert_eq!(row("03254023").covered_by, None);
+            assert_eq!(row("03254023").report_id.as_deref(), Some(own.report_id.as_str()));
+            assert!(o.rows.iter().all(|r| r.ags.len() == 8), "no row of its own");
+            assert_eq!((o.kreise[0].municipalities, o.kreise[0].reported), (4, 3));
+            // Harbarnsen decided otherwise on the first service; Lamspringe follows the whole.
+            let service = &samtgemeinde.services[0];
+            let other = row("03254022").decisions.get(&service.service_id).unwrap();
+            assert_eq!(other, "nein");
+            let whole = row("03254021").decisions.get(&service.service_id).unwrap();
+            assert_eq!(whole, service.decision.key());
+        }
+        // Without members (a `/1` report, say) the report has its own row.
+        samtgemeinde.members.clear();
+        let mut builder = OverviewBuilder::new(day, 90, directory);
+        builder.add(&samtgemeinde);
+        let o = builder.finish();
+        assert_eq!((o.municipalities, o.reported), (5, 1));
     }
 
     #[test]

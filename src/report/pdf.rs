@@ -94,8 +94,10 @@ fn metadata(data: &ReportData) -> Metadata {
             super::format::date(data.report_date)
         ),
         keywords: format!(
-            "Sachstandsbericht; EfA; OZG; AGS {}; {}",
-            data.municipality.ags, data.report_id
+            "Sachstandsbericht; EfA; OZG; {} {}; {}",
+            if data.municipality.ags.len() == 12 { "ARS" } else { "AGS" },
+            data.municipality.ags,
+            data.report_id
         ),
         creator: format!("{} {}", data.generator.name, data.generator.version),
         created_at: data.created_at.clone(),

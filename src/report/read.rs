@@ -6,7 +6,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime};
 use lopdf::{Document, LoadOptions, Object};
 use std::path::Path;
 
-use super::data::{Cost, ReportData, ReportScore, REPORT_SCHEMA, REPORT_SCHEMA_PREFIX};
+use super::data::{Cost, ReportData, ReportScore, REPORT_SCHEMAS_READ, REPORT_SCHEMA_PREFIX};
 use super::{ReportError, ATTACHMENT_NAME};
 use crate::{Error, Result};
 
@@ -60,7 +60,7 @@ pub fn parse_json(json: &[u8]) -> Result<ReportData, ReportError> {
         .get("schema")
         .and_then(|s| s.as_str())
         .ok_or_else(|| ReportError::BadData("das Feld „schema“ fehlt".into()))?;
-    if schema != REPORT_SCHEMA {
+    if !REPORT_SCHEMAS_READ.contains(&schema) {
         return Err(if schema.starts_with(REPORT_SCHEMA_PREFIX) {
             ReportError::UnknownSchema(schema.to_owned())
         } else {
@@ -98,7 +98,8 @@ pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError>
     Ok(())
 }
 
-/// Refuses report data that Anbindungscheck cannot have written: an invalid AGS or one whose
+/// Refuses report data that Anbindungscheck cannot have written: an invalid key (AGS or ARS), one
+/// that does not fit the kind of Kommune, one whose
 /// Land differs from the named Land, impossible percentages and counts, a creation time in the
 /// future, dates before 2020 or more than a year after the creation, a report number of another
 /// form. (Its texts were checked on the JSON already, see [`texts`].) `aggregate` thus skips an
@@ -106,16 +107,52 @@ pub fn not_ahead(data: &ReportData, today: NaiveDate) -> Result<(), ReportError>
 pub fn plausible(data: &ReportData) -> Result<(), ReportError> {
     let m = &data.municipality;
     let ags =
-        crate::ags::Ags::parse(&m.ags).ok().filter(|a| a.as_str() == m.ags).ok_or_else(|| {
+        crate::ags::Key::parse(&m.ags).ok().filter(|a| a.as_str() == m.ags).ok_or_else(|| {
             bad(
                 "municipality.ags",
                 &m.ags,
-                "ist kein Gemeindeschlüssel (8 Ziffern, Länderschlüssel 01 bis 16)",
+                "ist kein Gemeindeschlüssel (8 Ziffern) oder Regionalschlüssel (12 Ziffern) mit \
+                 Länderschlüssel 01 bis 16",
             )
         })?;
+    if m.kind.check_key(&ags).is_err() {
+        let why = format!("passt nicht zur Art der Kommune ({})", m.kind.label());
+        return Err(bad("municipality.ags", &m.ags, &why));
+    }
     land("municipality", &m.land_code, &m.land, Some(ags.land()))?;
     if m.name.trim().is_empty() {
         return Err(bad("municipality.name", &m.name, "ist leer"));
+    }
+    if !data.members.is_empty() && !m.kind.has_members() {
+        let why = format!("nennt Mitglieder, die Kommune ist aber „{}“", m.kind.label());
+        return Err(bad("members", &data.members.len().to_string(), &why));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, member) in data.members.iter().enumerate() {
+        let field = format!("members[{i}].ags");
+        let Some(ags) =
+            crate::ags::Ags::parse(&member.ags).ok().filter(|a| a.as_str() == member.ags)
+        else {
+            return Err(bad(&field, &member.ags, "ist kein Gemeindeschlüssel (8 Ziffern)"));
+        };
+        if ags.kreis() != m.ags.get(..5).unwrap_or_default() || ags.gemeinde() == "000" {
+            return Err(bad(&field, &member.ags, "ist keine Gemeinde im Kreis der Kommune"));
+        }
+        if !seen.insert(ags.as_str().to_owned()) {
+            return Err(bad(&field, &member.ags, "steht zweimal in der Liste"));
+        }
+        if member.name.trim().is_empty() {
+            return Err(bad(&format!("members[{i}].name"), &member.name, "ist leer"));
+        }
+    }
+    for (i, s) in data.services.iter().enumerate() {
+        let mut decided = std::collections::HashSet::new();
+        for (j, d) in s.member_decisions.iter().enumerate() {
+            if !seen.contains(&d.ags) || !decided.insert(d.ags.as_str()) {
+                let field = format!("services[{i}].member_decisions[{j}].ags");
+                return Err(bad(&field, &d.ags, "ist kein Mitglied oder steht zweimal da"));
+            }
+        }
     }
     if let Some(p) = m.population {
         if p == 0 || p > crate::profile::MAX_POPULATION {
@@ -422,15 +459,17 @@ mod tests {
     #[test]
     fn schema_versions_are_checked_before_the_fields() {
         let err =
-            parse_json(br#"{"schema": "anbindungscheck.report/2", "neu": true}"#).unwrap_err();
+            parse_json(br#"{"schema": "anbindungscheck.report/3", "neu": true}"#).unwrap_err();
         assert_eq!(err.code(), "report_schema");
-        assert!(err.to_string().contains("anbindungscheck.report/2"), "{err}");
+        assert!(err.to_string().contains("anbindungscheck.report/3"), "{err}");
         let err = parse_json(br#"{"schema": "etwas/1"}"#).unwrap_err();
         assert_eq!(err.code(), "report_data");
         let err = parse_json(b"{").unwrap_err();
         assert_eq!(err.code(), "report_data");
-        let err = parse_json(br#"{"schema": "anbindungscheck.report/1"}"#).unwrap_err();
-        assert_eq!(err.code(), "report_data");
+        for schema in REPORT_SCHEMAS_READ {
+            let err = parse_json(format!(r#"{{"schema": "{schema}"}}"#).as_bytes()).unwrap_err();
+            assert_eq!(err.code(), "report_data");
+        }
     }
 
     #[test]

@@ -368,6 +368,65 @@ pub const MIGRATIONS: &[&str] = &[
             || 'dabei mit.', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         FROM item_progress WHERE item_id = 'systeme-analysieren'
         ON CONFLICT (item_id) DO UPDATE SET reason = excluded.reason, since = excluded.since;",
+    // 12: Gemeindeverbände and Kreise. The profile's key (column `ags`) is an AGS (8 digits) or
+    // an ARS (12 digits) and the profile has a kind; the members of a Gemeindeverband or Kreis
+    // (changes recorded in the audit trail under 'profile', item the member's AGS) and the
+    // decisions on services that differ per member (under 'service'); the Land's
+    // inbox takes reports with a 12-digit key. SQLite cannot change a CHECK, so `profile` and
+    // `received_report` are rebuilt.
+    "CREATE TABLE profile_v12 (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        ags TEXT NOT NULL CHECK (length(ags) IN (8, 12)),
+        kind TEXT NOT NULL DEFAULT 'gemeinde' CHECK (kind IN ('gemeinde', 'kreisfreie_stadt',
+            'amt', 'verbandsgemeinde', 'samtgemeinde', 'verwaltungsgemeinschaft', 'kreis')),
+        population INTEGER CHECK (population > 0),
+        coordinator_name TEXT,
+        coordinator_email TEXT,
+        coordinator_phone TEXT,
+        updated_at TEXT NOT NULL
+    );
+    INSERT INTO profile_v12 (id, name, ags, population, coordinator_name, coordinator_email,
+            coordinator_phone, updated_at)
+        SELECT id, name, ags, population, coordinator_name, coordinator_email,
+            coordinator_phone, updated_at
+        FROM profile;
+    DROP TABLE profile;
+    ALTER TABLE profile_v12 RENAME TO profile;
+    CREATE TABLE member (
+        ags TEXT PRIMARY KEY CHECK (length(ags) = 8),
+        name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE member_decision (
+        package_id TEXT NOT NULL REFERENCES package (id),
+        service_id TEXT NOT NULL,
+        member_ags TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('ja', 'nein', 'offen')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (package_id, service_id, member_ags)
+    );
+    CREATE TABLE received_report_v12 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL UNIQUE,
+        ags TEXT NOT NULL CHECK (length(ags) IN (8, 12)),
+        municipality TEXT NOT NULL,
+        report_date TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    INSERT INTO received_report_v12 (id, report_id, sha256, ags, municipality, report_date,
+            file_name, received_at, data)
+        SELECT id, report_id, sha256, ags, municipality, report_date, file_name, received_at, data
+        FROM received_report;
+    DELETE FROM sqlite_sequence WHERE name = 'received_report_v12';
+    INSERT INTO sqlite_sequence (name, seq)
+        SELECT 'received_report_v12', seq FROM sqlite_sequence WHERE name = 'received_report';
+    DROP TABLE received_report;
+    ALTER TABLE received_report_v12 RENAME TO received_report;
+    CREATE INDEX received_report_ags ON received_report (ags, report_date);",
 ];
 
 /// The schema version this code writes.

@@ -11,6 +11,7 @@ mod folder_lock;
 mod inbox;
 mod land;
 mod land_keys;
+mod members;
 pub mod migrations;
 mod packages;
 mod reports;
@@ -149,12 +150,14 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let old = read_profile(&tx)?;
         crate::installed::check_profile_land(&profile, &packages::package_lands(&tx)?)?;
+        crate::profile::check_members_fit(&profile, &members::read_members(&tx)?)?;
         let field = |p: &Option<Profile>, f: fn(&Profile) -> Option<String>| p.as_ref().and_then(f);
         let new = Some(profile.clone());
-        let changes = audit::diff(
+        let mut changes = audit::diff(
             [
                 ("name", (|p: &Profile| Some(p.name.clone())) as fn(&Profile) -> Option<String>),
                 ("ags", |p| Some(p.ags.clone())),
+                ("kommune_kind", |p| Some(p.kind.key().to_owned())),
                 ("population", |p| p.population.map(|n| n.to_string())),
                 ("coordinator_name", |p| p.coordinator_name.clone()),
                 ("coordinator_email", |p| p.coordinator_email.clone()),
@@ -164,16 +167,21 @@ impl Store {
             .map(|(name, f)| (name, field(&old, f), field(&new, f)))
             .collect(),
         );
+        // A new profile of a Gemeinde (the kind every profile had before kinds existed) does
+        // not name its kind.
+        if old.is_none() && profile.kind == crate::profile::KommuneKind::Gemeinde {
+            changes.retain(|(field, _, _)| *field != "kommune_kind");
+        }
         if changes.is_empty() {
             return Ok(profile);
         }
         let at = now();
         tx.execute(
             "INSERT INTO profile (id, name, ags, population, coordinator_name, coordinator_email,
-                 coordinator_phone, updated_at)
-             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 coordinator_phone, updated_at, kind)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, ags = excluded.ags,
-                 population = excluded.population, coordinator_name = excluded.coordinator_name,
+                 kind = excluded.kind, population = excluded.population, coordinator_name = excluded.coordinator_name,
                  coordinator_email = excluded.coordinator_email,
                  coordinator_phone = excluded.coordinator_phone, updated_at = excluded.updated_at",
             params![
@@ -183,7 +191,8 @@ impl Store {
                 profile.coordinator_name,
                 profile.coordinator_email,
                 profile.coordinator_phone,
-                at
+                at,
+                profile.kind.key()
             ],
         )?;
         record(&tx, &at, "profile", None, &changes)?;
@@ -492,16 +501,19 @@ pub(crate) fn record(
     Ok(())
 }
 
-fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
+pub(crate) fn read_profile(conn: &Connection) -> Result<Option<Profile>> {
     let row = conn
         .query_row(
-            "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone
+            "SELECT name, ags, population, coordinator_name, coordinator_email, coordinator_phone,
+                 kind
              FROM profile WHERE id = 1",
             [],
             |r| {
+                let kind: String = r.get(6)?;
                 Ok(ProfileInput {
                     name: r.get(0)?,
                     ags: r.get(1)?,
+                    kind: kind.parse().ok(),
                     population: r.get(2)?,
                     coordinator_name: r.get(3)?,
                     coordinator_email: r.get(4)?,

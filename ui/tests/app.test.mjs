@@ -185,7 +185,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
 
   await ags.fill('');
   await ags.pressSequentially('1234');
-  await check.filter({ hasText: 'AGS „1234“ hat 4 Ziffern; erforderlich sind genau 8.' }).waitFor();
+  await check.filter({ hasText: 'Schlüssel „1234“ hat 4 Ziffern; erforderlich sind 8 (AGS) oder 12 (ARS).' }).waitFor();
   assert.equal(await ags.getAttribute('aria-invalid'), null, 'no error state while typing');
 
   await ags.fill('');
@@ -202,7 +202,7 @@ test('the profile form checks the AGS live and ties the server error to the fiel
   assert.ok(ids.includes('profile-ags-error'), `aria-describedby: ${ids.join(' ')}`);
   assert.equal(
     await text(page.locator('#profile-ags-error')),
-    'AGS „1234“ hat 4 Ziffern; erforderlich sind genau 8.',
+    'Schlüssel „1234“ hat 4 Ziffern; erforderlich sind 8 (AGS) oder 12 (ARS).',
   );
   // The header still shows the stored profile.
   assert.match(await text(page.getByTestId('header-profile')), /Stadt Musterstadt AGS 03241001 · Niedersachsen/);
@@ -280,7 +280,7 @@ test('the history is a real table with German labels and filters', async () => {
     all.some((r) => r[1] === 'An einer Informationsveranstaltung teilnehmen' && r[2] === 'Status' && r[3] === 'Offen' && r[4] === 'Nicht zutreffend'),
   );
   assert.ok(all.some((r) => r[2] === 'Blockiert durch' && r[4] === 'Hersteller'));
-  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS' && r[4] === '03241001'));
+  assert.ok(all.some((r) => r[1] === 'Profil' && r[2] === 'AGS / ARS' && r[4] === '03241001'));
   assert.ok(all.some((r) => r[2] === 'Fällig am' && /^\d\d\.\d\d\.\d{4}$/.test(r[4])));
   assert.ok(all.every((r) => /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/.test(r[0])));
 

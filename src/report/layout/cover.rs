@@ -4,6 +4,7 @@
 use super::engine::{
     Layout, Result, ACCENT, BIG, BODY, BODY_BOLD, KICKER, LEFT, NOTE, SUBTITLE, TITLE, TRACK, WIDTH,
 };
+use crate::profile::KommuneKind;
 use crate::report::data::ReportData;
 use crate::report::format::{self, NBSP};
 
@@ -19,11 +20,37 @@ pub(super) fn title_block(l: &mut Layout, d: &ReportData) -> Result<()> {
 
     let third = WIDTH / 3.0;
     let population = m.population.map(format::thousands).unwrap_or_else(|| "nicht erfasst".into());
+    let key = if m.ags.len() == 12 {
+        "Amtlicher Regionalschlüssel"
+    } else {
+        "Amtlicher Gemeindeschlüssel"
+    };
     l.fields(&[
-        ("Amtlicher Gemeindeschlüssel", m.ags.clone(), third),
+        (key, m.ags.clone(), third),
         ("Land", m.land.clone(), third),
         ("Einwohnerzahl", population, third),
     ])?;
+    if m.kind.has_members() {
+        let members = match d.members.len() {
+            0 => "keine erfasst".to_owned(),
+            n => n.to_string(),
+        };
+        l.fields(&[
+            ("Art der Kommune", m.kind.label().to_owned(), third),
+            ("Mitgliedsgemeinden", members, third * 2.0),
+        ])?;
+    } else if m.kind != KommuneKind::Gemeinde {
+        l.fields(&[("Art der Kommune", m.kind.label().to_owned(), WIDTH)])?;
+    }
+    if !d.members.is_empty() {
+        let list = d
+            .members
+            .iter()
+            .map(|member| format!("{} ({})", member.name, member.ags))
+            .collect::<Vec<_>>()
+            .join(", ");
+        l.fields(&[("Der Bericht gilt für die Mitgliedsgemeinden", list, WIDTH)])?;
+    }
     l.fields(&[
         ("Berichtsdatum", format::date(d.report_date), third),
         ("Bericht-Nr.", d.report_id.clone(), third * 2.0),

@@ -70,7 +70,8 @@ pub fn layout(data: &ReportData) -> Result<Vec<Page>> {
     signature::signature(&mut l, data)?;
     signature::closing(&mut l, data)?;
     let m = &data.municipality;
-    l.footers(&m.name, &format!(" · AGS {}", m.ags), |page, total| {
+    let key = if m.ags.len() == 12 { "ARS" } else { "AGS" };
+    l.footers(&m.name, &format!(" · {key} {}", m.ags), |page, total| {
         format!("Seite {page} von {total} · Bericht {}", data.report_id)
     })?;
     Ok(l.into_pages())

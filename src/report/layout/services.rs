@@ -88,6 +88,12 @@ pub(super) fn services(l: &mut Layout, d: &ReportData) -> Result<()> {
                 if let Some(reason) = &s.decision_reason {
                     decision.push(para(reason, CELL_SMALL));
                 }
+                // Members of a Gemeindeverband or Kreis that decided otherwise, by name.
+                for m in &s.member_decisions {
+                    let name = d.members.iter().find(|x| x.ags == m.ags).map_or("", |x| &x.name);
+                    let text = format!("Abweichend {name} ({}): {}", m.ags, m.decision_label);
+                    decision.push(para(text, CELL_SMALL));
+                }
                 let costs = if !s.costs.is_empty() {
                     costs_text(&s.costs)
                 } else if !p.costs.is_empty() {

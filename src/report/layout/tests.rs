@@ -70,6 +70,7 @@ pub(crate) fn sample(items: usize, note: &str) -> ReportData {
             items: (0..items).map(item).collect(),
         }],
         catalogue_version: Some(2),
+        members: vec![],
         services: vec![],
         roles: vec![],
         fachverfahren: vec![],
@@ -110,6 +111,7 @@ pub(crate) fn workflow_sample() -> ReportData {
         created_at: "2026-11-20T09:00:00.000Z".into(),
     };
     let service = |id: &str, name: &str| ReportService {
+        member_decisions: vec![],
         package_id: "ni-vergabe".into(),
         package_version: 2,
         service_id: id.into(),
@@ -139,6 +141,7 @@ pub(crate) fn workflow_sample() -> ReportData {
     };
     d.services = vec![
         ReportService {
+            member_decisions: vec![],
             phase: Some("fragebogen".into()),
             phase_label: Some("Fragebogen".into()),
             phase_dates: vec![

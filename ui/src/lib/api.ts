@@ -11,6 +11,7 @@ import type {
   Checklist,
   ChecklistEntry,
   CostShare,
+  Decision,
   DirectoryImported,
   ErrorCode,
   Evidence,
@@ -32,6 +33,8 @@ import type {
   LandProfile,
   LandProfileInput,
   Manifest,
+  Member,
+  MemberDecision,
   MunicipalityHistory,
   PackageDraft,
   PackageReview,
@@ -71,6 +74,11 @@ export function add_dropped_reports(args: { onProgress: Channel<Progress> }): Pr
 /** Adds an evidence file (native dialog) to an item; `null` if cancelled. */
 export function add_evidence(args: { itemId: string; title: string | null }): Promise<Evidence | null> {
   return call<Evidence | null>('add_evidence', args);
+}
+
+/** Adds a member municipality to the Gemeindeverband or Kreis of the profile. */
+export function add_member(args: { input: Member }): Promise<Member> {
+  return call<Member>('add_member', args);
 }
 
 /** Picks report files (or a folder) and reads them into the Land's inbox; `null` if cancelled. */
@@ -248,6 +256,16 @@ export function list_land_keys(): Promise<Array<LandKey>> {
   return call<Array<LandKey>>('list_land_keys');
 }
 
+/** The decisions on services of members that differ from the whole Gemeindeverband or Kreis. */
+export function list_member_decisions(): Promise<Array<MemberDecision>> {
+  return call<Array<MemberDecision>>('list_member_decisions');
+}
+
+/** The member municipalities of the Gemeindeverband or Kreis, by AGS. */
+export function list_members(): Promise<Array<Member>> {
+  return call<Array<Member>>('list_members');
+}
+
 /** The installed packages. */
 export function list_packages(): Promise<Array<InstalledPackage>> {
   return call<Array<InstalledPackage>>('list_packages');
@@ -316,6 +334,11 @@ export function remove_evidence(args: { id: number }): Promise<null> {
 /** Removes a Fachverfahren from the inventory. */
 export function remove_fachverfahren(args: { id: number }): Promise<null> {
   return call<null>('remove_fachverfahren', args);
+}
+
+/** Removes a member municipality by its AGS; returns it. */
+export function remove_member(args: { ags: string }): Promise<Member> {
+  return call<Member>('remove_member', args);
 }
 
 /** Removes a person. */
@@ -396,6 +419,11 @@ export function set_item(args: { itemId: string; state: ItemState }): Promise<Ch
 /** Stores the Land's profile in its workspace. */
 export function set_land_profile(args: { input: LandProfileInput }): Promise<LandProfile> {
   return call<LandProfile>('set_land_profile', args);
+}
+
+/** Sets a member's own decision on a service; `null` returns it to the decision of the whole. */
+export function set_member_decision(args: { packageId: string; serviceId: string; ags: string; decision: Decision | null }): Promise<MemberDecision | null> {
+  return call<MemberDecision | null>('set_member_decision', args);
 }
 
 /** Stores the profile. */

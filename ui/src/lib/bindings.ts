@@ -2,7 +2,7 @@
 
 export type AgsCheck = { valid: boolean, 
 /**
- * The AGS as it will be stored (8 digits), if valid.
+ * The key as it will be stored (8 digits for an AGS, 12 for an ARS), if valid.
  */
 normalized: string | null, 
 /**
@@ -507,7 +507,12 @@ expiries: Array<Expiry>,
 /**
  * Items the newest report marks as blocked from outside.
  */
-blocked_items: Array<string>, };
+blocked_items: Array<string>, 
+/**
+ * The Gemeindeverband or Kreis whose report covers this member municipality (its figures
+ * are that report's); `None` when the row's report is its own or there is none.
+ */
+covered_by: Named | null, };
 
 export type KreisRow = { kreis_ags: string, kreis: string | null, municipalities: number, reported: number, 
 /**
@@ -671,21 +676,41 @@ changes: Array<Change>, documents: number,
  */
 document_bytes: number, };
 
+export type KommuneKind = "gemeinde" | "kreisfreie_stadt" | "amt" | "verbandsgemeinde" | "samtgemeinde" | "verwaltungsgemeinschaft" | "kreis";
+
+export type Member = { 
+/**
+ * The member's AGS, 8 digits.
+ */
+ags: string, name: string, };
+
 export type Profile = { name: string, 
 /**
- * 8 digits.
+ * The key: 8 digits (AGS) or 12 (ARS).
  */
 ags: string, 
 /**
- * Two-digit Land code, derived from the AGS.
+ * Gemeinde in data from before the kind existed.
+ */
+kind: KommuneKind, 
+/**
+ * Two-digit Land code, derived from the key.
  */
 land_code: string, 
 /**
- * The Land's name, derived from the AGS.
+ * The Land's name, derived from the key.
  */
 land: string, population: number | null, coordinator_name: string | null, coordinator_email: string | null, coordinator_phone: string | null, };
 
-export type ProfileInput = { name: string, ags: string, population?: number | null, coordinator_name?: string | null, coordinator_email?: string | null, coordinator_phone?: string | null, };
+export type ProfileInput = { name: string, 
+/**
+ * The key: an AGS (8 digits) or an ARS (12 digits).
+ */
+ags: string, 
+/**
+ * Gemeinde if not given.
+ */
+kind?: KommuneKind | null, population?: number | null, coordinator_name?: string | null, coordinator_email?: string | null, coordinator_phone?: string | null, };
 
 export type BlockingParty = "land" | "hersteller" | "fitko" | "it_dienstleister" | "gremium" | "sonstige";
 
@@ -1001,6 +1026,12 @@ endorsed_on: string,
  * What the clerk reads, in German.
  */
 message: string, };
+
+export type MemberDecision = { package_id: string, service_id: string, 
+/**
+ * The member's AGS.
+ */
+ags: string, decision: Decision, };
 
 export type KeyStatus = "trusted" | "first_of_land" | "endorsed" | "after_revocation";
 

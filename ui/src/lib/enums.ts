@@ -14,6 +14,7 @@ import type {
   Interface,
   KeyFile,
   KeyState,
+  KommuneKind,
   LandStep,
   MunicipalityRole,
   Phase,
@@ -266,6 +267,27 @@ export const ROLE_LABELS: Record<Role, string> = {
   postfach: 'Funktionspostfach',
 };
 
+/** `KommuneKind` in the core's order. */
+export const KOMMUNE_KINDS: readonly KommuneKind[] = [
+  'gemeinde',
+  'kreisfreie_stadt',
+  'amt',
+  'verbandsgemeinde',
+  'samtgemeinde',
+  'verwaltungsgemeinschaft',
+  'kreis',
+];
+
+export const KOMMUNE_KIND_LABELS: Record<KommuneKind, string> = {
+  gemeinde: 'Gemeinde',
+  kreisfreie_stadt: 'Kreisfreie Stadt',
+  amt: 'Amt',
+  verbandsgemeinde: 'Verbandsgemeinde',
+  samtgemeinde: 'Samtgemeinde',
+  verwaltungsgemeinschaft: 'Verwaltungsgemeinschaft',
+  kreis: 'Kreis',
+};
+
 /** `Decision` in the core's order. */
 export const DECISIONS: readonly Decision[] = ['ja', 'nein', 'offen'];
 
@@ -304,7 +326,10 @@ export const KEY_FILE_LABELS: Record<KeyFile, string> = {
 /** Labels of recorded fields, the same for every entity (`audit::FIELD_LABELS`). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
-  ags: 'AGS',
+  ags: 'AGS / ARS',
+  kommune_kind: 'Art der Kommune',
+  member: 'Mitglied',
+  member_decision: 'Entscheidung (Bedarfsträger) eines Mitglieds',
   population: 'Einwohnerzahl',
   coordinator_name: 'Ansprechperson für die OZG-Umsetzung',
   coordinator_email: 'E-Mail der Ansprechperson für die OZG-Umsetzung',

@@ -9,6 +9,7 @@ import {
   BLOCKING_PARTY_LABELS,
   DECISIONS,
   DIMENSIONS,
+  KOMMUNE_KINDS,
   PHASES,
   ROLES,
   STATUSES,
@@ -22,11 +23,26 @@ import type {
   Decision,
   Dimension,
   Interface,
+  KommuneKind,
   Phase,
   Role,
   Status,
   TransportRoute,
 } from './bindings';
+
+export function isKommuneKind(value: string): value is KommuneKind {
+  return (KOMMUNE_KINDS as readonly string[]).includes(value);
+}
+
+/** A Gemeindeverband (Amt, Verbandsgemeinde, Samtgemeinde, Verwaltungsgemeinschaft). */
+export function isVerband(kind: KommuneKind): boolean {
+  return ['amt', 'verbandsgemeinde', 'samtgemeinde', 'verwaltungsgemeinschaft'].includes(kind);
+}
+
+/** Whether a Kommune of this kind acts for member municipalities (as the core's `has_members`). */
+export function hasMembers(kind: KommuneKind): boolean {
+  return isVerband(kind) || kind === 'kreis';
+}
 
 export function isStatus(value: string): value is Status {
   return (STATUSES as readonly string[]).includes(value);
