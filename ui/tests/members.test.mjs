@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, text, useApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, screenshot, text, useApp } from './harness.mjs';
 import { PACKAGE_ID, paket, standard } from './scenarios.mjs';
 
 const app = useApp('members');
@@ -77,6 +77,7 @@ test('a Samtgemeinde enters its ARS and its members; a Gemeinde has no members s
 
   // Remove: "Abbrechen" keeps the member, "Entfernen" in the dialog removes it.
   const remove = section.getByRole('button', { name: /^Entfernen\s*: Bedorf$/ });
+  await screenshot(page, 'profil-mitglieder');
   await remove.click();
   await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
   const dialog = page.getByTestId('member-remove-dialog');
@@ -145,6 +146,8 @@ test('a member decides otherwise on a service; back to the decision of the whole
   await again.locator('summary').click();
   assert.equal(await again.getByLabel(/^Bedorf/).inputValue(), 'ja');
   assert.equal(await again.getByLabel(/^Adorf/).inputValue(), '');
+  await again.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dienst-mitglieder');
   assert.deepEqual(problems, []);
   await context.close();
 });
