@@ -110,9 +110,12 @@ async fn a_clerks_day_with_the_keyboard_alone() {
     app.activate("Profil speichern").await;
     app.sees("Gespeichert.").await;
     app.go_to("Datensicherung").await;
-    app.activate("Wiederherstellen").await;
     app.activate("Sicherung auswählen").await;
     choose_file("Sicherung wiederherstellen", &backup);
+    // The dialog names whose data the backup holds before anything is replaced.
+    app.testid_shows("restore-name", "Stadt Musterhausen").await;
+    app.activate("Daten ersetzen").await;
+    app.sees("Die Sicherung wurde wiederhergestellt.").await;
     app.sees("Stadt Musterhausen").await;
     app.screenshot("66-tag-sicherung").await;
     app.go_to("Verlauf").await;
