@@ -121,11 +121,6 @@ pub fn field_label(entity: &str, field: &str) -> &'static str {
         .unwrap_or("Sonstiges")
 }
 
-/// A stored value as the clerk reads it: status and blocking party by their German label.
-pub fn display_value(field: &str, value: Option<&str>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| label_of(field, v))
-}
-
 /// A stored value with keys replaced by their German labels.
 pub(crate) fn label_of(field: &str, value: &str) -> String {
     let label = match field {
@@ -147,6 +142,58 @@ pub(crate) fn label_of(field: &str, value: &str) -> String {
         _ => None,
     };
     label.map_or_else(|| value.to_owned(), str::to_owned)
+}
+
+/// A stored value as the history shows it: keys by their German labels ([`label_of`]), the
+/// services of a Fachverfahren by their names (`names` as for [`subject`]), and dates
+/// (`YYYY-MM-DD`, also within a text such as the phase dates) as `TT.MM.JJJJ`.
+pub(crate) fn shown(
+    field: &str,
+    value: &str,
+    names: &std::collections::HashMap<String, String>,
+) -> String {
+    let value = if field == "services" {
+        let name = |id: &str| {
+            let key = format!("/{id}");
+            names.iter().find(|(k, _)| k.ends_with(&key)).map_or(id.to_owned(), |(_, n)| n.clone())
+        };
+        value.split(", ").map(name).collect::<Vec<_>>().join(", ")
+    } else {
+        label_of(field, value)
+    };
+    german_dates(&value)
+}
+
+/// The text with every ISO date (`2027-03-01`) written the German way (`01.03.2027`).
+fn german_dates(text: &str) -> String {
+    let b = text.as_bytes();
+    let is_date = |i: usize| {
+        i + 10 <= b.len()
+            && b[i..i + 10].iter().enumerate().all(|(j, c)| match j {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            })
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && (i + 10 == b.len() || !b[i + 10].is_ascii_digit())
+    };
+    let (mut out, mut i, mut from) = (String::new(), 0, 0);
+    while i < b.len() {
+        if is_date(i) {
+            out.push_str(&text[from..i]);
+            out.push_str(&format!(
+                "{}.{}.{}",
+                &text[i + 8..i + 10],
+                &text[i + 5..i + 7],
+                &text[i..i + 4]
+            ));
+            i += 10;
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// What an audit entry is about, in German. `names` holds the names of packages, services and
@@ -195,11 +242,28 @@ mod tests {
 
     #[test]
     fn values_are_shown_with_german_labels() {
-        assert_eq!(display_value("status", Some("in_arbeit")), "In Arbeit");
-        assert_eq!(display_value("blocked_by", Some("fitko")), "FITKO");
-        assert_eq!(display_value("owner", Some("in_arbeit")), "in_arbeit");
-        assert_eq!(display_value("note", None), "–");
-        assert_eq!(display_value("phase", Some("produktionstest")), "Produktionstest");
+        assert_eq!(label_of("status", "in_arbeit"), "In Arbeit");
+        assert_eq!(label_of("blocked_by", "fitko"), "FITKO");
+        assert_eq!(label_of("owner", "in_arbeit"), "in_arbeit");
+        assert_eq!(label_of("phase", "produktionstest"), "Produktionstest");
+        let names = std::collections::HashMap::from([(
+            "ni-vergabe/praequalifizierung".to_owned(),
+            "Präqualifizierung von Unternehmen".to_owned(),
+        )]);
+        assert_eq!(shown("due", "2027-03-01", &names), "01.03.2027");
+        assert_eq!(
+            shown("phase_dates", "Interesse: 2026-10-01, Fragebogen: 2026-12-15", &names),
+            "Interesse: 01.10.2026, Fragebogen: 15.12.2026"
+        );
+        assert_eq!(
+            shown("services", "praequalifizierung, unbekannt", &names),
+            "Präqualifizierung von Unternehmen, unbekannt"
+        );
+        assert_eq!(
+            shown("note", "Termin 12027-03-01x und 2027-3-1", &names),
+            "Termin 12027-03-01x und 2027-3-1"
+        );
+        assert_eq!(shown("status", "in_arbeit", &names), "In Arbeit");
         assert_eq!(field_label("service", "fit_connect_destination"), "FIT-Connect-Zustellpunkt");
         assert_eq!(field_label("profile", "name"), "Name der Kommune");
         assert_eq!(field_label("person", "name"), "Name");

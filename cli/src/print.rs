@@ -9,7 +9,7 @@ use anbindungscheck::api::packages::RevocationImported;
 use anbindungscheck::api::{
     ApiError, DirectoryImported, LandExported, PackageDraft, Result, WrittenReport,
 };
-use anbindungscheck::audit::{self, HistoryEntry};
+use anbindungscheck::audit::HistoryEntry;
 use anbindungscheck::catalogue::Actor;
 use anbindungscheck::checklist::ChecklistEntry;
 use anbindungscheck::error_code::ErrorCode;
@@ -638,7 +638,7 @@ pub fn history(out: &mut dyn Write, entries: &[HistoryEntry]) -> Result<()> {
             (None, Some(id)) => id.clone(),
             (None, None) => "Profil".to_owned(),
         };
-        let value = |v: &Option<String>| audit::display_value(&e.field, v.as_deref());
+        let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_owned());
         let at = chrono::DateTime::parse_from_rfc3339(&e.at)
             .map(|t| t.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string())
             .unwrap_or_else(|_| e.at.clone());
@@ -647,8 +647,8 @@ pub fn history(out: &mut dyn Write, entries: &[HistoryEntry]) -> Result<()> {
             &format!(
                 "{at}  {what}  {}: {} → {}",
                 e.field_label,
-                value(&e.old_value),
-                value(&e.new_value)
+                value(&e.old_display),
+                value(&e.new_display)
             ),
         )?;
     }

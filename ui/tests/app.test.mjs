@@ -284,7 +284,7 @@ test('the history is a real table with German labels and filters', async () => {
   assert.ok(all.some((r) => r[2] === 'Fällig am' && /^\d\d\.\d\d\.\d{4}$/.test(r[4])));
   assert.ok(all.every((r) => /^\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/.test(r[0])));
 
-  await page.getByLabel('Aufgabe').selectOption('hersteller-beauftragen');
+  await page.getByLabel('Nur eine Aufgabe zeigen').selectOption('hersteller-beauftragen');
   await page.waitForFunction(() =>
     [...document.querySelectorAll('table.history tbody tr td:nth-child(2)')].every(
       (td) => td.textContent.trim() === 'Hersteller des eigenen Fachverfahrens einbinden',

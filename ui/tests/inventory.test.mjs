@@ -121,6 +121,9 @@ test('keyboard only: a Fachverfahren is added (Tab, typing, Space, Enter)', asyn
   assert.ok(history.some((r) => r[2] === 'Schnittstelle' && r[4] === 'FIT-Connect'));
   assert.ok(history.some((r) => r[2] === 'Analysestand' && r[4] === 'Offen'));
   assert.ok(history.some((r) => r[2] === 'Hersteller beauftragt' && r[4] === 'nein'));
+  // The services by their names, never by their keys.
+  assert.ok(history.some((r) => r[4] === 'Präqualifizierung von Unternehmen'), JSON.stringify(history));
+  assert.ok(!history.some((r) => r[4].includes('praequalifizierung')));
   assert.ok(!history.some((r) => r[2] === 'Sonstiges'), 'every field has its German name');
   assert.deepEqual(problems, []);
   await context.close();

@@ -101,7 +101,7 @@ test('phase and dates are saved; the steps say their state in words; the summary
   assert.ok(history.some((r) => r[2] === 'Phase' && r[3] === '–' && r[4] === 'Fragebogen'));
   assert.ok(
     history.some(
-      (r) => r[2] === 'Termine der Phasen' && r[4] === 'Interesse: 2026-10-01, Fragebogen: 2026-12-15, Freischaltung: 2027-03-01',
+      (r) => r[2] === 'Termine der Phasen' && r[4] === 'Interesse: 01.10.2026, Fragebogen: 15.12.2026, Freischaltung: 01.03.2027',
     ),
   );
   assert.ok(!history.some((r) => r[4] === 'fragebogen'), 'no raw phase key');
