@@ -215,7 +215,7 @@ mod tests {
             (|f| f.vendor = " ".into(), "vendor"),
             (|f| f.services = vec!["unbekannt".into()], "services"),
             (|f| f.vendor_commissioned = false, "commissioned_on"),
-            (|f| f.commissioned_on = Some("1.9.2026".into()), "commissioned_on"),
+            (|f| f.commissioned_on = Some("1.9.26".into()), "commissioned_on"),
         ];
         for (change, field) in cases {
             let mut f = input();

@@ -313,24 +313,25 @@ impl ItemPatch {
     }
 }
 
-/// Parses a calendar date `YYYY-MM-DD` between the years 2000 and 2100.
+/// Parses a calendar date between the years 2000 and 2100, written `YYYY-MM-DD` (as stored) or
+/// the German way, `TT.MM.JJJJ` (day and month may have one digit).
 pub fn parse_date(field: &'static str, label: &str, value: &str) -> Result<NaiveDate> {
     let bad = |why: &str| {
         Error::validation(field, format!("{label} {}: {why}", text::quote_for_message(value)))
     };
-    let well_formed = value.len() == 10
-        && value.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !well_formed {
-        return Err(bad("erwartet wird ein Datum im Format JJJJ-MM-TT, z. B. 2027-03-31."));
-    }
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| bad("diesen Tag gibt es nicht."))?;
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let iso: Vec<&str> = value.split('-').collect();
+    let german: Vec<&str> = value.split('.').collect();
+    let (y, m, d) = match (iso.as_slice(), german.as_slice()) {
+        ([y, m, d], _) if digits(y, 4..=4) && digits(m, 2..=2) && digits(d, 2..=2) => (*y, *m, *d),
+        (_, [d, m, y]) if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => (*y, *m, *d),
+        _ => return Err(bad("erwartet wird ein Datum im Format TT.MM.JJJJ, z. B. 31.03.2027.")),
+    };
+    let number = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let date = NaiveDate::from_ymd_opt(number(y) as i32, number(m), number(d))
+        .ok_or_else(|| bad("diesen Tag gibt es nicht."))?;
     let year = chrono::Datelike::year(&date);
     if !(2000..=2100).contains(&year) {
         return Err(bad("das Jahr muss zwischen 2000 und 2100 liegen."));
@@ -422,22 +423,30 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_strict() {
+    fn dates_are_strict_and_read_the_german_way_too() {
+        let day = |s: &str| Some(s.parse::<NaiveDate>().unwrap());
         let cases = [
-            ("2027-03-31", true),
-            ("2027-02-29", false),
-            ("2028-02-29", true),
-            ("31.03.2027", false),
-            ("2027-3-31", false),
-            ("1999-12-31", false),
-            ("2027-03-31T00:00", false),
-            ("+2027-03-3", false),
+            ("2027-03-31", day("2027-03-31")),
+            ("2027-02-29", None),
+            ("2028-02-29", day("2028-02-29")),
+            ("31.03.2027", day("2027-03-31")),
+            ("1.3.2027", day("2027-03-01")),
+            ("31.02.2027", None),
+            ("31.03.27", None),
+            ("31.03-2027", None),
+            ("2027-3-31", None),
+            ("1999-12-31", None),
+            ("2027-03-31T00:00", None),
+            ("+2027-03-3", None),
+            ("", None),
         ];
-        for (input, ok) in cases {
-            assert_eq!(parse_date("due", "Fälligkeitsdatum", input).is_ok(), ok, "{input}");
+        for (input, expected) in cases {
+            assert_eq!(parse_date("due", "Fälligkeitsdatum", input).ok(), expected, "{input}");
         }
-        let err = parse_date("due", "Fälligkeitsdatum", "31.03.2027").unwrap_err();
-        assert!(err.to_string().contains("„31.03.2027“"));
+        let err = parse_date("due", "Fälligkeitsdatum", "31.02.2027").unwrap_err();
+        assert!(err.to_string().contains("„31.02.2027“: diesen Tag gibt es nicht."), "{err}");
+        let err = parse_date("due", "Fälligkeitsdatum", "März 2027").unwrap_err();
+        assert!(err.to_string().contains("im Format TT.MM.JJJJ"), "{err}");
     }
 
     #[test]

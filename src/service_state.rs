@@ -234,7 +234,9 @@ fn uuid(v: &str) -> std::result::Result<(), &'static str> {
     if lengths_ok && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit())) {
         Ok(())
     } else {
-        Err("eine UUID wie 3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57.")
+        Err("36 Zeichen in fünf Gruppen aus Ziffern und den Buchstaben a–f, getrennt durch \
+             Bindestriche, so wie das Land sie mitteilt, z. B. \
+             3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57.")
     }
 }
 
@@ -289,12 +291,12 @@ mod tests {
             (
                 |s| s.connection.fit_connect_destination = Some("3f2a9c1e7b4d".into()),
                 "fit_connect_destination",
-                "UUID",
+                "36 Zeichen in fünf Gruppen",
             ),
             (
-                |s| s.agreement_expires = Some("31.12.2028".into()),
+                |s| s.agreement_expires = Some("31.02.2028".into()),
                 "agreement_expires",
-                "JJJJ-MM-TT",
+                "diesen Tag gibt es nicht",
             ),
             (|s| s.phase_dates[0].date = "2027-02-30".into(), "phase_dates", "Freischaltung"),
             (|s| s.phase_dates[1].phase = Phase::Freischaltung, "phase_dates", "mehr als ein"),

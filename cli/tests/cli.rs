@@ -230,7 +230,10 @@ fn bad_arguments_are_refused_and_leave_the_file_byte_identical() {
         ),
         (&["item", "set", "gibt-es-nicht", "--status", "erledigt"], "„gibt-es-nicht“"),
         (&["item", "set", "datenschutz-avv", "--status", "fertig"], "„fertig“"),
-        (&["item", "set", "datenschutz-avv", "--due", "31.12.2026"], "„31.12.2026“"),
+        (
+            &["item", "set", "datenschutz-avv", "--due", "31.02.2026"],
+            "„31.02.2026“: diesen Tag gibt es nicht",
+        ),
         (&["item", "set", "datenschutz-avv", "--due", "2026-02-30"], "„2026-02-30“"),
         (&["item", "set", "datenschutz-avv", "--status", "extern_blockiert"], "wer blockiert"),
         (

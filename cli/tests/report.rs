@@ -61,9 +61,9 @@ fn cli_report_writes_the_pdf_and_refuses_without_profile() {
     );
     assert!(!fresh.exists(), "a failed command leaves no database behind");
 
-    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "28.11.2026"]);
+    let r = cli(&["--db", &db, "report", "-o", pdf.to_str().unwrap(), "--date", "31.11.2026"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("„28.11.2026“"), "{}", r.stderr);
+    assert!(r.stderr.contains("„31.11.2026“"), "{}", r.stderr);
 }
 
 #[test]

@@ -109,7 +109,7 @@ mod tests {
         let json = serde_json::to_value(&err).unwrap();
         assert_eq!(json["code"], "validation");
         assert_eq!(json["field"], "fit_connect_destination");
-        assert!(json["message"].as_str().unwrap().contains("UUID"), "{json}");
+        assert!(json["message"].as_str().unwrap().contains("36 Zeichen in fünf Gruppen"), "{json}");
     }
 
     #[test]

@@ -46,7 +46,7 @@ test('a due date is typed as TT.MM.JJJJ under en-US, shown the German way and st
   await entry.getByRole('button', { name: /^Speichern/ }).click();
   const error = entry.locator(`#form-${ITEM}-due-error`);
   await error.waitFor();
-  assert.match(await text(error), /Datum/);
+  assert.match(await text(error), /„31\.02\.2027“: diesen Tag gibt es nicht/);
   assert.equal(await due.getAttribute('aria-invalid'), 'true');
   assert.deepEqual(problems, []);
   await context.close();

@@ -138,7 +138,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
     assert.ok((await describedBy(page.locator(`#${id}`))).includes(`${id}-hint`), `${label} has a hint`);
   }
   assert.match(await text(page.locator(`#${CONN}-dvdv_key-hint`)), /z\. B\. ags:09162000/);
-  assert.match(await text(page.locator(`#${CONN}-fit_connect_destination-hint`)), /UUID/);
+  assert.match(await text(page.locator(`#${CONN}-fit_connect_destination-hint`)), /Die Kennung, die Sie vom Land erhalten/);
   assert.deepEqual(await page.locator(`#${CONN}-transport_route option`).allTextContents(), [
     'Noch nicht festgelegt',
     'FIT-Connect',
@@ -175,7 +175,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   await save.click();
   const uuid = page.locator(`#${CONN}-fit_connect_destination`);
   await page.locator(`#${CONN}-fit_connect_destination-error`).waitFor();
-  assert.match(await text(page.locator(`#${CONN}-fit_connect_destination-error`)), /eine UUID wie/);
+  assert.match(await text(page.locator(`#${CONN}-fit_connect_destination-error`)), /36 Zeichen in fünf Gruppen/);
   assert.equal(await uuid.getAttribute('aria-invalid'), 'true');
   assert.ok((await describedBy(uuid)).includes(`${CONN}-fit_connect_destination-error`));
   assert.equal(await activeId(page), `${CONN}-fit_connect_destination`);
