@@ -679,9 +679,8 @@ pub(crate) mod tests {
     use crate::installed::Decision;
     use crate::progress::BlockingParty;
     use crate::report::data::{Blocker, ReportData, ReportScore};
-    use crate::report::fonts::Fonts;
+    use crate::report::layout::engine::tests::all_within_margins;
     use crate::report::layout::tests::workflow_sample;
-    use crate::report::layout::{Element, PAGE_H};
     use crate::report::overview::OverviewBuilder;
 
     const KREISE: [&str; 3] = ["Landkreis Hildesheim", "Region Hannover", "Landkreis Göttingen"];
@@ -757,29 +756,11 @@ pub(crate) mod tests {
         pages.iter().flat_map(|p| p.texts().map(str::to_owned)).collect::<Vec<_>>().join(" ")
     }
 
-    fn within_margins(pages: &[Page]) {
-        for (n, page) in pages.iter().enumerate() {
-            for e in &page.elements {
-                match e {
-                    Element::Text { x, baseline, face, size, text, .. } => {
-                        let w = Fonts::get().face(*face).width(text, *size).unwrap();
-                        assert!(*x >= LEFT - 0.01 && x + w <= RIGHT + 0.01, "page {n}: {text:?}");
-                        assert!(*baseline <= PAGE_H - 28.0, "page {n}: {text:?}");
-                    }
-                    Element::Rect { x, w, .. } => {
-                        assert!(*x >= LEFT - 0.01 && x + w <= RIGHT + 0.01, "page {n}: rect");
-                    }
-                    Element::Line { .. } => {}
-                }
-            }
-        }
-    }
-
     #[test]
     fn the_report_has_every_part_and_every_kreis_its_own_page() {
         let o = overview(3, 14, 4);
         let pages = layout(&land_report(&o)).unwrap();
-        within_margins(&pages);
+        all_within_margins(&pages);
         let all = texts(&pages);
         for needle in [
             "Lagebericht des Landes",
@@ -835,7 +816,7 @@ pub(crate) mod tests {
     fn long_lists_wrap_onto_further_pages_and_tables_repeat_their_header() {
         let o = overview(2, 400, 7);
         let pages = layout(&land_report(&o)).unwrap();
-        within_margins(&pages);
+        all_within_margins(&pages);
         // The Bedarfsträger of one service fill more than a page: every name is there, once.
         let first = pages.iter().position(|p| p.texts().any(|t| t == "Pilotinteresse")).unwrap();
         let start = pages

@@ -418,8 +418,8 @@ fn metadata(list: &WorkList<'_>) -> Metadata {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::fonts::Fonts;
-    use crate::report::layout::{Element, PAGE_H};
+    use crate::report::layout::engine::tests::all_within_margins;
+    use crate::report::layout::Element;
     use crate::report::work_items::tests::sample;
 
     fn list(checklist: &Checklist) -> WorkList<'_> {
@@ -434,31 +434,11 @@ mod tests {
         pages.iter().flat_map(|p| p.texts().map(str::to_owned)).collect()
     }
 
-    fn within_margins(pages: &[Page]) {
-        for (n, page) in pages.iter().enumerate() {
-            for e in &page.elements {
-                match e {
-                    Element::Text { x, baseline, face, size, text, .. } => {
-                        let w = Fonts::get().face(*face).width(text, *size).unwrap();
-                        assert!(*x >= LEFT - 0.01 && x + w <= RIGHT + 0.01, "page {n}: {text:?}");
-                        assert!(*baseline <= PAGE_H - 28.0, "page {n}: {text:?}");
-                    }
-                    Element::Rect { x, w, .. } => {
-                        assert!(*x >= LEFT - 0.01 && x + w <= RIGHT + 0.01, "page {n}: rect");
-                    }
-                    Element::Line { x1, x2, .. } => {
-                        assert!(x1.min(*x2) >= LEFT - 0.01 && x1.max(*x2) <= RIGHT + 0.01);
-                    }
-                }
-            }
-        }
-    }
-
     #[test]
     fn the_list_has_the_holder_every_item_and_its_state() {
         let checklist = sample();
         let pages = layout(&list(&checklist)).unwrap();
-        within_margins(&pages);
+        all_within_margins(&pages);
         let all = texts(&pages);
         let joined = all.join(" ");
         for needle in [
@@ -535,7 +515,7 @@ mod tests {
         let more = checklist.entries[6].clone();
         checklist.entries.splice(6..6, std::iter::repeat_n(more, 40));
         let pages = layout(&list(&checklist)).unwrap();
-        within_margins(&pages);
+        all_within_margins(&pages);
         assert!(texts(&pages).iter().any(|t| t == "überfällig"));
         assert!(pages.len() >= 3, "{} pages", pages.len());
         for page in &pages[1..] {
@@ -551,7 +531,7 @@ mod tests {
             Some("Sehr lange Notiz mit vielen Wörtern. ".repeat(80));
         checklist.entries[1].progress.owner = Some("Frau ☎ Roth".into());
         let pages = layout(&list(&checklist)).unwrap();
-        within_margins(&pages);
+        all_within_margins(&pages);
         let all = texts(&pages);
         assert!(all.iter().any(|t| t == "Frau [U+260E] Roth"));
         let note_lines = all.iter().filter(|t| t.contains("Wörtern")).count();

@@ -338,7 +338,7 @@ impl Layout {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+pub(in crate::report) mod tests {
     use super::super::layout;
     use super::super::tests::{sample, workflow_sample};
     use super::{Element, Page, H2, H3, LEFT, MM, PAGE_H, RIGHT, TOP};
@@ -350,19 +350,24 @@ pub(super) mod tests {
         pages.iter().flat_map(|p| p.texts().map(str::to_owned)).collect()
     }
 
-    pub(in crate::report::layout) fn all_within_margins(pages: &[Page]) {
+    /// Every text, box and line of every page stays within the margins.
+    pub(in crate::report) fn all_within_margins(pages: &[Page]) {
+        let inside = |a: f32, b: f32| a >= LEFT - 0.01 && b <= RIGHT + 0.01;
         for (n, page) in pages.iter().enumerate() {
             for e in &page.elements {
-                if let Element::Text { x, baseline, face, size, text, .. } = e {
-                    let w = Fonts::get().face(*face).width(text, *size).unwrap();
-                    assert!(
-                        *x >= LEFT - 0.01 && x + w <= RIGHT + 0.01,
-                        "page {n}: {text:?} at {x}+{w}"
-                    );
-                    assert!(
-                        *baseline >= TOP && *baseline <= PAGE_H - 10.0 * MM,
-                        "page {n}: {text:?}"
-                    );
+                match e {
+                    Element::Text { x, baseline, face, size, text, .. } => {
+                        let w = Fonts::get().face(*face).width(text, *size).unwrap();
+                        assert!(inside(*x, x + w), "page {n}: {text:?} at {x}+{w}");
+                        assert!(
+                            *baseline >= TOP && *baseline <= PAGE_H - 10.0 * MM,
+                            "page {n}: {text:?}"
+                        );
+                    }
+                    Element::Rect { x, w, .. } => assert!(inside(*x, x + w), "page {n}: box"),
+                    Element::Line { x1, x2, .. } => {
+                        assert!(inside(x1.min(*x2), x1.max(*x2)), "page {n}: line")
+                    }
                 }
             }
         }
