@@ -333,6 +333,34 @@ impl App {
         self.heading(heading_of(view)).await;
     }
 
+    /// Chooses `value` in the select with this id once it can be used: a select in a part that
+    /// has just opened may still be moving while the parts around it load, and a part drawn
+    /// anew is closed again (it is opened again, as the clerk would).
+    pub async fn select(&self, id: &str, value: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let element = self.find(Locator::Id(id)).await;
+            let arg = serde_json::to_value(&element).unwrap();
+            self.client
+                .execute(
+                    "const el = arguments[0];
+                     const part = el.closest('details');
+                     if (part && !part.open) part.querySelector('summary').click();
+                     el.scrollIntoView({ block: 'center' });",
+                    vec![arg],
+                )
+                .await
+                .unwrap();
+            match element.select_by_value(value).await {
+                Ok(()) => return,
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("select {id}: {value} could not be chosen: {e}"),
+            }
+        }
+    }
+
     /// Sets the value of the date input with this id as the date picker would (WebDriver cannot
     /// type into the segments of WebKit's date field reliably) and tells the page through an
     /// `input` event.

@@ -237,8 +237,7 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
         |section: &str| format!("{card} details[data-section='{section}'] button[type='submit']");
     app.click_css(&summary("phase")).await;
     let base = "paket-0-dienst-0";
-    let phase = app.find(Locator::Id(&format!("{base}-phase"))).await;
-    phase.select_by_value("fragebogen").await.unwrap();
+    app.select(&format!("{base}-phase"), "fragebogen").await;
     app.set_date(&format!("{base}-date-interesse"), "2026-10-01").await;
     app.set_date(&format!("{base}-date-freischaltung"), "2027-03-01").await;
     app.click_css(&save("phase")).await;
@@ -251,8 +250,7 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
     uuid.send_keys("3f2a9c1e7b4d").await.unwrap();
     let dvdv = app.find(Locator::Id(&field("dvdv_key"))).await;
     dvdv.send_keys("ags:03241002").await.unwrap();
-    let route = app.find(Locator::Id(&field("transport_route"))).await;
-    route.select_by_value("fit_connect").await.unwrap();
+    app.select(&field("transport_route"), "fit_connect").await;
     app.set_date(&field("certificate_expires"), "2027-06-30").await;
     app.click_id(&field("pilot_interest")).await;
     app.click_css(&save("connection")).await;
