@@ -33,6 +33,12 @@ export class FormState<F extends string = string> {
     this.message = '';
   };
 
+  /** The clerk changed `field`: its error (if it was about it) and the status line go. */
+  fieldChanged = (field: F): void => {
+    if (this.field === field) this.error = null;
+    this.changed();
+  };
+
   /**
    * Saves once at a time. `save` returns the status line ('' for none); `after` runs once it is
    * set, e.g. to tell the parent. On an error, once it is shown, the focus moves to the element
