@@ -175,6 +175,45 @@ fn service_state_is_stored_checked_and_feeds_the_deadlines() {
     assert!(kinds(&declined.due_soon).is_empty());
 }
 
+#[test]
+fn a_service_is_saved_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store(dir.path());
+    let ja = ServiceDecision { decision: Decision::Ja, reason: Some("  Viele Vergaben  ".into()) };
+
+    // A bad connection detail refuses the decision as well: nothing of the card is written.
+    let before = audit_rows(&store);
+    let mut bad = connected();
+    bad.connection.fit_connect_destination = Some("nicht-uuid".into());
+    let err = store.save_service(PACKAGE, "praequalifizierung", &ja, &bad).unwrap_err();
+    assert_eq!(err.field(), Some("fit_connect_destination"));
+    let too_long = ServiceDecision { decision: Decision::Ja, reason: Some("x".repeat(2_001)) };
+    let err = store.save_service(PACKAGE, "praequalifizierung", &too_long, &connected());
+    assert_eq!(err.unwrap_err().field(), Some("reason"));
+    let unknown = store.save_service(PACKAGE, "gibt-es-nicht", &ja, &connected());
+    assert_eq!(unknown.unwrap_err().field(), Some("service"));
+    let packages = store.packages().unwrap();
+    assert!(packages[0].service_states.is_empty() && packages[0].decisions.is_empty());
+    assert_eq!(audit_rows(&store), before);
+
+    // Saved together: both parts stored, normalised, and one entry in the history.
+    let (decision, state) =
+        store.save_service(PACKAGE, "praequalifizierung", &ja, &connected()).unwrap();
+    assert_eq!(decision.reason.as_deref(), Some("Viele Vergaben"));
+    assert_eq!(state.phase, Some(Phase::Fragebogen));
+    let packages = store.packages().unwrap();
+    assert_eq!(packages[0].decisions["praequalifizierung"], decision);
+    assert_eq!(packages[0].service_states["praequalifizierung"], state);
+    assert_eq!(audit_rows(&store) - before, 13, "two decision fields and eleven of the state");
+    let history = store.history(&HistoryFilter::default()).unwrap();
+    let at: std::collections::HashSet<_> = history.iter().take(13).map(|h| &h.at).collect();
+    assert_eq!(at.len(), 1, "one save, one time in the history");
+
+    // Saving it again unchanged records nothing.
+    store.save_service(PACKAGE, "praequalifizierung", &decision, &state).unwrap();
+    assert_eq!(audit_rows(&store) - before, 13);
+}
+
 fn fachverfahren(product: &str, vendor: &str) -> FachverfahrenInput {
     FachverfahrenInput {
         product: product.into(),

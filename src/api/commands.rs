@@ -152,6 +152,8 @@ macro_rules! for_each_command {
             save_person(id: Option<i64>, input: $crate::roles::PersonInput) -> $crate::roles::Person;
             /// Adds a requirement to the Land (`id` null) or changes one.
             save_requirement(id: Option<i64>, input: $crate::requirements::RequirementInput) -> $crate::requirements::Requirement;
+            /// Stores the decision and the state of a service together (the service card's one save); returns both as normalised.
+            save_service(package_id: String, service_id: String, decision: $crate::installed::ServiceDecision, state: $crate::service_state::ServiceState) -> $crate::api::SavedService;
             /// Marks an event of a package as attended or not.
             set_event_attended(package_id: String, event_id: String, attended: bool) -> ();
             /// Stores the state of one checklist item.
@@ -162,10 +164,6 @@ macro_rules! for_each_command {
             set_member_decision(package_id: String, service_id: String, ags: String, decision: Option<$crate::installed::Decision>) -> Option<$crate::installed::MemberDecision>;
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
-            /// Records whether the municipality takes part in a service.
-            set_service_decision(package_id: String, service_id: String, decision: $crate::installed::ServiceDecision) -> $crate::installed::ServiceDecision;
-            /// Stores the state of a service; returns it as normalised.
-            set_service_state(package_id: String, service_id: String, state: $crate::service_state::ServiceState) -> $crate::service_state::ServiceState;
             /// The dashboard has painted (start-up benchmark of the desktop app only).
             startup_probe(page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> ();
             /// Which workspace is open, and where the files of both lie.

@@ -58,14 +58,15 @@ pub use land_keys::{
 pub use land_profile::{get_land_profile, set_land_profile};
 pub use packages::{
     choose_package, confirm_review, export_ics, import_package, import_revocation, list_packages,
-    open_document, set_event_attended, set_service_decision,
+    open_document, set_event_attended,
 };
 pub use reports::{
     export_report, list_report_exports, open_report, report_preview, write_report, WrittenReport,
 };
 pub use work::{
     get_inventory, get_service_readiness, list_people, remove_fachverfahren, remove_person,
-    remove_requirement, save_fachverfahren, save_person, save_requirement, set_service_state,
+    remove_requirement, save_fachverfahren, save_person, save_requirement, save_service,
+    SavedService,
 };
 pub use worklist::{
     checklist_xlsx, export_checklist_xlsx, export_work_list, work_list, write_checklist_xlsx,

@@ -11,7 +11,7 @@ use super::{ApiError, Ctx, FileDialog, Result};
 use crate::catalogue::Catalogue;
 use crate::installed::{
     stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyChange, KeyStatus, OwnLand,
-    RevokedKey, ServiceDecision,
+    RevokedKey,
 };
 use crate::package::archive::{self, Limits, Progress};
 use crate::package::manifest::{parse_manifest, Manifest};
@@ -470,16 +470,6 @@ pub fn import_package(cx: &Ctx, trust: Option<String>) -> Result<ImportPreview> 
 /// The installed packages with everything they carry.
 pub fn list_packages(cx: &Ctx) -> Result<Vec<InstalledPackage>> {
     cx.workspace.with(|s| s.packages())
-}
-
-/// Records whether the municipality takes part in a service.
-pub fn set_service_decision(
-    cx: &Ctx,
-    package_id: String,
-    service_id: String,
-    decision: ServiceDecision,
-) -> Result<ServiceDecision> {
-    cx.workspace.with(|s| s.set_service_decision(&package_id, &service_id, &decision))
 }
 
 /// Marks an event of a package as attended (or not).

@@ -4,11 +4,13 @@
 //! known services) is the domain's; the store writes the rows.
 
 use super::{Ctx, Result};
+use crate::installed::ServiceDecision;
 use crate::inventory::{FachverfahrenInput, Inventory, InventoryEntry};
 use crate::requirements::{Requirement, RequirementInput};
 use crate::roles::{Person, PersonInput};
 use crate::service_readiness::ServiceReadiness;
 use crate::service_state::ServiceState;
+use serde::Serialize;
 
 /// The people named per role, in role order.
 pub fn list_people(cx: &Ctx) -> Result<Vec<Person>> {
@@ -25,14 +27,26 @@ pub fn remove_person(cx: &Ctx, id: i64) -> Result<()> {
     cx.workspace.with(|s| s.remove_person(id))
 }
 
-/// Validates and stores the state of one service of an installed package; returns it normalised.
-pub fn set_service_state(
+/// The decision and the state of a service as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SavedService {
+    pub decision: ServiceDecision,
+    pub state: ServiceState,
+}
+
+/// Validates and stores the decision and the state of one service of an installed package in one
+/// transaction; returns both normalised.
+pub fn save_service(
     cx: &Ctx,
     package_id: String,
     service_id: String,
+    decision: ServiceDecision,
     state: ServiceState,
-) -> Result<ServiceState> {
-    cx.workspace.with(|s| s.set_service_state(&package_id, &service_id, &state))
+) -> Result<SavedService> {
+    let (decision, state) =
+        cx.workspace.with(|s| s.save_service(&package_id, &service_id, &decision, &state))?;
+    Ok(SavedService { decision, state })
 }
 
 /// Whether one service is ready today: its checks and verdict (docs/readiness.md).

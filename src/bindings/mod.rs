@@ -62,6 +62,7 @@ pub fn typescript() -> String {
         crate::land_profile::LandProfile::decl(&cfg),
         crate::land_profile::LandProfileInput::decl(&cfg),
         crate::api::WorkspaceInfo::decl(&cfg),
+        crate::api::SavedService::decl(&cfg),
         crate::api::PackageDraft::decl(&cfg),
         crate::api::LandFacts::decl(&cfg),
         crate::inbox::ReceivedReport::decl(&cfg),

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::{now, record, Store};
+use crate::audit::Change;
 use crate::catalogue::{Catalogue, Item};
 use crate::checklist::GuidanceNote;
 use crate::installed::{
@@ -572,42 +573,17 @@ impl Store {
         service_id: &str,
         decision: &ServiceDecision,
     ) -> Result<ServiceDecision> {
-        let manifest = self.package_manifest(package_id)?;
-        if !manifest.services.iter().any(|s| s.id == service_id) {
-            return Err(Error::validation(
-                "service",
-                format!("Unbekannter Onlinedienst „{service_id}“."),
-            ));
-        }
-        let reason =
-            crate::text::multiline("reason", "Die Begründung", decision.reason.as_deref(), 2_000)?;
+        self.known_service(package_id, service_id)?;
+        let decision = valid_decision(decision)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let old: Option<(String, Option<String>)> = tx
-            .query_row(
-                "SELECT decision, reason FROM service_decision WHERE package_id = ?1 AND service_id = ?2",
-                [package_id, service_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (old_decision, old_reason) =
-            old.map_or((Some("offen".to_owned()), None), |(d, r)| (Some(d), r));
-        let changes = crate::audit::diff(vec![
-            ("decision", old_decision, Some(decision.decision.key().to_owned())),
-            ("decision_reason", old_reason, reason.clone()),
-        ]);
+        let changes = decision_changes(&tx, package_id, service_id, &decision)?;
         if !changes.is_empty() {
             let at = now();
-            tx.execute(
-                "INSERT INTO service_decision (package_id, service_id, decision, reason, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (package_id, service_id) DO UPDATE SET decision = excluded.decision,
-                     reason = excluded.reason, updated_at = excluded.updated_at",
-                params![package_id, service_id, decision.decision.key(), reason, at],
-            )?;
+            write_decision(&tx, &at, package_id, service_id, &decision)?;
             record(&tx, &at, "service", Some(&format!("{package_id}/{service_id}")), &changes)?;
             tx.commit()?;
         }
-        Ok(ServiceDecision { decision: decision.decision, reason })
+        Ok(decision)
     }
 
     /// Marks an event as attended (or not).
@@ -710,4 +686,51 @@ impl Store {
 
 fn enum_key<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// `decision` with its reason checked and normalised.
+pub(super) fn valid_decision(decision: &ServiceDecision) -> Result<ServiceDecision> {
+    let reason =
+        crate::text::multiline("reason", "Die Begründung", decision.reason.as_deref(), 2_000)?;
+    Ok(ServiceDecision { decision: decision.decision, reason })
+}
+
+/// What storing `decision` would change against the stored decision (none is „offen“).
+pub(super) fn decision_changes(
+    conn: &Connection,
+    package_id: &str,
+    service_id: &str,
+    decision: &ServiceDecision,
+) -> Result<Vec<Change>> {
+    let old: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT decision, reason FROM service_decision WHERE package_id = ?1 AND service_id = ?2",
+            [package_id, service_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (old_decision, old_reason) =
+        old.map_or((Some("offen".to_owned()), None), |(d, r)| (Some(d), r));
+    Ok(crate::audit::diff(vec![
+        ("decision", old_decision, Some(decision.decision.key().to_owned())),
+        ("decision_reason", old_reason, decision.reason.clone()),
+    ]))
+}
+
+/// Writes `decision` (valid) of a service.
+pub(super) fn write_decision(
+    conn: &Connection,
+    at: &str,
+    package_id: &str,
+    service_id: &str,
+    decision: &ServiceDecision,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO service_decision (package_id, service_id, decision, reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (package_id, service_id) DO UPDATE SET decision = excluded.decision,
+             reason = excluded.reason, updated_at = excluded.updated_at",
+        params![package_id, service_id, decision.decision.key(), decision.reason, at],
+    )?;
+    Ok(())
 }

@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use std::collections::{HashMap, HashSet};
 
+use super::packages::{decision_changes, valid_decision, write_decision};
 use super::{now, record, Store};
 use crate::audit::{diff, Change};
+use crate::installed::ServiceDecision;
 use crate::inventory::{self, FachverfahrenInput, Inventory, InventoryEntry};
 use crate::readiness::{Deadline, DeadlineKind as Kind};
 use crate::requirements::{Requirement, RequirementInput};
@@ -116,58 +118,44 @@ impl Store {
         self.known_service(package_id, service_id)?;
         let new = state.validate()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let key = (package_id.to_owned(), service_id.to_owned());
-        let old = service_states(&tx)?.remove(&key).unwrap_or_default();
-        let changes = changes(STATE_FIELDS, state_fields(&old), state_fields(&new));
-        if changes.is_empty() {
-            return Ok(new);
+        let changes = state_changes(&tx, package_id, service_id, &new)?;
+        if !changes.is_empty() {
+            let at = now();
+            write_state(&tx, &at, package_id, service_id, &new)?;
+            record(&tx, &at, "service", Some(&format!("{package_id}/{service_id}")), &changes)?;
+            tx.commit()?;
         }
-        let at = now();
-        let c = &new.connection;
-        tx.execute(
-            "INSERT INTO service_state (package_id, service_id, phase, ou_id, pvog_url, dvdv_key,
-                 fit_connect_destination, transport_route, agreement_expires, certificate_expires,
-                 pilot_interest, training_needed, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-             ON CONFLICT (package_id, service_id) DO UPDATE SET phase = excluded.phase,
-                 ou_id = excluded.ou_id, pvog_url = excluded.pvog_url,
-                 dvdv_key = excluded.dvdv_key,
-                 fit_connect_destination = excluded.fit_connect_destination,
-                 transport_route = excluded.transport_route,
-                 agreement_expires = excluded.agreement_expires,
-                 certificate_expires = excluded.certificate_expires,
-                 pilot_interest = excluded.pilot_interest,
-                 training_needed = excluded.training_needed, updated_at = excluded.updated_at",
-            params![
-                package_id,
-                service_id,
-                new.phase.map(|p| p.key()),
-                c.ou_id,
-                c.pvog_url,
-                c.dvdv_key,
-                c.fit_connect_destination,
-                c.transport_route.map(|t| t.key()),
-                new.agreement_expires,
-                new.certificate_expires,
-                new.pilot_interest,
-                new.training_needed,
-                at
-            ],
-        )?;
-        tx.execute(
-            "DELETE FROM service_phase_date WHERE package_id = ?1 AND service_id = ?2",
-            [package_id, service_id],
-        )?;
-        for pd in &new.phase_dates {
-            tx.execute(
-                "INSERT INTO service_phase_date (package_id, service_id, phase, date)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![package_id, service_id, pd.phase.key(), pd.date],
-            )?;
-        }
-        record(&tx, &at, "service", Some(&format!("{package_id}/{service_id}")), &changes)?;
-        tx.commit()?;
         Ok(new)
+    }
+
+    /// Validates and stores the decision and the state of a service together, in one transaction
+    /// with one entry in the history: what the service card's one „Speichern“ does.
+    pub fn save_service(
+        &mut self,
+        package_id: &str,
+        service_id: &str,
+        decision: &ServiceDecision,
+        state: &ServiceState,
+    ) -> Result<(ServiceDecision, ServiceState)> {
+        self.known_service(package_id, service_id)?;
+        let decision = valid_decision(decision)?;
+        let state = state.validate()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let from_decision = decision_changes(&tx, package_id, service_id, &decision)?;
+        let from_state = state_changes(&tx, package_id, service_id, &state)?;
+        if !from_decision.is_empty() || !from_state.is_empty() {
+            let at = now();
+            if !from_decision.is_empty() {
+                write_decision(&tx, &at, package_id, service_id, &decision)?;
+            }
+            if !from_state.is_empty() {
+                write_state(&tx, &at, package_id, service_id, &state)?;
+            }
+            let changes: Vec<Change> = from_decision.into_iter().chain(from_state).collect();
+            record(&tx, &at, "service", Some(&format!("{package_id}/{service_id}")), &changes)?;
+            tx.commit()?;
+        }
+        Ok((decision, state))
     }
 
     /// Dates beyond the checklist items as of `today`: registration deadlines of events not
@@ -263,7 +251,7 @@ impl Store {
             })
     }
 
-    fn known_service(&self, package_id: &str, service_id: &str) -> Result<()> {
+    pub(super) fn known_service(&self, package_id: &str, service_id: &str) -> Result<()> {
         let manifest = self.package_manifest(package_id)?;
         if manifest.services.iter().any(|s| s.id == service_id) {
             Ok(())
@@ -501,6 +489,71 @@ fn changes<const N: usize>(
     new: [Option<String>; N],
 ) -> Vec<Change> {
     diff(names.into_iter().zip(old).zip(new).map(|((n, o), v)| (n, o, v)).collect())
+}
+
+/// What storing `new` (valid) would change against the stored state of a service.
+fn state_changes(
+    conn: &Connection,
+    package_id: &str,
+    service_id: &str,
+    new: &ServiceState,
+) -> Result<Vec<Change>> {
+    let key = (package_id.to_owned(), service_id.to_owned());
+    let old = service_states(conn)?.remove(&key).unwrap_or_default();
+    Ok(changes(STATE_FIELDS, state_fields(&old), state_fields(new)))
+}
+
+/// Writes `new` (valid) as the state of a service, with its planned dates.
+fn write_state(
+    conn: &Connection,
+    at: &str,
+    package_id: &str,
+    service_id: &str,
+    new: &ServiceState,
+) -> Result<()> {
+    let c = &new.connection;
+    conn.execute(
+        "INSERT INTO service_state (package_id, service_id, phase, ou_id, pvog_url, dvdv_key,
+             fit_connect_destination, transport_route, agreement_expires, certificate_expires,
+             pilot_interest, training_needed, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT (package_id, service_id) DO UPDATE SET phase = excluded.phase,
+             ou_id = excluded.ou_id, pvog_url = excluded.pvog_url,
+             dvdv_key = excluded.dvdv_key,
+             fit_connect_destination = excluded.fit_connect_destination,
+             transport_route = excluded.transport_route,
+             agreement_expires = excluded.agreement_expires,
+             certificate_expires = excluded.certificate_expires,
+             pilot_interest = excluded.pilot_interest,
+             training_needed = excluded.training_needed, updated_at = excluded.updated_at",
+        params![
+            package_id,
+            service_id,
+            new.phase.map(|p| p.key()),
+            c.ou_id,
+            c.pvog_url,
+            c.dvdv_key,
+            c.fit_connect_destination,
+            c.transport_route.map(|t| t.key()),
+            new.agreement_expires,
+            new.certificate_expires,
+            new.pilot_interest,
+            new.training_needed,
+            at
+        ],
+    )?;
+    conn.execute(
+        "DELETE FROM service_phase_date WHERE package_id = ?1 AND service_id = ?2",
+        [package_id, service_id],
+    )?;
+    for pd in &new.phase_dates {
+        conn.execute(
+            "INSERT INTO service_phase_date (package_id, service_id, phase, date)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![package_id, service_id, pd.phase.key(), pd.date],
+        )?;
+    }
+    Ok(())
 }
 
 const STATE_FIELDS: [&str; 11] = [

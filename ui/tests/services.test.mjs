@@ -1,11 +1,12 @@
 // The municipality's work on a service of the Land's package, against the real core (UI test
 // bridge, scenarios: tests/scenarios.mjs): phase with dates, connection data with the core's
-// format checks shown at the field, pilot interest and training, requirements to the Land (add,
-// edit, remove after a confirmation), and one form operated with the keyboard only.
+// format checks shown at the field, pilot interest and training, all saved with the card's one
+// "Speichern"; unsaved input is asked about before it is lost; requirements to the Land (add,
+// edit, remove after a confirmation), and the card operated with the keyboard only.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useApp } from './harness.mjs';
+import { bridgeOf, calls, gotoView, historyRows, openApp, screenshot, tabTo, text, useApp } from './harness.mjs';
 import { standard, paket } from './scenarios.mjs';
 
 const VIEW = 'Informationen des Landes';
@@ -24,6 +25,15 @@ async function open(page, name) {
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
   await page.waitForFunction((sel) => document.querySelector(sel)?.open === true, `[data-service="praequalifizierung"] details[data-section="${name}"]`);
   return details;
+}
+
+/** The card's one save button and its status line. */
+const saveButton = (page) => card(page).locator('.service-save button[type="submit"]');
+const saveStatus = (page) => card(page).locator('.service-save .save-status');
+
+async function saveCard(page) {
+  await saveButton(page).click();
+  await saveStatus(page).filter({ hasText: /^Gespeichert\.$/ }).waitFor();
 }
 
 /** The IDs an element's aria-describedby names. */
@@ -69,11 +79,11 @@ test('phase and dates are saved; the steps say their state in words; the summary
   await page.locator(`#${BASE}-date-interesse`).fill('2026-10-01');
   await page.locator(`#${BASE}-date-fragebogen`).fill('2026-12-15');
   await page.locator(`#${BASE}-date-freischaltung`).fill('2027-03-01');
-  await phase.getByRole('button', { name: /^Speichern/ }).click();
-  const status = phase.locator('.save-status');
-  await status.filter({ hasText: 'Phase und Termine gespeichert.' }).waitFor();
-  assert.equal(await status.getAttribute('role'), 'status');
-  const [saved] = await calls(page, 'set_service_state');
+  assert.equal(await text(saveStatus(page)), 'Nicht gespeicherte Änderungen');
+  await saveCard(page);
+  assert.equal(await saveStatus(page).getAttribute('role'), 'status');
+  assert.equal(await saveButton(page).evaluate((b) => b === document.activeElement), true, 'the focus stays on "Speichern"');
+  const [saved] = await calls(page, 'save_service');
   assert.equal(saved.packageId, 'ni-vergabe-kommunen');
   assert.equal(saved.serviceId, 'praequalifizierung');
   assert.equal(saved.state.phase, 'fragebogen');
@@ -115,8 +125,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   // A phase first: saving the connection data must keep it.
   await open(page, 'phase');
   await page.locator(`#${BASE}-phase`).selectOption('voraussetzungen');
-  await section(page, 'phase').getByRole('button', { name: /^Speichern/ }).click();
-  await section(page, 'phase').locator('.save-status', { hasText: 'gespeichert' }).waitFor();
+  await saveCard(page);
 
   const conn = await open(page, 'connection');
   // Every field has a visible label and a hint tied to it.
@@ -155,7 +164,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   await page.locator(`#${CONN}-certificate_expires`).fill('2027-06-30');
   await conn.getByLabel('Ihre Kommune möchte Pilotkommune sein').check();
   await conn.getByLabel('Schulungsbedarf').check();
-  const save = conn.getByRole('button', { name: /^Speichern/ });
+  const save = saveButton(page);
   await save.click();
 
   // The core checks the fields in order: first the link (not https).
@@ -167,7 +176,7 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   assert.ok((await describedBy(pvog)).includes(`${CONN}-pvog_url-error`), 'the error is tied to the field');
   assert.equal(await activeId(page), `${CONN}-pvog_url`, 'focus moves to the bad field');
   assert.equal(await conn.locator('.field-error').count(), 1, 'only the bad field is marked');
-  assert.equal(await text(conn.locator('.save-status')), '');
+  assert.equal(await text(saveStatus(page)), 'Nicht gespeicherte Änderungen');
   await screenshot(page, 'dienst-anschluss-fehler');
 
   // Then the UUID.
@@ -182,11 +191,10 @@ test('connection data: saved with pilot interest and training; a bad value is sh
   assert.equal(await pvog.getAttribute('aria-invalid'), null, 'the fixed field is no longer marked');
 
   await uuid.fill('3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57');
-  await save.click();
-  await conn.locator('.save-status', { hasText: 'Anschlussdaten gespeichert.' }).waitFor();
+  await saveCard(page);
   assert.equal(await conn.locator('.field-error').count(), 0);
   assert.equal(await uuid.inputValue(), '3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57', 'shown as the core stored it');
-  const last = (await calls(page, 'set_service_state')).at(-1);
+  const last = (await calls(page, 'save_service')).at(-1);
   assert.equal(last.state.phase, 'voraussetzungen', 'the phase is kept');
   assert.deepEqual(last.state.connection, {
     ou_id: '9162000-OE-17',
@@ -319,8 +327,8 @@ test('keyboard only: open the sections with Enter, tick the checkboxes with Spac
   assert.equal(await page.locator(`#${CONN}-pilot_interest`).isChecked(), true);
   await tabTo(page, () => document.activeElement?.textContent?.trim().startsWith('Speichern') === true);
   await page.keyboard.press('Enter');
-  await section(page, 'connection').locator('.save-status', { hasText: 'Anschlussdaten gespeichert.' }).waitFor();
-  const saved = (await calls(page, 'set_service_state')).at(-1);
+  await saveStatus(page).filter({ hasText: /^Gespeichert\.$/ }).waitFor();
+  const saved = (await calls(page, 'save_service')).at(-1);
   assert.equal(saved.state.connection.ou_id, '9162000-OE-17');
   assert.equal(saved.state.connection.pvog_url, 'https://www.pvog.de/leistung/99123');
   assert.equal(saved.state.pilot_interest, true);
@@ -342,6 +350,65 @@ test('keyboard only: open the sections with Enter, tick the checkboxes with Spac
     await text(section(page, 'requirements').locator('.requirement-text')),
     'Schulung für die Vergabestelle vor dem Start.',
   );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('one save for the card; unsaved input is asked about before it is lost; an error opens its part', async () => {
+  const { page, context, problems } = await openApp(app, [standard, paket(1)]);
+  await gotoView(page, VIEW);
+  // One "Speichern" per card: the parts have none of their own.
+  assert.equal(await card(page).locator('form.service-form button[type="submit"]').count(), 1);
+
+  // The decision and a connection detail, then away to the dashboard: the app asks first.
+  await card(page).getByLabel('Ja', { exact: true }).check();
+  await open(page, 'connection');
+  await page.locator(`#${CONN}-ou_id`).fill('9162000-OE-17');
+  assert.equal(await text(saveStatus(page)), 'Nicht gespeicherte Änderungen');
+  await page.locator('nav').getByRole('link', { name: 'Übersicht' }).click();
+  const dialog = page.getByTestId('discard-dialog');
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assert.equal(await text(dialog.locator('h2')), 'Nicht gespeicherte Änderungen');
+  await screenshot(page, 'dienst-ungespeichert');
+  // "Zurück zur Eingabe": the view and the input stay.
+  await dialog.getByRole('button', { name: 'Zurück zur Eingabe' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+  assert.equal(await page.locator(`#${CONN}-ou_id`).inputValue(), '9162000-OE-17');
+  assert.deepEqual(await calls(page, 'save_service'), []);
+
+  // A bad value in a part the clerk closed: saving opens the part and focuses the field.
+  await page.locator(`#${CONN}-pvog_url`).fill('http://falsch');
+  await section(page, 'connection').locator('summary').click();
+  assert.equal(await section(page, 'connection').evaluate((d) => d.open), false);
+  await saveButton(page).click();
+  await page.locator(`#${CONN}-pvog_url-error`).waitFor();
+  assert.equal(await section(page, 'connection').evaluate((d) => d.open), true);
+  assert.equal(await activeId(page), `${CONN}-pvog_url`);
+  const packages = await bridgeOf(page).invoke('list_packages');
+  assert.deepEqual(packages[0].decisions, {}, 'a refused card writes nothing, the decision neither');
+
+  // Saved together, in one call; then leaving asks nothing.
+  await page.locator(`#${CONN}-pvog_url`).fill('');
+  await saveCard(page);
+  const saved = (await calls(page, 'save_service')).at(-1);
+  assert.equal(saved.decision.decision, 'ja');
+  assert.equal(saved.state.connection.ou_id, '9162000-OE-17');
+  await page.locator('nav').getByRole('link', { name: 'Übersicht' }).click();
+  await page.locator('#view-title', { hasText: 'Übersicht' }).waitFor();
+  assert.equal(await page.locator('dialog[open]').count(), 0);
+
+  // "Verwerfen" lets the input go.
+  await gotoView(page, VIEW);
+  await open(page, 'connection');
+  await page.locator(`#${CONN}-dvdv_key`).fill('ags:09162000');
+  await page.locator('nav').getByRole('link', { name: 'Übersicht' }).click();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  await dialog.getByRole('button', { name: 'Verwerfen' }).click();
+  await page.locator('#view-title', { hasText: 'Übersicht' }).waitFor();
+  await gotoView(page, VIEW);
+  await open(page, 'connection');
+  assert.equal(await page.locator(`#${CONN}-dvdv_key`).inputValue(), '');
+  assert.equal((await calls(page, 'save_service')).length, 2, 'the refused save and the one that stored');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -51,6 +51,7 @@ import type {
   RequirementInput,
   RestoreInfo,
   RevocationImported,
+  SavedService,
   ServiceDecision,
   ServiceReadiness,
   ServiceState,
@@ -406,6 +407,11 @@ export function save_requirement(args: { id: number | null; input: RequirementIn
   return call<Requirement>('save_requirement', args);
 }
 
+/** Stores the decision and the state of a service together (the service card's one save); returns both as normalised. */
+export function save_service(args: { packageId: string; serviceId: string; decision: ServiceDecision; state: ServiceState }): Promise<SavedService> {
+  return call<SavedService>('save_service', args);
+}
+
 /** Marks an event of a package as attended or not. */
 export function set_event_attended(args: { packageId: string; eventId: string; attended: boolean }): Promise<null> {
   return call<null>('set_event_attended', args);
@@ -429,16 +435,6 @@ export function set_member_decision(args: { packageId: string; serviceId: string
 /** Stores the profile. */
 export function set_profile(args: { input: ProfileInput }): Promise<Profile> {
   return call<Profile>('set_profile', args);
-}
-
-/** Records whether the municipality takes part in a service. */
-export function set_service_decision(args: { packageId: string; serviceId: string; decision: ServiceDecision }): Promise<ServiceDecision> {
-  return call<ServiceDecision>('set_service_decision', args);
-}
-
-/** Stores the state of a service; returns it as normalised. */
-export function set_service_state(args: { packageId: string; serviceId: string; state: ServiceState }): Promise<ServiceState> {
-  return call<ServiceState>('set_service_state', args);
 }
 
 /** The dashboard has painted (start-up benchmark of the desktop app only). */

@@ -391,6 +391,8 @@ path: string | null,
  */
 workspaces: Array<WorkspaceFile>, };
 
+export type SavedService = { decision: ServiceDecision, state: ServiceState, };
+
 export type PackageDraft = { manifest: Manifest, 
 /**
  * Every problem, under the field it belongs to; publishing needs none.
