@@ -103,7 +103,7 @@ test('Informationen des Landes with an installed package has no axe violations',
   const service = page.locator('[data-service="praequalifizierung"]');
   await service.getByRole('radio', { name: 'Ja' }).check();
   await service.getByLabel(/^Begründung/).fill('Vergabestelle schreibt regelmäßig aus.');
-  await service.getByRole('button', { name: /Entscheidung speichern/ }).click();
+  await service.getByRole('button', { name: /^Speichern\W+Angaben zu/ }).click();
   await service.locator('.save-status', { hasText: 'Gespeichert.' }).waitFor();
   const event = page.locator('[data-event="info-2027-01"]');
   await event.getByRole('checkbox').check();
@@ -139,10 +139,10 @@ test('a service card with phase, connection data (with a field error) and requir
   }
   await service.locator('#paket-0-dienst-0-phase').selectOption('fragebogen');
   await service.locator('#paket-0-dienst-0-date-freischaltung').fill('2027-03-01');
-  await service.locator('details[data-section="phase"]').getByRole('button', { name: /^Speichern/ }).click();
-  await service.locator('details[data-section="phase"] .save-status', { hasText: 'gespeichert' }).waitFor();
+  await service.getByRole('button', { name: /^Speichern\W+Angaben zu/ }).click();
+  await service.locator('.service-save .save-status', { hasText: 'Gespeichert.' }).waitFor();
   await service.locator('#paket-0-dienst-0-conn-fit_connect_destination').fill('keine-uuid');
-  await service.locator('details[data-section="connection"]').getByRole('button', { name: /^Speichern/ }).click();
+  await service.getByRole('button', { name: /^Speichern\W+Angaben zu/ }).click();
   await service.locator('#paket-0-dienst-0-conn-fit_connect_destination-error').waitFor();
   await service.locator('#paket-0-dienst-0-req-add').click();
   await service.locator('#paket-0-dienst-0-req-new-description').fill('Rückkanal über FIT-Connect.');

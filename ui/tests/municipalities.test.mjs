@@ -28,7 +28,7 @@ import {
   UI_DIR,
   useApp,
 } from './harness.mjs';
-import { addDays, cli, importPackage, PACKAGE_ID, todayIso } from './scenarios.mjs';
+import { addDays, cli, importPackage, PACKAGE_ID, saveService, todayIso } from './scenarios.mjs';
 
 const app = useApp('municipalities');
 
@@ -174,17 +174,6 @@ function manyMunicipalities() {
   return entries;
 }
 
-function emptyServiceState() {
-  return {
-    phase: null,
-    phase_dates: [],
-    connection: {},
-    agreement_expires: null,
-    certificate_expires: null,
-    pilot_interest: false,
-    training_needed: false,
-  };
-}
 
 /** A bridge on the municipal database `db` (kept), for making a municipality's state. */
 async function municipalBridge(db) {
@@ -212,14 +201,10 @@ async function municipalReport(fixtures, work, dir, m, earlierDir) {
     if (!m.noPackage) {
       await importPackage(bridge, fixtures.packageV1, fixtures.fingerprint);
       for (const [serviceId, decision] of Object.entries(m.decisions ?? {})) {
-        await bridge.invoke('set_service_decision', { packageId: PACKAGE_ID, serviceId, decision: { decision, reason: null } });
+        await saveService(bridge, serviceId, { decision });
       }
-      for (const [serviceId, change] of Object.entries(m.states ?? {})) {
-        await bridge.invoke('set_service_state', {
-          packageId: PACKAGE_ID,
-          serviceId,
-          state: { ...emptyServiceState(), ...change },
-        });
+      for (const [serviceId, state] of Object.entries(m.states ?? {})) {
+        await saveService(bridge, serviceId, { state });
       }
       if (m.fachverfahren) {
         await bridge.invoke('save_fachverfahren', {

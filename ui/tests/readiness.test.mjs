@@ -6,21 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, bridgeOf, gotoView, openApp, screenshot, status, text, useApp } from './harness.mjs';
-import { inventar, paket, standard } from './scenarios.mjs';
+import { inventar, paket, saveService, standard } from './scenarios.mjs';
 
 const app = useApp('readiness');
-const PACKAGE = 'ni-vergabe-kommunen';
 
 /** Everything the first service needs, entered through the core as the card would. */
 async function readyService(bridge) {
-  await bridge.invoke('set_service_decision', {
-    packageId: PACKAGE,
-    serviceId: 'praequalifizierung',
-    decision: { decision: 'ja', reason: null },
-  });
-  await bridge.invoke('set_service_state', {
-    packageId: PACKAGE,
-    serviceId: 'praequalifizierung',
+  await saveService(bridge, 'praequalifizierung', {
+    decision: 'ja',
     state: {
       phase: 'produktionstest',
       phase_dates: [],
@@ -77,11 +70,7 @@ test('dashboard: the overall verdict names the services not ready, the list show
   const bridge = bridgeOf(page);
   await readyService(bridge);
   await inventar(bridge);
-  await bridge.invoke('set_service_decision', {
-    packageId: PACKAGE,
-    serviceId: 'bekanntmachung',
-    decision: { decision: 'nein', reason: 'Keine eigenen Vergaben' },
-  });
+  await saveService(bridge, 'bekanntmachung', { decision: 'nein', reason: 'Keine eigenen Vergaben' });
   await gotoView(page, 'Checkliste');
   await gotoView(page, 'Übersicht', { back: true });
   assert.deepEqual(
@@ -140,9 +129,9 @@ test('service card: each check by symbol and in words; a saved decision is check
   assert.match(await text(open.locator('li.check[data-check="entscheidung"]')), /Entscheidung Bedarfsträger: fehlt – Sie haben noch nicht entschieden/);
 
   // Declining the service on the card: it is checked again and no longer counts.
-  const form = card(page, 'bekanntmachung').locator('form.decision-form');
+  const form = card(page, 'bekanntmachung').locator('form.service-form');
   await form.getByRole('radio', { name: 'Nein' }).check();
-  await form.getByRole('button', { name: /^Entscheidung speichern/ }).click();
+  await form.getByRole('button', { name: /^Speichern\W+Angaben zu/ }).click();
   await open.and(page.locator('[data-verdict="nicht_benoetigt"]')).waitFor();
   assert.equal(await open.locator('li.check').count(), 0);
   assert.match(await text(open.getByTestId('readiness-summary')), /^Nicht benötigt: Sie haben entschieden, dass Ihre Kommune nicht Bedarfsträger ist\.$/);

@@ -439,15 +439,7 @@ export async function inventar(bridge) {
  */
 export async function termineAlle(bridge, fixtures) {
   await importPackage(bridge, fixtures.packageDates, fixtures.fingerprint);
-  const state = async (serviceId, change) => {
-    const packages = await bridge.invoke('list_packages');
-    const current = packages[0].service_states[serviceId] ?? {};
-    await bridge.invoke('set_service_state', {
-      packageId: PACKAGE_ID,
-      serviceId,
-      state: { ...emptyServiceState(), ...current, ...change },
-    });
-  };
+  const state = (serviceId, change) => saveService(bridge, serviceId, { state: change });
   await state('praequalifizierung', {
     phase_dates: [{ phase: 'freischaltung', date: addDays(-3) }],
     agreement_expires: addDays(25),
@@ -459,14 +451,27 @@ export async function termineAlle(bridge, fixtures) {
   });
 }
 
-function emptyServiceState() {
-  return {
-    phase: null,
-    phase_dates: [],
-    connection: {},
-    agreement_expires: null,
-    certificate_expires: null,
-    pilot_interest: false,
-    training_needed: false,
-  };
+const EMPTY_SERVICE_STATE = {
+  phase: null,
+  phase_dates: [],
+  connection: {},
+  agreement_expires: null,
+  certificate_expires: null,
+  pilot_interest: false,
+  training_needed: false,
+};
+
+/**
+ * Saves a service of the example package as its card does (`save_service`), keeping what is
+ * stored and changing `decision` (a key such as 'ja') and the parts of the state in `state`.
+ */
+export async function saveService(bridge, serviceId, { decision, reason = null, state = {} }) {
+  const [pkg] = await bridge.invoke('list_packages');
+  const stored = pkg.decisions[serviceId] ?? { decision: 'offen', reason: null };
+  await bridge.invoke('save_service', {
+    packageId: PACKAGE_ID,
+    serviceId,
+    decision: decision === undefined ? stored : { decision, reason },
+    state: { ...EMPTY_SERVICE_STATE, ...(pkg.service_states[serviceId] ?? {}), ...state },
+  });
 }

@@ -233,15 +233,15 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
     // The first service: phase and dates.
     let card = "article[data-service='praequalifizierung']";
     let summary = |section: &str| format!("{card} details[data-section='{section}'] > summary");
-    let save =
-        |section: &str| format!("{card} details[data-section='{section}'] button[type='submit']");
+    // One "Speichern" for the whole card.
+    let save = format!("{card} .service-save button[type='submit']");
     app.click_css(&summary("phase")).await;
     let base = "paket-0-dienst-0";
     app.select(&format!("{base}-phase"), "fragebogen").await;
     app.set_date(&format!("{base}-date-interesse"), "2026-10-01").await;
     app.set_date(&format!("{base}-date-freischaltung"), "2027-03-01").await;
-    app.click_css(&save("phase")).await;
-    app.sees("Phase und Termine gespeichert.").await;
+    app.click_css(&save).await;
+    app.sees("Gespeichert.").await;
 
     // Connection data: a bad UUID is refused at the field, then corrected.
     app.click_css(&summary("connection")).await;
@@ -253,15 +253,15 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
     app.select(&field("transport_route"), "fit_connect").await;
     app.set_date(&field("certificate_expires"), "2027-06-30").await;
     app.click_id(&field("pilot_interest")).await;
-    app.click_css(&save("connection")).await;
+    app.click_css(&save).await;
     app.find(Locator::Id(&field("fit_connect_destination-error"))).await;
     assert_eq!(uuid.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     app.scroll_to(&field("fit_connect_destination")).await;
     app.screenshot("40-dienst-anschluss-fehler").await;
     uuid.clear().await.unwrap();
     uuid.send_keys("3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57").await.unwrap();
-    app.click_css(&save("connection")).await;
-    app.sees("Anschlussdaten gespeichert.").await;
+    app.click_css(&save).await;
+    app.sees("Gespeichert.").await;
     app.scroll_to(&format!("{base}-title")).await;
     app.screenshot("41-dienst-aufgeklappt").await;
 
