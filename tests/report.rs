@@ -790,7 +790,7 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     assert!(target.exists());
     assert_eq!(export.pages as usize, {
         let text = pdftotext(&target);
-        text.matches("Seite ").count()
+        text.matches(&format!(" von {} · Bericht", export.pages)).count()
     });
     let history = store.report_exports().unwrap();
     assert_eq!(history.len(), 1);
