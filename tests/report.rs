@@ -115,6 +115,117 @@ fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     assert_eq!(read::read_file(&path).unwrap(), data);
 }
 
+/// The text of page `n` in the order it is written.
+fn page_raw(path: &Path, n: usize) -> String {
+    let n = n.to_string();
+    let out = tool(
+        "pdftotext",
+        &["-f", &n, "-l", &n, "-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"],
+    );
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The number of the first page with a line that reads `line`.
+fn page_with_line(path: &Path, pages: usize, line: &str) -> usize {
+    (1..=pages)
+        .find(|&n| page_raw(path, n).lines().any(|l| l.trim() == line))
+        .unwrap_or_else(|| panic!("no page has the line {line:?}"))
+}
+
+#[test]
+fn page_one_shows_what_is_missing_and_the_lands_tasks_stand_apart() {
+    use anbindungscheck::catalogue::Actor;
+    use anbindungscheck::progress::Status;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
+    // A task of the municipality without a responsible person, due first.
+    let catalogue = store.catalogue().unwrap();
+    let first = catalogue.items.iter().find(|i| i.actor == Actor::Kommune).unwrap();
+    let state = ItemState {
+        status: Status::InArbeit,
+        due: Some("2026-10-01".into()),
+        ..Default::default()
+    };
+    store.set_item(&first.id, &state).unwrap();
+    let path = dir.path().join("bericht.pdf");
+    let (data, pages) = write_report(&store, "2026-11-28", &path);
+    let items: Vec<_> = data.checklist.iter().flat_map(|s| &s.items).collect();
+    let numbers: std::collections::BTreeSet<_> = items.iter().map(|i| i.label()).collect();
+    assert_eq!(numbers.len(), items.len(), "item numbers are unique");
+
+    // Page 1: the open tasks with number, task, status, responsible (or not) and due date.
+    let one = page_raw(&path, 1);
+    let flat_one = squash(&one);
+    for needle in ["Noch nicht erledigte Aufgaben der Kommune", "Nr.", "Verantwortlich", "Fällig"]
+    {
+        assert!(one.contains(needle), "{needle:?} missing on page 1:\n{one}");
+    }
+    let item = items.iter().find(|i| i.id == first.id).unwrap();
+    let row =
+        format!("{}{}In Arbeitnicht festgelegt01.10.2026überfällig", item.label(), item.title);
+    assert!(flat_one.contains(&squash(&row)), "{row:?} missing on page 1:\n{one}");
+    let shown: Vec<_> = items
+        .iter()
+        .filter(|i| i.actor == Actor::Kommune && i.status.is_open())
+        .filter(|i| flat_one.contains(&squash(&format!("{}{}", i.label(), i.title))))
+        .collect();
+    assert!(shown.len() >= 3, "{} tasks on page 1:\n{one}", shown.len());
+    let open_own = data.open_items as usize;
+    let checklist_page = page_with_line(&path, pages, "Checkliste");
+    let rest = format!(
+        "… und {} weitere noch nicht erledigte Aufgaben der Kommune: siehe „Checkliste“ ab Seite \
+         {checklist_page}.",
+        open_own - shown.len()
+    );
+    assert!(flat_one.contains(&squash(&rest)), "{rest:?} missing on page 1:\n{one}");
+    // The Land's tasks: not in the list, counted in one line.
+    let land_heading = "Aufgaben des Landes (zur Information)";
+    let land_page = page_with_line(&path, pages, land_heading);
+    let land: Vec<_> = items.iter().filter(|i| i.actor == Actor::Land).collect();
+    assert!(!land.is_empty());
+    for i in &land {
+        let row = squash(&format!("{}{}", i.label(), i.title));
+        assert!(!flat_one.contains(&row), "{:?} of the Land on page 1", i.title);
+    }
+    let land_open = land.iter().filter(|i| i.status.is_open()).count();
+    let line = format!(
+        "Aufgaben des Landes: {land_open} noch nicht erledigt, zur Information ab Seite {land_page}."
+    );
+    assert!(one.contains(&line), "{line:?} missing on page 1:\n{one}");
+
+    // The warnings the app shows before the export, from the same function.
+    let preview = anbindungscheck::api::reports::preview_for(&store, day("2026-11-28")).unwrap();
+    assert!(preview.warnings.len() >= 3, "{:?}", preview.warnings);
+    assert!(preview.warnings.iter().any(|w| w.contains("ohne Verantwortliche")));
+    let hints_page = page_with_line(&path, pages, "Hinweise vor dem Versand");
+    assert!(hints_page <= 2, "the warnings on page {hints_page}");
+    let flat_hints = squash(&(page_raw(&path, 1) + &page_raw(&path, 2)));
+    for w in &preview.warnings {
+        assert!(flat_hints.contains(&squash(w)), "{w:?} missing");
+    }
+
+    // The checklist: the municipality's tasks, then the Land's under their own heading.
+    let flat = squash(&pdftotext_raw(&path));
+    let start = flat.find(&squash("Checkliste Die")).expect("the checklist's heading");
+    let apart = flat[start..].find(&squash(land_heading)).unwrap() + start;
+    for i in &items {
+        let row = squash(&format!("{}{}", i.label(), i.title));
+        let (own_part, land_part) = (&flat[start..apart], &flat[apart..]);
+        if i.actor == Actor::Land {
+            assert!(!own_part.contains(&row) && land_part.contains(&row), "{:?}", i.title);
+        } else {
+            assert!(own_part.contains(&row), "{:?} not in the municipality's part", i.title);
+        }
+    }
+
+    // The closing note in plain words; the schema's name stays in the data.
+    assert!(!flat.contains("anbindungscheck.report"), "the schema's name in the text");
+    assert!(flat
+        .contains(&squash("in der PDF-Datei enthalten (Dateianhang „bereitschaftsbericht.json“)")));
+    assert_eq!(read::read_file(&path).unwrap().schema, "anbindungscheck.report/2");
+}
+
 /// Adds everything of the clerk's workflow to a municipality made with the example package:
 /// people per role, the state of two services (every connection field, an expired agreement,
 /// a certificate expiring soon), requirements, Fachverfahren (one the Land lists, one it does
@@ -790,7 +901,7 @@ fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     assert!(target.exists());
     assert_eq!(export.pages as usize, {
         let text = pdftotext(&target);
-        text.matches("Seite ").count()
+        text.matches(&format!(" von {} · Bericht", export.pages)).count()
     });
     let history = store.report_exports().unwrap();
     assert_eq!(history.len(), 1);

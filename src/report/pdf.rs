@@ -6,8 +6,9 @@
 
 use lopdf::{Dictionary, Object, Stream};
 use printpdf::{
-    Color as PdfColor, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Color as PdfColor, Line, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op, PaintMode,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect,
+    Rgb, TextItem, WindingOrder,
 };
 
 use super::data::ReportData;
@@ -148,6 +149,32 @@ fn ops(page: &Page, regular: &printpdf::FontId, bold: &printpdf::FontId) -> Vec<
                         is_closed: false,
                     },
                 });
+            }
+            Element::Path { points, closed, fill: fill_color, stroke } => {
+                let points: Vec<LinePoint> = points
+                    .iter()
+                    .map(|p| LinePoint { p: point(p.x, p.y), bezier: p.control })
+                    .collect();
+                if let Some(c) = fill_color {
+                    set_fill(&mut ops, *c);
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing { points: points.clone() }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+                if let Some((width, color)) = stroke {
+                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Round });
+                    ops.push(Op::SetLineJoinStyle { join: LineJoinStyle::Round });
+                    ops.push(Op::DrawLine { line: Line { points, is_closed: *closed } });
+                    // Rules are drawn with the default ends and corners.
+                    ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Butt });
+                    ops.push(Op::SetLineJoinStyle { join: LineJoinStyle::Miter });
+                }
             }
             Element::Text { x, baseline, face, size, color, tracking, text } => {
                 set_fill(&mut ops, *color);

@@ -1,5 +1,6 @@
 //! What the report page shows before export: the key figures of the report and warnings about
-//! gaps a coordinator would notice ("3 Aufgaben ohne Verantwortliche").
+//! gaps a coordinator would notice ("3 Aufgaben ohne Verantwortliche"). The report prints the
+//! same warnings ([`warnings`]) under „Hinweise vor dem Versand“.
 
 use serde::Serialize;
 
@@ -50,8 +51,9 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// The preview of a report.
-pub fn preview(data: &ReportData) -> ReportPreview {
+/// The gaps worth fixing before the report goes out, in German: what the app shows under „Vor
+/// dem Export prüfen“ and the report under „Hinweise vor dem Versand“.
+pub fn warnings(data: &ReportData) -> Vec<String> {
     let items: Vec<_> = data.checklist.iter().flat_map(|s| &s.items).collect();
     let mut warnings = Vec::new();
     let ownerless = items
@@ -156,6 +158,11 @@ pub fn preview(data: &ReportData) -> ReportPreview {
             ));
         }
     }
+    warnings
+}
+
+/// The preview of a report.
+pub fn preview(data: &ReportData) -> ReportPreview {
     ReportPreview {
         report_id: data.report_id.clone(),
         report_date: data.report_date.to_string(),
@@ -180,7 +187,7 @@ pub fn preview(data: &ReportData) -> ReportPreview {
             .map(|p| format!("{}, Version {}", p.title, p.version))
             .collect(),
         services: data.services.len() as u32,
-        warnings,
+        warnings: warnings(data),
     }
 }
 

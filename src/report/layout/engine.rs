@@ -46,6 +46,18 @@ pub enum Element {
     Rect { x: f32, y: f32, w: f32, h: f32, color: Color },
     /// A straight rule.
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Color },
+    /// A shape (the status marks): straight segments, and cubic Bézier segments where two
+    /// points in a row are control points; filled with `fill`, outlined with `stroke` (width
+    /// and colour, round ends and corners), or both. A filled path is always closed.
+    Path { points: Vec<PathPoint>, closed: bool, fill: Option<Color>, stroke: Option<(f32, Color)> },
+}
+
+/// A point of a [`Element::Path`]; `control` marks a Bézier control point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PathPoint {
+    pub x: f32,
+    pub y: f32,
+    pub control: bool,
 }
 
 /// One laid-out page.
@@ -240,6 +252,22 @@ impl Layout {
         }
     }
 
+    /// A shape: see [`Element::Path`].
+    pub(in crate::report) fn path(
+        &mut self,
+        points: Vec<PathPoint>,
+        closed: bool,
+        fill: Option<Color>,
+        stroke: Option<(f32, Color)>,
+    ) {
+        self.page().elements.push(Element::Path { points, closed, fill, stroke });
+    }
+
+    /// The number of the page the cursor is on (1 for the first).
+    pub(in crate::report) fn page_number(&self) -> usize {
+        self.pages.len()
+    }
+
     /// A horizontal rule at `y`.
     pub(in crate::report) fn hline(&mut self, x1: f32, x2: f32, y: f32, width: f32, color: Color) {
         self.page().elements.push(Element::Line { x1, y1: y, x2, y2: y, width, color });
@@ -341,7 +369,7 @@ impl Layout {
 pub(in crate::report) mod tests {
     use super::super::layout;
     use super::super::tests::{sample, workflow_sample};
-    use super::{Element, Page, H2, H3, LEFT, MM, PAGE_H, RIGHT, TOP};
+    use super::{Element, Page, BOTTOM, H2, H3, LEFT, MM, PAGE_H, RIGHT, TOP};
     use crate::progress::Status;
     use crate::report::data::{Blocker, DueItem};
     use crate::report::fonts::{Face, Fonts};
@@ -367,6 +395,12 @@ pub(in crate::report) mod tests {
                     Element::Rect { x, w, .. } => assert!(inside(*x, x + w), "page {n}: box"),
                     Element::Line { x1, x2, .. } => {
                         assert!(inside(x1.min(*x2), x1.max(*x2)), "page {n}: line")
+                    }
+                    Element::Path { points, .. } => {
+                        for p in points {
+                            assert!(inside(p.x, p.x), "page {n}: shape at {}", p.x);
+                            assert!(p.y >= TOP - 0.01 && p.y <= BOTTOM + 0.01, "page {n}: shape");
+                        }
                     }
                 }
             }

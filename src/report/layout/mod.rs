@@ -14,15 +14,18 @@
 //! - `table`: tables with repeated headers and rows split between lines (also used by
 //!   `report::land_report`)
 //! - `fields`: rows of label-over-value fields
+//! - `marks`: the status marks drawn beside a status
 //!
 //! The sections use it, in the order of the report:
 //! - `cover`: title block and summary
+//! - `open_tasks`: the municipality's tasks not yet done, the Land's in one line, and the
+//!   warnings of the preview („Hinweise vor dem Versand“)
 //! - `attention`: items blocked from outside, overdue and soon due dates
 //! - `services`: online services per package with the state of their connection
 //! - `requirements`: requirements to the Land
 //! - `fachverfahren`: the inventory of Fachverfahren
 //! - `events`: events of the packages
-//! - `checklist`: the checklist items per section
+//! - `checklist`: the checklist items per section, the municipality's, then the Land's
 //! - `evidence`: evidence files with their checksums
 //! - `contacts`: people per role, OZG coordination, owners
 //! - `signature`: signature block and closing note
@@ -38,6 +41,8 @@ mod events;
 mod evidence;
 mod fachverfahren;
 mod fields;
+mod marks;
+mod open_tasks;
 mod requirements;
 mod services;
 mod signature;
@@ -45,7 +50,7 @@ pub(in crate::report) mod table;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use engine::{Color, Element, Page, PAGE_H, PAGE_W};
+pub use engine::{Color, Element, Page, PathPoint, PAGE_H, PAGE_W};
 
 use super::data::ReportData;
 use engine::{Layout, Result};
@@ -55,16 +60,34 @@ pub fn layout(data: &ReportData) -> Result<Vec<Page>> {
     // Text the clerk can fix fails here, naming the field; any other character the font
     // lacks is written as its code point (`fonts::clean`).
     super::glyphs::check(data)?;
+    // The first page refers to the pages the checklist starts on, known once it is laid out:
+    // lay out again until the references hold (a second time, in practice).
+    let mut pages = checklist::Pages::default();
+    let mut tries = 0;
+    loop {
+        let (laid_out, found) = pass(data, pages)?;
+        tries += 1;
+        if found == pages || tries == 3 {
+            return Ok(laid_out);
+        }
+        pages = found;
+    }
+}
+
+/// One layout of the report, the first page referring to the checklist on `pages`; returns the
+/// pages and where the checklist really starts.
+fn pass(data: &ReportData, pages: checklist::Pages) -> Result<(Vec<Page>, checklist::Pages)> {
     let mut l = Layout::new();
     cover::title_block(&mut l, data)?;
     cover::summary(&mut l, data)?;
+    open_tasks::open_tasks(&mut l, data, pages)?;
     attention::blockers(&mut l, data)?;
     attention::deadlines(&mut l, data)?;
     services::services(&mut l, data)?;
     requirements::requirements(&mut l, data)?;
     fachverfahren::fachverfahren(&mut l, data)?;
     events::events(&mut l, data)?;
-    checklist::checklist(&mut l, data)?;
+    let found = checklist::checklist(&mut l, data)?;
     evidence::evidence(&mut l, data)?;
     contacts::contacts(&mut l, data)?;
     signature::signature(&mut l, data)?;
@@ -74,7 +97,7 @@ pub fn layout(data: &ReportData) -> Result<Vec<Page>> {
     l.footers(&m.name, &format!(" · {key} {}", m.ags), |page, total| {
         format!("Seite {page} von {total} · Bericht {}", data.report_id)
     })?;
-    Ok(l.into_pages())
+    Ok((l.into_pages(), found))
 }
 
 /// The layout as a whole: every section there, text the font lacks.

@@ -36,17 +36,18 @@ pub(super) fn signature(l: &mut Layout, d: &ReportData) -> Result<()> {
     Ok(())
 }
 
-/// The closing note: the attached JSON file and the generator.
+/// The closing note, in words a clerk understands: the attached data and the generator (the
+/// schema's name stays in the data).
 pub(super) fn closing(l: &mut Layout, d: &ReportData) -> Result<()> {
     l.gap(14.0);
     l.paragraph(
         LEFT,
         WIDTH,
         &format!(
-            "Diesem PDF ist die maschinenlesbare Fassung des Berichts als Datei \
-             „{}“ (Format {}) beigefügt. Erstellt mit {} {}.",
+            "Die Angaben dieses Berichts sind zusätzlich maschinenlesbar in der PDF-Datei \
+             enthalten (Dateianhang „{}“), damit das Land sie auswerten kann, ohne sie \
+             abzutippen. Erstellt mit {} {}.",
             crate::report::ATTACHMENT_NAME,
-            d.schema,
             d.generator.name,
             d.generator.version
         ),

@@ -1,12 +1,15 @@
 //! Tables: columns of fixed or remaining width, cells of wrapped paragraphs, a header that
 //! repeats (with the caption and "(Fortsetzung)") on every page the table runs onto. A row
 //! moves to the next page whole when it fits there; only a row taller than a page is split,
-//! between lines.
+//! between lines. A cell's paragraph may start with a status mark (`marks.rs`); its lines are
+//! then indented by the mark's width.
 
 use super::engine::{
     style, Layout, Result, Style, BOTTOM, HAIRLINE, HEAD_FILL, INK, LEFT, MUTED, NOTE, RIGHT, RULE,
     TOP, WIDTH,
 };
+use super::marks::{status_mark, MARK_W};
+use crate::progress::Status;
 use crate::report::fonts::{clean, Face};
 
 pub(in crate::report) const CELL: Style = style(Face::Regular, 8.5, 11.5, INK);
@@ -26,11 +29,18 @@ const PAD_Y: f32 = 4.0;
 pub(in crate::report) struct Para {
     text: String,
     style: Style,
+    /// A status mark before the first line.
+    mark: Option<Status>,
 }
 
 /// A cell paragraph; characters the font lacks are written as code points.
 pub(in crate::report) fn para(text: impl AsRef<str>, style: Style) -> Para {
-    Para { text: clean(text.as_ref()), style }
+    Para { text: clean(text.as_ref()), style, mark: None }
+}
+
+/// A status written out with its mark before it.
+pub(in crate::report) fn status_para(status: Status, label: &str, style: Style) -> Para {
+    Para { mark: Some(status), ..para(label, style) }
 }
 
 /// A table cell: paragraphs one below the other.
@@ -52,8 +62,18 @@ pub(in crate::report) const fn col(title: &'static str, width: f32) -> Column {
     Column { title, width }
 }
 
-/// A wrapped cell: its lines with their styles.
-type Lines = Vec<(String, Style)>;
+/// A line of a wrapped cell: its text and style, how far it is indented (after a mark), and the
+/// mark before it.
+#[derive(Clone)]
+struct Line {
+    text: String,
+    style: Style,
+    indent: f32,
+    mark: Option<Status>,
+}
+
+/// A wrapped cell: its lines.
+type Lines = Vec<Line>;
 
 impl Layout {
     /// The width of a column in which none of `texts` breaks (a header word, a date).
@@ -73,15 +93,27 @@ impl Layout {
     fn wrap_cell(&self, cell: &Cell, width: f32) -> Result<Lines> {
         let mut lines = Vec::new();
         for p in cell {
-            for line in self.wrap(&p.text, p.style, width - 2.0 * PAD_X)? {
-                lines.push((line, p.style));
+            let indent = if p.mark.is_some() { MARK_W } else { 0.0 };
+            for (i, text) in
+                self.wrap(&p.text, p.style, width - 2.0 * PAD_X - indent)?.into_iter().enumerate()
+            {
+                let mark = if i == 0 { p.mark } else { None };
+                lines.push(Line { text, style: p.style, indent, mark });
             }
         }
         Ok(lines)
     }
 
     fn lines_height(lines: &Lines) -> f32 {
-        lines.iter().map(|(_, s)| s.leading).sum()
+        lines.iter().map(|l| l.style.leading).sum()
+    }
+
+    /// Draws one line of a cell whose text starts at `x`.
+    fn cell_line(&mut self, x: f32, top: f32, line: &Line) -> Result<()> {
+        if let Some(status) = line.mark {
+            status_mark(self, x, top, line.style.leading, status);
+        }
+        self.text_at(x + line.indent, top, line.style, &line.text)
     }
 
     fn table_header(&mut self, columns: &[Column], widths: &[f32]) -> Result<f32> {
@@ -95,9 +127,9 @@ impl Layout {
         let mut x = LEFT;
         for (lines, &w) in heads.iter().zip(widths) {
             let mut top = self.y + PAD_Y - 0.5;
-            for (line, s) in lines {
-                self.text_at(x + PAD_X, top, *s, line)?;
-                top += s.leading;
+            for line in lines {
+                self.cell_line(x + PAD_X, top, line)?;
+                top += line.style.leading;
             }
             x += w;
         }
@@ -143,6 +175,28 @@ impl Layout {
         Ok(header_h + if first <= capacity { first } else { 5.0 * CELL.leading })
     }
 
+    /// How many of `rows`, from the first, fit below the table's header into `room` pt.
+    pub(in crate::report) fn rows_fitting(
+        &self,
+        columns: &[Column],
+        rows: &[Vec<Cell>],
+        room: f32,
+    ) -> Result<usize> {
+        let widths = Self::column_widths(columns);
+        let mut used = self.header_height(columns, &widths)?;
+        for (n, row) in rows.iter().enumerate() {
+            let mut h: f32 = 0.0;
+            for (c, &w) in row.iter().zip(&widths) {
+                h = h.max(Self::lines_height(&self.wrap_cell(c, w)?));
+            }
+            used += h + 2.0 * PAD_Y;
+            if used > room {
+                return Ok(n);
+            }
+        }
+        Ok(rows.len())
+    }
+
     /// Draws a table; its header (and `caption`, if any) repeats on every page it runs onto.
     pub(in crate::report) fn table(
         &mut self,
@@ -181,12 +235,12 @@ impl Layout {
                 for (lines, &w) in cells.iter().zip(&widths) {
                     let mut top = self.y + PAD_Y;
                     let mut taken = 0;
-                    for (line, s) in lines {
-                        if top + s.leading > self.y + PAD_Y + room + 0.01 {
+                    for line in lines {
+                        if top + line.style.leading > self.y + PAD_Y + room + 0.01 {
                             break;
                         }
-                        self.text_at(x + PAD_X, top, *s, line)?;
-                        top += s.leading;
+                        self.cell_line(x + PAD_X, top, line)?;
+                        top += line.style.leading;
                         taken += 1;
                     }
                     used = used.max(top - self.y - PAD_Y);

@@ -276,3 +276,77 @@ fn assessed(
     };
     assess(&facts, "2026-11-28".parse().unwrap(), Voice::Kommune).into()
 }
+
+/// The plain sample with `items` items of every kind: statuses in turn, some without owner,
+/// some with a due date (two overdue), every seventh item the Land's, some with long titles.
+pub(crate) fn mixed_sample(items: usize) -> ReportData {
+    use crate::progress::BlockingParty;
+    let mut d = sample(items, "Notiz");
+    let statuses = [
+        Status::Offen,
+        Status::Erledigt,
+        Status::InArbeit,
+        Status::ExternBlockiert,
+        Status::NichtZutreffend,
+        Status::Erledigt,
+    ];
+    for (i, item) in d.checklist[0].items.iter_mut().enumerate() {
+        item.status = statuses[i % statuses.len()];
+        item.status_label = item.status.label().into();
+        if item.status == Status::ExternBlockiert {
+            item.blocked_by = Some(BlockingParty::Hersteller);
+        }
+        if i % 4 == 1 {
+            item.owner = None;
+        }
+        if i % 3 == 0 {
+            let day = chrono::Days::new(i as u64 * 3);
+            item.due = Some("2026-11-20".parse::<chrono::NaiveDate>().unwrap() + day);
+        }
+        if i % 7 == 3 {
+            item.actor = Actor::Land;
+            item.title = format!("Nachnutzungsmodell des Landes festlegen ({i})");
+        }
+        if i % 5 == 2 {
+            item.title = format!(
+                "Aufgabe {i}: Zuständigkeiten für den Onlinedienst in der Verwaltung klären, \
+                 die zuständige Stelle benennen und dem Land melden, damit die Anbindung \
+                 vorbereitet werden kann"
+            );
+        }
+    }
+    recount(&mut d);
+    d
+}
+
+/// Sets the counts and the readiness of `d` from its items' statuses.
+pub(crate) fn recount(d: &mut ReportData) {
+    let own = |actor: Actor| {
+        let mut c = Counts::default();
+        for i in d.checklist[0].items.iter().filter(|i| i.actor == actor) {
+            match i.status {
+                Status::Offen => c.offen += 1,
+                Status::InArbeit => c.in_arbeit += 1,
+                Status::Erledigt => c.erledigt += 1,
+                Status::NichtZutreffend => c.nicht_zutreffend += 1,
+                Status::ExternBlockiert => c.extern_blockiert += 1,
+            }
+        }
+        c
+    };
+    let (mine, land) = (own(Actor::Kommune), own(Actor::Land));
+    let applicable = mine.total() - mine.nicht_zutreffend;
+    d.readiness.overall = ReportScore {
+        percent: (applicable > 0).then(|| (mine.erledigt * 100 / applicable) as u8),
+        done: mine.erledigt,
+        applicable,
+    };
+    let overall = d.readiness.overall;
+    for dimension in &mut d.readiness.dimensions {
+        dimension.score = overall;
+    }
+    d.open_items = applicable - mine.erledigt;
+    d.counts = mine.plus(&land);
+    d.own_counts = Some(mine);
+    d.land_counts = Some(land);
+}
