@@ -163,6 +163,7 @@ test('a next step leads to its view, filtered, with the focus on the heading', a
   assert.equal(await page.getByTestId('unowned-filter').getAttribute('aria-pressed'), 'true');
   assert.match(await text(page.locator('.result-count')), new RegExp(`^${unowned} Aufgaben von \\d+ angezeigt\\.$`));
   assert.equal(await page.title(), 'Checkliste – Anbindungscheck');
+  await screenshot(page, 'orientierung-checkliste-ohne-verantwortliche');
 
   await gotoView(page, 'Übersicht', { back: true });
   await page.locator('[data-step="paket"] a').click();
@@ -277,5 +278,50 @@ test('axe: the dashboard with its next steps and the checklist filtered', async 
   await page.locator('[data-step="verantwortliche"] a').click();
   await page.getByTestId('unowned-filter').waitFor();
   assert.deepEqual(await axeViolations(page, 'Checkliste ohne Verantwortliche'), []);
+  await context.close();
+});
+
+test("the Land's header with its name stays in view as well", async () => {
+  const seed = (bridge) =>
+    bridge.invoke('set_land_profile', {
+      input: { land_code: '03', name: 'Ministerium für Inneres und Sport, OZG-Koordination' },
+    });
+  const { page, context, problems } = await openApp(app, [seed], { workspace: 'land' });
+  await gotoView(page, 'Checkliste des Landes');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => window.scrollY > 500);
+  const header = await page.evaluate(() => {
+    const r = document.querySelector('.app-header').getBoundingClientRect();
+    const name = document.querySelector('[data-testid="header-profile"] .municipality-name').getBoundingClientRect();
+    return { top: r.top, height: r.height, nameBottom: name.bottom };
+  });
+  assert.ok(header.top >= 0, `header top ${header.top}`);
+  assert.ok(header.nameBottom <= header.height, "the Land's name is in view");
+  assert.equal(await text(page.locator('.municipality-name')), 'Ministerium für Inneres und Sport, OZG-Koordination');
+  assert.equal(await page.getByTestId('next-steps').count(), 0, 'the next steps are the municipality’s');
+  await screenshot(page, 'orientierung-kopfzeile-land');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('selects look like fields to fill in; disabled fields look disabled', async () => {
+  const { page, context, problems } = await openApp(app, [standard]);
+  await gotoView(page, 'Checkliste');
+  const look = (selector) =>
+    page.locator(selector).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { bg: s.backgroundColor, border: s.borderTopColor, style: s.borderTopStyle, image: s.backgroundImage };
+    });
+  const select = await look('#filter-status');
+  assert.equal(select.bg, 'rgb(255, 255, 255)', 'an enabled select is white like a text field');
+  assert.equal(select.border, (await look('#filter-query')).border, 'with the border of a text field');
+  assert.match(select.image, /gradient/, 'and the arrow of a list');
+  // "Filter zurücksetzen" is disabled while no filter is set; a disabled select looks like it.
+  await page.locator('#filter-status').evaluate((el) => (el.disabled = true));
+  const disabled = await look('#filter-status');
+  assert.notEqual(disabled.bg, select.bg);
+  assert.equal(disabled.style, 'dashed');
+  await page.locator('.filter-bar').screenshot({ path: `${process.cwd()}/test-results/orientierung-auswahlfelder.png` });
+  assert.deepEqual(problems, []);
   await context.close();
 });
