@@ -26,6 +26,7 @@ mod keyed;
 pub mod land_facts;
 pub mod land_key;
 pub mod land_profile;
+pub mod next_steps;
 pub mod package;
 pub mod paths;
 pub mod profile;

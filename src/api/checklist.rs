@@ -5,6 +5,7 @@ use super::{Ctx, Result};
 use crate::audit::{HistoryEntry, HistoryFilter};
 use crate::checklist::{Checklist, ChecklistEntry};
 use crate::installed::{Decision, MemberDecision};
+use crate::next_steps::{next_steps, Facts, NextStep};
 use crate::profile::{Member, Profile, ProfileInput, ProfilePatch};
 use crate::progress::{ItemPatch, ItemState};
 use crate::readiness::StatusReport;
@@ -13,6 +14,22 @@ use crate::Error;
 /// The readiness today: scores, counts, blockers and deadlines.
 pub fn get_status(cx: &Ctx) -> Result<StatusReport> {
     cx.workspace.with_any(|s| s.status(cx.desktop.today()))
+}
+
+/// The next steps of the municipality's dashboard (at most four, most pressing first).
+pub fn get_next_steps(cx: &Ctx) -> Result<Vec<NextStep>> {
+    let today = cx.desktop.today();
+    cx.workspace.with(|s| {
+        s.read(|s| {
+            let facts = Facts::gather(
+                &s.status(today)?,
+                &s.checklist()?,
+                s.packages()?.len(),
+                &s.report_exports()?,
+            );
+            Ok(next_steps(&facts))
+        })
+    })
 }
 
 /// Every checklist item with its progress.

@@ -70,6 +70,8 @@ macro_rules! for_each_command {
             get_municipal_catalogue() -> $crate::catalogue::Catalogue;
             /// One municipality's reports over time, oldest first.
             get_municipality_history(ags: String) -> $crate::report::history::MunicipalityHistory;
+            /// The next steps of the municipality's dashboard, most pressing first (at most four).
+            get_next_steps() -> Vec<$crate::next_steps::NextStep>;
             /// The Land's package draft with its problems per field.
             get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.

@@ -34,9 +34,9 @@ pub use backup::{
     BackupPreview, RestoreInfo, RestoredFile,
 };
 pub use checklist::{
-    add_member, get_checklist, get_profile, get_status, list_history, list_member_decisions,
-    list_members, patch_item, patch_profile, remove_member, set_item, set_member_decision,
-    set_profile,
+    add_member, get_checklist, get_next_steps, get_profile, get_status, list_history,
+    list_member_decisions, list_members, patch_item, patch_profile, remove_member, set_item,
+    set_member_decision, set_profile,
 };
 pub use editor::{
     add_draft_document, export_draft_source, get_land_facts, get_municipal_catalogue,

@@ -61,6 +61,8 @@ pub fn typescript() -> String {
         crate::package::review::ChangeKind::decl(&cfg),
         crate::land_profile::LandProfile::decl(&cfg),
         crate::land_profile::LandProfileInput::decl(&cfg),
+        crate::next_steps::NextStep::decl(&cfg),
+        crate::next_steps::NextStepKind::decl(&cfg),
         crate::api::WorkspaceInfo::decl(&cfg),
         crate::api::SavedService::decl(&cfg),
         crate::api::PackageDraft::decl(&cfg),

@@ -35,6 +35,7 @@ const COMMANDS = new Set([
   'get_land_profile',
   'get_municipal_catalogue',
   'get_municipality_history',
+  'get_next_steps',
   'get_package_draft',
   'get_profile',
   'get_service_readiness',

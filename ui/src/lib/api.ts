@@ -36,6 +36,7 @@ import type {
   Member,
   MemberDecision,
   MunicipalityHistory,
+  NextStep,
   PackageDraft,
   PackageReview,
   Person,
@@ -200,6 +201,11 @@ export function get_municipal_catalogue(): Promise<Catalogue> {
 /** One municipality's reports over time, oldest first. */
 export function get_municipality_history(args: { ags: string }): Promise<MunicipalityHistory> {
   return call<MunicipalityHistory>('get_municipality_history', args);
+}
+
+/** The next steps of the municipality's dashboard, most pressing first (at most four). */
+export function get_next_steps(): Promise<Array<NextStep>> {
+  return call<Array<NextStep>>('get_next_steps');
 }
 
 /** The Land's package draft with its problems per field. */

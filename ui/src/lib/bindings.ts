@@ -377,6 +377,10 @@ land_code: string,
  */
 name: string, };
 
+export type NextStep = { kind: NextStepKind, text: string, };
+
+export type NextStepKind = "paket" | "ueberfaellig" | "verantwortliche" | "entscheidung" | "bericht";
+
 export type WorkspaceInfo = { 
 /**
  * The open workspace; `None` until the user has chosen one.

@@ -15,6 +15,10 @@ export type View =
   | 'keys'
   | 'municipalities';
 
+/** What the checklist shows when a link opens it: only the entries flagged „Bitte prüfen“, or only
+ * the own open tasks without a responsible person. */
+export type ChecklistFilter = 'bitte_pruefen' | 'ohne_verantwortliche';
+
 export type NavEntry = { view: View; label: string; hash: string };
 
 const MUNICIPAL_NAV: readonly NavEntry[] = [
