@@ -1,5 +1,6 @@
-//! The people the municipality names per role (OZG-Koordination, Projektleitung, …). They are
-//! offered as owners of checklist items and listed in the report.
+//! The people the municipality names per role (Projektleitung, Technik, …). They are offered as
+//! owners of checklist items and listed in the report. The Ansprechperson für die OZG-Umsetzung
+//! herself is in the profile ([`crate::profile`]); here only her deputy.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,9 @@ use crate::{text, Error, Result};
 keyed_enum! {
     /// A role in the connection project.
     pub enum Role (field = "role", unknown = "Unbekannte Rolle") {
-        OzgKoordination = ("ozg_koordination", "Ansprechperson für die OZG-Umsetzung"),
+        /// The deputy of the profile's Ansprechperson für die OZG-Umsetzung. The key is the
+        /// role's earlier meaning, kept so that stored people and reports read unchanged.
+        OzgKoordination = ("ozg_koordination", "Stellvertretung OZG-Umsetzung"),
         Projektleitung = ("projektleitung", "Projektleitung"),
         Technik = ("technik", "Technik"),
         Fachbereich = ("fachlichkeit", "Fachbereich"),

@@ -4,7 +4,7 @@ use anbindungscheck::audit::HistoryFilter;
 use anbindungscheck::land_profile::LandProfileInput;
 use anbindungscheck::profile::{KommuneKind, Member, ProfileInput};
 use anbindungscheck::progress::{BlockingParty, ItemState, Status};
-use anbindungscheck::roles::{PersonInput, Role};
+use anbindungscheck::roles::{Person, PersonInput, Role};
 use anbindungscheck::store::Store;
 use anbindungscheck::store::{backup, migrations};
 use anbindungscheck::workspace_kind::WorkspaceKind;
@@ -160,6 +160,59 @@ fn version_10_takes_the_new_parties_and_role_and_keeps_people_and_their_ids() {
 }
 
 #[test]
+fn version_12_keeps_one_ozg_contact_in_the_profile_and_the_other_people_as_deputies() {
+    let v12 = &migrations::MIGRATIONS[..12];
+    let person = |role, name: &str, email: Option<&str>, phone: Option<&str>| PersonInput {
+        role,
+        name: name.into(),
+        email: email.map(Into::into),
+        phone: phone.map(Into::into),
+    };
+    let contact = |store: &Store| {
+        let p = store.profile().unwrap().unwrap();
+        (p.coordinator_name, p.coordinator_email, p.coordinator_phone)
+    };
+    let some = |s: &str| Some(s.to_owned());
+
+    // The profile names the contact without a phone; the same person is also in the roles,
+    // with a phone, and a second person of that role is her deputy.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let mut store = Store::open_with(&path, WorkspaceKind::Kommune, v12).unwrap();
+    store
+        .set_profile(&ProfileInput { coordinator_name: some("Frau Öztürk"), ..profile() })
+        .unwrap();
+    let copy = person(Role::OzgKoordination, "Frau Öztürk", None, Some("089 1234"));
+    store.save_person(None, &copy).unwrap();
+    let deputy = person(Role::OzgKoordination, "Herr Lang", Some("lang@musterstadt.de"), None);
+    let deputy = store.save_person(None, &deputy).unwrap();
+    let tech = store.save_person(None, &person(Role::Technik, "Frau Ünal", None, None)).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(contact(&store), (some("Frau Öztürk"), None, some("089 1234")));
+    let people = store.people().unwrap();
+    assert_eq!(people.iter().map(|p| p.id).collect::<Vec<_>>(), [deputy.id, tech.id]);
+    assert_eq!(people[0].role_label, "Stellvertretung OZG-Umsetzung");
+
+    // No contact in the profile: the first person of that role moves there.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let mut store = Store::open_with(&path, WorkspaceKind::Kommune, v12).unwrap();
+    store.set_profile(&profile()).unwrap();
+    let first = person(Role::OzgKoordination, "Frau Öztürk", Some("ozg@musterstadt.de"), None);
+    store.save_person(None, &first).unwrap();
+    let deputy = person(Role::OzgKoordination, "Herr Lang", None, Some("089 99"));
+    let deputy = store.save_person(None, &deputy).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(contact(&store), (some("Frau Öztürk"), some("ozg@musterstadt.de"), None));
+    assert_eq!(
+        store.people().unwrap(),
+        [Person { role_label: "Stellvertretung OZG-Umsetzung".into(), ..deputy }]
+    );
+}
+
+#[test]
 fn version_11_brings_catalogue_2_and_keeps_all_progress_on_catalogue_1() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db.sqlite");
@@ -226,7 +279,7 @@ fn version_12_keeps_the_profile_and_takes_gemeindeverbaende() {
     let before = full.validate().unwrap();
 
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(user_version(&path), 12);
+    assert_eq!(user_version(&path), migrations::current_version());
     let kept = store.profile().unwrap().unwrap();
     assert_eq!(kept, before);
     assert_eq!(kept.kind, KommuneKind::Gemeinde);

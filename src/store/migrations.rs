@@ -427,6 +427,29 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE received_report;
     ALTER TABLE received_report_v12 RENAME TO received_report;
     CREATE INDEX received_report_ags ON received_report (ags, report_date);",
+    // 13: one place for the Ansprechperson für die OZG-Umsetzung: the profile. The role of that
+    // name among the people (key `ozg_koordination`) is now its deputy. Without a contact in the
+    // profile, the first person of that role moves into the profile; a person of that role who
+    // is the profile's contact is removed as a copy, after giving the profile the e-mail address
+    // and phone number it lacked. Every other person stays, as deputy.
+    "UPDATE profile SET
+        coordinator_name = (SELECT name FROM person WHERE role = 'ozg_koordination'
+            ORDER BY id LIMIT 1),
+        coordinator_email = (SELECT email FROM person WHERE role = 'ozg_koordination'
+            ORDER BY id LIMIT 1),
+        coordinator_phone = (SELECT phone FROM person WHERE role = 'ozg_koordination'
+            ORDER BY id LIMIT 1)
+        WHERE coordinator_name IS NULL
+            AND EXISTS (SELECT 1 FROM person WHERE role = 'ozg_koordination');
+    UPDATE profile SET
+        coordinator_email = coalesce(coordinator_email, (SELECT email FROM person
+            WHERE role = 'ozg_koordination' AND name = profile.coordinator_name
+                AND email IS NOT NULL ORDER BY id LIMIT 1)),
+        coordinator_phone = coalesce(coordinator_phone, (SELECT phone FROM person
+            WHERE role = 'ozg_koordination' AND name = profile.coordinator_name
+                AND phone IS NOT NULL ORDER BY id LIMIT 1));
+    DELETE FROM person WHERE role = 'ozg_koordination'
+        AND name = (SELECT coordinator_name FROM profile WHERE id = 1);",
 ];
 
 /// The schema version this code writes.

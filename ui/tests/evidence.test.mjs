@@ -1,6 +1,6 @@
 // Evidence files of checklist items ("Nachweise") against the real core: the list in the
-// expanded item (title, file, size in German format, date, shortened SHA-256 with the full value
-// for screen readers), the count on the collapsed entry, adding through the native file dialog
+// expanded item (title, file, size in German format, date, the SHA-256 folded away under
+// "Technische Angaben"), the count on the collapsed entry, adding through the native file dialog
 // (driven from Rust; the web view names no path), removing after a confirmation, and the refusals
 // (too big, wrong type) in German next to the button.
 
@@ -65,14 +65,12 @@ test('the expanded item lists its evidence: title, file, size, date and the SHA-
   assert.equal(await text(first.getByTestId('evidence-type')), 'PDF');
   assert.match(await shown(first.locator('.evidence-facts')), /Hinzugefügt am \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr/);
 
-  // The hash: 12 digits and "…" for the eye, the full value as tooltip and for screen readers.
+  // The hash is for the IT department: folded away under "Technische Angaben", in full.
   const sha = first.getByTestId('evidence-sha');
-  const visible = sha.locator('.code');
-  const full = await visible.getAttribute('title');
-  assert.match(full ?? '', /^[0-9a-f]{64}$/);
-  assert.equal(await text(visible), `${full.slice(0, 12)}…`);
-  assert.equal(await visible.getAttribute('aria-hidden'), 'true');
-  assert.equal(await text(sha.locator('.visually-hidden')), full);
+  assert.equal(await sha.evaluate((d) => d.open), false);
+  assert.equal(await sha.locator('.code').isVisible(), false);
+  await sha.locator('summary').click();
+  assert.match(await text(sha.locator('.code')), /^[0-9a-f]{64}$/);
 
   // "Öffnen" asks Rust to open the stored file (by ID, never by path).
   await first.getByRole('button', { name: /^Öffnen/ }).click();

@@ -93,6 +93,10 @@ test('a Samtgemeinde enters its ARS and its members; a Gemeinde has no members s
   assert.deepEqual(await calls(page, 'remove_member'), [{ ags: '03241012' }]);
   assert.equal(await section.locator('.member').count(), 1);
 
+  // The last refused member is still typed in: leaving the view asks first.
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Verlauf' }).click();
+  await page.getByTestId('discard-dialog').getByRole('button', { name: 'Verwerfen' }).click();
+
   // The history names the kind by its label and the members by name and AGS.
   const history = await historyRows(page);
   const profile = history.filter((r) => r[1] === 'Profil');

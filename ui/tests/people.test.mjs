@@ -33,7 +33,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
   // Every role, in the core's order; roles without anyone say so.
   const roles = await section.locator('.people-role h3').allTextContents();
   assert.deepEqual(roles.map((r) => r.trim()), [
-    'Ansprechperson für die OZG-Umsetzung',
+    'Stellvertretung OZG-Umsetzung',
     'Projektleitung',
     'Technik',
     'Fachbereich',
@@ -43,7 +43,11 @@ test('people are listed per role; adding, editing and removing (after a confirma
     'Funktionspostfach',
   ]);
   const role = (r) => section.locator(`.people-role[data-role="${r}"]`);
-  assert.match(await shown(role('ozg_koordination')), /Anna Schmidt anna\.schmidt@musterstadt\.example 089 1234-567/);
+  assert.match(await shown(role('ozg_koordination')), /Jonas Weber jonas\.weber@musterstadt\.example 089 1234-568/);
+  // The Ansprechperson für die OZG-Umsetzung herself is in one place: the profile above.
+  assert.match(await text(section.locator('.people-lead')), /Die Ansprechperson für die OZG-Umsetzung steht oben\s+im Profil/);
+  assert.equal(await section.getByText('Anna Schmidt').count(), 0);
+  assert.equal(await page.locator('#person-role').inputValue(), 'projektleitung');
   assert.equal(await text(role('fachlichkeit').locator('.people-none')), 'Noch niemand benannt.');
   // The list of a role is named by its heading.
   assert.equal(
@@ -170,7 +174,7 @@ test('a refused person: the error is at the field, which gets the focus; the res
   await page.locator('#person-phone-error').waitFor();
   assert.equal(await activeId(page), 'person-phone');
   assert.match(await text(page.locator('#person-phone-error')), /Telefonnummer „ruf mich an“/);
-  assert.equal(await page.getByTestId('people-status').textContent(), '');
+  assert.equal(await page.getByTestId('people-status').textContent(), 'Nicht gespeicherte Änderungen');
 
   // Nothing was stored along the way.
   const section = page.getByTestId('people');
@@ -184,8 +188,7 @@ test('keyboard only: add a person, then remove one through the confirmation', as
   await openPeople(page);
 
   await tabTo(page, () => document.activeElement?.id === 'person-role');
-  await page.keyboard.press('ArrowDown'); // OZG-Koordination -> Projektleitung
-  await page.keyboard.press('ArrowDown'); // -> Technik
+  await page.keyboard.press('ArrowDown'); // Projektleitung -> Technik
   assert.equal(await page.locator('#person-role').inputValue(), 'technik');
   await page.keyboard.press('Tab');
   assert.equal(await activeId(page), 'person-name');
@@ -240,6 +243,7 @@ test('the owner field of an item offers the people as "Name (Rolle)" and stores 
   const options = await page.locator(`datalist#${listId} option`).evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(options, [
     'Anna Schmidt (Ansprechperson für die OZG-Umsetzung)',
+    'Jonas Weber (Stellvertretung OZG-Umsetzung)',
     'Kämmerei, Herr Becker (Projektleitung)',
     'IT-Stelle, Herr Okafor (Technik)',
     'Dr. Petra Vogel (Datenschutz)',

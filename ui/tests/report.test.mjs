@@ -109,11 +109,11 @@ test('exporting with the keyboard only adds a row to the history and says where 
   await page.keyboard.press('Enter');
 
   const status = page.getByTestId('report-status');
-  await status.filter({ hasText: 'Bericht gespeichert' }).waitFor();
+  await status.filter({ hasText: 'Bericht ist gespeichert' }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(
     await text(status),
-    `Bericht gespeichert: ${out}/Sachstandsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf`,
+    `Der Bericht ist gespeichert: „Sachstandsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf“ im Ordner ${out}.`,
   );
   assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
 
@@ -121,7 +121,7 @@ test('exporting with the keyboard only adds a row to the history and says where 
   assert.equal(await text(table.locator('caption')), 'Exportierte Berichte, neueste zuerst');
   assert.deepEqual(
     (await table.locator('thead th').allTextContents()).map((t) => t.trim()),
-    ['Datum/Uhrzeit', 'Bericht-Nr.', 'Empfänger', 'Seiten', 'SHA-256', 'Aktion'],
+    ['Datum/Uhrzeit', 'Bericht-Nr.', 'Empfänger', 'Seiten', 'Aktion'],
   );
   const rows = page.getByTestId('report-export-row');
   assert.equal(await rows.count(), 1);
@@ -133,12 +133,11 @@ test('exporting with the keyboard only adds a row to the history and says where 
   const [exported] = await bridge.invoke('list_report_exports');
   assert.ok(exported.pages >= 2, `${exported.pages} pages`);
   assert.equal(await text(row.locator('td').nth(2)), String(exported.pages));
-  // SHA-256: 16 hex digits shown, the full value for screen readers and as a tooltip.
-  const shown = row.locator('td').nth(3).locator('[aria-hidden="true"]');
-  const full = await shown.getAttribute('title');
-  assert.match(full, /^[0-9a-f]{64}$/);
-  assert.equal(await text(shown), `${full.slice(0, 16)}…`);
-  assert.equal(await text(row.locator('td').nth(3).locator('.visually-hidden')), full);
+  // The check sum is for the IT department: under "Technische Angaben", in full, as recorded.
+  const hashes = page.getByTestId('report-export-hashes');
+  assert.equal(await hashes.evaluate((d) => d.open), false);
+  await hashes.locator('summary').click();
+  assert.match(await text(hashes), new RegExp(`${exported.report_id}: ${exported.sha256}`));
 
   // A second export without a recipient comes first; "–" is read as "keine Angabe".
   await bridge.pick({ save: [`${out}/Bericht-2.pdf`] });

@@ -368,9 +368,9 @@ export async function standard(bridge, fixtures) {
     bridge.invoke('save_person', { id: null, input: { email: null, phone: null, ...input } });
   await person({
     role: 'ozg_koordination',
-    name: 'Anna Schmidt',
-    email: 'anna.schmidt@musterstadt.example',
-    phone: '089 1234-567',
+    name: 'Jonas Weber',
+    email: 'jonas.weber@musterstadt.example',
+    phone: '089 1234-568',
   });
   await person({ role: 'projektleitung', name: 'Kämmerei, Herr Becker', phone: '089 1234-210' });
   await person({ role: 'technik', name: 'IT-Stelle, Herr Okafor', email: 'it@musterstadt.example' });

@@ -66,6 +66,11 @@ impl Driver {
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("ANBINDUNGSCHECK_DB", db)
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            // An English system on purpose: the app's dates and numbers must be German whatever
+            // the operating system's locale (the web view takes its language from these).
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("LANGUAGE", "en_US:en")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -401,6 +406,26 @@ impl App {
             .expect("ImageMagick's import runs");
         assert!(status.success(), "screenshot {name} failed");
         path
+    }
+
+    /// Runs `script` (a function body; `arguments` are `args`) in the page and returns its value.
+    pub async fn eval(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client.execute(script, args).await.unwrap()
+    }
+
+    /// The focused element's ID (or its text, if it has none) and whether its focus is visible
+    /// (an outline of some width).
+    pub async fn focus(&self) -> (String, bool) {
+        let v = self
+            .eval(
+                "const el = document.activeElement;
+                 const style = el ? getComputedStyle(el) : null;
+                 return [el?.id || el?.textContent?.trim() || '', !!style && style.outlineStyle !== 'none'
+                     && parseFloat(style.outlineWidth) > 0];",
+                vec![],
+            )
+            .await;
+        (v[0].as_str().unwrap_or_default().to_owned(), v[1].as_bool().unwrap_or(false))
     }
 
     /// Ends the session, which closes the app.

@@ -257,7 +257,7 @@ export const ROLES: readonly Role[] = [
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  ozg_koordination: 'Ansprechperson für die OZG-Umsetzung',
+  ozg_koordination: 'Stellvertretung OZG-Umsetzung',
   projektleitung: 'Projektleitung',
   technik: 'Technik',
   fachlichkeit: 'Fachbereich',

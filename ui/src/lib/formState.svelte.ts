@@ -67,7 +67,7 @@ export class FormState<F extends string = string> {
    * Saves once at a time. `save` returns the status line ('' for none); `after` runs once it is
    * set, e.g. to tell the parent. On an error, once it is shown, the focus moves to the element
    * with the ID `focusId()` gives (the bad field or the form's error), opening the collapsed part
-   * it is in; after saving it stays in the form (on the button that saved, if it had left).
+   * it is in; after saving, a focus that was lost goes to the button that saved.
    */
   async submit(
     event: SubmitEvent,
@@ -77,7 +77,6 @@ export class FormState<F extends string = string> {
   ): Promise<void> {
     event.preventDefault();
     if (this.saving) return;
-    const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
     const submitter = event.submitter;
     this.saving = true;
     this.error = null;
@@ -86,13 +85,11 @@ export class FormState<F extends string = string> {
       this.message = await save();
       this.#setDirty(false);
       after?.();
-      // The focus stays on the form: a click does not focus a button in every engine, and what
-      // was focused may have been drawn anew.
+      // The focus is not lost: a click does not focus a button in every engine, and what was
+      // focused may have been drawn anew. (`after` may have put it somewhere on purpose.)
       await tick();
       const active = document.activeElement;
-      if (submitter?.isConnected && !(active && active !== document.body && form?.contains(active))) {
-        submitter.focus();
-      }
+      if (submitter?.isConnected && (active === null || active === document.body)) submitter.focus();
     } catch (e) {
       this.error = toIpcError(e);
       await tick();

@@ -264,11 +264,6 @@ export function evidenceText(n: number): string {
   return n === 1 ? '1 Nachweis' : `${n} Nachweise`;
 }
 
-/** A SHA-256 shortened for the eye: the first 12 hex digits and "…". */
-export function shortHash(sha256: string): string {
-  return sha256.length > 12 ? `${sha256.slice(0, 12)}…` : sha256;
-}
-
 /** Dates up to this many days ahead count as "due soon" (the core's `DUE_SOON_DAYS`). */
 export const DUE_SOON_DAYS = 30;
 
