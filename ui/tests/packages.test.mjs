@@ -448,11 +448,11 @@ test('events: German date, link as text, "Teilgenommen" persists, calendar expor
   await status.filter({ hasText: 'gespeichert' }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
   // The save dialog suggested the event's id as the name; the bridge's dialog took it.
-  assert.equal(await text(status), `Kalendereintrag gespeichert: ${out}/info-2027-01.ics`);
+  assert.equal(await text(status), `Kalendereintrag gespeichert: „info-2027-01.ics“ im Ordner ${out}.`);
   assert.match(readFileSync(`${out}/info-2027-01.ics`, 'utf8'), /^BEGIN:VCALENDAR/);
   await page.getByTestId('ics-all').click();
   await status.filter({ hasText: 'Alle Termine' }).waitFor();
-  assert.equal(await text(status), `Alle Termine gespeichert: ${out}/veranstaltungen.ics`);
+  assert.equal(await text(status), `Alle Termine gespeichert: „veranstaltungen.ics“ im Ordner ${out}.`);
   assert.ok(existsSync(`${out}/veranstaltungen.ics`));
   assert.deepEqual(await calls(page, 'export_ics'), [
     { packageId: PACKAGE_ID, eventId: 'info-2027-01' },

@@ -109,11 +109,11 @@ test('exporting with the keyboard only adds a row to the history and says where 
   await page.keyboard.press('Enter');
 
   const status = page.getByTestId('report-status');
-  await status.filter({ hasText: 'Bericht ist gespeichert' }).waitFor();
+  await status.filter({ hasText: 'Bericht gespeichert' }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(
     await text(status),
-    `Der Bericht ist gespeichert: „Sachstandsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf“ im Ordner ${out}.`,
+    `Bericht gespeichert: „Sachstandsbericht-03241001-${iso.slice(0, 4)}-${iso.slice(4, 6)}-${iso.slice(6)}.pdf“ im Ordner ${out}.`,
   );
   assert.deepEqual(await calls(page, 'export_report'), [{ recipient: RECIPIENT }]);
 

@@ -413,21 +413,6 @@ impl App {
         self.client.execute(script, args).await.unwrap()
     }
 
-    /// The focused element's ID (or its text, if it has none) and whether its focus is visible
-    /// (an outline of some width).
-    pub async fn focus(&self) -> (String, bool) {
-        let v = self
-            .eval(
-                "const el = document.activeElement;
-                 const style = el ? getComputedStyle(el) : null;
-                 return [el?.id || el?.textContent?.trim() || '', !!style && style.outlineStyle !== 'none'
-                     && parseFloat(style.outlineWidth) > 0];",
-                vec![],
-            )
-            .await;
-        (v[0].as_str().unwrap_or_default().to_owned(), v[1].as_bool().unwrap_or(false))
-    }
-
     /// Ends the session, which closes the app.
     pub async fn close(self) {
         self.client.close().await.unwrap();

@@ -77,7 +77,12 @@ export class FormState<F extends string = string> {
   ): Promise<void> {
     event.preventDefault();
     if (this.saving) return;
+    // A click does not focus a button in every engine (WebKit): the focus goes to the button
+    // that saves, so that it is not lost and the keyboard goes on from there.
     const submitter = event.submitter;
+    if (submitter && (document.activeElement === null || document.activeElement === document.body)) {
+      submitter.focus();
+    }
     this.saving = true;
     this.error = null;
     this.message = '';
@@ -85,8 +90,7 @@ export class FormState<F extends string = string> {
       this.message = await save();
       this.#setDirty(false);
       after?.();
-      // The focus is not lost: a click does not focus a button in every engine, and what was
-      // focused may have been drawn anew. (`after` may have put it somewhere on purpose.)
+      // What was focused may have been drawn anew. (`after` may have put it somewhere on purpose.)
       await tick();
       const active = document.activeElement;
       if (submitter?.isConnected && (active === null || active === document.body)) submitter.focus();
