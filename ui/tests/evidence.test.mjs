@@ -70,7 +70,8 @@ test('the expanded item lists its evidence: title, file, size, date and the SHA-
   assert.equal(await sha.evaluate((d) => d.open), false);
   assert.equal(await sha.locator('.code').isVisible(), false);
   await sha.locator('summary').click();
-  assert.match(await text(sha.locator('.code')), /^[0-9a-f]{64}$/);
+  const full = await text(sha.locator('.code'));
+  assert.match(full, /^[0-9a-f]{64}$/);
 
   // "Öffnen" asks Rust to open the stored file (by ID, never by path).
   await first.getByRole('button', { name: /^Öffnen/ }).click();

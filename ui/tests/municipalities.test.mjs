@@ -550,9 +550,9 @@ test('the directory and the reports come in, and the Land sees every municipalit
   await page.getByRole('button', { name: 'Als CSV speichern …' }).click();
   const saved = page.getByTestId('fu-saved');
   await saved.filter({ hasText: 'gespeichert:' }).waitFor();
-  const { out } = await bridge.info();
-  const csvPath = join(out, `Nachfassliste-${todayIso()}.csv`);
-  assert.equal(await text(saved), `Nachfassliste gespeichert: „Nachfassliste-${todayIso()}.csv“ im Ordner ${out}.`);
+  const folder = (await bridge.info()).out;
+  const csvPath = join(folder, `Nachfassliste-${todayIso()}.csv`);
+  assert.equal(await text(saved), `Nachfassliste gespeichert: „Nachfassliste-${todayIso()}.csv“ im Ordner ${folder}.`);
   const csv = readFileSync(csvPath, 'utf8');
   assert.ok(csv.startsWith('\uFEFFAGS;Kommune;Gründe;Letzter Bericht;Ansprechperson;E-Mail;Telefon\r\n'), csv);
   assert.match(csv, /03241001;Hannover, Landeshauptstadt;Noch kein Bericht eingegangen\.;/);

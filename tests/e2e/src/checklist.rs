@@ -24,18 +24,25 @@ impl App {
 
     /// Opens the progress form of `item` and waits for it.
     pub async fn edit_item(&self, item: &str) {
-        self.in_item(item, "button[aria-controls]").await.click().await.unwrap();
+        let toggle = self.in_item(item, "button[aria-controls]").await;
+        self.centre(&toggle).await;
+        toggle.click().await.unwrap();
         self.item_field(item, "status").await;
     }
 
-    /// The field `name` (status, owner …) in the open progress form of `item`.
+    /// The field `name` (status, owner …) in the open progress form of `item`, in the middle of
+    /// the window.
     pub async fn item_field(&self, item: &str, name: &str) -> Element {
-        self.find(Locator::Id(&format!("form-{item}-{name}"))).await
+        let field = self.find(Locator::Id(&format!("form-{item}-{name}"))).await;
+        self.centre(&field).await;
+        field
     }
 
     /// Submits the open progress form of `item`.
     pub async fn save_item(&self, item: &str) {
         let submit = format!("//form[.//*[@id='form-{item}-status']]//button[@type='submit']");
-        self.find(Locator::XPath(&submit)).await.click().await.unwrap();
+        let button = self.find(Locator::XPath(&submit)).await;
+        self.centre(&button).await;
+        button.click().await.unwrap();
     }
 }

@@ -194,10 +194,14 @@ where
     }
 }
 
-/// Waits until the element's text contains `part`.
+/// Waits until the element's rendered text (`innerText`) contains `part`. (WebKit's WebDriver
+/// text leaves out a name cut short with an ellipsis, as the header's is when it is long.)
 pub async fn wait_for_text(element: &Element, part: &str) {
     let what = format!("{part:?} not shown");
-    eventually(&what, move || async move { element.text().await.unwrap().contains(part) }).await;
+    eventually(&what, move || async move {
+        element.prop("innerText").await.unwrap().is_some_and(|t| t.contains(part))
+    })
+    .await;
 }
 
 /// The heading (`h1`) of the view the main navigation's link `view` opens.
@@ -272,7 +276,9 @@ impl App {
             "//*[@id=//label[normalize-space()={lit} or normalize-space(text())={lit}]/@for] \
              | //label[normalize-space(text())={lit}]//*[self::input or self::select or self::textarea]"
         );
-        self.find(Locator::XPath(&xpath)).await
+        let field = self.find(Locator::XPath(&xpath)).await;
+        self.centre(&field).await;
+        field
     }
 
     /// Replaces the value of the field labelled `label`.
@@ -285,6 +291,7 @@ impl App {
     /// Replaces the value of the form control with this id.
     pub async fn fill_id(&self, id: &str, value: &str) {
         let field = self.find(Locator::Id(id)).await;
+        self.centre(&field).await;
         field.clear().await.unwrap();
         field.send_keys(value).await.unwrap();
     }
@@ -304,9 +311,9 @@ impl App {
     }
 
     /// Scrolls `element` to the middle of the window, clear of what sticks to its edges (the
-    /// editor's status bar), so that a click on its centre reaches it, and clicks it.
-    async fn click_centred(&self, element: Element) {
-        let arg = serde_json::to_value(&element).unwrap();
+    /// header, the editor's status bar), so that a click on its centre or typing reaches it.
+    pub async fn centre(&self, element: &Element) {
+        let arg = serde_json::to_value(element).unwrap();
         self.client
             .execute(
                 "const el = arguments[0];
@@ -324,12 +331,17 @@ impl App {
             )
             .await
             .unwrap();
+    }
+
+    /// Centres `element` (see [`App::centre`]) and clicks it.
+    async fn click_centred(&self, element: Element) {
+        self.centre(&element).await;
         element.click().await.unwrap();
     }
 
     /// Clicks the element this CSS selector finds.
     pub async fn click_css(&self, css: &str) {
-        self.find(Locator::Css(css)).await.click().await.unwrap();
+        self.click_centred(self.find(Locator::Css(css)).await).await;
     }
 
     /// Follows the main navigation's link `view` and waits for the view's heading.

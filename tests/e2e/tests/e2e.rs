@@ -362,9 +362,11 @@ async fn the_clerk_names_people_picks_an_owner_and_attaches_an_evidence_pdf() {
     assert!(row_text.contains("AVV mit dem Land"), "{row_text}");
     assert!(row_text.contains("AVV unterschrieben.pdf"), "{row_text}");
     let sha = sha256_of(&pdf);
-    let shown = row.find(Locator::Css("[data-testid='evidence-sha'] .code")).await.unwrap();
-    assert_eq!(shown.text().await.unwrap(), format!("{}…", &sha[..12]));
-    assert_eq!(shown.attr("title").await.unwrap().as_deref(), Some(sha.as_str()));
+    // The check sum is for the IT department, under "Technische Angaben".
+    let details = row.find(Locator::Css("[data-testid='evidence-sha']")).await.unwrap();
+    details.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    let shown = details.find(Locator::Css(".code")).await.unwrap();
+    assert_eq!(shown.text().await.unwrap(), sha);
     let count = app.in_item(item, "[data-testid='evidence-count']").await;
     assert_eq!(count.text().await.unwrap(), "1 Nachweis");
     // The form and the evidence below it, as the clerk sees them after adding the file (the
