@@ -194,12 +194,14 @@ where
     }
 }
 
-/// Waits until the element's rendered text (`innerText`) contains `part`. (WebKit's WebDriver
-/// text leaves out a name cut short with an ellipsis, as the header's is when it is long.)
+/// Waits until the element's rendered text (`innerText`, white space as single spaces) contains
+/// `part`. (WebKit's WebDriver text leaves out a name cut short with an ellipsis, as the header's
+/// is when it is long.)
 pub async fn wait_for_text(element: &Element, part: &str) {
     let what = format!("{part:?} not shown");
     eventually(&what, move || async move {
-        element.prop("innerText").await.unwrap().is_some_and(|t| t.contains(part))
+        let text = element.prop("innerText").await.unwrap().unwrap_or_default();
+        text.split_whitespace().collect::<Vec<_>>().join(" ").contains(part)
     })
     .await;
 }
