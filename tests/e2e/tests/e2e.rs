@@ -263,6 +263,8 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
     uuid.send_keys("3F2A9C1E-7B4D-4E2A-9F10-2C6D8E4B1A57").await.unwrap();
     app.click_css(&save).await;
     app.sees("Gespeichert.").await;
+    // The card checks the service again with what was saved.
+    app.sees("Gültig bis 30.06.2027").await;
     app.scroll_to(&format!("{base}-title")).await;
     app.screenshot("41-dienst-aufgeklappt").await;
 
@@ -284,12 +286,15 @@ async fn the_clerk_records_a_services_phase_and_connection_and_a_fachverfahren()
     app.quit().await;
 
     let db = kommune.database();
-    let (phase, destination, pilot): (String, String, bool) = db.row(
-        "SELECT phase, fit_connect_destination, pilot_interest FROM service_state
-         WHERE service_id = 'praequalifizierung'",
-        [],
-    );
+    let (phase, destination, pilot, route, certificate): (String, String, bool, String, String) =
+        db.row(
+            "SELECT phase, fit_connect_destination, pilot_interest, transport_route,
+                 certificate_expires
+             FROM service_state WHERE service_id = 'praequalifizierung'",
+            [],
+        );
     assert_eq!(phase, "fragebogen");
+    assert_eq!((route.as_str(), certificate.as_str()), ("fit_connect", "2027-06-30"));
     assert_eq!(destination, "3f2a9c1e-7b4d-4e2a-9f10-2c6d8e4b1a57");
     assert!(pilot);
     assert_eq!(db.count("service_phase_date"), 2);
