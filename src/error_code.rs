@@ -33,6 +33,7 @@ error_codes! {
     NotFound = "not_found",
     SchemaNewer = "schema_newer",
     DatabaseForeign = "database_foreign",
+    DatabaseRemote = "database_remote",
     WorkspaceWrongKind = "workspace_wrong_kind",
     WorkspaceUnchosen = "workspace_unchosen",
     Database = "database",

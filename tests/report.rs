@@ -32,6 +32,7 @@ fn squash(s: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn report_pdf_reads_right_passes_qpdf_and_carries_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
@@ -134,6 +135,7 @@ fn page_with_line(path: &Path, pages: usize, line: &str) -> usize {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn page_one_shows_what_is_missing_and_the_lands_tasks_stand_apart() {
     use anbindungscheck::catalogue::Actor;
     use anbindungscheck::progress::Status;
@@ -378,6 +380,7 @@ fn add_workflow(store: &mut Store, dir: &Path) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn report_shows_the_clerks_whole_workflow() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = municipality(dir.path(), "Samtgemeinde Musterstadt-Süd", "03241001", true);
@@ -595,6 +598,7 @@ fn report_shows_the_clerks_whole_workflow() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn report_names_it_service_providers_councils_information_security_and_new_evidence_types() {
     use anbindungscheck::progress::{BlockingParty, Status};
     use anbindungscheck::roles::{PersonInput, Role};
@@ -766,6 +770,7 @@ fn a_character_the_font_lacks_fails_the_export_by_name() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn characters_the_clerk_cannot_change_do_not_fail_the_export() {
     // An evidence file's name comes from the clerk's computer and cannot be edited.
     let dir = tempfile::tempdir().unwrap();
@@ -867,6 +872,7 @@ fn damaged_reports_give_errors_not_panics() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
 fn preview_warns_about_gaps_and_exports_are_recorded_with_their_hash() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = municipality(dir.path(), "Gemeinde Vorschau", "03241001", false);

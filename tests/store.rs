@@ -75,6 +75,21 @@ fn new_database_is_created_at_the_current_schema_in_wal_mode() {
 }
 
 #[test]
+fn an_empty_database_another_store_has_open_is_never_removed() {
+    // A command that created a database and left it empty removes it, but not while another
+    // process (here: another store) has it open: on Unix the folder lock says so, on Windows the
+    // system refuses to delete a file SQLite holds open.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let open = Store::open(&path).unwrap();
+    anbindungscheck::store::remove_if_unused(&path);
+    assert!(path.is_file(), "the database of an open store stays");
+    drop(open);
+    anbindungscheck::store::remove_if_unused(&path);
+    assert!(!path.exists(), "once closed, the empty database goes");
+}
+
+#[test]
 fn every_earlier_schema_migrates_with_its_data() {
     let all = migrations::MIGRATIONS;
     for version in 0..all.len() {

@@ -747,12 +747,13 @@ pub fn package_verified(out: &mut dyn Write, verified: &VerifiedPackage) -> Resu
 
 /// `aggregate`, on standard error: what was read and written, what was ignored and skipped.
 pub fn aggregated(result: &Aggregate, csv: Option<&Path>, json: Option<&Path>) {
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
-        "{} Berichte von {} Kommunen gelesen, {} Zeilen ({} PDF-Dateien durchsucht).",
-        result.reports,
-        result.municipalities,
-        result.rows.len(),
-        result.files
+        "{} von {} gelesen, {} ({} durchsucht).",
+        n(result.reports, "Bericht", "Berichte"),
+        n(result.municipalities, "Kommune", "Kommunen"),
+        n(result.rows.len(), "Zeile", "Zeilen"),
+        n(result.files, "PDF-Datei", "PDF-Dateien"),
     );
     for (label, path) in [("CSV", csv), ("JSON", json)] {
         if let Some(path) = path {

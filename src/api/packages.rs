@@ -604,7 +604,11 @@ mod tests {
     /// (the build's own checks would refuse the hostile ones), opened.
     fn opened_with(dir: &Path, key: u8, extras: &build::Extras) -> archive::OpenedPackage {
         use std::io::Write;
-        let path = dir.join("paket-extras.zip");
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // A file of its own each time: the packages opened before are still open, and Windows
+        // replaces no open file.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let path = dir.join(format!("paket-extras-{}.zip", NEXT.fetch_add(1, Ordering::Relaxed)));
         let signing_key = SigningKey::from_bytes(&[key; 32]);
         build::build(Path::new(EXAMPLE), &signing_key, &path, Catalogue::builtin()).unwrap();
         let file = std::fs::OpenOptions::new().read(true).write(true).open(&path).unwrap();

@@ -39,6 +39,14 @@ pub enum Error {
     /// The file is an SQLite database of some other program, or no database at all.
     #[error("Die Datei {0} ist keine Datenbank von Anbindungscheck.")]
     ForeignDatabase(PathBuf),
+    /// The database would lie on a network share, where SQLite cannot write safely.
+    #[error(
+        "Die Datenbank {} läge auf einem Netzlaufwerk. Dort kann Anbindungscheck nicht sicher \
+         speichern; bitte wählen Sie einen Ordner auf diesem Rechner (ohne Angabe liegt die \
+         Datenbank im lokalen Anwendungsdatenordner).",
+        .0.display()
+    )]
+    RemoteDatabase(PathBuf),
     /// A package was refused, or could not be built.
     #[error(transparent)]
     Package(#[from] PackageError),
@@ -63,6 +71,7 @@ impl Error {
             Error::NewerSchema { .. } => C::SchemaNewer,
             Error::WrongWorkspace { .. } => C::WorkspaceWrongKind,
             Error::ForeignDatabase(_) => C::DatabaseForeign,
+            Error::RemoteDatabase(_) => C::DatabaseRemote,
             Error::Package(e) => e.code(),
             Error::Report(e) => e.code(),
             Error::Database(_) => C::Database,
@@ -93,6 +102,11 @@ impl Error {
 /// text is English on most systems); the OS text is kept for the rest.
 pub(crate) fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    // Windows: ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION, e.g. a PDF open in a viewer.
+    if cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33)) {
+        return "die Datei ist gerade in einem anderen Programm geöffnet; schließen Sie sie dort"
+            .to_owned();
+    }
     let reason = match error.kind() {
         NotFound => "nicht gefunden",
         PermissionDenied => "keine Berechtigung",
@@ -153,9 +167,30 @@ mod tests {
         let missing = std::fs::File::open("/nonexistent/paket.zip").unwrap_err();
         let error = Error::io("/nonexistent/paket.zip", missing);
         assert_eq!(error.to_string(), "Dateifehler bei /nonexistent/paket.zip: nicht gefunden");
+        // (Windows reports a folder opened for writing as access denied.)
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let folder = std::fs::write(dir.path(), b"x").unwrap_err();
+            assert_eq!(io_reason(&folder), "ist ein Ordner, keine Datei");
+        }
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_file_another_program_holds_is_named_as_open() {
+        use std::os::windows::fs::OpenOptionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let folder = std::fs::write(dir.path(), b"x").unwrap_err();
-        assert_eq!(io_reason(&folder), "ist ein Ordner, keine Datei");
+        let path = dir.path().join("Bericht.pdf");
+        let _viewer = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .share_mode(0)
+            .open(&path)
+            .unwrap();
+        let error = std::fs::File::open(&path).unwrap_err();
+        assert!(io_reason(&error).contains("in einem anderen Programm geöffnet"), "{error}");
     }
 
     #[test]

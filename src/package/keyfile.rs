@@ -302,6 +302,7 @@ mod tests {
     /// OpenSSL reads the key file as it is (needs the `openssl` program, which `make deps`
     /// installs with libssl-dev's tools).
     #[test]
+    #[cfg_attr(windows, ignore = "needs the openssl tool, which the Windows run lacks")]
     fn openssl_reads_the_encrypted_key() {
         let dir = tempfile::tempdir().unwrap();
         let key = signing::generate().unwrap();

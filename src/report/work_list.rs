@@ -551,6 +551,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(windows, ignore = "reads the PDF with poppler-utils, which the Windows run lacks")]
     fn the_pdf_has_the_pages_of_the_layout_and_its_text() {
         let checklist = sample();
         let w = list(&checklist);

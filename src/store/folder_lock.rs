@@ -1,7 +1,9 @@
 //! A shared lock on the database's folder, held while a store is open. A command that created a
 //! database and left it empty removes it only under the exclusive lock, which it gets only when no
 //! other process has a database of that folder open; a process that opens one meanwhile waits for
-//! the removal and then creates its own file. Unix only: Windows cannot remove an open database.
+//! the removal and then creates its own file. Unix only: on Windows no lock is needed, because
+//! SQLite opens a database without sharing it for deletion, so the system itself refuses to remove
+//! a database another process has open (tested under Wine in `tests/store.rs`).
 
 use std::fs::File;
 use std::path::Path;

@@ -13,6 +13,7 @@ mod land;
 mod land_keys;
 mod members;
 pub mod migrations;
+pub mod network_drive;
 mod packages;
 mod reports;
 mod workflow;
@@ -61,6 +62,9 @@ impl Store {
     /// [`Store::open_as`] with an explicit migration list (for tests of the migration machinery).
     #[doc(hidden)]
     pub fn open_with(path: &Path, kind: WorkspaceKind, migrations: &[&str]) -> Result<Store> {
+        if network_drive::is_remote(path) {
+            return Err(Error::RemoteDatabase(path.to_owned()));
+        }
         // A folder, a device or a pipe is named as such, not as an SQLite I/O error.
         if std::fs::symlink_metadata(path).is_ok() {
             crate::files::check_regular(path).map_err(|e| e.into_error("db", path))?;
