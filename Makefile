@@ -21,7 +21,7 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 CLIPPY = RUSTC_WORKSPACE_WRAPPER=$$(rustc --print sysroot)/bin/clippy-driver \
 	CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps test-windows
+.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps test-windows dist-windows
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -30,6 +30,7 @@ help:
 	@echo "make cli    build the command line tool ($(CLI))"
 	@echo "make dist   build the release .deb and .rpm"
 	@echo "make bench  run the benchmarks and print their figures"
+	@echo "make dist-windows  build the Windows programs and their installer (.msi)"
 
 ## System packages and the UI's npm packages (skipped when already there).
 deps: ui/node_modules/.installed
@@ -127,9 +128,10 @@ test:
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
-## there), then the core's unit and integration tests for Windows, and a clerk's flow with the
-## Windows command line tool on `C:\Gemeinde Ärzen\` (tests/windows/). Tests that read PDFs with
-## poppler-utils are ignored there (the Linux run has them).
+## there), then the core's unit and integration tests for Windows, a clerk's flow with the
+## Windows command line tool on `C:\Gemeinde Ärzen\`, and the installer (silent install, upgrade,
+## uninstall) with that tool (tests/windows/). Tests that read PDFs with poppler-utils are ignored
+## there (the Linux run has them).
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 WINDOWS_APT := gcc-mingw-w64-x86-64 wine wine64 msitools wixl
 WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
@@ -149,6 +151,18 @@ test-windows: windows-deps
 	$(WINE_ENV) cargo test --target $(WINDOWS_TARGET) -p anbindungscheck --lib --test integration
 	cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
 	$(WINE_ENV) tests/windows/clerk-flow.sh target/$(WINDOWS_TARGET)/debug/anbindungscheck.exe
+	$(WINE_ENV) tests/windows/installer.sh target/$(WINDOWS_TARGET)/debug
+
+## The Windows programs, release, and their installer (packaging/windows/anbindungscheck.wxs):
+## target/dist-windows/Anbindungscheck-VERSION.msi, per machine, silent with `msiexec /i … /qn`.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+dist-windows: windows-deps ui
+	cargo build --release --target $(WINDOWS_TARGET) -p anbindungscheck-cli -p anbindungscheck-app \
+		--features tauri/custom-protocol
+	mkdir -p target/dist-windows
+	wixl -a x64 -D Version=$(VERSION) -D App=yes -D Bin=target/$(WINDOWS_TARGET)/release \
+		-o target/dist-windows/Anbindungscheck-$(VERSION).msi packaging/windows/anbindungscheck.wxs
+	@ls -l target/dist-windows/
 
 ## `make test` in a fresh clone of this one's HEAD with an empty cargo home and npm cache, as on
 ## a machine that has never built the project (the rustup toolchain and system packages stay).
