@@ -1,6 +1,7 @@
 // The service card's one form: the decision, the phase with its dates and the connection data,
 // built from what is stored and turned back into the core's input on "Speichern".
-import type { Decision, IpcError, Phase, ServiceDecision, ServiceState, TransportRoute } from '../../lib/bindings';
+import type { Decision, IpcError, Phase, Service, ServiceDecision, ServiceState, TransportRoute } from '../../lib/bindings';
+import type { FormState } from '../../lib/formState.svelte';
 import { PHASES, PHASE_LABELS } from '../../lib/labels';
 
 export type Dates = Record<Phase, string>;
@@ -41,6 +42,16 @@ export const CONNECTION_FIELDS = [
 /** Every field of the card by the core's names. */
 export const SERVICE_FIELDS = ['reason', 'phase', 'phase_dates', ...CONNECTION_FIELDS] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
+
+/** The props of a part of the card (phase, connection data): it edits the card's form. */
+export type ServicePartProps = {
+  service: Service;
+  base: string;
+  /** The service's state as last saved, for the part's summary line. */
+  saved: ServiceState;
+  form: ServiceForm;
+  status: FormState<ServiceField>;
+};
 
 export const EMPTY_STATE: ServiceState = {
   phase: null,
