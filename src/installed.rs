@@ -30,6 +30,9 @@ pub enum KeyStatus {
     /// Every key the municipality trusted for this Land has been revoked: the new key's
     /// fingerprint must be confirmed, as for a first package.
     AfterRevocation,
+    /// A key the IT department trusts for this Land in its settings
+    /// ([`crate::admin_settings`]): trusted from this import on, without a confirmation.
+    Preset,
 }
 
 impl KeyStatus {

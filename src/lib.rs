@@ -4,6 +4,7 @@
 //! SQLite store. It knows nothing of the desktop shell nor of the command line; the CLI
 //! (`anbindungscheck-cli`, in `cli/`) and the Tauri app both call into it.
 
+pub mod admin_settings;
 pub mod ags;
 pub mod api;
 pub mod audit;

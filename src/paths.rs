@@ -33,9 +33,23 @@ pub fn file_name(kind: WorkspaceKind) -> &'static str {
     }
 }
 
-/// The workspace `ANBINDUNGSCHECK_WORKSPACE` chooses for a new database, if set to a known kind.
+/// The workspace of a new database chosen in advance, so that the app does not ask at first
+/// start: `ANBINDUNGSCHECK_WORKSPACE`, else the IT department's settings
+/// ([`crate::admin_settings`]; a settings file that cannot be read chooses nothing here).
 pub fn preselected_kind() -> Option<WorkspaceKind> {
-    std::env::var(WORKSPACE_ENV).ok()?.trim().to_lowercase().parse().ok()
+    let settings = crate::admin_settings::load().ok().flatten();
+    preselected(std::env::var(WORKSPACE_ENV).ok().as_deref(), settings.as_ref())
+}
+
+/// [`preselected_kind`] from the variable's value and the settings: a known kind in the variable
+/// wins.
+fn preselected(
+    variable: Option<&str>,
+    settings: Option<&crate::admin_settings::AdminSettings>,
+) -> Option<WorkspaceKind> {
+    variable
+        .and_then(|v| v.trim().to_lowercase().parse().ok())
+        .or_else(|| settings.and_then(|s| s.workspace))
 }
 
 /// The database path: `ANBINDUNGSCHECK_DB` if set and not empty, else the default location.
@@ -58,4 +72,22 @@ pub fn db_path_of(kind: WorkspaceKind) -> Option<PathBuf> {
 /// `<local app data>/de.anbindungscheck.desktop/anbindungscheck.sqlite`.
 pub fn default_db_path() -> Option<PathBuf> {
     dirs::data_local_dir().map(|d| d.join(APP_ID).join(DB_FILE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_variable_chooses_first_then_the_it_departments_settings() {
+        let land = crate::admin_settings::parse(
+            br#"{ "arbeitsbereich": "land" }"#,
+            std::path::Path::new("einstellungen.json"),
+        )
+        .unwrap();
+        assert_eq!(preselected(None, Some(&land)), Some(WorkspaceKind::Land));
+        assert_eq!(preselected(Some(" Kommune "), Some(&land)), Some(WorkspaceKind::Kommune));
+        assert_eq!(preselected(Some("rathaus"), Some(&land)), Some(WorkspaceKind::Land));
+        assert_eq!(preselected(None, None), None);
+    }
 }

@@ -557,6 +557,14 @@ pub fn import_preview(out: &mut dyn Write, preview: &ImportPreview) -> Result<()
                 preview.fingerprint
             ),
         )?,
+        KeyStatus::Preset => line(
+            out,
+            &format!(
+                "Ihre IT-Abteilung hat den Schlüssel dieses Landes als vertrauenswürdig \
+                 hinterlegt: {}",
+                preview.fingerprint
+            ),
+        )?,
         KeyStatus::Endorsed | KeyStatus::Trusted => {}
     }
     if let Some(change) = &preview.key_change {

@@ -17,6 +17,8 @@ fn run(db: &Path, args: &[&str]) -> Run {
         .arg(db)
         .args(args)
         .env_remove("ANBINDUNGSCHECK_DB")
+        // No settings of an IT department, whatever this machine has.
+        .env("ANBINDUNGSCHECK_ADMIN_SETTINGS", db.with_file_name("keine-einstellungen.json"))
         .output()
         .expect("binary runs");
     Run {
@@ -989,4 +991,57 @@ fn a_gemeinde_has_no_members() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("nur ein Gemeindeverband oder ein Kreis"), "{}", r.stderr);
     assert!(ok(&db, &["members"]).contains("als „Gemeinde“ erfasst"));
+}
+
+#[test]
+fn a_key_the_it_department_trusts_is_imported_without_confirmation_and_a_bad_file_stops_it() {
+    let (dir, db) = fresh();
+    let tool = |args: &[&str], settings: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
+            .args(args)
+            .env("ANBINDUNGSCHECK_ADMIN_SETTINGS", settings)
+            .output()
+            .unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: text(out.stdout),
+            stderr: text(out.stderr),
+        }
+    };
+    let settings = dir.path().join("einstellungen.json");
+    let (key, pkg, pw) =
+        (dir.path().join("land.key"), dir.path().join("paket.zip"), passphrase_file(dir.path()));
+    let [key, pkg, pw, dbs] = [&key, &pkg, &pw, &db].map(|p| p.to_str().unwrap());
+    let made = tool(
+        &["package", "keygen", "--out", key, "--land", "NI", "--passphrase-file", pw],
+        &settings,
+    );
+    let fingerprint =
+        made.stdout.lines().find_map(|l| l.strip_prefix("Fingerabdruck: ")).unwrap().to_owned();
+    let built = tool(
+        &["package", "build", crate::EXAMPLE, "--key", key, "--passphrase-file", pw, "-o", pkg],
+        &settings,
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+
+    // A bad settings file stops the import with the file and the field named; nothing is written.
+    std::fs::write(&settings, r#"{ "vertrauenswuerdige_schluessel": [ { "land": "NI" } ] }"#)
+        .unwrap();
+    let refused = tool(&["--db", dbs, "import", pkg], &settings);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains(settings.to_str().unwrap()), "{}", refused.stderr);
+    assert!(refused.stderr.contains("„fingerabdruck“"), "{}", refused.stderr);
+    assert!(!db.exists(), "nothing written");
+
+    // The IT department trusts the Land's key: no --trust needed, and the history says so.
+    let json = format!(
+        r#"{{ "vertrauenswuerdige_schluessel": [ {{ "land": "Niedersachsen", "fingerabdruck": "{fingerprint}" }} ] }}"#
+    );
+    std::fs::write(&settings, json).unwrap();
+    let imported = tool(&["--db", dbs, "import", pkg], &settings);
+    assert_eq!(imported.code, 0, "{}", imported.stderr);
+    assert!(imported.stdout.contains("Ihre IT-Abteilung hat den Schlüssel"), "{}", imported.stdout);
+    let history = ok(&db, &["history"]);
+    assert!(history.contains(&fingerprint), "{history}");
 }

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::{ApiError, Ctx, FileDialog, Result};
+use crate::admin_settings::AdminSettings;
 use crate::catalogue::Catalogue;
 use crate::installed::{
     stored_file_name, ImportAction, ImportPreview, InstalledPackage, KeyChange, KeyStatus, OwnLand,
@@ -25,6 +26,8 @@ use crate::{store::Store, Error};
 pub struct Installed<'a> {
     pub own_land: OwnLand,
     pub trusted_keys: &'a [String],
+    /// The settings of the IT department, whose trusted keys need no confirmation.
+    pub admin: Option<&'a AdminSettings>,
     pub revoked_keys: &'a [RevokedKey],
     pub catalogue: &'a Catalogue,
     pub current: Option<(u32, String)>,
@@ -85,6 +88,9 @@ fn decide_key(
         .collect();
     if trusted.contains(&&signer) {
         return Ok((KeyStatus::Trusted, None));
+    }
+    if installed.admin.is_some_and(|a| a.trusts(&land.code(), &fingerprint)) {
+        return Ok((KeyStatus::Preset, None));
     }
     if installed.trusted_keys.is_empty() {
         return Ok((KeyStatus::FirstOfLand, None));
@@ -212,9 +218,11 @@ fn plan_for(store: &Store, opened: &archive::OpenedPackage) -> crate::Result<Imp
     let revoked_keys = store.revoked_keys()?;
     let catalogue = store.catalogue()?;
     let current = store.installed_manifest(&opened.manifest.id)?;
+    let admin = crate::admin_settings::load()?;
     let installed = Installed {
         own_land: store.own_land()?,
         trusted_keys: &trusted_keys,
+        admin: admin.as_ref(),
         revoked_keys: &revoked_keys,
         catalogue: &catalogue,
         current,
@@ -541,6 +549,7 @@ mod tests {
         let installed = Installed {
             own_land: OwnLand::Open,
             trusted_keys: keys,
+            admin: None,
             revoked_keys: &[],
             catalogue: Catalogue::builtin(),
             current,
@@ -584,6 +593,7 @@ mod tests {
             let installed = Installed {
                 own_land,
                 trusted_keys: &[],
+                admin: None,
                 revoked_keys: &[],
                 catalogue: Catalogue::builtin(),
                 current: None,
@@ -598,6 +608,33 @@ mod tests {
         assert_eq!(err.code(), crate::error_code::ErrorCode::PackageOtherLand);
         let own = OwnLand::Profile { land: Land::from_code(3).unwrap(), ags: "03241001".into() };
         assert_eq!(with(own).unwrap().key, KeyStatus::FirstOfLand);
+    }
+
+    #[test]
+    fn a_key_the_it_department_trusts_needs_no_confirmation_for_its_land_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = opened(dir.path(), 7);
+        let fingerprint = signing::fingerprint(&SigningKey::from_bytes(&[7; 32]).verifying_key());
+        let settings = |land: &str| {
+            let json = format!(
+                r#"{{ "vertrauenswuerdige_schluessel": [ {{ "land": "{land}", "fingerabdruck": "{fingerprint}" }} ] }}"#
+            );
+            crate::admin_settings::parse(json.as_bytes(), Path::new("einstellungen.json")).unwrap()
+        };
+        let with = |admin: &AdminSettings| {
+            let installed = Installed {
+                own_land: OwnLand::Open,
+                trusted_keys: &[],
+                admin: Some(admin),
+                revoked_keys: &[],
+                catalogue: Catalogue::builtin(),
+                current: None,
+            };
+            plan(Offered::from(&p), installed).unwrap().key
+        };
+        assert_eq!(with(&settings("NI")), KeyStatus::Preset);
+        assert!(!KeyStatus::Preset.needs_confirmation());
+        assert_eq!(with(&settings("HB")), KeyStatus::FirstOfLand, "trusted for another Land");
     }
 
     /// The example package signed by `key`, with the statements in `extras` added as they are
@@ -661,6 +698,7 @@ mod tests {
             let installed = Installed {
                 own_land: OwnLand::Open,
                 trusted_keys: &trusted,
+                admin: None,
                 revoked_keys: revoked,
                 catalogue: Catalogue::builtin(),
                 current: None,

@@ -37,12 +37,13 @@ pub(crate) fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
 /// The fingerprint of a public key, e.g. `3F2A 9C41 …` (8 groups).
 pub fn fingerprint(key: &VerifyingKey) -> String {
     let digest = Sha256::digest(key.as_bytes());
-    let hex = hex(&digest[..16]).to_uppercase();
-    hex.as_bytes()
-        .chunks(4)
-        .map(|c| std::str::from_utf8(c).expect("ascii"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    grouped(&hex(&digest[..16]).to_uppercase())
+}
+
+/// Hex digits in groups of four, as fingerprints are shown: `3F2A 9C41 …`.
+pub fn grouped(hex: &str) -> String {
+    let chars: Vec<char> = hex.chars().collect();
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
 }
 
 /// Normalises a fingerprint typed by a person: spaces, colons and case do not matter.

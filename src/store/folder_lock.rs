@@ -19,6 +19,8 @@ pub(crate) fn shared(db: &Path) -> Held {
             return Held(Some(folder));
         }
     }
+    #[cfg(not(unix))]
+    let _ = db;
     Held(None)
 }
 
@@ -31,7 +33,10 @@ pub(crate) fn exclusive(db: &Path) -> Option<Held> {
         Some(Held(Some(folder)))
     }
     #[cfg(not(unix))]
-    Some(Held(None))
+    {
+        let _ = db;
+        Some(Held(None))
+    }
 }
 
 #[cfg(unix)]

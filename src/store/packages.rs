@@ -386,7 +386,7 @@ impl Store {
                     Some(change.new_fingerprint.clone()),
                 )],
             )?,
-            (KeyStatus::AfterRevocation, _) => record(
+            (KeyStatus::AfterRevocation | KeyStatus::Preset, _) => record(
                 &tx,
                 &at,
                 "package",

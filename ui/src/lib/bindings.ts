@@ -1039,7 +1039,7 @@ export type MemberDecision = { package_id: string, service_id: string,
  */
 ags: string, decision: Decision, };
 
-export type KeyStatus = "trusted" | "first_of_land" | "endorsed" | "after_revocation";
+export type KeyStatus = "trusted" | "first_of_land" | "endorsed" | "after_revocation" | "preset";
 
 export type RevokedKey = { land_code: string, 
 /**

@@ -1,0 +1,219 @@
+//! Settings the office's IT department makes for every user of a PC, in a file only
+//! administrators can change: `%ProgramData%\Anbindungscheck\einstellungen.json` on Windows,
+//! `/etc/anbindungscheck/einstellungen.json` elsewhere (`ANBINDUNGSCHECK_ADMIN_SETTINGS` names
+//! another file). A missing file means no settings. The file is read whole (at most
+//! [`MAX_BYTES`]), every field is checked, and an unknown field or a bad value is refused with a
+//! German message that names the file and the field: a setting that cannot be read is never
+//! half applied. Parsing only; the callers decide what each setting changes.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+use crate::ags::Land;
+use crate::package::signing::{grouped, normalize_fingerprint};
+use crate::workspace_kind::WorkspaceKind;
+use crate::{Error, Result};
+
+/// The environment variable that names another settings file (tests, special set-ups).
+pub const PATH_ENV: &str = "ANBINDUNGSCHECK_ADMIN_SETTINGS";
+
+/// The file's name in its folder.
+pub const FILE_NAME: &str = "einstellungen.json";
+
+/// The most a settings file may hold.
+pub const MAX_BYTES: u64 = 64 * 1024;
+
+/// A Land's key the IT department trusts: its first package needs no confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PresetKey {
+    /// The Land's two-digit code.
+    pub land_code: String,
+    pub land: String,
+    /// 32 hex digits in groups of four, as the Land publishes it.
+    pub fingerprint: String,
+}
+
+/// The settings as the app applies them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AdminSettings {
+    /// The file they come from.
+    pub path: String,
+    /// The workspace of a new database, without the question at first start.
+    pub workspace: Option<WorkspaceKind>,
+    pub trusted_keys: Vec<PresetKey>,
+}
+
+impl AdminSettings {
+    /// Whether the IT department trusts `fingerprint` for the Land with `land_code`.
+    pub fn trusts(&self, land_code: &str, fingerprint: &str) -> bool {
+        let wanted = normalize_fingerprint(fingerprint);
+        self.trusted_keys
+            .iter()
+            .any(|k| k.land_code == land_code && normalize_fingerprint(&k.fingerprint) == wanted)
+    }
+}
+
+/// The file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    arbeitsbereich: Option<String>,
+    #[serde(default)]
+    vertrauenswuerdige_schluessel: Vec<FileKey>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileKey {
+    land: String,
+    fingerabdruck: String,
+}
+
+/// Where the settings file is: `ANBINDUNGSCHECK_ADMIN_SETTINGS` if set, else the system's place.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(PATH_ENV).filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    if cfg!(windows) {
+        std::env::var_os("ProgramData")
+            .map(|d| PathBuf::from(d).join("Anbindungscheck").join(FILE_NAME))
+    } else {
+        Some(Path::new("/etc/anbindungscheck").join(FILE_NAME))
+    }
+}
+
+/// Reads the settings from the system's place; `None` if there is no file.
+pub fn load() -> Result<Option<AdminSettings>> {
+    match path() {
+        Some(path) => read(&path),
+        None => Ok(None),
+    }
+}
+
+/// Reads the settings file at `path`; `None` if there is none.
+pub fn read(path: &Path) -> Result<Option<AdminSettings>> {
+    if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Ok(None);
+    }
+    let refused = |why: String| invalid(path, why);
+    let (file, _) = crate::files::open_regular(path).map_err(|e| refused(e.message(path)))?;
+    let bytes = crate::files::read_capped(file, MAX_BYTES)
+        .map_err(|e| refused(crate::error::io_reason(&e)))?
+        .ok_or_else(|| refused(format!("Die Datei ist größer als {} KB.", MAX_BYTES / 1024)))?;
+    parse(&bytes, path).map(Some)
+}
+
+/// Checks the file's content; `path` names it in messages and in the result.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<AdminSettings> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| invalid(path, "Die Datei ist nicht in UTF-8 geschrieben.".into()))?;
+    let file: File = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| invalid(path, crate::json_error::german(&e)))?;
+    let workspace = file
+        .arbeitsbereich
+        .map(|w| {
+            w.trim().parse::<WorkspaceKind>().map_err(|_| {
+                invalid(
+                    path,
+                    format!(
+                        "„arbeitsbereich“: {} ist kein Arbeitsbereich; erlaubt sind „kommune“ und \
+                         „land“.",
+                        crate::text::quote_for_message(&w)
+                    ),
+                )
+            })
+        })
+        .transpose()?;
+    let mut trusted_keys = Vec::new();
+    for (i, key) in file.vertrauenswuerdige_schluessel.iter().enumerate() {
+        let at = format!("„vertrauenswuerdige_schluessel“, Eintrag {}", i + 1);
+        let land = Land::from_input(&key.land).map_err(|e| invalid(path, format!("{at}: {e}")))?;
+        let hex = normalize_fingerprint(&key.fingerabdruck);
+        let only_hex = key.fingerabdruck.chars().all(|c| c.is_ascii_hexdigit() || c == ' ');
+        if hex.len() != 32 || !only_hex {
+            return Err(invalid(
+                path,
+                format!(
+                    "{at}: {} ist kein Fingerabdruck; erwartet werden 32 Hexadezimalziffern, \
+                     z. B. „A4F6 1C56 42FC 049B A968 75C2 4B48 F627“.",
+                    crate::text::quote_for_message(&key.fingerabdruck)
+                ),
+            ));
+        }
+        trusted_keys.push(PresetKey {
+            land_code: land.code(),
+            land: land.name().to_owned(),
+            fingerprint: grouped(&hex),
+        });
+    }
+    Ok(AdminSettings { path: path.display().to_string(), workspace, trusted_keys })
+}
+
+fn invalid(path: &Path, why: String) -> Error {
+    Error::validation(
+        "admin_settings",
+        format!(
+            "Die Einstellungen der IT-Abteilung in {} sind ungültig und werden nicht angewandt: \
+             {why} Bitte wenden Sie sich an Ihre IT-Abteilung.",
+            path.display()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(json: &str) -> Result<AdminSettings> {
+        parse(json.as_bytes(), Path::new("/etc/anbindungscheck/einstellungen.json"))
+    }
+
+    #[test]
+    fn a_complete_file_is_read_with_its_keys_normalised() {
+        let s = parsed(
+            r#"{ "arbeitsbereich": "kommune",
+                 "vertrauenswuerdige_schluessel": [
+                   { "land": "NI", "fingerabdruck": "a4f61c5642fc049ba96875c24b48f627" } ] }"#,
+        )
+        .unwrap();
+        assert_eq!(s.workspace, Some(WorkspaceKind::Kommune));
+        assert_eq!(s.trusted_keys.len(), 1);
+        assert_eq!(s.trusted_keys[0].land_code, "03");
+        assert_eq!(s.trusted_keys[0].fingerprint, "A4F6 1C56 42FC 049B A968 75C2 4B48 F627");
+        assert!(s.trusts("03", "A4F6 1C56 42FC 049B A968 75C2 4B48 F627"));
+        assert!(!s.trusts("09", "A4F6 1C56 42FC 049B A968 75C2 4B48 F627"), "for its Land only");
+        assert_eq!(parsed("{}").unwrap().trusted_keys, []);
+        assert_eq!(parsed("\u{feff}{}").unwrap().workspace, None, "a byte order mark is fine");
+    }
+
+    #[test]
+    fn bad_files_are_refused_naming_the_file_and_the_field() {
+        let message = |json: &str| parsed(json).unwrap_err().to_string();
+        let unknown = message(r#"{ "arbeitsbereich": "land", "update": true }"#);
+        assert!(unknown.contains("/etc/anbindungscheck/einstellungen.json"), "{unknown}");
+        assert!(unknown.contains("„update“"), "{unknown}");
+        assert!(unknown.contains("werden nicht angewandt"), "{unknown}");
+        assert!(message(r#"{ "arbeitsbereich": "rathaus" }"#).contains("„arbeitsbereich“"));
+        let key =
+            r#"{ "vertrauenswuerdige_schluessel": [ { "land": "NI", "fingerabdruck": "A4F6" } ] }"#;
+        assert!(message(key).contains("Eintrag 1: „A4F6“ ist kein Fingerabdruck"));
+        let land = r#"{ "vertrauenswuerdige_schluessel": [ { "land": "XY", "fingerabdruck": "A4F6 1C56 42FC 049B A968 75C2 4B48 F627" } ] }"#;
+        assert!(message(land).contains("Eintrag 1: „XY“ ist kein Land"), "{}", message(land));
+        assert!(message("[1, 2").contains("ungültig"));
+        assert!(parse(b"\xff\xfe", Path::new("x.json")).unwrap_err().to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_missing_file_is_no_settings_and_a_big_one_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read(&dir.path().join(FILE_NAME)).unwrap(), None);
+        let big = dir.path().join("gross.json");
+        std::fs::write(&big, vec![b' '; MAX_BYTES as usize + 1]).unwrap();
+        assert!(read(&big).unwrap_err().to_string().contains("größer als 64 KB"));
+        let folder = read(dir.path()).unwrap_err().to_string();
+        assert!(folder.contains("ist ein Ordner"), "{folder}");
+    }
+}
