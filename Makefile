@@ -148,8 +148,9 @@ test-windows: windows-deps
 	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim
 	x86_64-w64-mingw32-gcc -shared -O2 -o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll \
 		tests/windows/bcryptprimitives.c -ladvapi32
-	$(WINE_ENV) cargo test --target $(WINDOWS_TARGET) -p anbindungscheck --lib --test integration
-	cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
+	$(CLIPPY) $(WINE_ENV) cargo test --target $(WINDOWS_TARGET) -p anbindungscheck --lib \
+		--test integration
+	$(CLIPPY) cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
 	$(WINE_ENV) tests/windows/clerk-flow.sh target/$(WINDOWS_TARGET)/debug/anbindungscheck.exe
 	$(WINE_ENV) tests/windows/installer.sh target/$(WINDOWS_TARGET)/debug
 
