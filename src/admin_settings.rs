@@ -23,6 +23,16 @@ pub const FILE_NAME: &str = "einstellungen.json";
 /// The most a settings file may hold.
 pub const MAX_BYTES: u64 = 64 * 1024;
 
+crate::keyed::keyed_enum! {
+    /// A part of the app the IT department can turn off on a PC.
+    pub enum Feature (field = "abgeschaltet", unknown = "Unbekannte Funktion") {
+        /// Opening the other workspace (a clerk of a Kommune never sees the Land's).
+        ArbeitsbereichWechseln = ("arbeitsbereich_wechseln", "Arbeitsbereich wechseln"),
+        /// Putting a backup in place of the database (the IT department restores).
+        Wiederherstellen = ("wiederherstellen", "Sicherung wiederherstellen"),
+    }
+}
+
 /// A Land's key the IT department trusts: its first package needs no confirmation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -43,6 +53,27 @@ pub struct AdminSettings {
     /// The workspace of a new database, without the question at first start.
     pub workspace: Option<WorkspaceKind>,
     pub trusted_keys: Vec<PresetKey>,
+    /// Where save dialogs (reports, backups, spreadsheets) start.
+    pub default_folder: Option<String>,
+    /// The parts of the app turned off.
+    pub disabled: Vec<Feature>,
+}
+
+/// Refuses `feature` if the IT department turned it off (or its settings cannot be read).
+pub fn allow(feature: Feature) -> Result<()> {
+    match load()? {
+        Some(s) if s.disabled.contains(&feature) => Err(Error::validation(
+            "admin_settings",
+            format!("„{}“ hat Ihre IT-Abteilung auf diesem Rechner abgeschaltet.", feature.label()),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The folder where save dialogs start, if the IT department set one (and its settings can be
+/// read).
+pub fn default_folder() -> Option<PathBuf> {
+    load().ok().flatten()?.default_folder.map(PathBuf::from)
 }
 
 impl AdminSettings {
@@ -63,6 +94,10 @@ struct File {
     arbeitsbereich: Option<String>,
     #[serde(default)]
     vertrauenswuerdige_schluessel: Vec<FileKey>,
+    #[serde(default)]
+    ablageordner: Option<String>,
+    #[serde(default)]
+    abgeschaltet: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,7 +184,47 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<AdminSettings> {
             fingerprint: grouped(&hex),
         });
     }
-    Ok(AdminSettings { path: path.display().to_string(), workspace, trusted_keys })
+    let default_folder = match file.ablageordner {
+        Some(folder) if !Path::new(folder.trim()).is_absolute() => {
+            return Err(invalid(
+                path,
+                format!(
+                    "„ablageordner“: {} ist kein vollständiger Pfad (er beginnt mit einem \
+                     Laufwerk wie „C:\\“ oder mit „/“).",
+                    crate::text::quote_for_message(&folder)
+                ),
+            ))
+        }
+        folder => folder.map(|f| f.trim().to_owned()),
+    };
+    let mut disabled = Vec::new();
+    for name in &file.abgeschaltet {
+        let feature = name.trim().parse::<Feature>().map_err(|_| {
+            invalid(
+                path,
+                format!(
+                    "„abgeschaltet“: {} ist keine Funktion, die sich abschalten lässt; möglich \
+                     sind {}.",
+                    crate::text::quote_for_message(name),
+                    Feature::ALL
+                        .iter()
+                        .map(|f| format!("„{}“", f.key()))
+                        .collect::<Vec<_>>()
+                        .join(" und ")
+                ),
+            )
+        })?;
+        if !disabled.contains(&feature) {
+            disabled.push(feature);
+        }
+    }
+    Ok(AdminSettings {
+        path: path.display().to_string(),
+        workspace,
+        trusted_keys,
+        default_folder,
+        disabled,
+    })
 }
 
 fn invalid(path: &Path, why: String) -> Error {
@@ -204,6 +279,23 @@ mod tests {
         assert!(message(land).contains("Eintrag 1: „XY“ ist kein Land"), "{}", message(land));
         assert!(message("[1, 2").contains("ungültig"));
         assert!(parse(b"\xff\xfe", Path::new("x.json")).unwrap_err().to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn features_are_turned_off_by_name_and_the_folder_must_be_whole() {
+        let folder = std::env::temp_dir().join("Ablage").display().to_string();
+        let json = serde_json::json!({
+            "abgeschaltet": ["wiederherstellen", "arbeitsbereich_wechseln", "wiederherstellen"],
+            "ablageordner": folder,
+        });
+        let s = parsed(&json.to_string()).unwrap();
+        assert_eq!(s.disabled, [Feature::Wiederherstellen, Feature::ArbeitsbereichWechseln]);
+        assert_eq!(s.default_folder.as_deref(), Some(folder.as_str()));
+        let unknown = parsed(r#"{ "abgeschaltet": ["internet"] }"#).unwrap_err().to_string();
+        assert!(unknown.contains("„internet“ ist keine Funktion"), "{unknown}");
+        assert!(unknown.contains("„wiederherstellen“"), "{unknown}");
+        let relative = parsed(r#"{ "ablageordner": "Berichte" }"#).unwrap_err().to_string();
+        assert!(relative.contains("„Berichte“ ist kein vollständiger Pfad"), "{relative}");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //!   the `anbindungscheck:dropped` event on `window`);
 //! - `GET /test/calls`: every command called so far, `[{cmd, args}]`, oldest first;
 //! - `GET /test/opened`: the files the system viewer was asked to open;
-//! - `GET /test/dialogs`: the file dialogs shown, `[{kind, title, file_name}]`;
+//! - `GET /test/dialogs`: the file dialogs shown, `[{kind, title, file_name, folder}]`;
 //! - `GET /test/info`: `{dir, db, out}`, the bridge's folder, database and default save folder;
 //! - `POST /test/shutdown`: answers, then the bridge exits;
 //! - `GET` of anything else: a file of the static directory, with the app's strict CSP.
@@ -194,6 +194,7 @@ impl TestDesktop<'_> {
             "kind": kind,
             "title": dialog.title,
             "file_name": dialog.file_name,
+            "folder": dialog.start_folder(),
         }));
     }
 }

@@ -994,7 +994,7 @@ fn a_gemeinde_has_no_members() {
 }
 
 #[test]
-fn a_key_the_it_department_trusts_is_imported_without_confirmation_and_a_bad_file_stops_it() {
+fn the_it_departments_settings_trust_a_key_turn_off_restoring_and_a_bad_file_stops_them() {
     let (dir, db) = fresh();
     let tool = |args: &[&str], settings: &Path| {
         let out = Command::new(env!("CARGO_BIN_EXE_anbindungscheck"))
@@ -1044,4 +1044,14 @@ fn a_key_the_it_department_trusts_is_imported_without_confirmation_and_a_bad_fil
     assert!(imported.stdout.contains("Ihre IT-Abteilung hat den Schlüssel"), "{}", imported.stdout);
     let history = ok(&db, &["history"]);
     assert!(history.contains(&fingerprint), "{history}");
+
+    // Restoring turned off: the tool refuses it too, and the database stays as it was.
+    let backup = dir.path().join("sicherung.sqlite");
+    assert_eq!(tool(&["--db", dbs, "backup", backup.to_str().unwrap()], &settings).code, 0);
+    std::fs::write(&settings, r#"{ "abgeschaltet": ["wiederherstellen"] }"#).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let restore = tool(&["--db", dbs, "restore", backup.to_str().unwrap()], &settings);
+    assert_eq!(restore.code, 2, "{}", restore.stderr);
+    assert!(restore.stderr.contains("hat Ihre IT-Abteilung auf diesem Rechner abgeschaltet"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }

@@ -26,8 +26,11 @@ pub struct TauriDesktop {
 
 impl TauriDesktop {
     fn dialog(&self, d: &FileDialog) -> FileDialogBuilder<tauri::Wry> {
-        let builder =
+        let mut builder =
             self.app.dialog().file().set_title(d.title).add_filter(d.filter, &d.extensions);
+        if let Some(folder) = d.start_folder() {
+            builder = builder.set_directory(folder);
+        }
         match &d.file_name {
             Some(name) => builder.set_file_name(name),
             None => builder,

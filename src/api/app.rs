@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::{Ctx, Result, WorkspaceInfo};
+use crate::admin_settings::{self, AdminSettings, Feature};
 use crate::ags::{self, AgsCheck};
 use crate::workspace_kind::WorkspaceKind;
 
@@ -29,7 +30,16 @@ pub fn workspace_info(cx: &Ctx) -> Result<WorkspaceInfo> {
 /// Opens the workspace `kind` in place of the open one (the first-start choice and the menu's
 /// switch), and remembers it for the next start.
 pub fn open_workspace(cx: &Ctx, kind: WorkspaceKind) -> Result<WorkspaceInfo> {
+    if cx.workspace.kind().is_some_and(|open| open != kind) {
+        admin_settings::allow(Feature::ArbeitsbereichWechseln)?;
+    }
     cx.workspace.switch(kind)
+}
+
+/// The settings of the IT department for this PC (`None` without a settings file); a file that
+/// cannot be read is an error naming it.
+pub fn get_admin_settings(_cx: &Ctx) -> Result<Option<AdminSettings>> {
+    Ok(admin_settings::load()?)
 }
 
 /// Live check of an AGS while it is typed.

@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::path::Path;
 
 use super::{Ctx, FileDialog, Result, Workspace};
+use crate::admin_settings::{self, Feature};
 use crate::profile::Profile;
 use crate::workspace_kind::WorkspaceKind;
 
@@ -82,6 +83,7 @@ pub struct BackupPreview {
 /// workspace is refused here, before anything is asked.
 pub fn choose_backup(cx: &Ctx) -> Result<Option<BackupPreview>> {
     cx.workspace.set_pending_backup(None);
+    admin_settings::allow(Feature::Wiederherstellen)?;
     let dialog = sqlite_dialog("Sicherung wiederherstellen", None);
     let Some(path) = cx.desktop.pick_file(&dialog)? else { return Ok(None) };
     let kind = cx.workspace.kind().unwrap_or(WorkspaceKind::Kommune);
@@ -94,6 +96,7 @@ pub fn choose_backup(cx: &Ctx) -> Result<Option<BackupPreview>> {
 /// chosen (or it was already restored).
 pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
     let Some(path) = cx.workspace.take_pending_backup() else { return Ok(None) };
+    admin_settings::allow(Feature::Wiederherstellen)?;
     let kept = cx.workspace.restore(&path)?;
     Ok(Some(RestoreInfo {
         from: path.display().to_string(),
@@ -107,6 +110,7 @@ pub fn restore_backup(cx: &Ctx) -> Result<Option<RestoreInfo>> {
 /// have `db` open. Unlike opening a [`Workspace`], this creates no empty database first: if the
 /// backup is refused, a database that did not exist still does not.
 pub fn restore_file(db: &Path, from: &Path) -> Result<RestoredFile> {
+    admin_settings::allow(Feature::Wiederherstellen)?;
     let kind_of = |path| crate::store::migrations::kind_of(path).ok().flatten().map(|(k, _)| k);
     let kind = kind_of(db).or_else(|| kind_of(from)).unwrap_or(WorkspaceKind::Kommune);
     let kept = crate::store::backup::restore(db, kind, from)?;

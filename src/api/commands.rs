@@ -54,6 +54,8 @@ macro_rules! for_each_command {
             export_report(recipient: Option<String>) -> Option<$crate::exports::ReportExport>;
             /// Saves the checklist as a printable work list (Arbeitsliste) PDF (save dialog); `null` if cancelled.
             export_work_list() -> Option<String>;
+            /// The settings of the IT department for this PC, if there are any.
+            get_admin_settings() -> Option<$crate::admin_settings::AdminSettings>;
             /// Every checklist item with its progress.
             get_checklist() -> $crate::checklist::Checklist;
             /// The municipalities to follow up, looking `days` (default 30) ahead and back.

@@ -28,7 +28,9 @@ mod work;
 mod worklist;
 mod workspace;
 
-pub use app::{app_info, check_ags, open_workspace, startup_probe, workspace_info, AppInfo};
+pub use app::{
+    app_info, check_ags, get_admin_settings, open_workspace, startup_probe, workspace_info, AppInfo,
+};
 pub use backup::{
     backup_folder, choose_backup, create_backup, restore_backup, restore_file, BackupInfo,
     BackupPreview, RestoreInfo, RestoredFile,
@@ -91,6 +93,14 @@ pub struct FileDialog {
     pub extensions: Vec<&'static str>,
     /// The suggested file name of a save dialog.
     pub file_name: Option<String>,
+}
+
+impl FileDialog {
+    /// The folder the dialog starts in: the IT department's `ablageordner`, if it set one
+    /// ([`crate::admin_settings`]); else where the system's dialog starts.
+    pub fn start_folder(&self) -> Option<PathBuf> {
+        crate::admin_settings::default_folder()
+    }
 }
 
 /// What only the caller's surroundings can do. The desktop app shows native dialogs and opens

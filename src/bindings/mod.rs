@@ -65,6 +65,9 @@ pub fn typescript() -> String {
         crate::next_steps::NextStepKind::decl(&cfg),
         crate::api::WorkspaceInfo::decl(&cfg),
         crate::api::SavedService::decl(&cfg),
+        crate::admin_settings::AdminSettings::decl(&cfg),
+        crate::admin_settings::PresetKey::decl(&cfg),
+        crate::admin_settings::Feature::decl(&cfg),
         crate::api::PackageDraft::decl(&cfg),
         crate::api::LandFacts::decl(&cfg),
         crate::inbox::ReceivedReport::decl(&cfg),
@@ -202,6 +205,7 @@ impl List {
 
 /// The keys and labels of the core's closed lists (`ui/src/lib/enums.ts`).
 pub fn enums() -> String {
+    use crate::admin_settings::Feature;
     use crate::api::KeyFile;
     use crate::catalogue::{Actor, Dimension};
     use crate::installed::Decision;
@@ -248,6 +252,7 @@ pub fn enums() -> String {
         list!(WorkspaceKind, "WORKSPACE_KINDS"),
         list!(KeyState, "KEY_STATES"),
         list!(KeyFile, "KEY_FILES"),
+        list!(Feature, "FEATURES"),
     ];
 
     let mut types: Vec<&str> = lists.iter().map(|l| l.ty.as_str()).collect();

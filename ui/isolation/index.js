@@ -27,6 +27,7 @@ const COMMANDS = new Set([
   'export_land_xlsx',
   'export_report',
   'export_work_list',
+  'get_admin_settings',
   'get_checklist',
   'get_follow_up',
   'get_inventory',

@@ -7,6 +7,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdir } from 'node:fs/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -106,11 +108,18 @@ export class Bridge {
 /**
  * Starts a bridge that serves the UI build `dist`. Its new database is a workspace of kind
  * `workspace` (`'kommune'` or `'land'`), or, with `null`, the app asks at first start.
+ * `adminSettings` is the IT department's settings file (an object written as JSON, or the file's
+ * text); without it the bridge sees none, whatever this machine has.
  */
-export async function startBridge(dist, workspace = 'kommune') {
+export async function startBridge(dist, workspace = 'kommune', adminSettings = null) {
   const env = { ...process.env };
   delete env.ANBINDUNGSCHECK_WORKSPACE;
   if (workspace) env.ANBINDUNGSCHECK_WORKSPACE = workspace;
+  const settingsFile = join(mkdtempSync(join(tmpdir(), 'einstellungen-')), 'einstellungen.json');
+  if (adminSettings !== null) {
+    writeFileSync(settingsFile, typeof adminSettings === 'string' ? adminSettings : JSON.stringify(adminSettings));
+  }
+  env.ANBINDUNGSCHECK_ADMIN_SETTINGS = settingsFile;
   const child = spawn(BRIDGE, ['--static', dist], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const url = await new Promise((ok, fail) => {
     child.once('error', fail);
@@ -149,8 +158,12 @@ export function launch() {
  * them; the bridge serves the app with its strict CSP), dialogs and any request that leaves the
  * bridge. Resolves to `{page, context, problems, bridge}`.
  */
-export async function openApp(app, seeds = [standard], { bypassCSP = false, workspace = 'kommune', locale = 'de-DE' } = {}) {
-  const bridge = await startBridge(app.dist, workspace);
+export async function openApp(
+  app,
+  seeds = [standard],
+  { bypassCSP = false, workspace = 'kommune', locale = 'de-DE', adminSettings = null } = {},
+) {
+  const bridge = await startBridge(app.dist, workspace, adminSettings);
   app.bridges.add(bridge);
   try {
     for (const seed of seeds) await seed(bridge, app.fixtures);

@@ -3,6 +3,7 @@
 
 import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
+  AdminSettings,
   AgsCheck,
   AppInfo,
   BackupInfo,
@@ -161,6 +162,11 @@ export function export_report(args: { recipient: string | null }): Promise<Repor
 /** Saves the checklist as a printable work list (Arbeitsliste) PDF (save dialog); `null` if cancelled. */
 export function export_work_list(): Promise<string | null> {
   return call<string | null>('export_work_list');
+}
+
+/** The settings of the IT department for this PC, if there are any. */
+export function get_admin_settings(): Promise<AdminSettings | null> {
+  return call<AdminSettings | null>('get_admin_settings');
 }
 
 /** Every checklist item with its progress. */

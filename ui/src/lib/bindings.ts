@@ -397,6 +397,36 @@ workspaces: Array<WorkspaceFile>, };
 
 export type SavedService = { decision: ServiceDecision, state: ServiceState, };
 
+export type AdminSettings = { 
+/**
+ * The file they come from.
+ */
+path: string, 
+/**
+ * The workspace of a new database, without the question at first start.
+ */
+workspace: WorkspaceKind | null, trusted_keys: Array<PresetKey>, 
+/**
+ * Where save dialogs (reports, backups, spreadsheets) start.
+ */
+default_folder: string | null, 
+/**
+ * The parts of the app turned off.
+ */
+disabled: Array<Feature>, };
+
+export type PresetKey = { 
+/**
+ * The Land's two-digit code.
+ */
+land_code: string, land: string, 
+/**
+ * 32 hex digits in groups of four, as the Land publishes it.
+ */
+fingerprint: string, };
+
+export type Feature = "arbeitsbereich_wechseln" | "wiederherstellen";
+
 export type PackageDraft = { manifest: Manifest, 
 /**
  * Every problem, under the field it belongs to; publishing needs none.

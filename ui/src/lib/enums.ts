@@ -11,6 +11,7 @@ import type {
   DeadlineKind,
   Decision,
   Dimension,
+  Feature,
   Interface,
   KeyFile,
   KeyState,
@@ -321,6 +322,14 @@ export const KEY_FILE_LABELS: Record<KeyFile, string> = {
   oeffentlich: 'Öffentlicher Schlüssel',
   widerruf: 'Widerrufszertifikat',
   geheim: 'Geheimer Schlüssel (verschlüsselt)',
+};
+
+/** `Feature` in the core's order. */
+export const FEATURES: readonly Feature[] = ['arbeitsbereich_wechseln', 'wiederherstellen'];
+
+export const FEATURE_LABELS: Record<Feature, string> = {
+  arbeitsbereich_wechseln: 'Arbeitsbereich wechseln',
+  wiederherstellen: 'Sicherung wiederherstellen',
 };
 
 /** Labels of recorded fields, the same for every entity (`audit::FIELD_LABELS`). */
