@@ -4,7 +4,8 @@
 //! another file). A missing file means no settings. The file is read whole (at most
 //! [`MAX_BYTES`]), every field is checked, and an unknown field or a bad value is refused with a
 //! German message that names the file and the field: a setting that cannot be read is never
-//! half applied. Parsing only; the callers decide what each setting changes.
+//! half applied, and while the file cannot be read, [`allow`] refuses every feature it could
+//! turn off. What each setting changes is decided where it applies (import, workspace, dialogs).
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

@@ -124,8 +124,9 @@ impl Drop for Driver {
 }
 
 /// Answers the app's native (GTK) file dialog titled `title` by typing `path` and Enter, as a
-/// clerk would (needs `xdotool`). In an open dialog the location field is opened with Ctrl+L; in a
-/// save dialog the name field already has focus. Retries until the dialog has closed.
+/// clerk would (needs `xdotool`). In an open dialog the location field is opened with Ctrl+L, once:
+/// Ctrl+L toggles it, so a retry types into the field left open; in a save dialog the name field
+/// already has focus. Retries until the dialog has closed.
 fn answer_file_dialog(title: &str, path: &Path, save: bool) {
     let search = || {
         let out = Command::new("xdotool")
@@ -144,14 +145,14 @@ fn answer_file_dialog(title: &str, path: &Path, save: bool) {
         std::thread::sleep(Duration::from_millis(200));
         window = search();
     }
-    for _attempt in 0..3 {
+    for attempt in 0..3 {
         let Some(w) = search() else { return };
         // Let GTK finish mapping and focusing the dialog before typing.
         std::thread::sleep(Duration::from_millis(700));
         xdo(&["windowfocus", "--sync", &w]);
-        if !save {
+        if !save && attempt == 0 {
             xdo(&["key", "--clearmodifiers", "ctrl+l"]);
-            std::thread::sleep(Duration::from_millis(200));
+            std::thread::sleep(Duration::from_millis(500));
         }
         xdo(&["key", "--clearmodifiers", "ctrl+a"]);
         xdo(&["type", "--delay", "15", &path.to_string_lossy()]);
