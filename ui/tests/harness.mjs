@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { mkdir } from 'node:fs/promises';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,12 +115,18 @@ export async function startBridge(dist, workspace = 'kommune', adminSettings = n
   const env = { ...process.env };
   delete env.ANBINDUNGSCHECK_WORKSPACE;
   if (workspace) env.ANBINDUNGSCHECK_WORKSPACE = workspace;
-  const settingsFile = join(mkdtempSync(join(tmpdir(), 'einstellungen-')), 'einstellungen.json');
+  // Without settings: a file that is never there. With them: a folder of its own, removed when
+  // the bridge ends (a shared temporary folder full of leftovers slows the native file dialogs of
+  // the end-to-end tests).
+  let settingsDir = null;
+  env.ANBINDUNGSCHECK_ADMIN_SETTINGS = join(tmpdir(), 'anbindungscheck-ohne-einstellungen', 'einstellungen.json');
   if (adminSettings !== null) {
-    writeFileSync(settingsFile, typeof adminSettings === 'string' ? adminSettings : JSON.stringify(adminSettings));
+    settingsDir = mkdtempSync(join(tmpdir(), 'anbindungscheck-einstellungen-'));
+    env.ANBINDUNGSCHECK_ADMIN_SETTINGS = join(settingsDir, 'einstellungen.json');
+    writeFileSync(env.ANBINDUNGSCHECK_ADMIN_SETTINGS, typeof adminSettings === 'string' ? adminSettings : JSON.stringify(adminSettings));
   }
-  env.ANBINDUNGSCHECK_ADMIN_SETTINGS = settingsFile;
   const child = spawn(BRIDGE, ['--static', dist], { stdio: ['pipe', 'pipe', 'inherit'], env });
+  if (settingsDir !== null) child.once('exit', () => rmSync(settingsDir, { recursive: true, force: true }));
   const url = await new Promise((ok, fail) => {
     child.once('error', fail);
     child.once('exit', (code) => fail(new Error(`the bridge ${BRIDGE} exited (${code}) before it listened`)));
