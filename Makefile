@@ -112,9 +112,12 @@ test-app: dist
 build-e2e:
 	$(CLIPPY) cargo test -p anbindungscheck-e2e --no-run
 
-## The release app through WebDriver under Xvfb.
+## The release app through WebDriver under Xvfb. Their files lie in a folder of their own: the
+## native file dialogs, typed into, complete each folder of the path, and a crowded /tmp slows them.
 test-e2e: dist build-e2e
-	$(CLIPPY) $(RELEASE) $(XVFB) cargo test -p anbindungscheck-e2e -- --test-threads=1
+	rm -rf target/e2e-tmp && mkdir -p target/e2e-tmp
+	$(CLIPPY) $(RELEASE) TMPDIR=$(CURDIR)/target/e2e-tmp $(XVFB) cargo test -p anbindungscheck-e2e \
+		-- --test-threads=1
 
 ## The release .deb installed with dpkg, started under Xvfb, removed again.
 test-dist: dist
@@ -135,7 +138,9 @@ test:
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 WINDOWS_APT := gcc-mingw-w64-x86-64 wine wine64 msitools wixl
 WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
-WINE_ENV := WINDOWS_TEST_DIR=$(WINDOWS_TEST_DIR) \
+# MinGW's gcc and Wine leave temporary files behind: they go into the test folder, not /tmp.
+WINDOWS_TMP := TMPDIR=$(WINDOWS_TEST_DIR)/tmp
+WINE_ENV := $(WINDOWS_TMP) WINDOWS_TEST_DIR=$(WINDOWS_TEST_DIR) \
 	CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$(CURDIR)/tests/windows/wine-run
 
 windows-deps:
@@ -145,12 +150,12 @@ windows-deps:
 	@rustup target list --installed | grep -qx $(WINDOWS_TARGET) || rustup target add $(WINDOWS_TARGET)
 
 test-windows: windows-deps
-	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim
-	x86_64-w64-mingw32-gcc -shared -O2 -o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll \
-		tests/windows/bcryptprimitives.c -ladvapi32
+	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim $(WINDOWS_TEST_DIR)/tmp
+	$(WINDOWS_TMP) x86_64-w64-mingw32-gcc -shared -O2 \
+		-o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll tests/windows/bcryptprimitives.c -ladvapi32
 	$(CLIPPY) $(WINE_ENV) cargo test --target $(WINDOWS_TARGET) -p anbindungscheck --lib \
 		--test integration
-	$(CLIPPY) cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
+	$(CLIPPY) $(WINDOWS_TMP) cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
 	$(WINE_ENV) tests/windows/clerk-flow.sh target/$(WINDOWS_TARGET)/debug/anbindungscheck.exe
 	$(WINE_ENV) tests/windows/installer.sh target/$(WINDOWS_TARGET)/debug
 
