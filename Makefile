@@ -10,10 +10,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI := ui/node_modules/.bin/tauri
 APP := target/debug/anbindungscheck-app
 CLI := target/debug/anbindungscheck
-# The release build: what `make dist` packages, and what the shell's, the end-to-end and the fuzz
-# tests use.
+# The release build: what `make dist` packages, and what the end-to-end and the fuzz tests use.
 RELEASE := ANBINDUNGSCHECK_APP=$(CURDIR)/target/release/anbindungscheck-app \
 	ANBINDUNGSCHECK_CLI=$(CURDIR)/target/release/anbindungscheck
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 # Clippy with -D warnings inside the test builds: cargo compiles the workspace's crates with
 # clippy-driver (what `cargo clippy` does, but on a build instead of a check), so the dependencies
@@ -21,7 +21,7 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 CLIPPY = RUSTC_WORKSPACE_WRAPPER=$$(rustc --print sysroot)/bin/clippy-driver \
 	CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui test-app build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps test-windows dist-windows
+.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps test-windows dist-windows
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -57,9 +57,12 @@ cli:
 ## line tool (/usr/bin/anbindungscheck-app, /usr/bin/anbindungscheck). Windows (MSI, NSIS) and macOS
 ## installers are built by .github/workflows/installers.yml on those systems.
 ## Both programs in one cargo build (the arguments after `--` go to cargo), so that the crates
-## they share are compiled once, with one set of features.
+## they share are compiled once, with one set of features. In `make test` (LINT_RELEASE set) the
+## workspace's crates are compiled through clippy (`CLIPPY`), which lints the shell there.
 dist: deps
-	$(TAURI) build --bundles deb,rpm -- -p anbindungscheck-cli -p anbindungscheck-app
+	$(if $(LINT_RELEASE),$(CLIPPY)) $(TAURI) build --bundles deb,rpm -- -p anbindungscheck-cli \
+		-p anbindungscheck-app
+	packaging/linux/deb-xz.sh target/release/bundle/deb/Anbindungscheck_$(VERSION)_*.deb
 
 run: app
 	$(APP)
@@ -73,7 +76,7 @@ lint: deps
 
 clippy: ui
 	cargo clippy -p anbindungscheck -p anbindungscheck-cli -p anbindungscheck-app \
-		-p anbindungscheck-bridge -p anbindungscheck-e2e --all-targets --features tauri/custom-protocol -- -D warnings
+		-p anbindungscheck-bridge -p anbindungscheck-e2e -p anbindungscheck-baseline --all-targets --features tauri/custom-protocol -- -D warnings
 
 ## Dependency audit (deny.toml): licences, sources and bans of every crate in Cargo.lock, for
 ## every platform. `cargo fetch` without a target brings the Windows- and macOS-only crates too,
@@ -104,10 +107,6 @@ test-ui: deps
 	cd ui && ANBINDUNGSCHECK_BRIDGE=$(CURDIR)/target/debug/anbindungscheck-bridge \
 		ANBINDUNGSCHECK_CLI=$(CURDIR)/$(CLI) npm test
 
-## The shell's tests, against the crates of the release build (`make dist`).
-test-app: dist
-	$(CLIPPY) cargo test --release -p anbindungscheck-app --features tauri/custom-protocol
-
 ## The end-to-end tests' build (dev profile, linted), on its own so that `test-e2e` only runs them.
 build-e2e:
 	$(CLIPPY) cargo test -p anbindungscheck-e2e --no-run
@@ -126,7 +125,7 @@ test-dist: dist
 ## Every test, one step after the other (fast and likely failures first; the end-to-end tests,
 ## which mostly wait for the app, beside the fuzzing), with the time of each step at the end.
 test:
-	@scripts/steps.sh deps lint audit test-core test-windows build-e2e test-ui dist test-app \
+	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core test-windows build-e2e test-ui dist \
 		test-e2e+test-fuzz test-dist
 	@echo "All tests passed."
 
@@ -161,7 +160,6 @@ test-windows: windows-deps
 
 ## The Windows programs, release, and their installer (packaging/windows/anbindungscheck.wxs):
 ## target/dist-windows/Anbindungscheck-VERSION.msi, per machine, silent with `msiexec /i … /qn`.
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 dist-windows: windows-deps ui
 	cargo build --release --target $(WINDOWS_TARGET) -p anbindungscheck-cli -p anbindungscheck-app \
 		--features tauri/custom-protocol

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
-deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
+deb=$(ls -t target/release/bundle/deb/Anbindungscheck_*.deb | head -1)
 echo "installing $deb ($(stat -c %s "$deb") bytes)"
 $SUDO dpkg -i "$deb"
 trap '$SUDO dpkg -r anbindungscheck >/dev/null' EXIT

@@ -2,7 +2,7 @@
 //! messages to the page through a Tauri channel, files dropped on the window, and the start-up
 //! probe.
 
-use anbindungscheck::api::{ApiError, Desktop, FileDialog, Result};
+use anbindungscheck::api::{ApiError, Desktop, FileDialog, Result, StartupFigures};
 use anbindungscheck::package::archive::Progress;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -76,7 +76,7 @@ impl Desktop for TauriDesktop {
         }
     }
 
-    fn startup_probe(&self, page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> Result<()> {
-        crate::probe::report(&self.app, page_ms, loaded_ms, isolation_ms)
+    fn startup_probe(&self, figures: StartupFigures) -> Result<()> {
+        crate::probe::report(&self.app, figures)
     }
 }

@@ -98,36 +98,3 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running the Anbindungscheck app");
 }
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-
-    /// The quoted names between `start` and the next `end` in `text`.
-    fn quoted(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-        let from = text.find(start).expect("start marker") + start.len();
-        let block = &text[from..from + text[from..].find(end).expect("end marker")];
-        block.split(['"', '\'']).skip(1).step_by(2).map(str::to_owned).collect()
-    }
-
-    /// The command list of the core (whose generated files a core test keeps current), the
-    /// permissions the build script makes, the capability of the main window and the isolation
-    /// hook's allow-list name the same commands.
-    #[test]
-    fn commands_permissions_capability_and_isolation_hook_agree() {
-        let core: BTreeSet<String> =
-            anbindungscheck::api::commands::NAMES.iter().map(|n| n.to_string()).collect();
-        let built: BTreeSet<String> =
-            include_str!("../commands.txt").lines().map(str::to_owned).collect();
-        let capability: BTreeSet<String> =
-            quoted(include_str!("../capabilities/main.json"), "\"permissions\"", "]")
-                .into_iter()
-                .map(|p| p.strip_prefix("allow-").expect("allow- permission").replace('-', "_"))
-                .collect();
-        let hook = quoted(include_str!("../../ui/isolation/index.js"), "new Set([", "]");
-        assert!(core.len() > 30, "{core:?}");
-        assert_eq!(built, core);
-        assert_eq!(capability, core);
-        assert_eq!(hook, core);
-    }
-}

@@ -80,6 +80,8 @@ macro_rules! for_each_command {
             get_profile() -> Option<$crate::profile::Profile>;
             /// Whether one service is ready today: its checks and verdict.
             get_service_readiness(package_id: String, service_id: String) -> $crate::service_readiness::ServiceReadiness;
+            /// What the first screen shows, in one call: workspace, app, header profile, dashboard.
+            get_start() -> $crate::api::StartInfo;
             /// The readiness today, with the services' and the overall verdict.
             get_status() -> $crate::readiness::StatusReport;
             /// Picks the municipal directory (GV100AD or CSV) and makes it the Land's list; `null` if cancelled.
@@ -169,7 +171,7 @@ macro_rules! for_each_command {
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
             /// The dashboard has painted (start-up benchmark of the desktop app only).
-            startup_probe(page_ms: f64, loaded_ms: f64, isolation_ms: f64) -> ();
+            startup_probe(figures: $crate::api::StartupFigures) -> ();
             /// Which workspace is open, and where the files of both lie.
             workspace_info() -> $crate::api::WorkspaceInfo;
         }

@@ -29,7 +29,8 @@ mod worklist;
 mod workspace;
 
 pub use app::{
-    app_info, check_ags, get_admin_settings, open_workspace, startup_probe, workspace_info, AppInfo,
+    app_info, check_ags, get_admin_settings, get_start, open_workspace, startup_probe,
+    workspace_info, AppInfo, Dashboard, StartInfo, StartupFigures,
 };
 pub use backup::{
     backup_folder, choose_backup, create_backup, restore_backup, restore_file, BackupInfo,
@@ -133,7 +134,7 @@ pub trait Desktop {
         crate::clock::today()
     }
     /// The start-up probe of `bench/` (desktop app only).
-    fn startup_probe(&self, _page_ms: f64, _loaded_ms: f64, _isolation_ms: f64) -> Result<()> {
+    fn startup_probe(&self, _figures: StartupFigures) -> Result<()> {
         Err(ApiError::Desktop("Die Startmessung gibt es nur in der Desktop-Anwendung.".into()))
     }
 }

@@ -30,6 +30,9 @@ pub fn typescript() -> String {
         crate::checklist::ChecklistEntry::decl(&cfg),
         crate::checklist::GuidanceNote::decl(&cfg),
         crate::api::AppInfo::decl(&cfg),
+        crate::api::StartupFigures::decl(&cfg),
+        crate::api::StartInfo::decl(&cfg),
+        crate::api::Dashboard::decl(&cfg),
         crate::api::BackupInfo::decl(&cfg),
         crate::api::BackupPreview::decl(&cfg),
         crate::store::backup::BackupContents::decl(&cfg),
@@ -382,6 +385,35 @@ mod tests {
         assert_current("src-tauri/capabilities/main.json", |_| client::capability());
         assert_current("ui/isolation/index.js", client::isolation_js);
         assert_current("docs/architecture.md", client::architecture_md);
+    }
+
+    /// The quoted names between `start` and the next `end` in `text`.
+    fn quoted(text: &str, start: &str, end: &str) -> std::collections::BTreeSet<String> {
+        let from = text.find(start).expect("start marker") + start.len();
+        let block = &text[from..from + text[from..].find(end).expect("end marker")];
+        block.split(['"', '\'']).skip(1).step_by(2).map(str::to_owned).collect()
+    }
+
+    /// Read as the shell reads them: the permissions its build script makes (one per line of
+    /// `commands.txt`), the main window's capability and the isolation hook's allow-list name
+    /// exactly the commands of the command list.
+    #[test]
+    fn the_shell_s_permissions_capability_and_isolation_hook_name_every_command() {
+        use std::collections::BTreeSet;
+        let core: BTreeSet<String> =
+            crate::api::commands::NAMES.iter().map(|n| n.to_string()).collect();
+        let built: BTreeSet<String> =
+            include_str!("../../src-tauri/commands.txt").lines().map(str::to_owned).collect();
+        let capability: BTreeSet<String> =
+            quoted(include_str!("../../src-tauri/capabilities/main.json"), "\"permissions\"", "]")
+                .into_iter()
+                .map(|p| p.strip_prefix("allow-").expect("allow- permission").replace('-', "_"))
+                .collect();
+        let hook = quoted(include_str!("../../ui/isolation/index.js"), "new Set([", "]");
+        assert!(core.len() > 30, "{core:?}");
+        assert_eq!(built, core);
+        assert_eq!(capability, core);
+        assert_eq!(hook, core);
     }
 
     #[test]

@@ -24,6 +24,10 @@ export const AXE_PATH = join(UI_DIR, 'node_modules', 'axe-core', 'axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The time zone of the test pages, and of this process and every program it starts (the
+ * bridge, the command line tool): around midnight their "today" would differ otherwise. */
+const PAGE_TIME_ZONE = 'Europe/Berlin';
+process.env.TZ = PAGE_TIME_ZONE;
 /** The UI test bridge (`cargo build -p anbindungscheck-bridge`); the CLI is in scenarios.mjs. */
 export const BRIDGE = resolve(UI_DIR, process.env.ANBINDUNGSCHECK_BRIDGE ?? '../target/debug/anbindungscheck-bridge');
 
@@ -190,7 +194,7 @@ async function openPage(browser, baseUrl, { bypassCSP, locale = 'de-DE' }, regis
     bypassCSP,
     viewport: { width: 1366, height: 768 },
     locale,
-    timezoneId: 'Europe/Berlin',
+    timezoneId: PAGE_TIME_ZONE,
   });
   const page = await context.newPage();
   register(page);

@@ -1,25 +1,37 @@
-//! Start-up benchmark of the desktop app: time from starting it to an interactive dashboard (the
-//! readiness figure is shown), and the memory of all its processes (the app and the WebKit
-//! processes it starts) once it is idle. Run by `bench/app.sh` under Xvfb against the release
-//! build (`ANBINDUNGSCHECK_APP`).
+//! Start-up benchmark of the desktop app against its floor, an empty Tauri app with the same
+//! tauri version, features, window, CSP and isolation pattern (`bench/baseline/`). Run by
+//! `bench/app.sh` under Xvfb with the release builds (`ANBINDUNGSCHECK_APP`,
+//! `ANBINDUNGSCHECK_BASELINE`).
 //!
-//! The start is measured twice: through WebKitWebDriver (includes the driver's session set-up),
-//! and without it, with the app's start-up probe (`ANBINDUNGSCHECK_STARTUP_PROBE`): the UI reports
-//! when the dashboard has painted its readiness figure, the app prints the time since its `main`
-//! started and exits. For the probe, the time from spawning the process to that line is counted.
+//! Both report through the start-up probe (`ANBINDUNGSCHECK_STARTUP_PROBE=stay`): once the page
+//! has painted (the app: its dashboard with the readiness figure; the baseline: its one line), it
+//! calls the probe command and the program prints the time since its `main` and the page's own
+//! figures. The bench counts from spawning the process to that line, waits 3 s, takes the memory
+//! of the program and every process it started (WebKit's), and ends them. The two programs are
+//! started alternately (A B A B …) after one warm-up each, so that the machine's load affects
+//! both alike.
 
-use anbindungscheck_e2e::Driver;
-use fantoccini::Locator;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 10;
+const RUNS: usize = 12;
 
-/// Proportional memory (PSS: shared pages divided among the processes sharing them, so shared
-/// libraries are not counted once per process) of `pid` and all its descendants, in KiB.
-fn tree_pss_kib(pid: u32) -> u64 {
+/// The figures of the probe's line (see `src-tauri/src/probe.rs`): since `main`, the probe's line
+/// and the page's navigation start; on the page's clock, the other four.
+const FIGURES: [&str; 7] =
+    ["startup_probe_ms", "setup_ms", "nav_ms", "page_ms", "loaded_ms", "isolation_ms", "paint_ms"];
+const MAIN_MS: usize = 0;
+const SETUP_MS: usize = 1;
+const NAV_MS: usize = 2;
+const PAGE_MS: usize = 3;
+const LOADED_MS: usize = 4;
+const ISOLATION_MS: usize = 5;
+const PAINT_MS: usize = 6;
+
+/// `pid` and all its descendants.
+fn process_tree(pid: u32) -> Vec<u32> {
     let mut parents = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(p) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
@@ -36,7 +48,13 @@ fn tree_pss_kib(pid: u32) -> u64 {
         tree.extend(parents.iter().filter(|(_, pp)| *pp == parent).map(|(p, _)| *p));
         i += 1;
     }
-    tree.iter()
+    tree
+}
+
+/// Proportional memory (PSS: shared pages divided among the processes sharing them, so shared
+/// libraries are not counted once per process) of `pids`, in KiB.
+fn pss_kib(pids: &[u32]) -> u64 {
+    pids.iter()
         .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok())
         .filter_map(|s| {
             s.lines()
@@ -46,24 +64,33 @@ fn tree_pss_kib(pid: u32) -> u64 {
         .sum()
 }
 
-/// The newest process running the app binary.
-fn app_pid() -> Option<u32> {
-    let binary = anbindungscheck_e2e::app_binary();
-    let out = std::process::Command::new("pgrep")
-        .args(["-n", "-f", &binary.to_string_lossy()])
-        .output()
-        .ok()?;
-    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+/// One start: spawn to the probe's line (ms), the program's figures, and the idle memory 3 s
+/// later (MiB PSS).
+struct Start {
+    spawn_ms: f64,
+    figures: [f64; 7],
+    idle_mib: f64,
 }
 
-/// The app's figures from the probe's line (see `src-tauri/src/probe.rs`).
-const FIGURES: [&str; 5] = ["startup_probe_ms", "setup_ms", "page_ms", "loaded_ms", "isolation_ms"];
+impl Start {
+    /// Spawn to `main`: the line's time less the program's own count since `main`.
+    fn to_main(&self) -> f64 {
+        self.spawn_ms - self.figures[MAIN_MS]
+    }
 
-/// One start with the probe: spawn to the probe's line, and the app's figures.
-fn probe_start(db: &Path) -> (Duration, [f64; 5]) {
+    /// Spawn to a time on the page's clock.
+    fn to_page(&self, page_ms: f64) -> f64 {
+        if page_ms < 0.0 {
+            return f64::NAN;
+        }
+        self.to_main() + self.figures[NAV_MS] + page_ms
+    }
+}
+
+fn start(binary: &Path, db: &Path) -> Start {
     let started = Instant::now();
-    let mut child = Command::new(anbindungscheck_e2e::app_binary())
-        .env("ANBINDUNGSCHECK_STARTUP_PROBE", "1")
+    let mut child = Command::new(binary)
+        .env("ANBINDUNGSCHECK_STARTUP_PROBE", "stay")
         .env("ANBINDUNGSCHECK_DB", db)
         .env("ANBINDUNGSCHECK_WORKSPACE", "kommune")
         // As in the WebDriver runs (tests/e2e/src/lib.rs).
@@ -71,7 +98,7 @@ fn probe_start(db: &Path) -> (Duration, [f64; 5]) {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .expect("the app starts");
+        .expect("the program starts");
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -89,73 +116,78 @@ fn probe_start(db: &Path) -> (Duration, [f64; 5]) {
         }
     });
     let reported = rx.recv_timeout(Duration::from_secs(30));
-    if reported.is_err() {
-        let _ = child.kill();
+    let idle_mib = match reported {
+        Ok(_) => {
+            std::thread::sleep(Duration::from_secs(3));
+            pss_kib(&process_tree(child.id())) as f64 / 1024.0
+        }
+        Err(_) => f64::NAN,
+    };
+    for pid in process_tree(child.id()).iter().rev() {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
     }
     let status = child.wait().unwrap();
-    let (at, in_app) = reported
-        .unwrap_or_else(|_| panic!("the app ({status}) did not report its start within 30 s"));
-    (at - started, in_app)
+    let (at, figures) = reported.unwrap_or_else(|_| {
+        panic!("{} ({status}) did not report its start within 30 s", binary.display())
+    });
+    Start { spawn_ms: (at - started).as_secs_f64() * 1000.0, figures, idle_mib }
 }
 
-fn summary(what: &str, mut times: Vec<f64>) {
-    times.sort_by(f64::total_cmp);
-    println!(
-        "{what}: median {:.0} ms, min {:.0} ms, max {:.0} ms ({} runs)",
-        times[times.len() / 2],
-        times[0],
-        times[times.len() - 1],
-        times.len()
-    );
+/// Median, min and max.
+fn stats(values: impl Iterator<Item = f64>) -> (f64, f64, f64) {
+    let mut v: Vec<f64> = values.filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    v.sort_by(f64::total_cmp);
+    (v[v.len() / 2], v[0], v[v.len() - 1])
 }
 
-#[tokio::main]
-async fn main() {
+/// One line per measure: each program's median (min–max), and the ratio app / baseline of the
+/// medians.
+fn row(what: &str, unit: &str, app: &[Start], baseline: &[Start], measure: impl Fn(&Start) -> f64) {
+    let (am, alo, ahi) = stats(app.iter().map(&measure));
+    let mut line = format!("{what:<44} app {am:6.0} {unit} ({alo:.0}–{ahi:.0})");
+    if !baseline.is_empty() {
+        let (bm, blo, bhi) = stats(baseline.iter().map(&measure));
+        line += &format!("   baseline {bm:6.0} {unit} ({blo:.0}–{bhi:.0})   ratio {:.2}", am / bm);
+    }
+    println!("{line}");
+}
+
+fn main() {
+    let app = anbindungscheck_e2e::app_binary();
+    let baseline = std::env::var_os("ANBINDUNGSCHECK_BASELINE").map(PathBuf::from);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kommune.sqlite");
-    let mut times = Vec::new();
-    let mut memory = Vec::new();
-    for run in 0..RUNS {
-        let driver = Driver::start(&db);
-        let started = Instant::now();
-        let app = driver.launch().await;
-        app.find(Locator::Css("[data-testid='overall-percent']")).await;
-        let elapsed = started.elapsed();
-        // The first run creates the database; it is reported but not counted.
-        if run > 0 {
-            times.push(elapsed);
-        }
-        if run == RUNS - 1 {
-            tokio::time::sleep(Duration::from_secs(3)).await;
-            if let Some(pid) = app_pid() {
-                memory.push(tree_pss_kib(pid));
-            }
-        }
-        app.close().await;
+    // Warm-up: the app's first start creates its database; both warm the file caches.
+    start(&app, &db);
+    if let Some(b) = &baseline {
+        start(b, &db);
     }
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    summary(
-        "start to interactive dashboard, through WebDriver",
-        times.into_iter().map(ms).collect(),
-    );
-
-    // The same database, now created: one start to warm the caches, then the counted ones.
-    probe_start(&db);
-    let runs: Vec<(Duration, [f64; 5])> = (0..RUNS).map(|_| probe_start(&db)).collect();
-    summary(
-        "start to interactive dashboard, probe without WebDriver (spawn to painted)",
-        runs.iter().map(|r| ms(r.0)).collect(),
-    );
-    let figure = |i: usize| runs.iter().map(|r| r.1[i]).collect::<Vec<f64>>();
-    summary("  app: main to painted", figure(0));
-    summary("  app: setup hook (opening the database)", figure(1));
-    summary("  page: navigation start to painted", figure(2));
-    summary("  page: navigation start to document loaded", figure(3));
-    summary("  page: navigation start to isolation frame ready", figure(4));
-    match memory.first() {
-        Some(kib) => {
-            println!("idle memory, app and WebKit processes: {:.1} MiB PSS", *kib as f64 / 1024.0)
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        a.push(start(&app, &db));
+        if let Some(bin) = &baseline {
+            b.push(start(bin, &db));
         }
-        None => println!("idle memory: app process not found"),
     }
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("{RUNS} starts each, alternating; load average at the end: {}", load.trim());
+    row("spawn to first paint", "ms", &a, &b, |s| s.to_page(s.figures[PAINT_MS]));
+    row("spawn to painted (app: dashboard, interactive)", "ms", &a, &b, |s| s.spawn_ms);
+    row("idle memory 3 s later, all processes (PSS)", "MiB", &a, &b, |s| s.idle_mib);
+    println!("phases (medians):");
+    let f = |i: usize| move |s: &Start| s.figures[i];
+    row("  spawn to main", "ms", &a, &b, Start::to_main);
+    row("  main to navigation start", "ms", &a, &b, f(NAV_MS));
+    row("  navigation start to page script run", "ms", &a, &b, f(LOADED_MS));
+    row("  navigation start to isolation frame ready", "ms", &a, &b, f(ISOLATION_MS));
+    row("  script run and isolation ready to painted", "ms", &a, &b, |s| {
+        s.figures[PAGE_MS] - s.figures[LOADED_MS].max(s.figures[ISOLATION_MS])
+    });
+    row("  painted to the probe's line", "ms", &a, &b, |s| {
+        s.spawn_ms - s.to_page(s.figures[PAGE_MS])
+    });
+    row("  app: setup hook (opening the database)", "ms", &a, &[], f(SETUP_MS));
 }

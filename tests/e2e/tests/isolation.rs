@@ -62,7 +62,7 @@ async fn the_isolation_hook_passes_app_commands_and_refuses_anything_else() {
     let err = invoke(
         &app,
         "startup_probe",
-        json!({ "pageMs": 1.0, "loadedMs": 1.0, "isolationMs": 1.0 }),
+        json!({ "figures": { "origin_ms": 1.0, "page_ms": 1.0, "loaded_ms": 1.0, "isolation_ms": 1.0, "paint_ms": 1.0 } }),
     )
     .await
     .unwrap_err();

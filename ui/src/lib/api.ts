@@ -57,6 +57,8 @@ import type {
   ServiceDecision,
   ServiceReadiness,
   ServiceState,
+  StartInfo,
+  StartupFigures,
   StatusReport,
   WorkspaceInfo,
   WorkspaceKind,
@@ -227,6 +229,11 @@ export function get_profile(): Promise<Profile | null> {
 /** Whether one service is ready today: its checks and verdict. */
 export function get_service_readiness(args: { packageId: string; serviceId: string }): Promise<ServiceReadiness> {
   return call<ServiceReadiness>('get_service_readiness', args);
+}
+
+/** What the first screen shows, in one call: workspace, app, header profile, dashboard. */
+export function get_start(): Promise<StartInfo> {
+  return call<StartInfo>('get_start');
 }
 
 /** The readiness today, with the services' and the overall verdict. */
@@ -450,7 +457,7 @@ export function set_profile(args: { input: ProfileInput }): Promise<Profile> {
 }
 
 /** The dashboard has painted (start-up benchmark of the desktop app only). */
-export function startup_probe(args: { pageMs: number; loadedMs: number; isolationMs: number }): Promise<null> {
+export function startup_probe(args: { figures: StartupFigures }): Promise<null> {
   return call<null>('startup_probe', args);
 }
 

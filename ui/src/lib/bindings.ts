@@ -147,6 +147,42 @@ export type GuidanceNote = { package_title: string, text: string, };
 
 export type AppInfo = { version: string, db_path: string, };
 
+export type StartupFigures = { origin_ms: number, page_ms: number, loaded_ms: number, isolation_ms: number, paint_ms: number, };
+
+export type StartInfo = { workspace: WorkspaceInfo, app: AppInfo, 
+/**
+ * Whether opening the other workspace is allowed (not turned off by the IT department, and
+ * its settings file readable).
+ */
+switch_allowed: boolean, 
+/**
+ * The municipality's profile (its workspace only).
+ */
+profile: Profile | null, 
+/**
+ * The Land's profile (its workspace only).
+ */
+land_profile: LandProfile | null, 
+/**
+ * The dashboard's data; `None` before the first-start choice, or when it cannot be read (the
+ * dashboard then asks again and shows why).
+ */
+dashboard: Dashboard | null, };
+
+export type Dashboard = { status: StatusReport, 
+/**
+ * The municipality's next steps (none in the Land's workspace).
+ */
+next_steps: Array<NextStep>, 
+/**
+ * Checklist entries flagged „Bitte prüfen“ after a package update.
+ */
+review_count: number, 
+/**
+ * Whether the workspace's profile (the municipality's or the Land's) is saved.
+ */
+has_profile: boolean, };
+
 export type BackupInfo = { 
 /**
  * Where it was saved.

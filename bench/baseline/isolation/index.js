@@ -1,0 +1,2 @@
+'use strict';
+window.__TAURI_ISOLATION_HOOK__ = (payload) => payload;
