@@ -122,10 +122,11 @@ test-e2e: dist build-e2e
 test-dist: dist
 	$(CLIPPY) tests/install.sh
 
-## Every test, one step after the other (fast and likely failures first; the end-to-end tests,
-## which mostly wait for the app, beside the fuzzing), with the time of each step at the end.
+## Every test, one step after the other (fast and likely failures first; the UI and the
+## end-to-end tests, which mostly wait for the browser or the app, beside the Windows build and
+## the fuzzing), with the time of each step at the end.
 test:
-	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core test-windows build-e2e test-ui dist \
+	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core build-e2e test-ui+test-windows dist \
 		test-e2e+test-fuzz test-dist
 	@echo "All tests passed."
 
@@ -137,6 +138,10 @@ test:
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 WINDOWS_APT := gcc-mingw-w64-x86-64 wine wine64 msitools wixl
 WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
+# The Windows builds in a target folder of their own: cargo locks its target folder while it runs,
+# and `make test` runs the Windows tests beside the UI tests, which build for Linux.
+WINDOWS_CARGO := CARGO_TARGET_DIR=$(CURDIR)/target/windows cargo
+WINDOWS_BIN := target/windows/$(WINDOWS_TARGET)
 # MinGW's gcc and Wine leave temporary files behind: they go into the test folder, not /tmp.
 WINDOWS_TMP := TMPDIR=$(WINDOWS_TEST_DIR)/tmp
 WINE_ENV := $(WINDOWS_TMP) WINDOWS_TEST_DIR=$(WINDOWS_TEST_DIR) \
@@ -152,19 +157,19 @@ test-windows: windows-deps
 	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim $(WINDOWS_TEST_DIR)/tmp
 	$(WINDOWS_TMP) x86_64-w64-mingw32-gcc -shared -O2 \
 		-o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll tests/windows/bcryptprimitives.c -ladvapi32
-	$(CLIPPY) $(WINE_ENV) cargo test --target $(WINDOWS_TARGET) -p anbindungscheck --lib \
-		--test integration
-	$(CLIPPY) $(WINDOWS_TMP) cargo build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
-	$(WINE_ENV) tests/windows/clerk-flow.sh target/$(WINDOWS_TARGET)/debug/anbindungscheck.exe
-	$(WINE_ENV) tests/windows/installer.sh target/$(WINDOWS_TARGET)/debug
+	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) -p anbindungscheck \
+		--lib --test integration
+	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
+	$(WINE_ENV) tests/windows/clerk-flow.sh $(WINDOWS_BIN)/debug/anbindungscheck.exe
+	$(WINE_ENV) tests/windows/installer.sh $(WINDOWS_BIN)/debug
 
 ## The Windows programs, release, and their installer (packaging/windows/anbindungscheck.wxs):
 ## target/dist-windows/Anbindungscheck-VERSION.msi, per machine, silent with `msiexec /i … /qn`.
 dist-windows: windows-deps ui
-	cargo build --release --target $(WINDOWS_TARGET) -p anbindungscheck-cli -p anbindungscheck-app \
-		--features tauri/custom-protocol
+	$(WINDOWS_CARGO) build --release --target $(WINDOWS_TARGET) -p anbindungscheck-cli \
+		-p anbindungscheck-app --features tauri/custom-protocol
 	mkdir -p target/dist-windows
-	wixl -a x64 -D Version=$(VERSION) -D App=yes -D Bin=target/$(WINDOWS_TARGET)/release \
+	wixl -a x64 -D Version=$(VERSION) -D App=yes -D Bin=$(WINDOWS_BIN)/release \
 		-o target/dist-windows/Anbindungscheck-$(VERSION).msi packaging/windows/anbindungscheck.wxs
 	@ls -l target/dist-windows/
 
