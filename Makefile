@@ -95,9 +95,12 @@ test-core:
 	$(CLIPPY) cargo test -p anbindungscheck -p anbindungscheck-cli
 
 ## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run. The
-## seeds are made with the release command line tool when there is one, else with a debug build.
+## seeds are made with the command line tool already built (release, else debug), or a new
+## debug build.
+FUZZ_CLI = $(firstword $(wildcard $(CURDIR)/target/release/anbindungscheck \
+	$(CURDIR)/target/debug/anbindungscheck))
 test-fuzz:
-	$(if $(wildcard target/release/anbindungscheck),$(RELEASE)) fuzz/run.sh 20
+	ANBINDUNGSCHECK_CLI=$(FUZZ_CLI) fuzz/run.sh 20
 
 ## The UI tests: the real app in headless Chromium against the real core through the UI test
 ## bridge (bridge/, one per test on a fresh database); the packages of the scenarios are built with
@@ -123,11 +126,11 @@ test-dist: dist
 	$(CLIPPY) tests/install.sh
 
 ## Every test, one step after the other (fast and likely failures first; the UI and the
-## end-to-end tests, which mostly wait for the browser or the app, beside the Windows build and
-## the fuzzing), with the time of each step at the end.
+## end-to-end tests, which mostly wait for the browser or the app, side by side), with the time of
+## each step at the end.
 test:
-	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core build-e2e test-ui+test-windows dist \
-		test-e2e+test-fuzz test-dist
+	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core build-e2e test-windows test-fuzz \
+		dist test-ui+test-e2e test-dist
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
@@ -138,8 +141,8 @@ test:
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 WINDOWS_APT := gcc-mingw-w64-x86-64 wine wine64 msitools wixl
 WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
-# The Windows builds in a target folder of their own: cargo locks its target folder while it runs,
-# and `make test` runs the Windows tests beside the UI tests, which build for Linux.
+# The Windows builds in a target folder of their own, so that they can run beside a Linux build
+# (cargo locks its target folder while it runs).
 WINDOWS_CARGO := CARGO_TARGET_DIR=$(CURDIR)/target/windows cargo
 WINDOWS_BIN := target/windows/$(WINDOWS_TARGET)
 # MinGW's gcc and Wine leave temporary files behind: they go into the test folder, not /tmp.
