@@ -40,8 +40,8 @@ pub struct StartInfo {
     pub profile: Option<Profile>,
     /// The Land's profile (its workspace only).
     pub land_profile: Option<LandProfile>,
-    /// The dashboard's data; `None` before the first-start choice, or when it cannot be read (the
-    /// dashboard then asks again and shows why).
+    /// The dashboard's data ([`get_dashboard`]); `None` before the first-start choice, or when
+    /// it cannot be read (the dashboard then asks again and shows why).
     pub dashboard: Option<Dashboard>,
 }
 
@@ -58,38 +58,40 @@ pub struct Dashboard {
     pub has_profile: bool,
 }
 
-/// Everything the first screen needs (see [`StartInfo`]); the dashboard's parts are the answers
-/// of `get_status`, `get_next_steps` and `get_checklist`.
+/// What the dashboard shows: the readiness, the municipality's next steps, the entries to
+/// review and whether the profile is saved.
+pub fn get_dashboard(cx: &Ctx) -> Result<Dashboard> {
+    let status = super::get_status(cx)?;
+    let land = cx.workspace.kind() == Some(WorkspaceKind::Land);
+    let review = super::get_checklist(cx)?.entries.iter().filter(|e| e.review.is_some()).count();
+    Ok(Dashboard {
+        next_steps: if land { Vec::new() } else { super::get_next_steps(cx)? },
+        review_count: u32::try_from(review).unwrap_or(u32::MAX),
+        has_profile: if land {
+            super::get_land_profile(cx)?.is_some()
+        } else {
+            status.profile.is_some()
+        },
+        status,
+    })
+}
+
+/// Everything the first screen needs (see [`StartInfo`]).
 pub fn get_start(cx: &Ctx) -> Result<StartInfo> {
     let kind = cx.workspace.kind();
-    let profile = match kind {
-        Some(WorkspaceKind::Kommune) => super::get_profile(cx).ok().flatten(),
-        _ => None,
-    };
-    let land_profile = match kind {
-        Some(WorkspaceKind::Land) => super::get_land_profile(cx).ok().flatten(),
-        _ => None,
-    };
-    let dashboard = || -> Result<Dashboard> {
-        let review =
-            super::get_checklist(cx)?.entries.iter().filter(|e| e.review.is_some()).count();
-        Ok(Dashboard {
-            status: super::get_status(cx)?,
-            next_steps: match kind {
-                Some(WorkspaceKind::Kommune) => super::get_next_steps(cx)?,
-                _ => Vec::new(),
-            },
-            review_count: u32::try_from(review).unwrap_or(u32::MAX),
-            has_profile: profile.is_some() || land_profile.is_some(),
-        })
-    };
     Ok(StartInfo {
         workspace: cx.workspace.info(),
         app: app_info(cx)?,
         switch_allowed: admin_settings::allow(Feature::ArbeitsbereichWechseln).is_ok(),
-        dashboard: kind.and_then(|_| dashboard().ok()),
-        profile,
-        land_profile,
+        profile: match kind {
+            Some(WorkspaceKind::Kommune) => super::get_profile(cx).ok().flatten(),
+            _ => None,
+        },
+        land_profile: match kind {
+            Some(WorkspaceKind::Land) => super::get_land_profile(cx).ok().flatten(),
+            _ => None,
+        },
+        dashboard: kind.and_then(|_| get_dashboard(cx).ok()),
     })
 }
 

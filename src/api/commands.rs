@@ -58,6 +58,8 @@ macro_rules! for_each_command {
             get_admin_settings() -> Option<$crate::admin_settings::AdminSettings>;
             /// Every checklist item with its progress.
             get_checklist() -> $crate::checklist::Checklist;
+            /// What the dashboard shows: readiness, next steps, entries to review, whether the profile is saved.
+            get_dashboard() -> $crate::api::Dashboard;
             /// The municipalities to follow up, looking `days` (default 30) ahead and back.
             get_follow_up(days: Option<u32>) -> $crate::report::followup::FollowUpList;
             /// The Fachverfahren inventory, matched with the Land's list.
@@ -72,8 +74,6 @@ macro_rules! for_each_command {
             get_municipal_catalogue() -> $crate::catalogue::Catalogue;
             /// One municipality's reports over time, oldest first.
             get_municipality_history(ags: String) -> $crate::report::history::MunicipalityHistory;
-            /// The next steps of the municipality's dashboard, most pressing first (at most four).
-            get_next_steps() -> Vec<$crate::next_steps::NextStep>;
             /// The Land's package draft with its problems per field.
             get_package_draft() -> $crate::api::PackageDraft;
             /// The municipality's profile, if saved.

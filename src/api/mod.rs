@@ -29,8 +29,8 @@ mod worklist;
 mod workspace;
 
 pub use app::{
-    app_info, check_ags, get_admin_settings, get_start, open_workspace, startup_probe,
-    workspace_info, AppInfo, Dashboard, StartInfo, StartupFigures,
+    app_info, check_ags, get_admin_settings, get_dashboard, get_start, open_workspace,
+    startup_probe, workspace_info, AppInfo, Dashboard, StartInfo, StartupFigures,
 };
 pub use backup::{
     backup_folder, choose_backup, create_backup, restore_backup, restore_file, BackupInfo,

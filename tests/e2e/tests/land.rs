@@ -19,17 +19,26 @@ fn cli(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Opens a section of the editor (unless it is open) and waits until it is open.
+/// Opens a section of the editor (unless it is open) and waits until it is open. Under load a
+/// click right after the view appeared can fall into the gap before WebKit has laid it out (see
+/// `add_entry`); the clerk would simply click again.
 async fn open_section(app: &anbindungscheck_e2e::App, toggle: &str) {
-    let button = app.find(Locator::Id(toggle)).await;
-    if button.attr("aria-expanded").await.unwrap().as_deref() != Some("true") {
-        app.click_id(toggle).await;
-    }
-    let what = format!("{toggle} did not open");
-    eventually(&what, || async {
+    let open = || async {
+        let button = app.find(Locator::Id(toggle)).await;
         button.attr("aria-expanded").await.unwrap().as_deref() == Some("true")
-    })
-    .await;
+    };
+    for _ in 0..3 {
+        if !open().await {
+            app.click_id(toggle).await;
+        }
+        for _ in 0..20 {
+            if open().await {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    eventually(&format!("{toggle} did not open"), open).await;
 }
 
 /// Clicks the add button `label` until the new entry's field `field` is there. Under load a

@@ -12,6 +12,7 @@ import type {
   Checklist,
   ChecklistEntry,
   CostShare,
+  Dashboard,
   Decision,
   DirectoryImported,
   ErrorCode,
@@ -37,7 +38,6 @@ import type {
   Member,
   MemberDecision,
   MunicipalityHistory,
-  NextStep,
   PackageDraft,
   PackageReview,
   Person,
@@ -176,6 +176,11 @@ export function get_checklist(): Promise<Checklist> {
   return call<Checklist>('get_checklist');
 }
 
+/** What the dashboard shows: readiness, next steps, entries to review, whether the profile is saved. */
+export function get_dashboard(): Promise<Dashboard> {
+  return call<Dashboard>('get_dashboard');
+}
+
 /** The municipalities to follow up, looking `days` (default 30) ahead and back. */
 export function get_follow_up(args: { days: number | null }): Promise<FollowUpList> {
   return call<FollowUpList>('get_follow_up', args);
@@ -209,11 +214,6 @@ export function get_municipal_catalogue(): Promise<Catalogue> {
 /** One municipality's reports over time, oldest first. */
 export function get_municipality_history(args: { ags: string }): Promise<MunicipalityHistory> {
   return call<MunicipalityHistory>('get_municipality_history', args);
-}
-
-/** The next steps of the municipality's dashboard, most pressing first (at most four). */
-export function get_next_steps(): Promise<Array<NextStep>> {
-  return call<Array<NextStep>>('get_next_steps');
 }
 
 /** The Land's package draft with its problems per field. */

@@ -164,8 +164,8 @@ profile: Profile | null,
  */
 land_profile: LandProfile | null, 
 /**
- * The dashboard's data; `None` before the first-start choice, or when it cannot be read (the
- * dashboard then asks again and shows why).
+ * The dashboard's data ([`get_dashboard`]); `None` before the first-start choice, or when
+ * it cannot be read (the dashboard then asks again and shows why).
  */
 dashboard: Dashboard | null, };
 
