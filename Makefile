@@ -125,11 +125,12 @@ test-e2e: dist build-e2e
 test-dist: dist
 	$(CLIPPY) tests/install.sh
 
-## Every test, one step after the other (fast and likely failures first; the end-to-end tests,
-## which mostly wait for the app, beside the fuzzing), with the time of each step at the end.
+## Every test, one step after the other (fast and likely failures first), with the time of each
+## step at the end. The UI, end-to-end and fuzz tests run side by side: the first two mostly wait
+## for a browser or the app, the fuzz build fills the cores meanwhile.
 test:
-	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core test-windows build-e2e test-ui \
-		dist test-e2e+test-fuzz test-dist
+	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core test-windows build-e2e dist \
+		test-ui+test-e2e+test-fuzz test-dist
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when

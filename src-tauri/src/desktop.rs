@@ -9,7 +9,6 @@ use std::sync::Mutex;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
-use tauri_plugin_opener::OpenerExt;
 
 /// The files and folders last dropped on the window, until a command takes them.
 #[derive(Default)]
@@ -60,8 +59,10 @@ impl Desktop for TauriDesktop {
         into_path(self.dialog(d).blocking_save_file())
     }
 
+    /// Opens the file with the program the system has for it (xdg-open, ShellExecute), without
+    /// waiting for it; a file that is not there is an error here, not in that program.
     fn open_path(&self, path: &Path) -> Result<()> {
-        self.app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(ApiError::desktop)
+        path.metadata().and_then(|_| open::that_detached(path)).map_err(ApiError::desktop)
     }
 
     fn take_dropped(&self) -> Vec<PathBuf> {

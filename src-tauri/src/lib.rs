@@ -8,25 +8,38 @@ mod probe;
 
 use anbindungscheck::api::{self, ApiError, Ctx, IpcError, Workspace};
 use anbindungscheck::package::archive::Progress;
-use tauri::ipc::Channel;
+use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, DragDropEvent, Manager, Window, WindowEvent};
 
 use desktop::{Dropped, TauriDesktop, DROPPED_EVENT};
 
-/// Runs `command` with the workspace on a blocking thread; errors cross as `{code, message,
-/// field}`.
-async fn call<T: Send + 'static>(
+/// A command's work: runs on a blocking thread with the workspace, and answers with its result
+/// as JSON.
+type Job = Box<dyn FnOnce(&Ctx) -> Result<Response, IpcError> + Send>;
+
+/// Runs `job` with the workspace on a blocking thread; errors cross as `{code, message, field}`.
+/// One function for every command (the job is boxed), so that the async machinery is compiled
+/// once and not once per command.
+async fn call(
     app: AppHandle,
     progress: Option<Channel<Progress>>,
-    command: impl FnOnce(&Ctx) -> api::Result<T> + Send + 'static,
-) -> Result<T, IpcError> {
+    job: Job,
+) -> Result<Response, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let desktop = TauriDesktop { app: app.clone(), progress };
         let workspace = app.state::<Workspace>();
-        command(&Ctx { workspace: &workspace, desktop: &desktop }).map_err(IpcError::from)
+        job(&Ctx { workspace: &workspace, desktop: &desktop })
     })
     .await
     .map_err(|e| IpcError::from(ApiError::desktop(e)))?
+}
+
+/// A command's result as the JSON the page receives.
+fn json<T: serde::Serialize>(result: api::Result<T>) -> Result<Response, IpcError> {
+    let value = result.map_err(IpcError::from)?;
+    serde_json::to_string(&value)
+        .map(Response::new)
+        .map_err(|e| IpcError::from(ApiError::desktop(e)))
 }
 
 /// One Tauri command per entry of the command list, and the handler that registers them all.
@@ -42,8 +55,9 @@ macro_rules! tauri_commands {
                 app: AppHandle,
                 $($arg: $ty,)*
                 $($progress: Channel<Progress>,)?
-            ) -> Result<$out, IpcError> {
-                call(app, None $(.or(Some($progress)))?, move |cx| api::$name(cx, $($arg),*)).await
+            ) -> Result<Response, IpcError> {
+                let job: Job = Box::new(move |cx| json::<$out>(api::$name(cx, $($arg),*)));
+                call(app, None $(.or(Some($progress)))?, job).await
             }
         )*
 
@@ -79,7 +93,6 @@ pub fn run() {
     }
     builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
         .manage(Dropped::default())
         .on_window_event(on_window_event)
         .setup(|app| {

@@ -62,7 +62,7 @@ test('people are listed per role; adding, editing and removing (after a confirma
   await page.locator('#person-phone').fill('089 1234-330');
   await page.getByRole('button', { name: 'Hinzufügen' }).click();
   const status = page.getByTestId('people-status');
-  await status.filter({ hasText: 'Gespeichert' }).waitFor();
+  await status.filter({ hasText: /^Gespeichert:/ }).waitFor();
   assert.equal(await status.getAttribute('role'), 'status');
   assert.equal(await text(status), 'Gespeichert: Vergabestelle, Frau Demir (Fachbereich).');
   assert.match(await shown(role('fachlichkeit')), /Vergabestelle, Frau Demir vergabe@musterstadt\.example 089 1234-330/);

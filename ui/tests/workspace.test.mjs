@@ -82,7 +82,7 @@ test('the first start asks who works, and the Land works through its own checkli
   await entry.getByLabel('Status').selectOption('erledigt');
   await entry.getByLabel(/Verantwortlich/).fill('Referat 21');
   await entry.getByRole('button', { name: 'Speichern' }).click();
-  await entry.getByRole('status').filter({ hasText: 'Gespeichert' }).waitFor();
+  await entry.getByRole('status').filter({ hasText: /^Gespeichert/ }).waitFor();
   assertNoViolations(await axeViolations(page, 'Checkliste des Landes'), 'Checkliste des Landes');
   await screenshot(page, 'land-checkliste');
 
