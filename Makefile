@@ -91,8 +91,14 @@ audit-advisories:
 	cargo deny check advisories
 	cd ui && npm audit --audit-level=low
 
+# The packages of the dev builds of test-core, test-ui and test-windows: one selection with the
+# tests, so that cargo unifies the dependencies' features the same way in each build and compiles
+# them once (a build of fewer packages or without the tests can enable other features of serde or
+# chrono, and then compiles the core again).
+CORE_PACKAGES := -p anbindungscheck -p anbindungscheck-cli -p anbindungscheck-bridge
+
 test-core:
-	$(CLIPPY) cargo test -p anbindungscheck -p anbindungscheck-cli
+	$(CLIPPY) cargo test $(CORE_PACKAGES)
 
 ## Coverage-guided fuzzing (cargo fuzz), 20 s per target; `fuzz/run.sh 3600` for a long run. The
 ## seeds are made with the command line tool already built (release, else debug), or a new
@@ -106,7 +112,7 @@ test-fuzz:
 ## bridge (bridge/, one per test on a fresh database); the packages of the scenarios are built with
 ## the command line tool.
 test-ui: deps
-	$(CLIPPY) cargo build -p anbindungscheck-bridge -p anbindungscheck-cli
+	$(CLIPPY) cargo build $(CORE_PACKAGES) --tests --bins
 	cd ui && ANBINDUNGSCHECK_BRIDGE=$(CURDIR)/target/debug/anbindungscheck-bridge \
 		ANBINDUNGSCHECK_CLI=$(CURDIR)/$(CLI) npm test
 
@@ -134,7 +140,8 @@ test:
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
-## there), then the core's unit and integration tests for Windows, a clerk's flow with the
+## there), then the core's unit and integration tests for Windows (built in one cargo run with
+## the command line tool), a clerk's flow with the
 ## Windows command line tool on `C:\Gemeinde Ärzen\`, and the installer (silent install, upgrade,
 ## uninstall) with that tool (tests/windows/). Tests that read PDFs with poppler-utils are ignored
 ## there (the Linux run has them).
@@ -160,9 +167,10 @@ test-windows: windows-deps
 	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim $(WINDOWS_TEST_DIR)/tmp
 	$(WINDOWS_TMP) x86_64-w64-mingw32-gcc -shared -O2 \
 		-o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll tests/windows/bcryptprimitives.c -ladvapi32
-	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) -p anbindungscheck \
+	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) $(CORE_PACKAGES) \
+		--tests --bins
+	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) $(CORE_PACKAGES) \
 		--lib --test integration
-	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) -p anbindungscheck-cli
 	$(WINE_ENV) tests/windows/clerk-flow.sh $(WINDOWS_BIN)/debug/anbindungscheck.exe
 	$(WINE_ENV) tests/windows/installer.sh $(WINDOWS_BIN)/debug
 

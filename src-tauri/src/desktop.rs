@@ -1,10 +1,11 @@
 //! What the command layer asks of the desktop: native file dialogs, the system viewer, progress
-//! messages to the page through a Tauri channel, files dropped on the window, and the start-up
-//! probe.
+//! messages to the page through a Tauri channel, files dropped on the window, closing the window
+//! only once unsaved input may go, and the start-up probe.
 
 use anbindungscheck::api::{ApiError, Desktop, FileDialog, Result, StartupFigures};
 use anbindungscheck::package::archive::Progress;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -16,6 +17,15 @@ pub struct Dropped(pub Mutex<Vec<PathBuf>>);
 
 /// The event on the page's `window` that tells it something was dropped (the paths stay here).
 pub const DROPPED_EVENT: &str = "anbindungscheck:dropped";
+
+/// Set while the page holds unsaved input: the next request to close the window is then held back
+/// and passed to the page as [`CLOSE_EVENT`].
+#[derive(Default)]
+pub struct CloseGuard(pub AtomicBool);
+
+/// The event on the page's `window` that tells it the window is to be closed: the page asks about
+/// its unsaved input and then calls `close_window`.
+pub const CLOSE_EVENT: &str = "anbindungscheck:close-requested";
 
 /// The desktop of one command call.
 pub struct TauriDesktop {
@@ -63,6 +73,18 @@ impl Desktop for TauriDesktop {
     /// waiting for it; a file that is not there is an error here, not in that program.
     fn open_path(&self, path: &Path) -> Result<()> {
         path.metadata().and_then(|_| open::that_detached(path)).map_err(ApiError::desktop)
+    }
+
+    fn guard_close(&self, unsaved: bool) {
+        self.app.state::<CloseGuard>().0.store(unsaved, Ordering::SeqCst);
+    }
+
+    fn close_window(&self) -> Result<()> {
+        self.guard_close(false);
+        for window in self.app.webview_windows().values() {
+            window.close().map_err(ApiError::desktop)?;
+        }
+        Ok(())
     }
 
     fn take_dropped(&self) -> Vec<PathBuf> {

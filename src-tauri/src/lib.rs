@@ -11,7 +11,8 @@ use anbindungscheck::package::archive::Progress;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, DragDropEvent, Manager, Window, WindowEvent};
 
-use desktop::{Dropped, TauriDesktop, DROPPED_EVENT};
+use desktop::{CloseGuard, Dropped, TauriDesktop, CLOSE_EVENT, DROPPED_EVENT};
+use std::sync::atomic::Ordering;
 
 /// A command's work: runs on a blocking thread with the workspace, and answers with its result
 /// as JSON.
@@ -71,16 +72,27 @@ anbindungscheck::for_each_command!(tauri_commands);
 
 /// Files or folders dropped on the window: the shell keeps the paths (the latest drop replaces
 /// an earlier one not yet taken) and tells the page with an event on its `window`, which names
-/// no path; the page then calls `add_dropped_reports`, which takes them from here. No IPC
-/// permission is needed for this.
+/// no path; the page then calls `add_dropped_reports`, which takes them from here. A request to
+/// close the window while the page holds unsaved input is held back once and passed to the page,
+/// which asks the clerk and then closes the window (`close_window`) or holds the next request
+/// back again (`set_unsaved_input`); so a page that no longer answers cannot keep the window
+/// open. No IPC permission is needed for either event.
 fn on_window_event(window: &Window, event: &WindowEvent) {
-    let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event else { return };
-    if paths.is_empty() {
-        return;
-    }
-    *window.state::<Dropped>().0.lock().unwrap_or_else(|p| p.into_inner()) = paths.clone();
+    let page_event = match event {
+        WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) if !paths.is_empty() => {
+            *window.state::<Dropped>().0.lock().unwrap_or_else(|p| p.into_inner()) = paths.clone();
+            DROPPED_EVENT
+        }
+        WindowEvent::CloseRequested { api, .. }
+            if window.state::<CloseGuard>().0.swap(false, Ordering::SeqCst) =>
+        {
+            api.prevent_close();
+            CLOSE_EVENT
+        }
+        _ => return,
+    };
     if let Some(webview) = window.get_webview_window(window.label()) {
-        let _ = webview.eval(format!("window.dispatchEvent(new Event('{DROPPED_EVENT}'))"));
+        let _ = webview.eval(format!("window.dispatchEvent(new Event('{page_event}'))"));
     }
 }
 
@@ -94,6 +106,7 @@ pub fn run() {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(Dropped::default())
+        .manage(CloseGuard::default())
         .on_window_event(on_window_event)
         .setup(|app| {
             let started = std::time::Instant::now();

@@ -141,6 +141,18 @@ pub fn startup_probe(cx: &Ctx, figures: StartupFigures) -> Result<()> {
     cx.desktop.startup_probe(figures)
 }
 
+/// The page holds unsaved input, or no longer does: while it does, closing the window is held
+/// back and the page is asked (see [`Desktop::guard_close`]).
+pub fn set_unsaved_input(cx: &Ctx, unsaved: bool) -> Result<()> {
+    cx.desktop.guard_close(unsaved);
+    Ok(())
+}
+
+/// Closes the app's window; the page calls it when the user agreed to lose unsaved input.
+pub fn close_window(cx: &Ctx) -> Result<()> {
+    cx.desktop.close_window()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,8 @@ macro_rules! for_each_command {
             choose_backup() -> Option<$crate::api::BackupPreview>;
             /// Picks a package file (native dialog) and shows what importing it would do.
             choose_package() -> Option<$crate::installed::ImportPreview>;
+            /// Closes the app's window (after the user agreed to lose unsaved input).
+            close_window() -> ();
             /// Clears the "bitte prüfen" flag of a checklist entry.
             confirm_review(item_id: String) -> ();
             /// Writes a copy of the database where the user chooses; `null` if cancelled.
@@ -170,6 +172,8 @@ macro_rules! for_each_command {
             set_member_decision(package_id: String, service_id: String, ags: String, decision: Option<$crate::installed::Decision>) -> Option<$crate::installed::MemberDecision>;
             /// Stores the profile.
             set_profile(input: $crate::profile::ProfileInput) -> $crate::profile::Profile;
+            /// The page holds unsaved input (or no longer does): closing the window asks first.
+            set_unsaved_input(unsaved: bool) -> ();
             /// The dashboard has painted (start-up benchmark of the desktop app only).
             startup_probe(figures: $crate::api::StartupFigures) -> ();
             /// Which workspace is open, and where the files of both lie.

@@ -29,8 +29,9 @@ mod worklist;
 mod workspace;
 
 pub use app::{
-    app_info, check_ags, get_admin_settings, get_dashboard, get_start, open_workspace,
-    startup_probe, workspace_info, AppInfo, Dashboard, StartInfo, StartupFigures,
+    app_info, check_ags, close_window, get_admin_settings, get_dashboard, get_start,
+    open_workspace, set_unsaved_input, startup_probe, workspace_info, AppInfo, Dashboard,
+    StartInfo, StartupFigures,
 };
 pub use backup::{
     backup_folder, choose_backup, create_backup, restore_backup, restore_file, BackupInfo,
@@ -132,6 +133,14 @@ pub trait Desktop {
     /// was given (the command line's `--today`, a test's fixed day).
     fn today(&self) -> chrono::NaiveDate {
         crate::clock::today()
+    }
+    /// Whether closing the app's window is held back and asked about first, because the page
+    /// holds unsaved input (where there is no window: nothing).
+    fn guard_close(&self, _unsaved: bool) {}
+    /// Closes the app's window, once the user agreed to lose unsaved input (where there is no
+    /// window: nothing).
+    fn close_window(&self) -> Result<()> {
+        Ok(())
     }
     /// The start-up probe of `bench/` (desktop app only).
     fn startup_probe(&self, _figures: StartupFigures) -> Result<()> {

@@ -17,6 +17,7 @@ const COMMANDS = new Set([
   'check_ags',
   'choose_backup',
   'choose_package',
+  'close_window',
   'confirm_review',
   'create_backup',
   'create_land_key',
@@ -85,6 +86,7 @@ const COMMANDS = new Set([
   'set_land_profile',
   'set_member_decision',
   'set_profile',
+  'set_unsaved_input',
   'startup_probe',
   'workspace_info',
 ]);

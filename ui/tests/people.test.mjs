@@ -1,10 +1,11 @@
 // People per role ("Ansprechpersonen" on the profile page) against the real core (UI test bridge): listed per
 // role, added, edited and removed after a confirmation, errors at the field, keyboard only; and
-// offered as owners in the checklist (the owner field stays free text).
+// offered as owners in the checklist (the owner field stays free text); closing the window with
+// unsaved input.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calls, gotoView, historyRows, openApp, tabTo, text, useApp } from './harness.mjs';
+import { calls, gotoView, historyRows, openApp, tabTo, text, useApp, waitForCall } from './harness.mjs';
 
 const app = useApp('people');
 
@@ -267,6 +268,47 @@ test('the owner field of an item offers the people as "Name (Rolle)" and stores 
   await page.waitForFunction(
     () => document.querySelector('[data-item="finanzierung-haushalt"] [data-testid="owner"]')?.textContent === 'Bauamt, Frau Kurz',
   );
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('closing the window asks about unsaved input first, and only then', async () => {
+  const { page, context, problems } = await openApp(app);
+  // What the desktop shell does when the window's close button is pressed while it is guarded.
+  const closeRequest = () => page.evaluate(() => window.dispatchEvent(new Event('anbindungscheck:close-requested')));
+  const guards = () => calls(page, 'set_unsaved_input');
+  const closes = async () => (await calls(page, 'close_window')).length;
+  const dialog = page.getByTestId('discard-dialog');
+  await openPeople(page);
+  assert.deepEqual(await guards(), [], 'nothing unsaved, nothing guarded');
+
+  // Typing guards the window; "Zurück zur Eingabe" keeps the input and the guard.
+  await page.locator('#person-name').fill('Kämmerei, Frau Roth');
+  await waitForCall(page, 'set_unsaved_input');
+  assert.deepEqual(await guards(), [{ unsaved: true }]);
+  await closeRequest();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  assert.equal(await text(dialog.locator('h2')), 'Nicht gespeicherte Änderungen');
+  await dialog.getByRole('button', { name: 'Zurück zur Eingabe' }).click();
+  await waitForCall(page, 'set_unsaved_input', 2);
+  assert.deepEqual((await guards()).at(-1), { unsaved: true }, 'the next request is held back again');
+  assert.equal(await closes(), 0);
+  assert.equal(await page.locator('#person-name').inputValue(), 'Kämmerei, Frau Roth');
+
+  // Saved: the guard goes.
+  await page.getByRole('button', { name: 'Hinzufügen' }).click();
+  await page.getByTestId('people-status').filter({ hasText: /^Gespeichert:/ }).waitFor();
+  await waitForCall(page, 'set_unsaved_input', 3);
+  assert.deepEqual((await guards()).at(-1), { unsaved: false });
+
+  // Unsaved again, and "Verwerfen": the window closes.
+  await page.locator('#person-phone').fill('089 1234-400');
+  await waitForCall(page, 'set_unsaved_input', 4);
+  await closeRequest();
+  await page.waitForFunction(() => document.querySelector('dialog[open]') !== null);
+  await dialog.getByRole('button', { name: 'Verwerfen' }).click();
+  await waitForCall(page, 'close_window');
+  assert.equal(await closes(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

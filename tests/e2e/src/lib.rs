@@ -172,6 +172,40 @@ fn answer_file_dialog(title: &str, path: &Path, save: bool) {
     panic!("the file dialog {title:?} did not accept {} (see {})", path.display(), shot.display());
 }
 
+/// The X11 window of the app (its title), if one is shown.
+pub fn app_window() -> Option<u64> {
+    let out = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Anbindungscheck$"])
+        .output()
+        .expect("xdotool runs");
+    String::from_utf8_lossy(&out.stdout).lines().next().and_then(|w| w.trim().parse().ok())
+}
+
+/// Asks the app's window to close the way a window manager's close button does: the
+/// `WM_DELETE_WINDOW` message of the ICCCM, sent to the window (Xvfb has no window manager).
+pub fn request_close() {
+    use x11_dl::xlib::{ClientMessage, XClientMessageEvent, XEvent, Xlib};
+    let window = app_window().expect("the app's window is shown");
+    let xlib = Xlib::open().expect("libX11");
+    // SAFETY: plain Xlib calls on a display opened and closed here; the event is a zeroed
+    // XEvent with its client-message fields set, as XSendEvent expects.
+    unsafe {
+        let display = (xlib.XOpenDisplay)(std::ptr::null());
+        assert!(!display.is_null(), "no X display");
+        let atom = |name: &std::ffi::CStr| (xlib.XInternAtom)(display, name.as_ptr(), 0);
+        let mut event: XEvent = std::mem::zeroed();
+        let message: &mut XClientMessageEvent = event.as_mut();
+        message.type_ = ClientMessage;
+        message.window = window;
+        message.message_type = atom(c"WM_PROTOCOLS");
+        message.format = 32;
+        message.data.set_long(0, atom(c"WM_DELETE_WINDOW") as i64);
+        (xlib.XSendEvent)(display, window, 0, 0, &mut event);
+        (xlib.XFlush)(display);
+        (xlib.XCloseDisplay)(display);
+    }
+}
+
 /// Picks `path` in the app's native open dialog titled `title`.
 pub fn choose_file(title: &str, path: &Path) {
     answer_file_dialog(title, path, false);

@@ -2,6 +2,7 @@
 //! it again and finds both; the rows are in the SQLite file. Also: a bad AGS is refused with a
 //! German message and nothing is stored; packages, the report, and a backup that is restored.
 
+mod close;
 mod english;
 mod isolation;
 mod land;

@@ -116,6 +116,11 @@ export function choose_package(): Promise<ImportPreview | null> {
   return call<ImportPreview | null>('choose_package');
 }
 
+/** Closes the app's window (after the user agreed to lose unsaved input). */
+export function close_window(): Promise<null> {
+  return call<null>('close_window');
+}
+
 /** Clears the "bitte prüfen" flag of a checklist entry. */
 export function confirm_review(args: { itemId: string }): Promise<null> {
   return call<null>('confirm_review', args);
@@ -454,6 +459,11 @@ export function set_member_decision(args: { packageId: string; serviceId: string
 /** Stores the profile. */
 export function set_profile(args: { input: ProfileInput }): Promise<Profile> {
   return call<Profile>('set_profile', args);
+}
+
+/** The page holds unsaved input (or no longer does): closing the window asks first. */
+export function set_unsaved_input(args: { unsaved: boolean }): Promise<null> {
+  return call<null>('set_unsaved_input', args);
 }
 
 /** The dashboard has painted (start-up benchmark of the desktop app only). */

@@ -1,6 +1,7 @@
 // Forms that hold input not saved yet, and the one question before such input is thrown away
-// (changing the view, switching the workspace, closing a task's form).
+// (changing the view, switching the workspace, closing a task's form or the window).
 import { SvelteSet } from 'svelte/reactivity';
+import { close_window, set_unsaved_input } from './api';
 
 const dirty = new SvelteSet<object>();
 let question: (() => Promise<boolean>) | null = null;
@@ -29,4 +30,30 @@ export async function discardAllowed(...forms: object[]): Promise<boolean> {
   const any = forms.length > 0 ? forms.some((f) => dirty.has(f)) : dirty.size > 0;
   if (!any || question === null) return true;
   return question();
+}
+
+/** The event on `window` by which the desktop shell passes on a request to close the window. */
+export const CLOSE_EVENT = 'anbindungscheck:close-requested';
+
+/**
+ * Closing the window asks about unsaved input, too. The shell is told whenever there is some or
+ * no longer is; while there is, it holds the next request to close the window back and sends
+ * `CLOSE_EVENT`. The page asks, then closes the window or has the next request held back again.
+ * Called once while the app's frame starts.
+ */
+export function guardWindowClose(): void {
+  let armed = false;
+  $effect(() => {
+    const unsaved = dirty.size > 0;
+    if (unsaved === armed) return;
+    armed = unsaved;
+    // If the shell cannot be told, the window closes without asking, as before.
+    set_unsaved_input({ unsaved }).catch(() => {});
+  });
+  window.addEventListener(CLOSE_EVENT, () => {
+    // A failed call leaves the next close request unguarded: the window then closes.
+    void discardAllowed()
+      .then((discard) => (discard ? close_window() : set_unsaved_input({ unsaved: true })))
+      .catch(() => {});
+  });
 }
