@@ -72,7 +72,8 @@ fn run(options: Options) -> std::io::Result<()> {
         None => temp.path().to_owned(),
     };
     let db = options.db.clone().unwrap_or_else(|| temp.path().join("anbindungscheck.sqlite"));
-    let state = Arc::new(State::new(db, dir, options.static_dir));
+    let kind = anbindungscheck::paths::preselected_kind();
+    let state = Arc::new(State::new(db, kind, dir, options.static_dir));
 
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
     let addr = listener.local_addr()?;

@@ -23,6 +23,7 @@ use std::sync::Mutex;
 
 use anbindungscheck::api::{self, ApiError, Ctx, Desktop, FileDialog, Workspace};
 use anbindungscheck::package::archive::Progress;
+use anbindungscheck::workspace_kind::WorkspaceKind;
 use serde_json::{json, Value};
 
 use crate::http::{Request, Response};
@@ -48,11 +49,18 @@ pub struct State {
 
 impl State {
     /// Opens (or creates) the database `db`; `dir` holds the default save folder.
-    pub fn new(db: PathBuf, dir: PathBuf, static_dir: Option<PathBuf>) -> State {
+    /// A bridge on the database `db` of the workspace `kind` (`None`: asked at the first start,
+    /// unless the environment or the IT settings name it), with its files in `dir`.
+    pub fn new(
+        db: PathBuf,
+        kind: Option<WorkspaceKind>,
+        dir: PathBuf,
+        static_dir: Option<PathBuf>,
+    ) -> State {
         // The default save folder exists from the start, so that tests can name files in it.
         let _ = std::fs::create_dir_all(dir.join("ausgabe"));
         State {
-            workspace: Workspace::start(Some(db), anbindungscheck::paths::preselected_kind()),
+            workspace: Workspace::start(Some(db), kind),
             dir,
             static_dir,
             pick: Mutex::default(),
@@ -280,7 +288,8 @@ mod tests {
     fn state(dir: &Path) -> State {
         std::fs::create_dir_all(dir.join("www")).unwrap();
         std::fs::write(dir.join("www/index.html"), "<h1>Test</h1>").unwrap();
-        State::new(dir.join("kommune.sqlite"), dir.to_owned(), Some(dir.join("www")))
+        let kind = Some(WorkspaceKind::Kommune);
+        State::new(dir.join("kommune.sqlite"), kind, dir.to_owned(), Some(dir.join("www")))
     }
 
     #[test]
