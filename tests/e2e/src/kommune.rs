@@ -191,6 +191,11 @@ pub struct Session {
 }
 
 impl Session {
+    /// The app's X11 window, while it is shown.
+    pub fn window(&self) -> Option<u64> {
+        crate::app_window(self.driver.pid())
+    }
+
     /// Closes the app and stops WebKitWebDriver, as the clerk closing the window.
     pub async fn quit(self) {
         let Session { driver, app } = self;

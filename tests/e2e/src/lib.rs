@@ -46,6 +46,11 @@ pub struct Driver {
 }
 
 impl Driver {
+    /// The process ID of WebKitWebDriver (the app it starts is its child).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Starts WebKitWebDriver on a free port; apps it starts use the municipality's database at
     /// `db`.
     pub fn start(db: &Path) -> Driver {
@@ -172,20 +177,24 @@ fn answer_file_dialog(title: &str, path: &Path, save: bool) {
     panic!("the file dialog {title:?} did not accept {} (see {})", path.display(), shot.display());
 }
 
-/// The X11 window of the app (its title), if one is shown.
-pub fn app_window() -> Option<u64> {
-    let out = Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", "^Anbindungscheck$"])
-        .output()
-        .expect("xdotool runs");
-    String::from_utf8_lossy(&out.stdout).lines().next().and_then(|w| w.trim().parse().ok())
+/// The X11 window of the app the WebDriver `driver_pid` started (its title and process), if one
+/// is shown. (An app of an earlier test may still be closing on the same display.)
+pub fn app_window(driver_pid: u32) -> Option<u64> {
+    let children =
+        Command::new("pgrep").args(["-P", &driver_pid.to_string()]).output().expect("pgrep runs");
+    String::from_utf8_lossy(&children.stdout).lines().find_map(|pid| {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--pid", pid.trim(), "--name", "^Anbindungscheck$"])
+            .output()
+            .expect("xdotool runs");
+        String::from_utf8_lossy(&out.stdout).lines().next().and_then(|w| w.trim().parse().ok())
+    })
 }
 
-/// Asks the app's window to close the way a window manager's close button does: the
+/// Asks the X11 `window` to close the way a window manager's close button does: the
 /// `WM_DELETE_WINDOW` message of the ICCCM, sent to the window (Xvfb has no window manager).
-pub fn request_close() {
+pub fn request_close(window: u64) {
     use x11_dl::xlib::{ClientMessage, XClientMessageEvent, XEvent, Xlib};
-    let window = app_window().expect("the app's window is shown");
     let xlib = Xlib::open().expect("libX11");
     // SAFETY: plain Xlib calls on a display opened and closed here; the event is a zeroed
     // XEvent with its client-message fields set, as XSendEvent expects.

@@ -2,13 +2,20 @@
 //! unsaved input the app closes at once; with it, the app asks first, stays open on „Zurück zur
 //! Eingabe“ and closes on „Verwerfen“, and what was not saved is not stored.
 
-use anbindungscheck_e2e::{app_window, eventually, request_close, wait_for_text, App, Kommune};
+use anbindungscheck_e2e::{eventually, request_close, wait_for_text, App, Kommune, Session};
 use fantoccini::Locator;
 use std::time::Duration;
 
-/// Waits until the app's window is gone.
-async fn closed() {
-    eventually("the app's window closed", || async { app_window().is_none() }).await;
+/// Asks the session's app to close its window.
+fn close(session: &Session) -> u64 {
+    let window = session.window().expect("the app's window is shown");
+    request_close(window);
+    window
+}
+
+/// Waits until the session's app window is gone.
+async fn closed(session: &Session) {
+    eventually("the app's window closed", || async { session.window().is_none() }).await;
 }
 
 /// Waits until the app asks about the unsaved input (the dialog is open).
@@ -27,8 +34,8 @@ async fn closing_the_window_asks_about_unsaved_input_first() {
 
     // Nothing typed: the window closes at once.
     let session = kommune.start_app().await;
-    request_close();
-    closed().await;
+    close(&session);
+    closed(&session).await;
     drop(session);
 
     let session = kommune.start_app().await;
@@ -39,19 +46,19 @@ async fn closing_the_window_asks_about_unsaved_input_first() {
     // The page tells the shell about the unsaved input right after it is shown.
     tokio::time::sleep(Duration::from_millis(500)).await;
 
-    request_close();
+    let window = close(&session);
     asked(&session).await;
     session.screenshot("80-schliessen-ungespeichert").await;
     session.click("Zurück zur Eingabe").await;
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Kämmerei, Frau Roth"));
-    assert!(app_window().is_some(), "the window stays open");
+    assert_eq!(session.window(), Some(window), "the window stays open");
 
     // Asked again, as often as the window is to be closed; „Verwerfen“ closes it.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    request_close();
+    close(&session);
     asked(&session).await;
     session.click("Verwerfen").await;
-    closed().await;
+    closed(&session).await;
     drop(session);
     assert_eq!(kommune.database().count("person"), 0, "the unsaved person is not stored");
 }
