@@ -7,6 +7,7 @@
 use anbindungscheck_e2e::kommune::cli_binary;
 use anbindungscheck_e2e::{choose_file, eventually, save_as, wait_for_text, Driver};
 use fantoccini::Locator;
+use std::future::Future;
 use std::path::Path;
 use std::process::Command;
 
@@ -19,42 +20,46 @@ fn cli(db: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Opens a section of the editor (unless it is open) and waits until it is open. Under load a
-/// click right after the view appeared can fall into the gap before WebKit has laid it out (see
-/// `add_entry`); the clerk would simply click again.
+/// Clicks (`click`) until `done` holds. Under load a WebDriver click right after the page
+/// changed can fall into the gap before WebKit has laid the page out again; the clerk would
+/// simply click again. Three clicks two seconds apart, then the usual wait.
+async fn click_until<C, CF, D, DF>(what: &str, click: C, done: D)
+where
+    C: Fn() -> CF,
+    CF: Future<Output = ()>,
+    D: Fn() -> DF,
+    DF: Future<Output = bool>,
+{
+    for _ in 0..3 {
+        click().await;
+        for _ in 0..20 {
+            if done().await {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    eventually(what, done).await;
+}
+
+/// Opens a section of the editor (unless it is open) and waits until it is open.
 async fn open_section(app: &anbindungscheck_e2e::App, toggle: &str) {
     let open = || async {
         let button = app.find(Locator::Id(toggle)).await;
         button.attr("aria-expanded").await.unwrap().as_deref() == Some("true")
     };
-    for _ in 0..3 {
+    let click = || async {
         if !open().await {
             app.click_id(toggle).await;
         }
-        for _ in 0..20 {
-            if open().await {
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-    }
-    eventually(&format!("{toggle} did not open"), open).await;
+    };
+    click_until(&format!("{toggle} did not open"), click, open).await;
 }
 
-/// Clicks the add button `label` until the new entry's field `field` is there. Under load a
-/// WebDriver click right after the page changed can fall into the gap before WebKit has laid
-/// the page out again; the clerk would simply click again.
+/// Clicks the add button `label` until the new entry's field `field` is there.
 async fn add_entry(app: &anbindungscheck_e2e::App, label: &str, field: &str) {
-    for _ in 0..3 {
-        app.click(label).await;
-        for _ in 0..20 {
-            if app.client.find(Locator::Id(field)).await.is_ok() {
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-    }
-    app.find(Locator::Id(field)).await;
+    let added = || async { app.client.find(Locator::Id(field)).await.is_ok() };
+    click_until(&format!("{field} did not appear"), || app.click(label), added).await;
 }
 
 #[tokio::test]
