@@ -91,7 +91,7 @@ audit-advisories:
 	cargo deny check advisories
 	cd ui && npm audit --audit-level=low
 
-# The packages of the dev builds of test-core, test-ui and test-windows: one selection with the
+# The packages of the dev builds of test-core and test-ui: one selection with the
 # tests, so that cargo unifies the dependencies' features the same way in each build and compiles
 # them once (a build of fewer packages or without the tests can enable other features of serde or
 # chrono, and then compiles the core again).
@@ -140,8 +140,8 @@ test:
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
-## there), then the core's unit and integration tests for Windows (built in one cargo run with
-## the command line tool), a clerk's flow with the Windows command line tool on
+## there), then the unit and integration tests of the core and the command line tool's unit tests
+## for Windows (built in one cargo run with the tool), a clerk's flow with the Windows command line tool on
 ## `C:\Gemeinde Ärzen\`, and the installer (silent install, upgrade, uninstall) with that tool
 ## (tests/windows/). Tests that read PDFs with poppler-utils are ignored there (the Linux run has
 ## them).
@@ -152,6 +152,11 @@ WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
 # (cargo locks its target folder while it runs).
 WINDOWS_CARGO := CARGO_TARGET_DIR=$(CURDIR)/target/windows cargo
 WINDOWS_BIN := target/windows/$(WINDOWS_TARGET)
+# What runs under Wine: the core's unit and integration tests and the command line tool with its
+# unit tests. The build before the tests adds the tool itself (for the clerk's flow and the
+# installer); both select the same packages and test targets, so that the dependencies' features
+# are the same and each crate is compiled once.
+WINDOWS_TESTS := -p anbindungscheck -p anbindungscheck-cli --lib --bins --test integration
 # MinGW's gcc and Wine leave temporary files behind: they go into the test folder, not /tmp.
 WINDOWS_TMP := TMPDIR=$(WINDOWS_TEST_DIR)/tmp
 WINE_ENV := $(WINDOWS_TMP) WINDOWS_TEST_DIR=$(WINDOWS_TEST_DIR) \
@@ -167,10 +172,8 @@ test-windows: windows-deps
 	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim $(WINDOWS_TEST_DIR)/tmp
 	$(WINDOWS_TMP) x86_64-w64-mingw32-gcc -shared -O2 \
 		-o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll tests/windows/bcryptprimitives.c -ladvapi32
-	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) $(CORE_PACKAGES) \
-		--tests --bins
-	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) $(CORE_PACKAGES) \
-		--lib --test integration
+	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) $(WINDOWS_TESTS)
+	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) $(WINDOWS_TESTS)
 	$(WINE_ENV) tests/windows/clerk-flow.sh $(WINDOWS_BIN)/debug/anbindungscheck.exe
 	$(WINE_ENV) tests/windows/installer.sh $(WINDOWS_BIN)/debug
 
