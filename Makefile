@@ -21,7 +21,7 @@ XVFB := xvfb-run -a -s "-screen 0 1366x768x24"
 CLIPPY = RUSTC_WORKSPACE_WRAPPER=$$(rustc --print sysroot)/bin/clippy-driver \
 	CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
 
-.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps test-windows dist-windows
+.PHONY: help deps ui run app cli dist lint clippy audit audit-advisories test test-fresh test-core test-fuzz test-ui build-e2e test-e2e test-dist screenshot bench bindings clean windows-deps build-windows test-windows dist-windows
 
 help:
 	@echo "make run    install what is missing, build and start the app"
@@ -132,11 +132,12 @@ test-dist: dist
 	$(CLIPPY) tests/install.sh
 
 ## Every test, one step after the other (fast and likely failures first), with the time of each
-## step at the end. The UI, end-to-end and fuzz tests run side by side: the first two mostly wait
-## for a browser or the app, the fuzz build fills the cores meanwhile.
+## step at the end. Steps that mostly wait run beside one that fills the two cores: the tests under
+## Wine beside the release build; the UI and end-to-end tests (waiting for a browser or the app)
+## beside the fuzzing.
 test:
-	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core test-windows build-e2e dist \
-		test-ui+test-e2e+test-fuzz test-dist
+	@LINT_RELEASE=1 scripts/steps.sh deps lint audit test-core build-windows build-e2e \
+		test-windows+dist test-ui+test-e2e+test-fuzz test-dist
 	@echo "All tests passed."
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
@@ -168,11 +169,17 @@ windows-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $(WINDOWS_APT); }
 	@rustup target list --installed | grep -qx $(WINDOWS_TARGET) || rustup target add $(WINDOWS_TARGET)
 
-test-windows: windows-deps
+## The build (`build-windows`) is a step of its own in `make test`: the tests under Wine mostly
+## wait on one core, so they run beside the release build.
+build-windows: windows-deps
 	rm -rf $(WINDOWS_TEST_DIR) && mkdir -p $(WINDOWS_TEST_DIR)/shim $(WINDOWS_TEST_DIR)/tmp
 	$(WINDOWS_TMP) x86_64-w64-mingw32-gcc -shared -O2 \
 		-o $(WINDOWS_TEST_DIR)/shim/bcryptprimitives.dll tests/windows/bcryptprimitives.c -ladvapi32
 	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) build --target $(WINDOWS_TARGET) $(WINDOWS_TESTS)
+	$(CLIPPY) $(WINDOWS_TMP) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) $(WINDOWS_TESTS) \
+		--no-run
+
+test-windows: build-windows
 	$(CLIPPY) $(WINE_ENV) $(WINDOWS_CARGO) test --target $(WINDOWS_TARGET) $(WINDOWS_TESTS)
 	$(WINE_ENV) tests/windows/clerk-flow.sh $(WINDOWS_BIN)/debug/anbindungscheck.exe
 	$(WINE_ENV) tests/windows/installer.sh $(WINDOWS_BIN)/debug
