@@ -142,10 +142,9 @@ test:
 
 ## Windows, built here with MinGW-w64 and run under Wine: the toolchain and Wine (skipped when
 ## there), then the unit and integration tests of the core and the command line tool's unit tests
-## for Windows (built in one cargo run with the tool), a clerk's flow with the Windows command line tool on
-## `C:\Gemeinde Ärzen\`, and the installer (silent install, upgrade, uninstall) with that tool
-## (tests/windows/). Tests that read PDFs with poppler-utils are ignored there (the Linux run has
-## them).
+## for Windows, a clerk's flow with the Windows command line tool on `C:\Gemeinde Ärzen\`, and
+## the installer (silent install, upgrade, uninstall) with that tool (tests/windows/). Tests that
+## read PDFs with poppler-utils are ignored there (the Linux run has them).
 WINDOWS_TARGET := x86_64-pc-windows-gnu
 WINDOWS_APT := gcc-mingw-w64-x86-64 wine wine64 msitools wixl
 WINDOWS_TEST_DIR := $(CURDIR)/target/windows-test
