@@ -29,7 +29,8 @@ async fn asked(app: &App) {
 }
 
 #[tokio::test]
-#[ignore = "under heavy load the first close request sometimes leaves the window open; run with --ignored"]
+#[ignore = "under load Tauri sometimes leaves the window open after a close request not held \
+            back (the handler sees `CloseRequested`, no `Destroyed` follows); run with --ignored"]
 async fn closing_the_window_asks_about_unsaved_input_first() {
     let kommune = Kommune::with_profile();
 
